@@ -1,0 +1,89 @@
+/* Generated from idl/stack.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
+/**
+ * @file nsapi/stack.h
+ *
+ * NetworkStack, an IP stack sockets are opened on, and its name resolution.
+ */
+#ifndef NSAPI_STACK_H
+#define NSAPI_STACK_H
+
+#include "nsapi/types.h"
+#include "nsapi/errors.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * One instance of an IP stack: what sockets are opened on. A backend (see
+ * nsapi/stack_api.h) fills in its operations and initialises the object with
+ * nsapi_stack_init(); applications get one from the backend's own start
+ * function.
+ *
+ * The fields are the runtime's; use the functions.
+ */
+struct nsapi_stack {
+    /** The backend's operations. */
+    const nsapi_stack_api_t *api;
+    /** The backend's own state, passed back to it through stack. */
+    void *context;
+};
+
+/**
+ * Make stack a stack served by api. Called by backends.
+ *
+ * @param stack   The NetworkStack.
+ * @param api     The backend's operations; they must outlive the stack.
+ * @param context The backend's own state. May be NULL.
+ * @retval NSAPI_ERROR_OK        the stack is ready.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
+ */
+nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *api, void *context);
+
+/**
+ * Resolve a host name to an IP address. An IP address in text form is converted
+ * without a query. The port of address is kept.
+ *
+ * @param stack   The NetworkStack.
+ * @param host    Host name or IP address text.
+ * @param address Receives the address.
+ * @param version NSAPI_IPv4 or NSAPI_IPv6 to ask for one version, NSAPI_UNSPEC
+ *                for either.
+ * @retval NSAPI_ERROR_OK          address holds the result.
+ * @retval NSAPI_ERROR_PARAMETER   a NULL argument, an unknown version, or an
+ *                                 empty, over-long or malformed name.
+ * @retval NSAPI_ERROR_DNS_FAILURE the name does not exist or no server
+ *                                 answered.
+ * @retval NSAPI_ERROR_NO_SOCKET   no socket was free for the query.
+ * @retval NSAPI_ERROR_UNSUPPORTED the stack cannot resolve names.
+ */
+nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address, nsapi_version_t version);
+
+/**
+ * Add a DNS server, tried before those added earlier.
+ *
+ * @param stack   The NetworkStack.
+ * @param address The server's address; port 0 means 53.
+ * @retval NSAPI_ERROR_OK        the server was added.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument or an empty address.
+ * @retval NSAPI_ERROR_NO_MEMORY the server list is full.
+ */
+nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
+
+/**
+ * The stack's own IP address.
+ *
+ * @param stack   The NetworkStack.
+ * @param address Receives the address, port 0.
+ * @retval NSAPI_ERROR_OK          address holds it.
+ * @retval NSAPI_ERROR_PARAMETER   a NULL argument.
+ * @retval NSAPI_ERROR_NO_ADDRESS  the stack has no address yet.
+ * @retval NSAPI_ERROR_UNSUPPORTED the stack cannot tell.
+ */
+nsapi_error_t nsapi_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket_address_t *address);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NSAPI_STACK_H */

@@ -1,0 +1,162 @@
+/* Generated from idl/stack_api.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
+/**
+ * @file nsapi/stack_api.h
+ *
+ * The operations a stack backend implements. They never block: each returns at
+ * once, with NSAPI_ERROR_WOULD_BLOCK (or NSAPI_ERROR_IN_PROGRESS for connect)
+ * when it cannot complete yet, and the backend calls the socket's event
+ * callback when the operation may succeed if retried. The runtime builds
+ * blocking calls, timeouts and sigio on top. An operation left NULL is
+ * NSAPI_ERROR_UNSUPPORTED.
+ */
+#ifndef NSAPI_STACK_API_H
+#define NSAPI_STACK_API_H
+
+#include "nsapi/types.h"
+#include "nsapi/errors.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * The runtime's per-socket event function, given to the backend when a socket
+ * is created. The backend calls it, from any thread, whenever the socket may be
+ * able to receive, send, accept or finish connecting, or has failed. Extra
+ * calls are harmless; a missed one leaves a caller waiting.
+ */
+typedef void (*nsapi_event_cb_t)(void *context);
+
+/** A stack backend's operations. */
+struct nsapi_stack_api {
+    /**
+     * The stack's own IP address.
+     *
+     * @retval NSAPI_ERROR_OK         addr holds it.
+     * @retval NSAPI_ERROR_NO_ADDRESS the stack has no address yet.
+     */
+    nsapi_error_t (*get_ip_address)(nsapi_stack_t *stack, nsapi_addr_t *addr);
+    /**
+     * Resolve a name with the backend's own resolver. Leave NULL to use the
+     * runtime's resolver, which queries DNS over the stack's UDP.
+     *
+     * @retval NSAPI_ERROR_OK          addr holds the result.
+     * @retval NSAPI_ERROR_DNS_FAILURE no answer.
+     */
+    nsapi_error_t (*gethostbyname)(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version);
+    /**
+     * Give the backend's own resolver a server. Leave NULL with gethostbyname.
+     *
+     * @retval NSAPI_ERROR_OK added.
+     */
+    nsapi_error_t (*add_dns_server)(nsapi_stack_t *stack, const nsapi_addr_t *addr);
+    /**
+     * Create a socket and store its handle. From now until socket_close
+     * returns, the backend calls event(context) as the socket changes state.
+     *
+     * @retval NSAPI_ERROR_OK          handle is set.
+     * @retval NSAPI_ERROR_NO_SOCKET   no socket free.
+     * @retval NSAPI_ERROR_UNSUPPORTED proto is not offered.
+     */
+    nsapi_error_t (*socket_open)(nsapi_stack_t *stack, nsapi_protocol_t proto, nsapi_handle_t *handle, nsapi_event_cb_t event, void *context);
+    /**
+     * Close the socket and free it. After it returns the backend never calls
+     * the socket's event function again.
+     *
+     * @retval NSAPI_ERROR_OK closed.
+     */
+    nsapi_error_t (*socket_close)(nsapi_stack_t *stack, nsapi_handle_t handle);
+    /**
+     * Bind to a local address; an empty or zero address means any.
+     *
+     * @retval NSAPI_ERROR_OK             bound.
+     * @retval NSAPI_ERROR_PARAMETER      not a local address, or already bound.
+     * @retval NSAPI_ERROR_ADDRESS_IN_USE held by another socket.
+     */
+    nsapi_error_t (*socket_bind)(nsapi_stack_t *stack, nsapi_handle_t handle, const nsapi_socket_address_t *address);
+    /**
+     * Start listening on a bound TCP socket.
+     *
+     * @retval NSAPI_ERROR_OK        listening.
+     * @retval NSAPI_ERROR_PARAMETER not bound.
+     */
+    nsapi_error_t (*socket_listen)(nsapi_stack_t *stack, nsapi_handle_t handle, int backlog);
+    /**
+     * Start connecting (TCP) or set the peer (UDP). Repeated calls report the
+     * attempt's progress.
+     *
+     * @retval NSAPI_ERROR_OK            connected (UDP, or an attempt that
+     *                                   completed at once).
+     * @retval NSAPI_ERROR_IN_PROGRESS   the attempt started.
+     * @retval NSAPI_ERROR_ALREADY       the attempt is still going.
+     * @retval NSAPI_ERROR_IS_CONNECTED  the attempt succeeded earlier.
+     * @retval NSAPI_ERROR_NO_CONNECTION the attempt failed.
+     */
+    nsapi_error_t (*socket_connect)(nsapi_stack_t *stack, nsapi_handle_t handle, const nsapi_socket_address_t *address);
+    /**
+     * Take a pending connection and store its handle and the client's address.
+     * From then on the backend calls event(context) for the new socket, and
+     * calls it once at once if data or a close is already pending, so nothing
+     * that arrived before is missed.
+     *
+     * @retval NSAPI_ERROR_OK          handle and address are set.
+     * @retval NSAPI_ERROR_WOULD_BLOCK no connection pending.
+     * @retval NSAPI_ERROR_NO_SOCKET   no socket free.
+     */
+    nsapi_error_t (*socket_accept)(nsapi_stack_t *stack, nsapi_handle_t server, nsapi_handle_t *handle, nsapi_socket_address_t *address, nsapi_event_cb_t event, void *context);
+    /**
+     * Queue bytes on a connected TCP socket.
+     *
+     * @retval NSAPI_ERROR_WOULD_BLOCK   no room.
+     * @retval NSAPI_ERROR_NO_CONNECTION not connected or reset.
+     */
+    nsapi_size_or_error_t (*socket_send)(nsapi_stack_t *stack, nsapi_handle_t handle, const void *data, nsapi_size_t size);
+    /**
+     * Take received bytes from a TCP socket; 0 after the peer closed.
+     *
+     * @retval NSAPI_ERROR_WOULD_BLOCK   nothing received.
+     * @retval NSAPI_ERROR_NO_CONNECTION not connected or reset.
+     */
+    nsapi_size_or_error_t (*socket_recv)(nsapi_stack_t *stack, nsapi_handle_t handle, void *data, nsapi_size_t size);
+    /**
+     * Send one datagram, whole or not at all.
+     *
+     * @retval NSAPI_ERROR_WOULD_BLOCK no room now.
+     * @retval NSAPI_ERROR_NO_MEMORY   too large.
+     */
+    nsapi_size_or_error_t (*socket_sendto)(nsapi_stack_t *stack, nsapi_handle_t handle, const nsapi_socket_address_t *address, const void *data, nsapi_size_t size);
+    /**
+     * Take one datagram, copying at most size bytes and discarding the rest;
+     * address may be NULL.
+     *
+     * @retval NSAPI_ERROR_WOULD_BLOCK nothing received.
+     */
+    nsapi_size_or_error_t (*socket_recvfrom)(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_socket_address_t *address, void *data, nsapi_size_t size);
+    /**
+     * Set an option.
+     *
+     * @retval NSAPI_ERROR_OK          set.
+     * @retval NSAPI_ERROR_UNSUPPORTED unknown option; nothing changed.
+     */
+    nsapi_error_t (*setsockopt)(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname, const void *optval, unsigned optlen);
+    /**
+     * Read an option.
+     *
+     * @retval NSAPI_ERROR_OK          written.
+     * @retval NSAPI_ERROR_UNSUPPORTED unknown option; optval unchanged.
+     */
+    nsapi_error_t (*getsockopt)(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname, void *optval, unsigned *optlen);
+    /**
+     * The connected peer's address.
+     *
+     * @retval NSAPI_ERROR_OK            address is set.
+     * @retval NSAPI_ERROR_NO_CONNECTION no peer.
+     */
+    nsapi_error_t (*getpeername)(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_socket_address_t *address);
+};
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NSAPI_STACK_API_H */

@@ -1,0 +1,42 @@
+/* Generated from idl/stack.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
+/* NetworkStack's public functions: the argument checks the IDL declares, then the runtime. */
+#include "nsapi/stack.h"
+#include "impl.h"
+
+nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *api, void *context)
+{
+    if (stack == NULL ||
+        api == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_stack_init(stack, api, context);
+}
+
+nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address, nsapi_version_t version)
+{
+    if (stack == NULL ||
+        host == NULL ||
+        address == NULL ||
+        (unsigned)version > (unsigned)NSAPI_IPv6) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_stack_gethostbyname(stack, host, address, version);
+}
+
+nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
+{
+    if (stack == NULL ||
+        address == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_stack_add_dns_server(stack, address);
+}
+
+nsapi_error_t nsapi_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket_address_t *address)
+{
+    if (stack == NULL ||
+        address == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_stack_get_ip_address(stack, address);
+}

@@ -1,0 +1,145 @@
+/* Generated from idl/stack.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
+/* NetworkStack: each bad input the IDL documents gets the documented answer. */
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "nsapi/nsapi.h"
+
+/* Rejected calls leave the object as it was: zero-filled. */
+static int is_zero(const void *object, size_t size)
+{
+    const unsigned char *bytes = object;
+    size_t i;
+
+    for (i = 0; i < size; i++) {
+        if (bytes[i] != 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* stack is NULL */
+Test(nsapi_stack_init, null_stack)
+{
+    nsapi_stack_api_t api_object;
+    nsapi_stack_t stack;
+    unsigned char buffer[64];
+
+    memset(&api_object, 0, sizeof api_object);
+    memset(&stack, 0, sizeof stack);
+    memset(&buffer, 0, sizeof buffer);
+    cr_expect_eq(nsapi_stack_init(NULL, &api_object, buffer), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* api is NULL */
+Test(nsapi_stack_init, null_api)
+{
+    nsapi_stack_api_t api_object;
+    nsapi_stack_t stack;
+    unsigned char buffer[64];
+
+    memset(&api_object, 0, sizeof api_object);
+    memset(&stack, 0, sizeof stack);
+    memset(&buffer, 0, sizeof buffer);
+    cr_expect_eq(nsapi_stack_init(&stack, NULL, buffer), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* stack is NULL */
+Test(nsapi_stack_gethostbyname, null_stack)
+{
+    nsapi_socket_address_t address_object;
+    nsapi_stack_t stack;
+
+    memset(&address_object, 0, sizeof address_object);
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_gethostbyname(NULL, "192.0.2.1", &address_object, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* host is NULL */
+Test(nsapi_stack_gethostbyname, null_host)
+{
+    nsapi_socket_address_t address_object;
+    nsapi_stack_t stack;
+
+    memset(&address_object, 0, sizeof address_object);
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_gethostbyname(&stack, NULL, &address_object, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* address is NULL */
+Test(nsapi_stack_gethostbyname, null_address)
+{
+    nsapi_socket_address_t address_object;
+    nsapi_stack_t stack;
+
+    memset(&address_object, 0, sizeof address_object);
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_gethostbyname(&stack, "192.0.2.1", NULL, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* version is not a nsapi_version_t */
+Test(nsapi_stack_gethostbyname, version_not_in_enum)
+{
+    nsapi_socket_address_t address_object;
+    nsapi_stack_t stack;
+
+    memset(&address_object, 0, sizeof address_object);
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_gethostbyname(&stack, "192.0.2.1", &address_object, (nsapi_version_t)3), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* stack is NULL */
+Test(nsapi_stack_add_dns_server, null_stack)
+{
+    nsapi_socket_address_t address_object;
+    nsapi_stack_t stack;
+
+    memset(&address_object, 0, sizeof address_object);
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_add_dns_server(NULL, &address_object), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* address is NULL */
+Test(nsapi_stack_add_dns_server, null_address)
+{
+    nsapi_socket_address_t address_object;
+    nsapi_stack_t stack;
+
+    memset(&address_object, 0, sizeof address_object);
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_add_dns_server(&stack, NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* stack is NULL */
+Test(nsapi_stack_get_ip_address, null_stack)
+{
+    nsapi_socket_address_t address_object;
+    nsapi_stack_t stack;
+
+    memset(&address_object, 0, sizeof address_object);
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_get_ip_address(NULL, &address_object), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* address is NULL */
+Test(nsapi_stack_get_ip_address, null_address)
+{
+    nsapi_socket_address_t address_object;
+    nsapi_stack_t stack;
+
+    memset(&address_object, 0, sizeof address_object);
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_get_ip_address(&stack, NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}

@@ -1,0 +1,74 @@
+"""Command line: python3 -m generator [--idl DIR] [--out DIR] [--check | --list]."""
+
+import argparse
+import glob
+import os
+import sys
+import tempfile
+
+from . import diag as diagnostics, model, render, write
+
+
+def idl_files(idl_dir):
+    return sorted(glob.glob(os.path.join(idl_dir, "*.yaml")))
+
+
+def generate(idl_dir):
+    """{relative path: text} for the IDL in idl_dir; raises IdlErrors."""
+    d = diagnostics.Diag()
+    paths = idl_files(idl_dir)
+    if not paths:
+        d.error(diagnostics.Pos(idl_dir, 1, 1), "no .yaml files")
+    m = model.build(paths, d)
+    d.raise_if_any()
+    return render.render(m)
+
+
+def check(idl_dir, out_dir):
+    """Problems between the IDL and the generated files in the last commit (or on disk outside git)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        write.write(tmp, generate(idl_dir))
+        actual = write.committed(out_dir)
+        where = "the last commit"
+        if actual is None:
+            actual = {rel: open(os.path.join(out_dir, rel), "rb").read() for rel in write.existing(out_dir)}
+            where = out_dir
+        return [f"{out_dir}/{p} in {where}" for p in write.compare(tmp, actual)]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(prog="python3 -m generator", description="Generate nsapi's C API from its IDL.")
+    ap.add_argument("--idl", default="idl", help="directory of IDL files (default: idl)")
+    ap.add_argument("--out", default="generated", help="output directory (default: generated)")
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true",
+                      help="fail if the committed output differs from what the IDL produces")
+    mode.add_argument("--list", action="store_true", help="print the paths the IDL produces")
+    args = ap.parse_args(argv)
+    try:
+        if args.check:
+            problems = check(args.idl, args.out)
+            for p in problems:
+                print(f"stale: {p}", file=sys.stderr)
+            if problems:
+                print("Run `scons` to regenerate, then commit idl/ and generated/ together.", file=sys.stderr)
+                return 1
+            print(f"{args.out}/ matches {args.idl}/")
+            return 0
+        files = generate(args.idl)
+        if args.list:
+            print("\n".join(sorted(files)))
+            return 0
+        for rel in write.write(args.out, files):
+            print(f"wrote {args.out}/{rel}")
+        return 0
+    except diagnostics.IdlErrors as e:
+        print(e, file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"python3 -m generator: {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Run every test suite and print one summary line: `N passed, N failed`.
+
+Suites: the generator's Python unit tests, the check that generated/ matches
+idl/, each Criterion program (counted test by test), and plain programs that
+pass by exiting 0.
+"""
+
+import os
+import re
+import subprocess
+import sys
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_SYNTHESIS = re.compile(r"Synthesis: Tested: (\d+) \| Passing: (\d+) \| Failing: (\d+) \| Crashing: (\d+)")
+_RAN = re.compile(r"^Ran (\d+) tests?", re.M)
+_FAILED = re.compile(r"^FAILED \((.*)\)", re.M)
+TIMEOUT = 600  # seconds for any one suite: a hang fails instead of stalling CI
+
+
+class Result:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    @property
+    def ok(self):
+        return self.failed == 0 and self.passed > 0
+
+    @property
+    def line(self):
+        return f"{self.passed} passed, {self.failed} failed"
+
+    def add(self, name, passed, failed, output=""):
+        self.passed += passed
+        self.failed += failed
+        status = "ok  " if failed == 0 and passed > 0 else "FAIL"
+        print(f"[{status}] {name}: {passed} passed, {failed} failed", flush=True)
+        if status == "FAIL" and output:
+            print(output.rstrip(), flush=True)
+
+
+def _run(cmd, cwd, env=None):
+    full_env = dict(os.environ, **(env or {}))
+    try:
+        p = subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=TIMEOUT)
+        return p.returncode, _ANSI.sub("", p.stdout + p.stderr)
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode(errors="replace") + (e.stderr or b"").decode(errors="replace")
+        return -1, out + f"\ntimed out after {TIMEOUT} s"
+
+
+def python_suite(result, root, name, start):
+    rc, out = _run([sys.executable, "-m", "unittest", "discover", "-s", start], root)
+    ran = _RAN.search(out)
+    total = int(ran.group(1)) if ran else 0
+    bad = 0
+    m = _FAILED.search(out)
+    if m:
+        bad = sum(int(n) for k, n in re.findall(r"(\w+)=(\d+)", m.group(1)) if k in ("failures", "errors"))
+    if rc != 0 and bad == 0:
+        bad = 1
+    result.add(name, total - bad, bad, out)
+
+
+def criterion_suite(result, root, program):
+    rc, out = _run([program, "--color=never", "-j2"], root)
+    m = _SYNTHESIS.search(out)
+    name = os.path.basename(program)
+    if not m:
+        result.add(name, 0, 1, out)
+        return
+    tested, passing, failing, crashing = map(int, m.groups())
+    failed = failing + crashing + (1 if rc != 0 and failing + crashing == 0 else 0)
+    result.add(name, passing, failed, out)
+
+
+def program_suite(result, root, program, env):
+    rc, out = _run([program], root, env)
+    result.add(os.path.basename(program), 1 if rc == 0 else 0, 0 if rc == 0 else 1, out)
+
+
+def run_all(root, criterion, programs):
+    result = Result()
+    python_suite(result, root, "generator (python unittest)", os.path.join(root, "tests", "generator"))
+    rc, out = _run([sys.executable, "-m", "generator", "--check"], root)
+    result.add("check-generated", 1 if rc == 0 else 0, 0 if rc == 0 else 1, out)
+    for program, env in programs:
+        program_suite(result, root, program, env)
+    for program in criterion:
+        criterion_suite(result, root, program)
+    return result
