@@ -33,7 +33,7 @@ def check(idl_dir, out_dir):
         if actual is None:
             actual = {rel: open(os.path.join(out_dir, rel), "rb").read() for rel in write.existing(out_dir)}
             where = out_dir
-        return [f"{out_dir}/{p} in {where}" for p in write.compare(tmp, actual)]
+        return [f"{out_dir}/{rel}: {problem} (compared with {where})" for rel, problem in write.compare(tmp, actual)]
 
 
 def main(argv=None):
@@ -68,6 +68,9 @@ def main(argv=None):
     except OSError as e:
         print(f"python3 -m generator: {e}", file=sys.stderr)
         return 1
+    except Exception as e:  # a generator bug: say so in one line, never a traceback
+        print(f"python3 -m generator: internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ class Function:
         self.decl = decl
         self.ret = ret
         self.ret_text = csig.type_text(ret)
-        self.doc = rec.doc if "doc" in rec._values else ""
+        self.doc = rec.doc
         self.returns = rec.get("returns")
         self.errors = [(e.key, e.value, e.pos) for e in rec.get("errors", [])]
         self.on_null = rec.get("on_null")
@@ -243,6 +243,8 @@ class Vtable:
 class File:
     def __init__(self, path, stem, rec):
         self.path, self.stem, self.rec = path, stem, rec
+        # Named as from the project's top, however the generator was invoked, so output never varies.
+        self.source = "/".join(path.replace("\\", "/").split("/")[-2:])
         self.doc = rec.get("doc", "")
         self.header = naming.header(stem)
         self.guard = naming.guard(stem)
@@ -289,6 +291,8 @@ def build(paths, diag):
             rec = schema.FILE.check(path, root, diag)
             if rec is not None:
                 records.append((path, rec))
+    if diag:
+        return model  # later checks would only repeat what the shape errors say
     for path, rec in records:
         stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
         model.files.append(File(path, stem, rec))

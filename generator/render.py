@@ -50,7 +50,7 @@ def comment(paragraphs, indent="", trailing=False):
 
 def _hanging(tag, name, width, text, indent):
     """'@param name text', wrapped with continuation lines indented under the text."""
-    head = f"{tag} {name.ljust(width)} "
+    head = f"{tag} {name.ljust(width)} " if name else f"{tag} "
     wrapped = textwrap.wrap(text, WIDTH - len(indent) - 3 - len(head), break_long_words=False, break_on_hyphens=False)
     return [head + wrapped[0]] + [" " * len(head) + w for w in wrapped[1:]]
 
@@ -172,21 +172,21 @@ class Output:
 
 def plan(model):
     """Every file the generator writes, in a fixed order."""
-    all_sources = sorted(f.path for f in model.files)
+    all_sources = sorted(f.source for f in model.files)
     outs = []
     for f in model.files:
-        outs.append(Output(f"include/{f.header}", "header.h.j2", [f.path], file=f))
+        outs.append(Output(f"include/{f.header}", "header.h.j2", [f.source], file=f))
     outs.append(Output("include/nsapi/nsapi.h", "umbrella.h.j2", all_sources))
     outs.append(Output("src/impl.h", "impl.h.j2", all_sources))
     for k in model.all_classes:
-        outs.append(Output(f"src/{k.c_name}_checks.c", "checks.c.j2", [k.file.path], klass=k))
+        outs.append(Output(f"src/{k.c_name}_checks.c", "checks.c.j2", [k.file.source], klass=k))
     for e in model.enums:
         if e.strings:
-            outs.append(Output(f"src/{e.name}_strings.c", "strings.c.j2", [e.file.path], enum=e))
-            outs.append(Output(f"tests/test_{e.name}_strings.c", "test_strings.c.j2", [e.file.path], enum=e))
+            outs.append(Output(f"src/{e.name}_strings.c", "strings.c.j2", [e.file.source], enum=e))
+            outs.append(Output(f"tests/test_{e.name}_strings.c", "test_strings.c.j2", [e.file.source], enum=e))
     for k in model.concrete_classes:
-        outs.append(Output(f"tests/test_{k.c_name}_args.c", "test_args.c.j2", [k.file.path], klass=k))
-    vt_sources = sorted(f.path for f in model.files if f.vtables)
+        outs.append(Output(f"tests/test_{k.c_name}_args.c", "test_args.c.j2", [k.file.source], klass=k))
+    vt_sources = sorted(f.source for f in model.files if f.vtables)
     for ext in ("c", "h"):
         outs.append(Output(f"stacks/skeleton/skeleton_stack.{ext}", f"stack_skeleton.{ext}.j2", vt_sources, name="skeleton"))
     return outs

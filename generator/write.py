@@ -65,14 +65,14 @@ def committed(out_dir):
 
 
 def compare(expected_dir, actual):
-    """Problems between freshly generated files in expected_dir and {path: bytes} actual."""
+    """(path, problem) pairs between freshly generated files in expected_dir and {path: bytes} actual."""
     problems = []
     fresh = {rel: open(os.path.join(expected_dir, rel), "rb").read() for rel in existing(expected_dir)}
     for rel in sorted(set(fresh) | set(actual)):
         if rel not in actual:
-            problems.append(f"{rel}: missing (the IDL produces it)")
+            problems.append((rel, "missing (the IDL produces it)"))
         elif rel not in fresh:
-            problems.append(f"{rel}: no longer produced by the IDL")
+            problems.append((rel, "no longer produced by the IDL"))
         elif fresh[rel] != actual[rel]:
-            problems.append(f"{rel}: differs from what the IDL produces")
+            problems.append((rel, "differs from what the IDL produces"))
     return problems

@@ -87,7 +87,7 @@ nsapi_error_t nsapi_socket_address_set_port(nsapi_socket_address_t *address, uin
  * @param address The SocketAddress.
  * @param buffer  Where to write the NUL-terminated text.
  * @param size    Bytes available at buffer. At least 1.
- * @return  The length of the text, without its NUL; otherwise one of:
+ * @return The length of the text, without its NUL; otherwise one of:
  * @retval NSAPI_ERROR_NO_ADDRESS the address is empty (NSAPI_UNSPEC); buffer
  *                                holds "".
  * @retval NSAPI_ERROR_NO_MEMORY  the text does not fit in size bytes; buffer
@@ -100,8 +100,8 @@ nsapi_size_or_error_t nsapi_socket_address_get_ip_address(const nsapi_socket_add
  * The address bytes in network order, inside the object.
  *
  * @param address The SocketAddress.
- * @return  4 bytes for IPv4, 16 for IPv6; for NSAPI_UNSPEC 16 zero bytes.
- * @return  NULL when a pointer argument is NULL.
+ * @return 4 bytes for IPv4, 16 for IPv6; for NSAPI_UNSPEC 16 zero bytes.
+ * @return NULL when a pointer argument is NULL.
  */
 const void *nsapi_socket_address_get_ip_bytes(const nsapi_socket_address_t *address);
 
@@ -109,8 +109,8 @@ const void *nsapi_socket_address_get_ip_bytes(const nsapi_socket_address_t *addr
  * The IP version of the address.
  *
  * @param address The SocketAddress.
- * @return  NSAPI_IPv4, NSAPI_IPv6, or NSAPI_UNSPEC when empty.
- * @return  NSAPI_UNSPEC when a pointer argument is NULL.
+ * @return NSAPI_IPv4, NSAPI_IPv6, or NSAPI_UNSPEC when empty.
+ * @return NSAPI_UNSPEC when a pointer argument is NULL.
  */
 nsapi_version_t nsapi_socket_address_get_ip_version(const nsapi_socket_address_t *address);
 
@@ -118,8 +118,8 @@ nsapi_version_t nsapi_socket_address_get_ip_version(const nsapi_socket_address_t
  * The IP address as a binary address.
  *
  * @param address The SocketAddress.
- * @return  A copy of the address.
- * @return  {NSAPI_UNSPEC, {0}} when a pointer argument is NULL.
+ * @return A copy of the address.
+ * @return {NSAPI_UNSPEC, {0}} when a pointer argument is NULL.
  */
 nsapi_addr_t nsapi_socket_address_get_addr(const nsapi_socket_address_t *address);
 
@@ -127,8 +127,8 @@ nsapi_addr_t nsapi_socket_address_get_addr(const nsapi_socket_address_t *address
  * The port.
  *
  * @param address The SocketAddress.
- * @return  The port in host byte order.
- * @return  0 when a pointer argument is NULL.
+ * @return The port in host byte order.
+ * @return 0 when a pointer argument is NULL.
  */
 uint16_t nsapi_socket_address_get_port(const nsapi_socket_address_t *address);
 
@@ -138,8 +138,8 @@ uint16_t nsapi_socket_address_get_port(const nsapi_socket_address_t *address);
  * and the empty address are false.
  *
  * @param address The SocketAddress.
- * @return  true or false.
- * @return  false when a pointer argument is NULL.
+ * @return true or false.
+ * @return false when a pointer argument is NULL.
  */
 bool nsapi_socket_address_is_nonzero(const nsapi_socket_address_t *address);
 
@@ -151,8 +151,8 @@ bool nsapi_socket_address_is_nonzero(const nsapi_socket_address_t *address);
  *
  * @param address The SocketAddress.
  * @param other   The address to compare with.
- * @return  true when equal.
- * @return  false when a pointer argument is NULL.
+ * @return true when equal.
+ * @return false when a pointer argument is NULL.
  */
 bool nsapi_socket_address_equals(const nsapi_socket_address_t *address, const nsapi_socket_address_t *other);
 

@@ -202,7 +202,7 @@ nsapi_error_t nsapi_tcp_socket_connect(nsapi_tcp_socket_t *socket, const nsapi_s
  * @param socket The TCPSocket.
  * @param data   The bytes. May be NULL when size is 0.
  * @param size   Bytes at data.
- * @return  The number of bytes queued; otherwise one of:
+ * @return The number of bytes queued; otherwise one of:
  * @retval NSAPI_ERROR_PARAMETER     a NULL argument.
  * @retval NSAPI_ERROR_NO_SOCKET     the socket is not open.
  * @retval NSAPI_ERROR_WOULD_BLOCK   non-blocking, or the timeout passed, with
@@ -217,8 +217,8 @@ nsapi_size_or_error_t nsapi_tcp_socket_send(nsapi_tcp_socket_t *socket, const vo
  * @param socket The TCPSocket.
  * @param data   Where to copy them. May be NULL when size is 0.
  * @param size   Bytes available at data.
- * @return  The number of bytes copied; 0 once the peer has closed its side;
- *          otherwise one of:
+ * @return The number of bytes copied; 0 once the peer has closed its side;
+ *         otherwise one of:
  * @retval NSAPI_ERROR_PARAMETER     a NULL argument.
  * @retval NSAPI_ERROR_NO_SOCKET     the socket is not open.
  * @retval NSAPI_ERROR_WOULD_BLOCK   non-blocking, or the timeout passed, with

@@ -183,7 +183,7 @@ static inline nsapi_error_t nsapi_udp_socket_getpeername(nsapi_udp_socket_t *soc
  * @param address Destination address and port.
  * @param data    The payload. May be NULL when size is 0.
  * @param size    Bytes at data.
- * @return  size; a datagram is sent whole or not at all; otherwise one of:
+ * @return size; a datagram is sent whole or not at all; otherwise one of:
  * @retval NSAPI_ERROR_PARAMETER   a NULL argument or an empty destination.
  * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
  * @retval NSAPI_ERROR_WOULD_BLOCK non-blocking, or the timeout passed, and the
@@ -201,8 +201,8 @@ nsapi_size_or_error_t nsapi_udp_socket_sendto(nsapi_udp_socket_t *socket, const 
  * @param address Receives the sender's address, or NULL. May be NULL.
  * @param data    Where to copy the payload. May be NULL when size is 0.
  * @param size    Bytes available at data.
- * @return  The number of bytes copied, 0 for an empty datagram; otherwise one
- *          of:
+ * @return The number of bytes copied, 0 for an empty datagram; otherwise one
+ *         of:
  * @retval NSAPI_ERROR_PARAMETER   a NULL argument.
  * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
  * @retval NSAPI_ERROR_WOULD_BLOCK non-blocking, or the timeout passed, with
@@ -228,7 +228,7 @@ nsapi_error_t nsapi_udp_socket_connect(nsapi_udp_socket_t *socket, const nsapi_s
  * @param socket The UDPSocket.
  * @param data   The payload. May be NULL when size is 0.
  * @param size   Bytes at data.
- * @return  size; otherwise one of:
+ * @return size; otherwise one of:
  * @retval NSAPI_ERROR_PARAMETER   a NULL argument.
  * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
  * @retval NSAPI_ERROR_NO_ADDRESS  no peer was set by connect().
@@ -245,8 +245,8 @@ nsapi_size_or_error_t nsapi_udp_socket_send(nsapi_udp_socket_t *socket, const vo
  * @param socket The UDPSocket.
  * @param data   Where to copy the payload. May be NULL when size is 0.
  * @param size   Bytes available at data.
- * @return  The number of bytes copied, 0 for an empty datagram; otherwise one
- *          of:
+ * @return The number of bytes copied, 0 for an empty datagram; otherwise one
+ *         of:
  * @retval NSAPI_ERROR_PARAMETER   a NULL argument.
  * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
  * @retval NSAPI_ERROR_WOULD_BLOCK non-blocking, or the timeout passed, with

@@ -1,0 +1,199 @@
+"""The generator's output: deterministic, written only where it changed, checked against the last commit."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from generator import __main__ as gen, model, naming, write
+from generator.diag import Diag
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+IDL = os.path.join(ROOT, "idl")
+
+
+def build_model():
+    d = Diag()
+    m = model.build(gen.idl_files(IDL), d)
+    d.raise_if_any()
+    return m
+
+
+class NamingTest(unittest.TestCase):
+    def test_class_names(self):
+        cases = {"SocketAddress": "socket_address", "UDPSocket": "udp_socket", "TCPSocket": "tcp_socket",
+                 "TCPServer": "tcp_server", "Socket": "socket", "NetworkStack": "network_stack",
+                 "HTTPClient": "http_client", "IPv6Address": "i_pv6_address"}
+        for name, snake in cases.items():
+            self.assertEqual(naming.snake(name), snake, name)
+
+    def test_names_in_the_model(self):
+        m = build_model()
+        types = {k.name: k.type_name for k in m.all_classes}
+        self.assertEqual(types, {"Socket": "nsapi_socket_t", "SocketAddress": "nsapi_socket_address_t",
+                                 "UDPSocket": "nsapi_udp_socket_t", "TCPSocket": "nsapi_tcp_socket_t",
+                                 "TCPServer": "nsapi_tcp_server_t", "NetworkStack": "nsapi_stack_t"})
+        accept = next(x for x in m.classes["TCPServer"].methods if x.name == "accept")
+        self.assertEqual(accept.prototype, "nsapi_error_t nsapi_tcp_server_accept(nsapi_tcp_server_t *server, "
+                                           "nsapi_tcp_socket_t *connection, nsapi_socket_address_t *address)")
+
+
+class ModelTest(unittest.TestCase):
+    def setUp(self):
+        self.m = build_model()
+
+    def method(self, klass, name):
+        return next(x for x in self.m.classes[klass].methods if x.name == name)
+
+    def test_inherited_methods(self):
+        """Every concrete socket class offers the base's methods, and implements the abstract open."""
+        base = [x.name for x in self.m.classes["Socket"].methods]
+        self.assertNotIn("open", base)
+        for klass in ("UDPSocket", "TCPSocket", "TCPServer"):
+            offered = [x.name for x in self.m.classes[klass].methods]
+            self.assertEqual(offered[:len(base) + 1], ["open"] + base, klass)
+            self.assertFalse(self.method(klass, "open").inherited)
+            self.assertTrue(self.method(klass, "set_timeout").inherited)
+
+    def test_checks(self):
+        self.assertEqual(self.method("TCPSocket", "send").checks, ["socket == NULL", "(data == NULL && size != 0)"])
+        self.assertEqual(self.method("TCPServer", "listen").checks, ["server == NULL", "backlog < 1", "backlog > 255"])
+        self.assertEqual(self.method("SocketAddress", "set_ip_bytes").checks,
+                         ["address == NULL", "bytes == NULL", "(unsigned)version > (unsigned)NSAPI_IPv6"])
+        self.assertEqual(self.method("UDPSocket", "recvfrom").checks, ["socket == NULL", "(data == NULL && size != 0)"])
+
+    def test_error_enum(self):
+        values = {v.name: v.value for v in self.m.error_enum.values}
+        self.assertEqual(values["NSAPI_ERROR_OK"], 0)
+        self.assertEqual(values["NSAPI_ERROR_WOULD_BLOCK"], -3001)
+        self.assertEqual(values["NSAPI_ERROR_CONNECTION_TIMEOUT"], -3017)
+        self.assertEqual(values["NSAPI_ERROR_BUSY"], -3020)
+        self.assertEqual(sorted(values.values()), [-3020 + i for i in range(20)] + [0])
+
+    def test_header_includes(self):
+        files = {f.stem: f for f in self.m.files}
+        self.assertEqual(files["types"].includes, [])
+        self.assertEqual(files["errors"].includes, ["nsapi/types.h"])
+        self.assertEqual(files["tcp_socket"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/socket.h"])
+        self.assertEqual(files["socket"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/socket_address.h"])
+
+
+class OutputTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="nsapi-gen-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def test_deterministic(self):
+        first = gen.generate(IDL)
+        second = gen.generate(IDL)
+        self.assertEqual(first, second)
+        for path, text in first.items():
+            self.assertTrue(text.startswith("/* Generated from idl/"), path)
+            self.assertIn("Do not edit", text.splitlines()[0], path)
+            self.assertNotIn("\r", text, path)
+            self.assertTrue(text.endswith("\n") and not text.endswith("\n\n"), path)
+
+    def test_writes_only_what_changed(self):
+        files = gen.generate(IDL)
+        self.assertEqual(write.write(self.tmp, files), sorted(files))
+        header = os.path.join(self.tmp, "include/nsapi/socket.h")
+        os.utime(header, (1, 1))
+        self.assertEqual(write.write(self.tmp, files), [])
+        self.assertEqual(os.stat(header).st_mtime, 1, "an unchanged file keeps its timestamp")
+        changed = dict(files, **{"include/nsapi/socket.h": files["include/nsapi/socket.h"] + "/* x */\n"})
+        self.assertEqual(write.write(self.tmp, changed), ["include/nsapi/socket.h"])
+
+    def test_removes_files_it_no_longer_produces(self):
+        files = gen.generate(IDL)
+        write.write(self.tmp, files)
+        mine = os.path.join(self.tmp, "notes.txt")
+        with open(mine, "w") as f:
+            f.write("not generated\n")
+        fewer = {k: v for k, v in files.items() if k != "src/socket_checks.c"}
+        self.assertEqual(write.write(self.tmp, fewer), ["src/socket_checks.c"])
+        self.assertTrue(os.path.exists(mine), "files without the banner are not the generator's")
+
+    def test_every_method_has_bad_input_tests(self):
+        files = gen.generate(IDL)
+        m = build_model()
+        for k in m.concrete_classes:
+            text = files[f"tests/test_{k.c_name}_args.c"]
+            for x in k.methods:
+                self.assertIn(f"Test({x.c_name}, null_{x.self_name})", text)
+                if x.state_error:
+                    self.assertIn(f"Test({x.c_name}, not_open)", text)
+                    self.assertIn(x.state_error, text)
+        self.assertIn("Test(nsapi_tcp_socket_send, null_data_with_size)", files["tests/test_tcp_socket_args.c"])
+        self.assertIn("Test(nsapi_tcp_server_listen, backlog_above_max)", files["tests/test_tcp_server_args.c"])
+
+    def test_inherited_wrapper_is_thin(self):
+        header = gen.generate(IDL)["include/nsapi/tcp_socket.h"]
+        self.assertIn("static inline nsapi_error_t nsapi_tcp_socket_set_timeout(nsapi_tcp_socket_t *socket, int timeout)\n"
+                      "{\n    return nsapi_socket_set_timeout(socket ? &socket->base : NULL, timeout);\n}", header)
+
+    def test_doc_strings_reach_headers(self):
+        files = gen.generate(IDL)
+        self.assertIn("NSAPI_ERROR_WOULD_BLOCK = -3001,", files["include/nsapi/errors.h"])
+        self.assertRegex(files["include/nsapi/udp_socket.h"], r"@retval NSAPI_ERROR_NO_ADDRESS +no peer was set by connect\(\)\.")
+        self.assertIn('return "operation cannot complete now without blocking";', files["src/nsapi_error_strings.c"])
+
+
+class CheckTest(unittest.TestCase):
+    """check-generated compares the IDL with the generated files of the last commit."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="nsapi-check-")
+        shutil.copytree(IDL, os.path.join(self.tmp, "idl"))
+        self.git("init", "-q")
+        self.git("config", "user.email", "t@example.invalid")
+        self.git("config", "user.name", "test")
+        self.generator()
+        self.git("add", "-A")
+        self.git("commit", "-qm", "start")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def git(self, *args):
+        subprocess.run(["git", "-C", self.tmp] + list(args), check=True, capture_output=True)
+
+    def generator(self, *args):
+        env = dict(os.environ, PYTHONPATH=ROOT)
+        return subprocess.run([sys.executable, "-m", "generator"] + list(args), cwd=self.tmp, env=env,
+                              capture_output=True, text=True)
+
+    def test_stale_until_committed(self):
+        self.assertEqual(self.generator("--check").returncode, 0)
+        path = os.path.join(self.tmp, "idl", "tcp_socket.yaml")
+        with open(path) as f:
+            text = f.read()
+        with open(path, "w") as f:
+            f.write(text.replace("Receive bytes; returns as soon", "Receive bytes; return as soon"))
+        p = self.generator("--check")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("stale: generated/include/nsapi/tcp_socket.h: differs from what the IDL produces "
+                      "(compared with the last commit)\n", p.stderr)
+        self.assertEqual(self.generator().returncode, 0)
+        self.assertEqual(self.generator("--check").returncode, 1, "regenerated but not committed")
+        self.git("commit", "-qam", "doc")
+        self.assertEqual(self.generator("--check").returncode, 0)
+
+    def test_missing_and_extra_files(self):
+        self.git("rm", "-q", "generated/src/socket_checks.c")
+        with open(os.path.join(self.tmp, "generated", "src", "old_checks.c"), "w") as f:
+            f.write("/* Generated from idl/old.yaml by the nsapi generator. Do not edit. */\n")
+        self.git("add", "-A")
+        self.git("commit", "-qm", "drift")
+        p = self.generator("--check")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("stale: generated/src/old_checks.c: no longer produced by the IDL (compared with the last commit)\n"
+                      "stale: generated/src/socket_checks.c: missing (the IDL produces it) (compared with the last commit)\n",
+                      p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

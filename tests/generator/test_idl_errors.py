@@ -1,0 +1,211 @@
+"""Each kind of IDL mistake gives its exact `file:line:col: error: message`.
+
+Every case copies the real idl/ into a scratch directory, breaks one thing
+with a text replacement, runs the generator there, and compares its stderr
+with the expected lines.  Positions are computed from the broken text, so the
+cases survive edits elsewhere in the IDL.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def where(text, needle, offset=0):
+    """1-based line and column of needle (plus offset characters) in text."""
+    i = text.index(needle) + offset
+    line = text.count("\n", 0, i) + 1
+    col = i - (text.rfind("\n", 0, i) + 1) + 1
+    return line, col
+
+
+class IdlErrorTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="nsapi-idl-")
+        shutil.copytree(os.path.join(ROOT, "idl"), os.path.join(self.tmp, "idl"))
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def edit(self, name, old, new):
+        """Replace the one occurrence of old in idl/name; return the new text."""
+        path = os.path.join(self.tmp, "idl", name)
+        with open(path) as f:
+            text = f.read()
+        self.assertEqual(text.count(old), 1, f"{old!r} must occur once in {name}")
+        text = text.replace(old, new)
+        with open(path, "w") as f:
+            f.write(text)
+        return text
+
+    def run_generator(self):
+        env = dict(os.environ, PYTHONPATH=ROOT)
+        return subprocess.run([sys.executable, "-m", "generator", "--out", "out"], cwd=self.tmp, env=env,
+                              capture_output=True, text=True)
+
+    def assert_errors(self, *expected):
+        p = self.run_generator()
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertNotIn("Traceback", p.stderr)
+        self.assertEqual(p.stdout, "")
+        self.assertEqual(p.stderr.splitlines(), list(expected))
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "out")), "nothing is written when the IDL is broken")
+
+    def at(self, name, text, needle, message, offset=0):
+        line, col = where(text, needle, offset)
+        return f"idl/{name}:{line}:{col}: error: {message}"
+
+    # --- one test per kind of mistake ---------------------------------------------
+
+    def test_yaml_syntax(self):
+        text = self.edit("tcp_server.yaml", "doc: Start accepting connections on the bound port.",
+                         'doc: "Start accepting connections')
+        end = text.count("\n") + 1
+        self.assert_errors(f"idl/tcp_server.yaml:{end}:1: error: invalid YAML: found unexpected end of stream")
+
+    def test_unknown_key(self):
+        text = self.edit("udp_socket.yaml", "        doc: Send one datagram to the peer set by connect().",
+                         "        dco: Send one datagram to the peer set by connect().")
+        self.assert_errors(
+            self.at("udp_socket.yaml", text, "c: nsapi_size_or_error_t send(", "method has no 'doc'"),
+            self.at("udp_socket.yaml", text, "dco:", "unknown key 'dco' in method (known keys: abstract, c, const, "
+                                                     "doc, errors, on_null, params, requires, returns)"))
+
+    def test_missing_param_doc(self):
+        text = self.edit("tcp_socket.yaml", "          data:\n            doc: The bytes.\n            nullable_if_zero: size\n",
+                         "")
+        self.assert_errors(self.at("tcp_socket.yaml", text, "nsapi_size_or_error_t send(",
+                                   "parameter 'data' of 'send' has no doc"))
+
+    def test_duplicate_name(self):
+        text = self.edit("errors.yaml", "name: NSAPI_ERROR_BUSY", "name: NSAPI_ERROR_TIMEOUT")
+        first = where(text, "NSAPI_ERROR_TIMEOUT")
+        second = text.rindex("NSAPI_ERROR_TIMEOUT")
+        self.assert_errors(self.at("errors.yaml", text[:second] + "@" + text[second + 1:], "@",
+                                   f"duplicate name 'NSAPI_ERROR_TIMEOUT' (first defined at idl/errors.yaml:{first[0]}:{first[1]})"))
+
+    def test_duplicate_value(self):
+        text = self.edit("errors.yaml", "value: -3020", "value: -3019")
+        self.assert_errors(self.at("errors.yaml", text, "NSAPI_ERROR_BUSY",
+                                   "duplicate value -3019 in enum 'nsapi_error': NSAPI_ERROR_BUSY and NSAPI_ERROR_TIMEOUT"))
+
+    def test_unknown_type(self):
+        text = self.edit("tcp_socket.yaml", "recv(void *data, nsapi_size_t size)", "recv(void *data, nsapi_sise_t size)")
+        self.assert_errors(self.at("tcp_socket.yaml", text, "nsapi_sise_t", "unknown type 'nsapi_sise_t'"))
+
+    def test_unknown_return_type(self):
+        text = self.edit("socket.yaml", "c: nsapi_error_t close(void)", "c: nsapi_eror_t close(void)")
+        self.assert_errors(self.at("socket.yaml", text, "nsapi_eror_t", "unknown type 'nsapi_eror_t'"))
+
+    def test_malformed_signature(self):
+        text = self.edit("tcp_socket.yaml", "recv(void *data, nsapi_size_t size)", "recv(void *data, nsapi_size_t size")
+        line, col = where(text, "recv(void *data, nsapi_size_t size")
+        self.assert_errors(f"idl/tcp_socket.yaml:{line}:{col + len('recv(void *data, nsapi_size_t size')}: "
+                           "error: malformed C signature: unexpected ';'")
+
+    def test_not_a_function(self):
+        text = self.edit("socket.yaml", "c: nsapi_error_t close(void)", "c: nsapi_error_t close")
+        self.assert_errors(self.at("socket.yaml", text, "nsapi_error_t close",
+                                   "expected a function declaration such as 'nsapi_error_t close(void)'"))
+
+    def test_unknown_error_code(self):
+        text = self.edit("tcp_server.yaml", "NSAPI_ERROR_UNSUPPORTED: the stack cannot listen.",
+                         "NSAPI_ERROR_UNSUPORTED: the stack cannot listen.")
+        self.assert_errors(self.at("tcp_server.yaml", text, "NSAPI_ERROR_UNSUPORTED",
+                                   "'listen' lists unknown error code 'NSAPI_ERROR_UNSUPORTED'"))
+
+    def test_undocumented_parameter_error(self):
+        text = self.edit("socket.yaml", "          NSAPI_ERROR_PARAMETER: a NULL argument.\n          NSAPI_ERROR_NO_SOCKET: the socket is not open.\n          NSAPI_ERROR_NO_CONNECTION",
+                         "          NSAPI_ERROR_NO_SOCKET: the socket is not open.\n          NSAPI_ERROR_NO_CONNECTION")
+        self.assert_errors(self.at("socket.yaml", text, "nsapi_error_t getpeername",
+                                   "method 'getpeername' checks its arguments but does not document NSAPI_ERROR_PARAMETER"))
+
+    def test_undocumented_state_error(self):
+        text = self.edit("tcp_server.yaml", "          NSAPI_ERROR_NO_SOCKET: the socket is not open.\n", "")
+        self.assert_errors(self.at("tcp_server.yaml", text, "open\n        params:\n          backlog",
+                                   "method 'listen' requires 'open' but does not document NSAPI_ERROR_NO_SOCKET"))
+
+    def test_constraint_for_unknown_parameter(self):
+        text = self.edit("tcp_server.yaml", "          backlog:\n", "          backlgo:\n")
+        self.assert_errors(self.at("tcp_server.yaml", text, "nsapi_error_t listen(", "parameter 'backlog' of 'listen' has no doc"),
+                           self.at("tcp_server.yaml", text, "backlgo", "'listen' has no parameter 'backlgo'"))
+
+    def test_nullable_non_pointer(self):
+        text = self.edit("tcp_socket.yaml", "          size:\n            doc: Bytes available at data.\n",
+                         "          size:\n            doc: Bytes available at data.\n            nullable: true\n")
+        self.assert_errors(self.at("tcp_socket.yaml", text, "size:\n            doc: Bytes available at data.\n            nullable",
+                                   "'size' is not a pointer, so it cannot be nullable"))
+
+    def test_min_above_max(self):
+        text = self.edit("tcp_server.yaml", "max: 255", "max: 0")
+        self.assert_errors(self.at("tcp_server.yaml", text, "0\n            example", "'backlog' has min 1 above max 0"))
+
+    def test_range_on_pointer(self):
+        text = self.edit("tcp_server.yaml", "            doc: A closed TCPSocket to hold the connection.\n",
+                         "            doc: A closed TCPSocket to hold the connection.\n            min: 1\n")
+        self.assert_errors(self.at("tcp_server.yaml", text, "hold the connection.\n            min: 1",
+                                   "'min' needs an integer parameter; 'connection' is not one",
+                                   offset=len("hold the connection.\n            min: ")))
+
+    def test_wrong_value_kind(self):
+        text = self.edit("errors.yaml", "value: -3001", "value: minus 3001")
+        self.assert_errors(self.at("errors.yaml", text, "minus 3001", "'value' of enum value must be an integer, not a string"))
+
+    def test_duplicate_key(self):
+        text = self.edit("tcp_socket.yaml", "        doc: Receive bytes; returns as soon as some are available.\n",
+                         "        doc: Receive bytes; returns as soon as some are available.\n        doc: again\n")
+        self.assert_errors(self.at("tcp_socket.yaml", text, "doc: again", "duplicate key 'doc' (first at line "
+                                   f"{where(text, 'doc: Receive bytes')[0]})"))
+
+    def test_unknown_base_class(self):
+        text = self.edit("udp_socket.yaml", "extends: Socket", "extends: Sockett")
+        self.assert_errors(self.at("udp_socket.yaml", text, "Sockett", "unknown base class 'Sockett'"))
+
+    def test_unknown_state(self):
+        text = self.edit("tcp_server.yaml", "        doc: Start accepting connections on the bound port.\n        requires: open",
+                         "        doc: Start accepting connections on the bound port.\n        requires: opened")
+        self.assert_errors(self.at("tcp_server.yaml", text, "opened", "unknown state 'opened' (known: open)"))
+
+    def test_value_method_without_on_null(self):
+        text = self.edit("socket_address.yaml", "        on_null: '0'\n", "")
+        self.assert_errors(self.at("socket_address.yaml", text, "uint16_t get_port",
+                                   "method 'get_port' returns a value, so it needs 'on_null': what it returns for NULL arguments"))
+
+    def test_redefined_method(self):
+        text = self.edit("tcp_socket.yaml", "    methods:\n", "    methods:\n      - c: nsapi_error_t close(void)\n"
+                         "        doc: Close again.\n        errors:\n          NSAPI_ERROR_PARAMETER: no.\n")
+        self.assert_errors(self.at("tcp_socket.yaml", text, "nsapi_error_t close",
+                                   "method 'close' is already defined by 'Socket'; only abstract methods may be redefined"))
+
+    def test_unknown_constant_in_array(self):
+        text = self.edit("types.yaml", "uint8_t bytes[NSAPI_IP_BYTES]", "uint8_t bytes[NSAPI_IP_BYTE]")
+        self.assert_errors(self.at("types.yaml", text, "uint8_t bytes", "unknown constant 'NSAPI_IP_BYTE'"))
+
+    def test_keyword_parameter(self):
+        text = self.edit("tcp_server.yaml", "listen(int backlog)", "listen(int new)")
+        self.assert_errors(self.at("tcp_server.yaml", text, "nsapi_error_t listen", "parameter 'new' of 'listen' has no doc"),
+                           self.at("tcp_server.yaml", text, "nsapi_error_t listen", "parameter name 'new' is a C or C++ keyword"),
+                           self.at("tcp_server.yaml", text, "backlog:", "'listen' has no parameter 'backlog'"))
+
+    def test_every_error_at_once(self):
+        a = self.edit("udp_socket.yaml", "extends: Socket", "extends: Sockett")
+        b = self.edit("tcp_socket.yaml", "recv(void *data, nsapi_size_t size)", "recv(void *data, nsapi_sise_t size)")
+        c = self.edit("errors.yaml", "value: -3020", "value: -3019")
+        self.assert_errors(self.at("errors.yaml", c, "NSAPI_ERROR_BUSY",
+                                   "duplicate value -3019 in enum 'nsapi_error': NSAPI_ERROR_BUSY and NSAPI_ERROR_TIMEOUT"),
+                           self.at("tcp_socket.yaml", b, "nsapi_sise_t", "unknown type 'nsapi_sise_t'"),
+                           self.at("udp_socket.yaml", a, "Sockett", "unknown base class 'Sockett'"))
+
+    def test_shape_errors_come_first(self):
+        """Shape errors stop the run before cross-references, which they would only confuse."""
+        self.edit("udp_socket.yaml", "extends: Socket", "extends: Sockett")
+        b = self.edit("errors.yaml", "value: -3001", "value: minus 3001")
+        self.assert_errors(self.at("errors.yaml", b, "minus 3001", "'value' of enum value must be an integer, not a string"))
+
+if __name__ == "__main__":
+    unittest.main()
