@@ -31,7 +31,7 @@ def check(idl_dir, out_dir):
         actual = write.committed(out_dir)
         where = "the last commit"
         if actual is None:
-            actual = {rel: open(os.path.join(out_dir, rel), "rb").read() for rel in write.existing(out_dir)}
+            actual = {rel: write.read(os.path.join(out_dir, rel)) for rel in write.existing(out_dir)}
             where = out_dir
         return [f"{out_dir}/{rel}: {problem} (compared with {where})" for rel, problem in write.compare(tmp, actual)]
 

@@ -43,7 +43,8 @@ class Param:
     def __init__(self, decl, model):
         self.decl, self.name = decl, decl.name
         self.text = csig.text(decl)
-        self.pointer = csig.is_pointer(decl.type)
+        self.array = isinstance(decl.type, c_ast.ArrayDecl)
+        self.pointer = self.array or isinstance(decl.type, c_ast.PtrDecl)  # an array parameter is a pointer
         self.type = model.types.get(csig.base_type(decl.type))
         if not self.pointer and self.type is not None and self.type.pointer:
             self.pointer = True  # a typedef'd pointer: a callback or a handle
@@ -102,17 +103,18 @@ class Function:
 class Method:
     """A method as one class offers it: its own, inherited, or its implementation of an abstract one."""
 
-    def __init__(self, klass, func, origin):
-        self.klass, self.func, self.origin = klass, func, origin
+    def __init__(self, klass, func):
+        self.klass, self.func = klass, func
         self.name = func.name
         self.c_name = naming.function(klass.c_name, func.name)
         self.self_name = klass.self_name
         self.self_type = ("const " if func.const else "") + klass.type_name + " *"
         self.params = func.params
-        self.inherited = origin is not klass and not func.abstract
+        # Abstract methods are implemented by each class; the others are inherited
+        # through wrappers that call the direct base's function with the base part.
+        self.inherited = func.owner is not klass and not func.abstract
         self.impl = naming.impl_function(klass.c_name, func.name)
-        # The inherited wrapper calls the function of the class that defines it.
-        self.base_c_name = naming.function(origin.c_name, func.name)
+        self.base_c_name = naming.function(klass.base.c_name, func.name) if self.inherited else None
 
     @property
     def prototype(self):
@@ -252,7 +254,6 @@ class File:
         self.scalars, self.constants, self.enums, self.structs = [], [], [], []
         self.callbacks, self.classes, self.vtables = [], [], []
         self.includes = []
-        self.forwards = []  # struct typedefs declared here so any header can point to them
 
 
 class Model:
@@ -295,7 +296,13 @@ def build(paths, diag):
         return model  # later checks would only repeat what the shape errors say
     for path, rec in records:
         stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if not naming.C_NAME.match(stem) or stem == "nsapi":
+            diag.error(rec.pos, f"file name '{stem}.yaml' must be lower_case words other than 'nsapi' (it names a header)")
         model.files.append(File(path, stem, rec))
+    if len([r for f in model.files for r in f.rec.get("vtables", [])]) > 1:
+        diag.error(model.files[-1].rec.pos, "only one vtable, the stack's, is supported")
+    if diag:
+        return model
     _declare_types(model, diag)
     parser = csig.Parser(diag, model.types)
     for f in model.files:
@@ -339,17 +346,18 @@ def _declare_types(model, diag):
             if "c_name" in r._values and not naming.C_NAME.match(klass.c_name):
                 diag.error(r.c_name.pos, f"c_name '{klass.c_name}' must be lower_case words")
                 continue
+            if klass.self_name in naming.KEYWORDS:
+                diag.error(r.name.pos, f"class '{klass.name}' would name its object parameter '{klass.self_name}', a C or C++ keyword; set c_name")
+                continue
             if klass.name in model.classes:
                 diag.error(r.name.pos, f"duplicate class '{klass.name}' (first defined at {model.classes[klass.name].pos})")
                 continue
             model.classes[klass.name] = klass
             f.classes.append(klass)
-            f.forwards.append(klass)
             _add_type(model, Type(klass.type_name, "class", f, r.name.pos), diag)
         for r in rec.get("vtables", []):
             if _check_type_name(r.name, diag):
                 f.vtables.append(Vtable(r, f))
-                f.forwards.append(f.vtables[-1])
                 _add_type(model, Type(r.name.value, "vtable", f, r.name.pos), diag)
 
 
@@ -388,7 +396,6 @@ def _build_typedefs(model, f, parser, diag):
             t = model.types.get(node.name)
             if t is None:
                 continue
-            t.decl = node
             if kind == "callbacks":
                 if not (isinstance(node.type, c_ast.PtrDecl) and isinstance(node.type.type, c_ast.FuncDecl)):
                     diag.error(r.c.pos, f"callback '{node.name}' must be a pointer to a function")
@@ -474,6 +481,8 @@ def _fields(model, recs, parser, diag):
         if node.name in names:
             diag.error(r.c.pos, f"duplicate field '{node.name}'")
             continue
+        if node.name in naming.KEYWORDS:
+            diag.error(r.c.pos, f"field name '{node.name}' is a C or C++ keyword")
         _check_array_sizes(model, node, r.c.pos, diag)
         names.add(node.name)
         fields.append(Decl(r, node))
@@ -503,6 +512,8 @@ def _function(model, rec, owner, parser, diag):
     kind = "method" if is_method else "operation"
     if not naming.C_NAME.match(func.name):
         diag.error(func.pos, f"{kind} name '{func.name}' must be lower_case words")
+    elif func.name in naming.KEYWORDS:
+        diag.error(func.pos, f"{kind} name '{func.name}' is a C or C++ keyword")
     if is_method and func.ret_text == "void":
         diag.error(func.pos, f"method '{func.name}' returns void; return nsapi_error_t so that bad arguments can be reported")
     self_name = naming.self_param(owner.c_name) if is_method else None
@@ -521,7 +532,7 @@ def _function(model, rec, owner, parser, diag):
         func.params.append(p)
     if is_method:
         _param_constraints(func, docs, diag)
-    _method_rules(model, func, rec, is_method, diag)
+        _method_rules(func, rec, diag)
     return func
 
 
@@ -541,6 +552,8 @@ def _param_constraints(func, docs, diag):
         p.example = r.get("example")
         if (p.nullable or "nullable_if_zero" in r._values) and not p.pointer:
             diag.error(entry.pos, f"'{p.name}' is not a pointer, so it cannot be nullable")
+        if p.pointer and p.type is not None and p.type.pointer and not p.nullable and p.example is None:
+            diag.error(entry.pos, f"'{p.name}' must not be NULL, so the generated tests need an 'example' value for it")
         if "nullable_if_zero" in r._values:
             size = by_name.get(r.nullable_if_zero.value)
             if size is None or not size.integer:
@@ -559,9 +572,7 @@ def _param_constraints(func, docs, diag):
             diag.error(r.pos_of("min"), f"'{p.name}' is unsigned; min {p.min} is below 0")
 
 
-def _method_rules(model, func, rec, is_method, diag):
-    if not is_method:
-        return
+def _method_rules(func, rec, diag):
     if func.carries_errors:
         if "on_null" in rec._values:
             diag.error(rec.on_null.pos, f"'on_null' is for methods that return a value; '{func.name}' returns errors")
@@ -577,6 +588,8 @@ def _method_rules(model, func, rec, is_method, diag):
     if func.requires and func.requires.value not in STATES:
         known = ", ".join(sorted(STATES))
         diag.error(func.requires.pos, f"unknown state '{func.requires.value}' (known: {known})")
+    elif func.requires and not func.carries_errors:
+        diag.error(func.requires.pos, f"'requires' needs a method that returns errors; '{func.name}' returns {func.ret_text}")
     if func.abstract and not func.owner.abstract:
         diag.error(rec.pos_of("abstract"), f"method '{func.name}' is abstract but class '{func.owner.name}' is not")
 
@@ -595,26 +608,25 @@ def _resolve_classes(model, diag):
             diag.error(klass.rec.extends.pos, f"class '{klass.name}' inherits from itself")
             klass.base = None
     for klass in model.all_classes:
-        chain = list(reversed(klass.ancestors)) + [klass]
         offered = {}
-        for owner in chain:
+        for owner in list(reversed(klass.ancestors)) + [klass]:
             for func in owner.functions:
                 prev = offered.get(func.name)
-                if prev is not None:
-                    if owner is klass or prev.origin is not owner:
-                        diag.error(func.pos, f"method '{func.name}' is already defined by '{prev.origin.name}'; only abstract methods may be redefined")
-                    continue
-                offered[func.name] = Method(klass, func, owner)
-        klass.methods = [m for m in offered.values() if not (klass.abstract and m.func.abstract)]
+                if prev is None:
+                    offered[func.name] = func
+                elif owner is klass:
+                    diag.error(func.pos, f"method '{func.name}' is already declared by '{prev.owner.name}'; "
+                                         "subclasses inherit methods and do not redeclare them")
+        klass.methods = [Method(klass, func) for func in offered.values() if not (klass.abstract and func.abstract)]
         for m in klass.methods:
-            if m.func.abstract:
-                m.origin = klass  # a concrete class implements it, in the runtime
-            model.define(m.c_name, m.func.pos if m.origin is klass else klass.pos, diag)
+            model.define(m.c_name, klass.pos if m.inherited else m.func.pos, diag)
+        if not klass.fields and "extends" not in klass.rec._values:
+            diag.error(klass.pos, f"class '{klass.name}' has no fields and no base; a C struct needs a member")
 
 
 def _check_errors(model, diag):
     if model.error_enum is None:
-        diag.error(model.files[0].rec.pos if model.files else _nowhere(), f"no enum '{ERROR_ENUM}' declares the error codes")
+        diag.error(model.files[0].rec.pos, f"no enum '{ERROR_ENUM}' declares the error codes")
         return
     codes = {v.name for v in model.error_enum.values}
     if model.error_enum.strings is None:
@@ -631,11 +643,6 @@ def _check_errors(model, diag):
             diag.error(func.pos, f"method '{func.name}' checks its arguments but does not document {PARAMETER}")
         if func.requires and STATES.get(func.requires.value) not in listed | {None}:
             diag.error(func.requires.pos, f"method '{func.name}' requires '{func.requires.value}' but does not document {STATES[func.requires.value]}")
-
-
-def _nowhere():
-    from .diag import Pos
-    return Pos("idl", 1, 1)
 
 
 def _value_types(node):
@@ -663,22 +670,17 @@ def _compute_includes(model, diag):
         needed = set()
         decls = [d.node for d in f.scalars + f.callbacks] + [x.node for s in f.structs for x in s.fields]
         for k in f.classes:
-            decls += [x.node for x in k.fields] + [fn.decl for fn in k.functions]
+            decls += [x.node for x in k.fields] + [m.func.decl for m in k.methods]
             if k.base is not None:
                 needed.add(k.base.file.stem)
-            for m in k.methods:
-                decls.append(m.func.decl)
-                if m.inherited:
-                    needed.add(m.origin.file.stem)
         decls += [op.decl for vt in f.vtables for op in vt.ops]
         for node in decls:
             for name in _value_types(node):
                 t = model.types.get(name)
                 if t is not None and t.file is not None:
                     needed.add(t.file.stem)
-        # Every header gets the basic types, and all but types.h the error codes.
-        needed |= {"types", "errors"} - ({"types", "errors"} if f.stem == "types" else set())
-        needed &= set(by_name)
+        if f.stem != "types":  # every header gets the basic types and the error codes
+            needed |= {"types", "errors"} & set(by_name)
         needed.discard(f.stem)
         first = [s for s in ("types", "errors") if s in needed]
         f.includes = [by_name[s].header for s in first + sorted(needed - set(first))]

@@ -82,9 +82,7 @@ def method_doc(m, indent=""):
     if func.returns:
         tags += _hanging("@return", "", 0, func.returns.rstrip(".") + ("; otherwise one of:" if func.errors else "."), indent)
     if func.errors:
-        cw = max(len(code) for code, _, _ in func.errors)
-        for code, text, _ in func.errors:
-            tags += _hanging("@retval", code, cw, text, indent)
+        tags += _retvals(func.errors, indent)
     elif func.on_null is not None:
         tags += _hanging("@return", "", 0, f"{func.on_null.value} when a pointer argument is NULL.", indent)
     paras.append(tags)
@@ -92,11 +90,12 @@ def method_doc(m, indent=""):
 
 
 def op_doc(op, indent):
-    paras = [op.doc]
-    if op.errors:
-        cw = max(len(code) for code, _, _ in op.errors)
-        paras.append([line for code, text, _ in op.errors for line in _hanging("@retval", code, cw, text, indent)])
-    return comment(paras, indent)
+    return comment([op.doc, _retvals(op.errors, indent)] if op.errors else [op.doc], indent)
+
+
+def _retvals(errors, indent):
+    width = max(len(code) for code, _, _ in errors)
+    return [line for code, text, _ in errors for line in _hanging("@retval", code, width, text, indent)]
 
 
 class TestCase:
@@ -105,26 +104,26 @@ class TestCase:
 
 
 def _valid_arg(p, locals_):
-    """An argument that passes the generated checks, declaring what it points to."""
+    """An argument that passes the generated checks, declaring what it points to in locals_."""
     if p.example is not None:
         return p.example
     if p.pointer:
         base = p.type.name if p.type is not None else None
-        if p.type is not None and p.type.pointer:  # callback or handle: no object to point at
+        if p.type is not None and p.type.pointer:  # a nullable callback or handle
             return "NULL"
-        if base in (None, "void", "char"):
-            locals_["buffer"] = "unsigned char buffer[64]" if base != "char" else "char buffer[64]"
-            return "buffer"
-        var = f"{p.name}_object"
+        var = f"{p.name}_object"  # never the object's own name: that is one word, this is two
+        if p.array or base in (None, "void", "char"):
+            locals_[var] = f"{'unsigned char' if base in (None, 'void') else base} {var}[64]"
+            return var
         locals_[var] = f"{base} {var}"
         return f"&{var}"
     if p.enum is not None:
         return min(p.enum.values, key=lambda v: v.value).name
-    if p.min is not None:
-        return str(p.min)
     if p.type is not None and p.type.name == "bool":
         return "false"
-    return "0"
+    if p.min is not None:
+        return str(p.min)
+    return str(p.max) if p.max is not None and p.max < 0 else "0"
 
 
 def test_cases(m):
@@ -185,19 +184,22 @@ def plan(model):
             outs.append(Output(f"src/{e.name}_strings.c", "strings.c.j2", [e.file.source], enum=e))
             outs.append(Output(f"tests/test_{e.name}_strings.c", "test_strings.c.j2", [e.file.source], enum=e))
     for k in model.concrete_classes:
-        outs.append(Output(f"tests/test_{k.c_name}_args.c", "test_args.c.j2", [k.file.source], klass=k))
+        if k.methods:
+            outs.append(Output(f"tests/test_{k.c_name}_args.c", "test_args.c.j2", [k.file.source], klass=k))
     vt_sources = sorted(f.source for f in model.files if f.vtables)
     for ext in ("c", "h"):
         outs.append(Output(f"stacks/skeleton/skeleton_stack.{ext}", f"stack_skeleton.{ext}.j2", vt_sources, name="skeleton"))
+    paths = [o.path for o in outs]
+    assert len(set(paths)) == len(paths), "the IDL's names keep output paths apart"
     return outs
 
 
-def render(model, outputs=None):
+def render(model):
     """{path: text} for every output."""
     env = _environment()
     vtables = [vt for f in model.files for vt in f.vtables]
     result = {}
-    for out in outputs or plan(model):
+    for out in plan(model):
         banner = (f"/* Generated from {', '.join(out.sources)} by the nsapi generator (python3 -m generator)."
                   " Do not edit: change the IDL and run scons. */")
         text = env.get_template(out.template).render(

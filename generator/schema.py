@@ -63,7 +63,9 @@ class Scalar:
         if not isinstance(node, yaml.ScalarNode):
             diag.error(node_pos(path, node), f"{what} must be {self._expected()}, not {_kind([] if isinstance(node, yaml.SequenceNode) else {})}")
             return None
-        value = _construct.construct_object(node)
+        value = _scalar(path, node, diag)
+        if value is _BAD:
+            return None
         if type(value) not in self.types:
             diag.error(node_pos(path, node), f"{what} must be {self._expected()}, not {_kind(value)}")
             return None
@@ -71,6 +73,9 @@ class Scalar:
             value = " ".join(value.split())
             if not value:
                 diag.error(node_pos(path, node), f"{what} is empty")
+                return None
+            if "*/" in value:
+                diag.error(node_pos(path, node), f"{what} contains '*/', which would end the C comment")
                 return None
         return value
 
@@ -163,6 +168,18 @@ class MapOf:
         return entries
 
 
+_BAD = object()
+
+
+def _scalar(path, node, diag):
+    """The Python value of a scalar node, or _BAD after reporting a tag PyYAML cannot build."""
+    try:
+        return _construct.construct_object(node)
+    except yaml.YAMLError as e:
+        diag.error(node_pos(path, node), f"invalid YAML: {getattr(e, 'problem', None) or e}")
+        return _BAD
+
+
 def positions_key(path, node, key):
     for knode, _ in node.value:
         if knode.value == key:
@@ -175,7 +192,7 @@ def _pairs(path, node, diag):
     seen = {}
     for knode, vnode in node.value:
         kpos = node_pos(path, knode)
-        if not isinstance(knode, yaml.ScalarNode) or not isinstance(_construct.construct_object(knode), str):
+        if not isinstance(knode, yaml.ScalarNode) or not isinstance(_scalar(path, knode, diag), str):
             diag.error(kpos, "keys must be strings")
             continue
         key = knode.value

@@ -34,6 +34,11 @@ def write(out_dir, files):
     return changed
 
 
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def existing(out_dir):
     """Relative paths of the generated files (those carrying the banner) under out_dir."""
     found = []
@@ -52,22 +57,23 @@ def committed(out_dir):
     rel_dir = os.path.basename(os.path.abspath(out_dir))
     git = ["git", "-C", top]
     try:
+        # Paths relative to top, which need not be the repository's root.
         names = subprocess.run(git + ["ls-tree", "-r", "--name-only", "HEAD", "--", rel_dir],
                                check=True, capture_output=True, text=True).stdout.split()
+        files = {}
+        for name in names:
+            data = subprocess.run(git + ["show", f"HEAD:./{name}"], check=True, capture_output=True).stdout
+            if data.startswith(BANNER.encode()):
+                files[name[len(rel_dir) + 1:]] = data
+        return files
     except (OSError, subprocess.CalledProcessError):
         return None
-    files = {}
-    for name in names:
-        data = subprocess.run(git + ["show", f"HEAD:{name}"], check=True, capture_output=True).stdout
-        if data.startswith(BANNER.encode()):
-            files[name[len(rel_dir) + 1:]] = data
-    return files
 
 
 def compare(expected_dir, actual):
     """(path, problem) pairs between freshly generated files in expected_dir and {path: bytes} actual."""
     problems = []
-    fresh = {rel: open(os.path.join(expected_dir, rel), "rb").read() for rel in existing(expected_dir)}
+    fresh = {rel: read(os.path.join(expected_dir, rel)) for rel in existing(expected_dir)}
     for rel in sorted(set(fresh) | set(actual)):
         if rel not in actual:
             problems.append((rel, "missing (the IDL produces it)"))

@@ -68,7 +68,7 @@ def criterion_suite(result, root, program):
     if not m:
         result.add(name, 0, 1, out)
         return
-    tested, passing, failing, crashing = map(int, m.groups())
+    _, passing, failing, crashing = map(int, m.groups())
     failed = failing + crashing + (1 if rc != 0 and failing + crashing == 0 else 0)
     result.add(name, passing, failed, out)
 

@@ -44,11 +44,11 @@ Test(nsapi_socket_address_set_ip_address, null_text)
 Test(nsapi_socket_address_set_ip_bytes, null_address)
 {
     nsapi_socket_address_t address;
-    unsigned char buffer[64];
+    unsigned char bytes_object[64];
 
     memset(&address, 0, sizeof address);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_socket_address_set_ip_bytes(NULL, buffer, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+    memset(&bytes_object, 0, sizeof bytes_object);
+    cr_expect_eq(nsapi_socket_address_set_ip_bytes(NULL, bytes_object, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&address, sizeof address), "address was changed");
 }
 
@@ -56,10 +56,10 @@ Test(nsapi_socket_address_set_ip_bytes, null_address)
 Test(nsapi_socket_address_set_ip_bytes, null_bytes)
 {
     nsapi_socket_address_t address;
-    unsigned char buffer[64];
+    unsigned char bytes_object[64];
 
     memset(&address, 0, sizeof address);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&bytes_object, 0, sizeof bytes_object);
     cr_expect_eq(nsapi_socket_address_set_ip_bytes(&address, NULL, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&address, sizeof address), "address was changed");
 }
@@ -68,11 +68,11 @@ Test(nsapi_socket_address_set_ip_bytes, null_bytes)
 Test(nsapi_socket_address_set_ip_bytes, version_not_in_enum)
 {
     nsapi_socket_address_t address;
-    unsigned char buffer[64];
+    unsigned char bytes_object[64];
 
     memset(&address, 0, sizeof address);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_socket_address_set_ip_bytes(&address, buffer, (nsapi_version_t)3), NSAPI_ERROR_PARAMETER);
+    memset(&bytes_object, 0, sizeof bytes_object);
+    cr_expect_eq(nsapi_socket_address_set_ip_bytes(&address, bytes_object, (nsapi_version_t)3), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&address, sizeof address), "address was changed");
 }
 
@@ -113,22 +113,22 @@ Test(nsapi_socket_address_set_port, null_address)
 /* address is NULL */
 Test(nsapi_socket_address_get_ip_address, null_address)
 {
-    char buffer[64];
+    char buffer_object[64];
     nsapi_socket_address_t address;
 
-    memset(&buffer, 0, sizeof buffer);
+    memset(&buffer_object, 0, sizeof buffer_object);
     memset(&address, 0, sizeof address);
-    cr_expect_eq(nsapi_socket_address_get_ip_address(NULL, buffer, 1), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_socket_address_get_ip_address(NULL, buffer_object, 1), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&address, sizeof address), "address was changed");
 }
 
 /* buffer is NULL */
 Test(nsapi_socket_address_get_ip_address, null_buffer)
 {
-    char buffer[64];
+    char buffer_object[64];
     nsapi_socket_address_t address;
 
-    memset(&buffer, 0, sizeof buffer);
+    memset(&buffer_object, 0, sizeof buffer_object);
     memset(&address, 0, sizeof address);
     cr_expect_eq(nsapi_socket_address_get_ip_address(&address, NULL, 1), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&address, sizeof address), "address was changed");
@@ -137,12 +137,12 @@ Test(nsapi_socket_address_get_ip_address, null_buffer)
 /* size is below 1 */
 Test(nsapi_socket_address_get_ip_address, size_below_min)
 {
-    char buffer[64];
+    char buffer_object[64];
     nsapi_socket_address_t address;
 
-    memset(&buffer, 0, sizeof buffer);
+    memset(&buffer_object, 0, sizeof buffer_object);
     memset(&address, 0, sizeof address);
-    cr_expect_eq(nsapi_socket_address_get_ip_address(&address, buffer, 0), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_socket_address_get_ip_address(&address, buffer_object, 0), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&address, sizeof address), "address was changed");
 }
 

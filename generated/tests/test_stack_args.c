@@ -25,12 +25,12 @@ Test(nsapi_stack_init, null_stack)
 {
     nsapi_stack_api_t api_object;
     nsapi_stack_t stack;
-    unsigned char buffer[64];
+    unsigned char context_object[64];
 
     memset(&api_object, 0, sizeof api_object);
     memset(&stack, 0, sizeof stack);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_stack_init(NULL, &api_object, buffer), NSAPI_ERROR_PARAMETER);
+    memset(&context_object, 0, sizeof context_object);
+    cr_expect_eq(nsapi_stack_init(NULL, &api_object, context_object), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
 }
 
@@ -39,12 +39,12 @@ Test(nsapi_stack_init, null_api)
 {
     nsapi_stack_api_t api_object;
     nsapi_stack_t stack;
-    unsigned char buffer[64];
+    unsigned char context_object[64];
 
     memset(&api_object, 0, sizeof api_object);
     memset(&stack, 0, sizeof stack);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_stack_init(&stack, NULL, buffer), NSAPI_ERROR_PARAMETER);
+    memset(&context_object, 0, sizeof context_object);
+    cr_expect_eq(nsapi_stack_init(&stack, NULL, context_object), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
 }
 

@@ -124,11 +124,11 @@ Test(nsapi_tcp_server_set_timeout, null_server)
 Test(nsapi_tcp_server_sigio, null_server)
 {
     nsapi_tcp_server_t server;
-    unsigned char buffer[64];
+    unsigned char arg_object[64];
 
     memset(&server, 0, sizeof server);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_server_sigio(NULL, NULL, buffer), NSAPI_ERROR_PARAMETER);
+    memset(&arg_object, 0, sizeof arg_object);
+    cr_expect_eq(nsapi_tcp_server_sigio(NULL, NULL, arg_object), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&server, sizeof server), "server was changed");
 }
 
@@ -136,11 +136,11 @@ Test(nsapi_tcp_server_sigio, null_server)
 Test(nsapi_tcp_server_setsockopt, null_server)
 {
     nsapi_tcp_server_t server;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
 
     memset(&server, 0, sizeof server);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_server_setsockopt(NULL, 0, 0, buffer, 0), NSAPI_ERROR_PARAMETER);
+    memset(&optval_object, 0, sizeof optval_object);
+    cr_expect_eq(nsapi_tcp_server_setsockopt(NULL, 0, 0, optval_object, 0), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&server, sizeof server), "server was changed");
 }
 
@@ -148,10 +148,10 @@ Test(nsapi_tcp_server_setsockopt, null_server)
 Test(nsapi_tcp_server_setsockopt, null_optval_with_optlen)
 {
     nsapi_tcp_server_t server;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
 
     memset(&server, 0, sizeof server);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     cr_expect_eq(nsapi_tcp_server_setsockopt(&server, 0, 0, NULL, 1), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&server, sizeof server), "server was changed");
 }
@@ -160,11 +160,11 @@ Test(nsapi_tcp_server_setsockopt, null_optval_with_optlen)
 Test(nsapi_tcp_server_setsockopt, not_open)
 {
     nsapi_tcp_server_t server;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
 
     memset(&server, 0, sizeof server);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_server_setsockopt(&server, 0, 0, buffer, 0), NSAPI_ERROR_NO_SOCKET);
+    memset(&optval_object, 0, sizeof optval_object);
+    cr_expect_eq(nsapi_tcp_server_setsockopt(&server, 0, 0, optval_object, 0), NSAPI_ERROR_NO_SOCKET);
     cr_expect(is_zero(&server, sizeof server), "server was changed");
 }
 
@@ -172,13 +172,13 @@ Test(nsapi_tcp_server_setsockopt, not_open)
 Test(nsapi_tcp_server_getsockopt, null_server)
 {
     nsapi_tcp_server_t server;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
     unsigned optlen_object;
 
     memset(&server, 0, sizeof server);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     memset(&optlen_object, 0, sizeof optlen_object);
-    cr_expect_eq(nsapi_tcp_server_getsockopt(NULL, 0, 0, buffer, &optlen_object), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_tcp_server_getsockopt(NULL, 0, 0, optval_object, &optlen_object), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&server, sizeof server), "server was changed");
 }
 
@@ -186,11 +186,11 @@ Test(nsapi_tcp_server_getsockopt, null_server)
 Test(nsapi_tcp_server_getsockopt, null_optval)
 {
     nsapi_tcp_server_t server;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
     unsigned optlen_object;
 
     memset(&server, 0, sizeof server);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     memset(&optlen_object, 0, sizeof optlen_object);
     cr_expect_eq(nsapi_tcp_server_getsockopt(&server, 0, 0, NULL, &optlen_object), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&server, sizeof server), "server was changed");
@@ -200,13 +200,13 @@ Test(nsapi_tcp_server_getsockopt, null_optval)
 Test(nsapi_tcp_server_getsockopt, null_optlen)
 {
     nsapi_tcp_server_t server;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
     unsigned optlen_object;
 
     memset(&server, 0, sizeof server);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     memset(&optlen_object, 0, sizeof optlen_object);
-    cr_expect_eq(nsapi_tcp_server_getsockopt(&server, 0, 0, buffer, NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_tcp_server_getsockopt(&server, 0, 0, optval_object, NULL), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&server, sizeof server), "server was changed");
 }
 
@@ -214,13 +214,13 @@ Test(nsapi_tcp_server_getsockopt, null_optlen)
 Test(nsapi_tcp_server_getsockopt, not_open)
 {
     nsapi_tcp_server_t server;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
     unsigned optlen_object;
 
     memset(&server, 0, sizeof server);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     memset(&optlen_object, 0, sizeof optlen_object);
-    cr_expect_eq(nsapi_tcp_server_getsockopt(&server, 0, 0, buffer, &optlen_object), NSAPI_ERROR_NO_SOCKET);
+    cr_expect_eq(nsapi_tcp_server_getsockopt(&server, 0, 0, optval_object, &optlen_object), NSAPI_ERROR_NO_SOCKET);
     cr_expect(is_zero(&server, sizeof server), "server was changed");
 }
 

@@ -124,11 +124,11 @@ Test(nsapi_tcp_socket_set_timeout, null_socket)
 Test(nsapi_tcp_socket_sigio, null_socket)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char arg_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_socket_sigio(NULL, NULL, buffer), NSAPI_ERROR_PARAMETER);
+    memset(&arg_object, 0, sizeof arg_object);
+    cr_expect_eq(nsapi_tcp_socket_sigio(NULL, NULL, arg_object), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -136,11 +136,11 @@ Test(nsapi_tcp_socket_sigio, null_socket)
 Test(nsapi_tcp_socket_setsockopt, null_socket)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_socket_setsockopt(NULL, 0, 0, buffer, 0), NSAPI_ERROR_PARAMETER);
+    memset(&optval_object, 0, sizeof optval_object);
+    cr_expect_eq(nsapi_tcp_socket_setsockopt(NULL, 0, 0, optval_object, 0), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -148,10 +148,10 @@ Test(nsapi_tcp_socket_setsockopt, null_socket)
 Test(nsapi_tcp_socket_setsockopt, null_optval_with_optlen)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     cr_expect_eq(nsapi_tcp_socket_setsockopt(&socket, 0, 0, NULL, 1), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
@@ -160,11 +160,11 @@ Test(nsapi_tcp_socket_setsockopt, null_optval_with_optlen)
 Test(nsapi_tcp_socket_setsockopt, not_open)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_socket_setsockopt(&socket, 0, 0, buffer, 0), NSAPI_ERROR_NO_SOCKET);
+    memset(&optval_object, 0, sizeof optval_object);
+    cr_expect_eq(nsapi_tcp_socket_setsockopt(&socket, 0, 0, optval_object, 0), NSAPI_ERROR_NO_SOCKET);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -172,13 +172,13 @@ Test(nsapi_tcp_socket_setsockopt, not_open)
 Test(nsapi_tcp_socket_getsockopt, null_socket)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
     unsigned optlen_object;
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     memset(&optlen_object, 0, sizeof optlen_object);
-    cr_expect_eq(nsapi_tcp_socket_getsockopt(NULL, 0, 0, buffer, &optlen_object), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_tcp_socket_getsockopt(NULL, 0, 0, optval_object, &optlen_object), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -186,11 +186,11 @@ Test(nsapi_tcp_socket_getsockopt, null_socket)
 Test(nsapi_tcp_socket_getsockopt, null_optval)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
     unsigned optlen_object;
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     memset(&optlen_object, 0, sizeof optlen_object);
     cr_expect_eq(nsapi_tcp_socket_getsockopt(&socket, 0, 0, NULL, &optlen_object), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
@@ -200,13 +200,13 @@ Test(nsapi_tcp_socket_getsockopt, null_optval)
 Test(nsapi_tcp_socket_getsockopt, null_optlen)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
     unsigned optlen_object;
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     memset(&optlen_object, 0, sizeof optlen_object);
-    cr_expect_eq(nsapi_tcp_socket_getsockopt(&socket, 0, 0, buffer, NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_tcp_socket_getsockopt(&socket, 0, 0, optval_object, NULL), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -214,13 +214,13 @@ Test(nsapi_tcp_socket_getsockopt, null_optlen)
 Test(nsapi_tcp_socket_getsockopt, not_open)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char optval_object[64];
     unsigned optlen_object;
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&optval_object, 0, sizeof optval_object);
     memset(&optlen_object, 0, sizeof optlen_object);
-    cr_expect_eq(nsapi_tcp_socket_getsockopt(&socket, 0, 0, buffer, &optlen_object), NSAPI_ERROR_NO_SOCKET);
+    cr_expect_eq(nsapi_tcp_socket_getsockopt(&socket, 0, 0, optval_object, &optlen_object), NSAPI_ERROR_NO_SOCKET);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -300,11 +300,11 @@ Test(nsapi_tcp_socket_connect, not_open)
 Test(nsapi_tcp_socket_send, null_socket)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char data_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_socket_send(NULL, buffer, 0), NSAPI_ERROR_PARAMETER);
+    memset(&data_object, 0, sizeof data_object);
+    cr_expect_eq(nsapi_tcp_socket_send(NULL, data_object, 0), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -312,10 +312,10 @@ Test(nsapi_tcp_socket_send, null_socket)
 Test(nsapi_tcp_socket_send, null_data_with_size)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char data_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&data_object, 0, sizeof data_object);
     cr_expect_eq(nsapi_tcp_socket_send(&socket, NULL, 1), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
@@ -324,11 +324,11 @@ Test(nsapi_tcp_socket_send, null_data_with_size)
 Test(nsapi_tcp_socket_send, not_open)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char data_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_socket_send(&socket, buffer, 0), NSAPI_ERROR_NO_SOCKET);
+    memset(&data_object, 0, sizeof data_object);
+    cr_expect_eq(nsapi_tcp_socket_send(&socket, data_object, 0), NSAPI_ERROR_NO_SOCKET);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -336,11 +336,11 @@ Test(nsapi_tcp_socket_send, not_open)
 Test(nsapi_tcp_socket_recv, null_socket)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char data_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_socket_recv(NULL, buffer, 0), NSAPI_ERROR_PARAMETER);
+    memset(&data_object, 0, sizeof data_object);
+    cr_expect_eq(nsapi_tcp_socket_recv(NULL, data_object, 0), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -348,10 +348,10 @@ Test(nsapi_tcp_socket_recv, null_socket)
 Test(nsapi_tcp_socket_recv, null_data_with_size)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char data_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
+    memset(&data_object, 0, sizeof data_object);
     cr_expect_eq(nsapi_tcp_socket_recv(&socket, NULL, 1), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
@@ -360,10 +360,10 @@ Test(nsapi_tcp_socket_recv, null_data_with_size)
 Test(nsapi_tcp_socket_recv, not_open)
 {
     nsapi_tcp_socket_t socket;
-    unsigned char buffer[64];
+    unsigned char data_object[64];
 
     memset(&socket, 0, sizeof socket);
-    memset(&buffer, 0, sizeof buffer);
-    cr_expect_eq(nsapi_tcp_socket_recv(&socket, buffer, 0), NSAPI_ERROR_NO_SOCKET);
+    memset(&data_object, 0, sizeof data_object);
+    cr_expect_eq(nsapi_tcp_socket_recv(&socket, data_object, 0), NSAPI_ERROR_NO_SOCKET);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }

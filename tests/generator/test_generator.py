@@ -14,6 +14,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 IDL = os.path.join(ROOT, "idl")
 
 
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def build_model():
     d = Diag()
     m = model.build(gen.idl_files(IDL), d)
@@ -97,6 +102,18 @@ class OutputTest(unittest.TestCase):
             self.assertNotIn("\r", text, path)
             self.assertTrue(text.endswith("\n") and not text.endswith("\n\n"), path)
 
+    def test_same_bytes_across_processes(self):
+        """Nothing depends on hash order: two interpreters with different hash seeds agree."""
+        outs = []
+        for seed in ("1", "2"):
+            out = os.path.join(self.tmp, seed)
+            env = dict(os.environ, PYTHONPATH=ROOT, PYTHONHASHSEED=seed)
+            subprocess.run([sys.executable, "-m", "generator", "--idl", IDL, "--out", out], check=True, env=env,
+                           capture_output=True)
+            outs.append({rel: read(os.path.join(out, rel)) for rel in write.existing(out)})
+        self.assertEqual(outs[0], outs[1])
+        self.assertEqual(len(outs[0]), len(gen.generate(IDL)))
+
     def test_writes_only_what_changed(self):
         files = gen.generate(IDL)
         self.assertEqual(write.write(self.tmp, files), sorted(files))
@@ -140,6 +157,74 @@ class OutputTest(unittest.TestCase):
         self.assertIn("NSAPI_ERROR_WOULD_BLOCK = -3001,", files["include/nsapi/errors.h"])
         self.assertRegex(files["include/nsapi/udp_socket.h"], r"@retval NSAPI_ERROR_NO_ADDRESS +no peer was set by connect\(\)\.")
         self.assertIn('return "operation cannot complete now without blocking";', files["src/nsapi_error_strings.c"])
+
+
+VARIATIONS = """\
+doc: Shapes the real IDL does not use yet.
+classes:
+  - name: TLSSocket
+    extends: TCPSocket
+    doc: Three levels of inheritance.
+    methods:
+      - c: nsapi_error_t set_mac(const uint8_t mac[NSAPI_MAC_BYTES])
+        doc: An array parameter, which C passes as a pointer.
+        params:
+          mac: {doc: The address.}
+        errors:
+          NSAPI_ERROR_PARAMETER: a NULL argument.
+  - name: RingBuffer
+    doc: Its object parameter, buffer, is a name the generated tests must not reuse.
+    fields:
+      - c: int count
+        doc: Items held.
+    methods:
+      - c: nsapi_error_t put(const char *name, void *data, nsapi_size_t size, int level)
+        doc: Several buffers and a range below zero.
+        params:
+          name: {doc: A name.}
+          data: {doc: Bytes., nullable_if_zero: size}
+          size: {doc: Bytes at data.}
+          level: {doc: A level., max: -1}
+        errors:
+          NSAPI_ERROR_PARAMETER: a NULL argument or level above -1.
+"""
+
+
+class CompileTest(unittest.TestCase):
+    """Generated C compiles warning-free for IDL shapes beyond today's."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="nsapi-cc-")
+        shutil.copytree(IDL, os.path.join(self.tmp, "idl"))
+        with open(os.path.join(self.tmp, "idl", "variations.yaml"), "w") as f:
+            f.write(VARIATIONS)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def cc(self, *args):
+        p = subprocess.run(["gcc", "-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"] + list(args),
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+    def test_variations_compile(self):
+        out = os.path.join(self.tmp, "out")
+        write.write(out, gen.generate(os.path.join(self.tmp, "idl")))
+        inc = ["-I", os.path.join(out, "include"), "-I", os.path.join(out, "src")]
+        header = os.path.join(out, "include/nsapi/variations.h")
+        with open(header) as f:
+            text = f.read()
+        self.assertIn("return nsapi_tcp_socket_close(socket ? &socket->base : NULL);", text)
+        with open(os.path.join(out, "src/tls_socket_checks.c")) as f:
+            self.assertIn("mac == NULL", f.read())
+        for sub in ("src", "tests"):
+            for name in sorted(os.listdir(os.path.join(out, sub))):
+                if name.endswith(".c"):
+                    self.cc(*inc, "-c", os.path.join(out, sub, name), "-o", os.devnull)
+        p = subprocess.run(["g++", "-std=c++11", "-Wall", "-Wextra", "-Wpedantic", "-Werror", *inc, "-x", "c++",
+                            "-c", os.path.join(out, "include/nsapi/nsapi.h"), "-o", os.devnull],
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
 
 
 class CheckTest(unittest.TestCase):

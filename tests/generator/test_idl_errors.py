@@ -180,7 +180,7 @@ class IdlErrorTest(unittest.TestCase):
         text = self.edit("tcp_socket.yaml", "    methods:\n", "    methods:\n      - c: nsapi_error_t close(void)\n"
                          "        doc: Close again.\n        errors:\n          NSAPI_ERROR_PARAMETER: no.\n")
         self.assert_errors(self.at("tcp_socket.yaml", text, "nsapi_error_t close",
-                                   "method 'close' is already defined by 'Socket'; only abstract methods may be redefined"))
+                                   "method 'close' is already declared by 'Socket'; subclasses inherit methods and do not redeclare them"))
 
     def test_unknown_constant_in_array(self):
         text = self.edit("types.yaml", "uint8_t bytes[NSAPI_IP_BYTES]", "uint8_t bytes[NSAPI_IP_BYTE]")
@@ -191,6 +191,52 @@ class IdlErrorTest(unittest.TestCase):
         self.assert_errors(self.at("tcp_server.yaml", text, "nsapi_error_t listen", "parameter 'new' of 'listen' has no doc"),
                            self.at("tcp_server.yaml", text, "nsapi_error_t listen", "parameter name 'new' is a C or C++ keyword"),
                            self.at("tcp_server.yaml", text, "backlog:", "'listen' has no parameter 'backlog'"))
+
+    def test_requires_on_value_method(self):
+        text = self.edit("socket_address.yaml", "        on_null: '0'\n", "        on_null: '0'\n        requires: open\n")
+        self.assert_errors(self.at("socket_address.yaml", text, "open\n",
+                                   "'requires' needs a method that returns errors; 'get_port' returns uint16_t",
+                                   offset=text.index("requires: open") + len("requires: ") - text.index("open\n")))
+
+    def test_callback_needs_example(self):
+        text = self.edit("socket.yaml", "            doc: The function to call.\n            nullable: true\n",
+                         "            doc: The function to call.\n")
+        self.assert_errors(self.at("socket.yaml", text, "callback:\n            doc: The function to call.",
+                                   "'callback' must not be NULL, so the generated tests need an 'example' value for it"))
+
+    def test_comment_end_in_doc(self):
+        text = self.edit("tcp_socket.yaml", "doc: Receive bytes; returns", "doc: Receive */ bytes; returns")
+        self.assert_errors(self.at("tcp_socket.yaml", text, "Receive */",
+                                   "'doc' of method contains '*/', which would end the C comment"))
+
+    def test_yaml_tag(self):
+        text = self.edit("tcp_socket.yaml", "doc: Receive bytes; returns", "doc: !text Receive bytes; returns")
+        self.assert_errors(self.at("tcp_socket.yaml", text, "!text",
+                                   "invalid YAML: could not determine a constructor for the tag '!text'"))
+
+    def test_keyword_object_parameter(self):
+        text = self.edit("tcp_server.yaml", "name: TCPServer", "name: OperatorNew")
+        self.assert_errors(self.at("tcp_server.yaml", text, "OperatorNew",
+                                   "class 'OperatorNew' would name its object parameter 'new', a C or C++ keyword; set c_name"))
+
+    def test_keyword_field(self):
+        text = self.edit("stack.yaml", "c: void *context", "c: void *class")
+        self.assert_errors(self.at("stack.yaml", text, "void *class", "field name 'class' is a C or C++ keyword"))
+
+    def test_file_name(self):
+        os.rename(os.path.join(self.tmp, "idl", "tcp_server.yaml"), os.path.join(self.tmp, "idl", "tcp-server.yaml"))
+        self.assert_errors("idl/tcp-server.yaml:1:1: error: file name 'tcp-server.yaml' must be lower_case words "
+                           "other than 'nsapi' (it names a header)")
+
+    def test_class_without_members(self):
+        text = self.edit("stack.yaml", """    fields:
+      - c: const nsapi_stack_api_t *api
+        doc: The backend's operations.
+      - c: void *context
+        doc: The backend's own state, passed back to it through stack.
+""", "")
+        self.assert_errors(self.at("stack.yaml", text, "name: NetworkStack",
+                                   "class 'NetworkStack' has no fields and no base; a C struct needs a member"))
 
     def test_every_error_at_once(self):
         a = self.edit("udp_socket.yaml", "extends: Socket", "extends: Sockett")

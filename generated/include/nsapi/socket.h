@@ -49,7 +49,7 @@ struct nsapi_socket {
  *
  * @param socket The Socket.
  * @retval NSAPI_ERROR_OK        the socket is closed.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  * @retval NSAPI_ERROR_NO_SOCKET the socket is not open.
  */
 nsapi_error_t nsapi_socket_close(nsapi_socket_t *socket);
@@ -77,7 +77,7 @@ nsapi_error_t nsapi_socket_bind(nsapi_socket_t *socket, const nsapi_socket_addre
  * @param socket   The Socket.
  * @param blocking true to block without limit, false to never block.
  * @retval NSAPI_ERROR_OK        the mode is set.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 nsapi_error_t nsapi_socket_set_blocking(nsapi_socket_t *socket, bool blocking);
 
@@ -90,7 +90,7 @@ nsapi_error_t nsapi_socket_set_blocking(nsapi_socket_t *socket, bool blocking);
  * @param socket  The Socket.
  * @param timeout Milliseconds, 0 for non-blocking, negative for no limit.
  * @retval NSAPI_ERROR_OK        the timeout is set.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 nsapi_error_t nsapi_socket_set_timeout(nsapi_socket_t *socket, int timeout);
 
@@ -105,7 +105,7 @@ nsapi_error_t nsapi_socket_set_timeout(nsapi_socket_t *socket, int timeout);
  * @param callback The function to call. May be NULL.
  * @param arg      Passed to callback. May be NULL.
  * @retval NSAPI_ERROR_OK        the callback is registered.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 nsapi_error_t nsapi_socket_sigio(nsapi_socket_t *socket, nsapi_sigio_cb_t callback, void *arg);
 

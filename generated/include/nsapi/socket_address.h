@@ -74,7 +74,7 @@ nsapi_error_t nsapi_socket_address_set_addr(nsapi_socket_address_t *address, con
  * @param address The SocketAddress.
  * @param port    Port in host byte order.
  * @retval NSAPI_ERROR_OK        the port is set.
- * @retval NSAPI_ERROR_PARAMETER address is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 nsapi_error_t nsapi_socket_address_set_port(nsapi_socket_address_t *address, uint16_t port);
 

@@ -47,7 +47,7 @@ nsapi_error_t nsapi_tcp_server_open(nsapi_tcp_server_t *server, nsapi_stack_t *s
  *
  * @param server The TCPServer.
  * @retval NSAPI_ERROR_OK        the socket is closed.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  * @retval NSAPI_ERROR_NO_SOCKET the socket is not open.
  */
 static inline nsapi_error_t nsapi_tcp_server_close(nsapi_tcp_server_t *server)
@@ -81,7 +81,7 @@ static inline nsapi_error_t nsapi_tcp_server_bind(nsapi_tcp_server_t *server, co
  * @param server   The TCPServer.
  * @param blocking true to block without limit, false to never block.
  * @retval NSAPI_ERROR_OK        the mode is set.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 static inline nsapi_error_t nsapi_tcp_server_set_blocking(nsapi_tcp_server_t *server, bool blocking)
 {
@@ -97,7 +97,7 @@ static inline nsapi_error_t nsapi_tcp_server_set_blocking(nsapi_tcp_server_t *se
  * @param server  The TCPServer.
  * @param timeout Milliseconds, 0 for non-blocking, negative for no limit.
  * @retval NSAPI_ERROR_OK        the timeout is set.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 static inline nsapi_error_t nsapi_tcp_server_set_timeout(nsapi_tcp_server_t *server, int timeout)
 {
@@ -115,7 +115,7 @@ static inline nsapi_error_t nsapi_tcp_server_set_timeout(nsapi_tcp_server_t *ser
  * @param callback The function to call. May be NULL.
  * @param arg      Passed to callback. May be NULL.
  * @retval NSAPI_ERROR_OK        the callback is registered.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 static inline nsapi_error_t nsapi_tcp_server_sigio(nsapi_tcp_server_t *server, nsapi_sigio_cb_t callback, void *arg)
 {

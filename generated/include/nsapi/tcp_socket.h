@@ -47,7 +47,7 @@ nsapi_error_t nsapi_tcp_socket_open(nsapi_tcp_socket_t *socket, nsapi_stack_t *s
  *
  * @param socket The TCPSocket.
  * @retval NSAPI_ERROR_OK        the socket is closed.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  * @retval NSAPI_ERROR_NO_SOCKET the socket is not open.
  */
 static inline nsapi_error_t nsapi_tcp_socket_close(nsapi_tcp_socket_t *socket)
@@ -81,7 +81,7 @@ static inline nsapi_error_t nsapi_tcp_socket_bind(nsapi_tcp_socket_t *socket, co
  * @param socket   The TCPSocket.
  * @param blocking true to block without limit, false to never block.
  * @retval NSAPI_ERROR_OK        the mode is set.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 static inline nsapi_error_t nsapi_tcp_socket_set_blocking(nsapi_tcp_socket_t *socket, bool blocking)
 {
@@ -97,7 +97,7 @@ static inline nsapi_error_t nsapi_tcp_socket_set_blocking(nsapi_tcp_socket_t *so
  * @param socket  The TCPSocket.
  * @param timeout Milliseconds, 0 for non-blocking, negative for no limit.
  * @retval NSAPI_ERROR_OK        the timeout is set.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 static inline nsapi_error_t nsapi_tcp_socket_set_timeout(nsapi_tcp_socket_t *socket, int timeout)
 {
@@ -115,7 +115,7 @@ static inline nsapi_error_t nsapi_tcp_socket_set_timeout(nsapi_tcp_socket_t *soc
  * @param callback The function to call. May be NULL.
  * @param arg      Passed to callback. May be NULL.
  * @retval NSAPI_ERROR_OK        the callback is registered.
- * @retval NSAPI_ERROR_PARAMETER socket is NULL.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument.
  */
 static inline nsapi_error_t nsapi_tcp_socket_sigio(nsapi_tcp_socket_t *socket, nsapi_sigio_cb_t callback, void *arg)
 {
