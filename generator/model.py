@@ -330,6 +330,11 @@ def _declare_types(model, diag):
                 name = _typedef_name(r.c.value)
                 if name:
                     _add_type(model, Type(name, kind[:-1], f, r.c.pos, carries_errors=r.get("carries_errors", False)), diag)
+        for r in rec.get("externals", []):
+            if _check_type_name(r.name, diag):
+                t = Type(r.name.value, "external", f, r.name.pos)
+                t.header = r.header
+                _add_type(model, t, diag)
         for r in rec.get("enums", []):
             if r.name.value.endswith("_t"):
                 _add_type(model, Type(r.name.value, "enum", f, r.name.pos, unsigned=True), diag)
@@ -667,7 +672,7 @@ def _value_types(node):
 def _compute_includes(model, diag):
     by_name = {f.stem: f for f in model.files}
     for f in model.files:
-        needed = set()
+        needed, external = set(), set()
         decls = [d.node for d in f.scalars + f.callbacks] + [x.node for s in f.structs for x in s.fields]
         for k in f.classes:
             decls += [x.node for x in k.fields] + [m.func.decl for m in k.methods]
@@ -677,13 +682,15 @@ def _compute_includes(model, diag):
         for node in decls:
             for name in _value_types(node):
                 t = model.types.get(name)
-                if t is not None and t.file is not None:
+                if t is not None and t.kind == "external":
+                    external.add(t.header)
+                elif t is not None and t.file is not None:
                     needed.add(t.file.stem)
         if f.stem != "types":  # every header gets the basic types and the error codes
             needed |= {"types", "errors"} & set(by_name)
         needed.discard(f.stem)
         first = [s for s in ("types", "errors") if s in needed]
-        f.includes = [by_name[s].header for s in first + sorted(needed - set(first))]
+        f.includes = [by_name[s].header for s in first + sorted(needed - set(first))] + sorted(external)
     # A header may not include itself through others.
     graph = {f.header: set(f.includes) for f in model.files}
     for f in model.files:

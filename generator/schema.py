@@ -245,8 +245,11 @@ OP = Rec("operation", {"c": Positioned(STR), "doc": TEXT, "errors": MapOf(TEXT)}
 
 VTABLE = Rec("vtable", {"name": Positioned(STR), "doc": TEXT, "ops": ListOf(OP)}, required=("name", "doc", "ops"))
 
+EXTERNAL = Rec("external type", {"name": Positioned(STR), "header": STR, "doc": TEXT}, required=("name", "header", "doc"))
+
 FILE = Rec("file", {
     "doc": TEXT, "abi": Positioned(INT), "scalars": ListOf(TYPEDEF), "constants": ListOf(CONSTANT),
+    "externals": ListOf(EXTERNAL),
     "enums": ListOf(ENUM), "structs": ListOf(STRUCT), "callbacks": ListOf(TYPEDEF),
     "classes": ListOf(CLASS), "vtables": ListOf(VTABLE),
 }, required=("doc",))

@@ -1,8 +1,8 @@
 """Run every test suite and print one summary line: `N passed, N failed`.
 
 Suites: the generator's Python unit tests, the check that generated/ matches
-idl/, each Criterion program (counted test by test), and plain programs that
-pass by exiting 0.
+idl/, each Criterion program (counted test by test), and plain programs
+(counted by their "ok"/"not ok" lines, or as one test that passes by exiting 0).
 """
 
 import os
@@ -74,8 +74,15 @@ def criterion_suite(result, root, program):
 
 
 def program_suite(result, root, program, env):
+    """A plain program: one test, or one per "ok NAME" / "not ok NAME" line it prints."""
     rc, out = _run([program], root, env)
-    result.add(os.path.basename(program), 1 if rc == 0 else 0, 0 if rc == 0 else 1, out)
+    passed = len(re.findall(r"^ok ", out, re.M))
+    failed = len(re.findall(r"^not ok ", out, re.M))
+    if passed + failed == 0:
+        passed = 1 if rc == 0 else 0
+    if rc != 0 and failed == 0:
+        failed = 1  # a crash or a sanitizer report after the cases
+    result.add(os.path.basename(program), passed, failed, out)
 
 
 def run_all(root, criterion, programs):

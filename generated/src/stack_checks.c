@@ -12,6 +12,24 @@ nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *ap
     return nsapi_impl_stack_init(stack, api, context);
 }
 
+nsapi_error_t nsapi_stack_deinit(nsapi_stack_t *stack)
+{
+    if (stack == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_stack_deinit(stack);
+}
+
+nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
+{
+    if (stack == NULL ||
+        limit < 1 ||
+        limit > 65535) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_stack_set_socket_limit(stack, limit);
+}
+
 nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address, nsapi_version_t version)
 {
     if (stack == NULL ||

@@ -49,6 +49,46 @@ Test(nsapi_stack_init, null_api)
 }
 
 /* stack is NULL */
+Test(nsapi_stack_deinit, null_stack)
+{
+    nsapi_stack_t stack;
+
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_deinit(NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* stack is NULL */
+Test(nsapi_stack_set_socket_limit, null_stack)
+{
+    nsapi_stack_t stack;
+
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_set_socket_limit(NULL, 1), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* limit is below 1 */
+Test(nsapi_stack_set_socket_limit, limit_below_min)
+{
+    nsapi_stack_t stack;
+
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_set_socket_limit(&stack, 0), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* limit is above 65535 */
+Test(nsapi_stack_set_socket_limit, limit_above_max)
+{
+    nsapi_stack_t stack;
+
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_set_socket_limit(&stack, 65536), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* stack is NULL */
 Test(nsapi_stack_gethostbyname, null_stack)
 {
     nsapi_socket_address_t address_object;

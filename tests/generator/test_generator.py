@@ -82,7 +82,7 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(files["types"].includes, [])
         self.assertEqual(files["errors"].includes, ["nsapi/types.h"])
         self.assertEqual(files["tcp_socket"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/socket.h"])
-        self.assertEqual(files["socket"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/socket_address.h"])
+        self.assertEqual(files["socket"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/socket_address.h", "nsapi/os.h"])
 
 
 class OutputTest(unittest.TestCase):
@@ -210,7 +210,7 @@ class CompileTest(unittest.TestCase):
     def test_variations_compile(self):
         out = os.path.join(self.tmp, "out")
         write.write(out, gen.generate(os.path.join(self.tmp, "idl")))
-        inc = ["-I", os.path.join(out, "include"), "-I", os.path.join(out, "src")]
+        inc = ["-I", os.path.join(out, "include"), "-I", os.path.join(ROOT, "runtime", "include"), "-I", os.path.join(out, "src")]
         header = os.path.join(out, "include/nsapi/variations.h")
         with open(header) as f:
             text = f.read()

@@ -83,11 +83,11 @@ class IdlErrorTest(unittest.TestCase):
                                    "parameter 'data' of 'send' has no doc"))
 
     def test_duplicate_name(self):
-        text = self.edit("errors.yaml", "name: NSAPI_ERROR_BUSY", "name: NSAPI_ERROR_TIMEOUT")
-        first = where(text, "NSAPI_ERROR_TIMEOUT")
-        second = text.rindex("NSAPI_ERROR_TIMEOUT")
+        text = self.edit("errors.yaml", "name: NSAPI_ERROR_DHCP_FAILURE", "name: NSAPI_ERROR_DNS_FAILURE")
+        first = where(text, "NSAPI_ERROR_DNS_FAILURE")
+        second = text.rindex("NSAPI_ERROR_DNS_FAILURE")
         self.assert_errors(self.at("errors.yaml", text[:second] + "@" + text[second + 1:], "@",
-                                   f"duplicate name 'NSAPI_ERROR_TIMEOUT' (first defined at idl/errors.yaml:{first[0]}:{first[1]})"))
+                                   f"duplicate name 'NSAPI_ERROR_DNS_FAILURE' (first defined at idl/errors.yaml:{first[0]}:{first[1]})"))
 
     def test_duplicate_value(self):
         text = self.edit("errors.yaml", "value: -3020", "value: -3019")

@@ -10,6 +10,7 @@
 #include "nsapi/types.h"
 #include "nsapi/errors.h"
 #include "nsapi/socket_address.h"
+#include "nsapi/os.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -36,10 +37,40 @@ struct nsapi_socket {
     nsapi_sigio_cb_t sigio;
     /** Argument passed to sigio. */
     void *sigio_arg;
-    /** Milliseconds a blocking call may wait; negative for no limit. */
+    /**
+     * Milliseconds a blocking call may wait, once set; negative for no limit.
+     */
     int timeout;
-    /** Runtime state bits. */
-    unsigned flags;
+    /**
+     * Events the stack has signalled, counted, so that a call notices one that
+     * came while it ran.
+     */
+    unsigned events;
+    /**
+     * Runtime state bits (open, closing, timeout set, sigio sent), under sync.
+     */
+    uint8_t flags;
+    /**
+     * 1 once sync is set up, by the first open; apart from flags because it is
+     * read before taking the lock.
+     */
+    uint8_t ready;
+    /** 1 while a call that receives or accepts runs; others wait their turn. */
+    uint8_t readers;
+    /** 1 while a call that sends or connects runs; others wait their turn. */
+    uint8_t writers;
+    /**
+     * Calls without a turn (bind, options, listen) inside the stack; close
+     * waits for them.
+     */
+    uint8_t controls;
+    /** Calls waiting on sync, so that events wake only when someone waits. */
+    uint8_t waiters;
+    /**
+     * Lock and wake-up for the fields above, set up by the first open and kept
+     * for the object's life.
+     */
+    nsapi_os_sync_t sync;
 };
 
 /**

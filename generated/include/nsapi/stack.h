@@ -9,6 +9,7 @@
 
 #include "nsapi/types.h"
 #include "nsapi/errors.h"
+#include "nsapi/os.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,6 +28,12 @@ struct nsapi_stack {
     const nsapi_stack_api_t *api;
     /** The backend's own state, passed back to it through stack. */
     void *context;
+    /** Sockets open on the stack. */
+    unsigned sockets;
+    /** How many may be open at once. */
+    unsigned socket_limit;
+    /** Lock for the counts. */
+    nsapi_os_sync_t sync;
 };
 
 /**
@@ -36,9 +43,36 @@ struct nsapi_stack {
  * @param api     The backend's operations; they must outlive the stack.
  * @param context The backend's own state. May be NULL.
  * @retval NSAPI_ERROR_OK        the stack is ready.
- * @retval NSAPI_ERROR_PARAMETER a NULL argument.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, or the stack is already
+ *                               initialised.
+ * @retval NSAPI_ERROR_NO_MEMORY the OS could not provide a lock.
  */
 nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *api, void *context);
+
+/**
+ * Release what nsapi_stack_init() took. Called by backends once every socket on
+ * the stack is closed.
+ *
+ * @param stack The NetworkStack.
+ * @retval NSAPI_ERROR_OK        released; the object may be initialised again.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, or the stack is not
+ *                               initialised.
+ * @retval NSAPI_ERROR_BUSY      sockets are still open on the stack.
+ */
+nsapi_error_t nsapi_stack_deinit(nsapi_stack_t *stack);
+
+/**
+ * Set how many sockets may be open on the stack at once (sockets returned by
+ * accept count). An open beyond it returns NSAPI_ERROR_NO_SOCKET. Lowering it
+ * closes nothing.
+ *
+ * @param stack The NetworkStack.
+ * @param limit The new limit. From 1 to 65535.
+ * @retval NSAPI_ERROR_OK        the limit is set.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, a limit out of range, or the
+ *                               stack is not initialised.
+ */
+nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit);
 
 /**
  * Resolve a host name to an IP address. An IP address in text form is converted
@@ -50,8 +84,9 @@ nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *ap
  * @param version NSAPI_IPv4 or NSAPI_IPv6 to ask for one version, NSAPI_UNSPEC
  *                for either.
  * @retval NSAPI_ERROR_OK          address holds the result.
- * @retval NSAPI_ERROR_PARAMETER   a NULL argument, an unknown version, or an
- *                                 empty, over-long or malformed name.
+ * @retval NSAPI_ERROR_PARAMETER   a NULL argument, an unknown version, an
+ *                                 empty, over-long or malformed name, or the
+ *                                 stack is not initialised.
  * @retval NSAPI_ERROR_DNS_FAILURE the name does not exist or no server
  *                                 answered.
  * @retval NSAPI_ERROR_NO_SOCKET   no socket was free for the query.
@@ -64,9 +99,11 @@ nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, 
  *
  * @param stack   The NetworkStack.
  * @param address The server's address; port 0 means 53.
- * @retval NSAPI_ERROR_OK        the server was added.
- * @retval NSAPI_ERROR_PARAMETER a NULL argument or an empty address.
- * @retval NSAPI_ERROR_NO_MEMORY the server list is full.
+ * @retval NSAPI_ERROR_OK          the server was added.
+ * @retval NSAPI_ERROR_PARAMETER   a NULL argument, an empty address, or the
+ *                                 stack is not initialised.
+ * @retval NSAPI_ERROR_NO_MEMORY   the server list is full.
+ * @retval NSAPI_ERROR_UNSUPPORTED no resolver takes servers yet.
  */
 nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
 
@@ -76,7 +113,8 @@ nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socke
  * @param stack   The NetworkStack.
  * @param address Receives the address, port 0.
  * @retval NSAPI_ERROR_OK          address holds it.
- * @retval NSAPI_ERROR_PARAMETER   a NULL argument.
+ * @retval NSAPI_ERROR_PARAMETER   a NULL argument, or the stack is not
+ *                                 initialised.
  * @retval NSAPI_ERROR_NO_ADDRESS  the stack has no address yet.
  * @retval NSAPI_ERROR_UNSUPPORTED the stack cannot tell.
  */

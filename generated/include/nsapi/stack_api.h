@@ -146,13 +146,6 @@ struct nsapi_stack_api {
      * @retval NSAPI_ERROR_UNSUPPORTED unknown option; optval unchanged.
      */
     nsapi_error_t (*getsockopt)(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname, void *optval, unsigned *optlen);
-    /**
-     * The connected peer's address.
-     *
-     * @retval NSAPI_ERROR_OK            address is set.
-     * @retval NSAPI_ERROR_NO_CONNECTION no peer.
-     */
-    nsapi_error_t (*getpeername)(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_socket_address_t *address);
 };
 
 #ifdef __cplusplus

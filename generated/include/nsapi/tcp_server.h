@@ -192,8 +192,9 @@ nsapi_error_t nsapi_tcp_server_listen(nsapi_tcp_server_t *server, int backlog);
 
 /**
  * Take the next incoming connection and open connection on it; the server keeps
- * listening. connection must be closed; it inherits the server's stack but not
- * its timeout (it starts blocking).
+ * listening. connection must be closed; it is opened on the server's stack and
+ * keeps its own blocking mode and timeout (blocking without limit unless set on
+ * it), not the server's.
  *
  * @param server     The TCPServer.
  * @param connection A closed TCPSocket to hold the connection.

@@ -20,6 +20,12 @@ extern "C" {
  */
 #define NSAPI_ABI_VERSION 1
 
+/**
+ * How many sockets a stack may have open at once unless
+ * nsapi_stack_set_socket_limit() says otherwise.
+ */
+#define NSAPI_SOCKET_LIMIT 16
+
 /** Bytes needed for an IPv4 address as text, with its terminating NUL. */
 #define NSAPI_IPv4_SIZE 16
 

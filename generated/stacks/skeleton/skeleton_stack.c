@@ -239,20 +239,6 @@ static nsapi_error_t skeleton_getsockopt(nsapi_stack_t *stack, nsapi_handle_t ha
     return NSAPI_ERROR_UNSUPPORTED;
 }
 
-/**
- * The connected peer's address.
- *
- * @retval NSAPI_ERROR_OK            address is set.
- * @retval NSAPI_ERROR_NO_CONNECTION no peer.
- */
-static nsapi_error_t skeleton_getpeername(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_socket_address_t *address)
-{
-    (void)stack;
-    (void)handle;
-    (void)address;
-    return NSAPI_ERROR_UNSUPPORTED;
-}
-
 const nsapi_stack_api_t nsapi_skeleton_stack_api = {
     .get_ip_address = skeleton_get_ip_address,
     .gethostbyname = skeleton_gethostbyname,
@@ -269,7 +255,6 @@ const nsapi_stack_api_t nsapi_skeleton_stack_api = {
     .socket_recvfrom = skeleton_socket_recvfrom,
     .setsockopt = skeleton_setsockopt,
     .getsockopt = skeleton_getsockopt,
-    .getpeername = skeleton_getpeername,
 };
 
 nsapi_error_t nsapi_skeleton_stack_init(nsapi_stack_t *stack)

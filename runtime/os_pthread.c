@@ -1,0 +1,81 @@
+/*
+ * The OS layer on POSIX threads.  Condition variables wait on
+ * CLOCK_MONOTONIC so that setting the wall clock never stretches or cuts a
+ * socket timeout.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <time.h>
+
+#include "os.h"
+
+nsapi_error_t nsapi_os_sync_init(nsapi_os_sync_t *sync)
+{
+    pthread_condattr_t attr;
+
+    if (pthread_mutex_init(&sync->mutex, NULL) != 0) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    if (pthread_condattr_init(&attr) != 0) {
+        pthread_mutex_destroy(&sync->mutex);
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    if (pthread_condattr_setclock(&attr, CLOCK_MONOTONIC) != 0 || pthread_cond_init(&sync->cond, &attr) != 0) {
+        pthread_condattr_destroy(&attr);
+        pthread_mutex_destroy(&sync->mutex);
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    pthread_condattr_destroy(&attr);
+    return NSAPI_ERROR_OK;
+}
+
+void nsapi_os_sync_destroy(nsapi_os_sync_t *sync)
+{
+    pthread_cond_destroy(&sync->cond);
+    pthread_mutex_destroy(&sync->mutex);
+}
+
+void nsapi_os_lock(nsapi_os_sync_t *sync)
+{
+    pthread_mutex_lock(&sync->mutex);
+}
+
+void nsapi_os_unlock(nsapi_os_sync_t *sync)
+{
+    pthread_mutex_unlock(&sync->mutex);
+}
+
+void nsapi_os_wake_all(nsapi_os_sync_t *sync)
+{
+    pthread_cond_broadcast(&sync->cond);
+}
+
+bool nsapi_os_wait(nsapi_os_sync_t *sync, uint64_t deadline_ms)
+{
+    struct timespec until;
+
+    if (deadline_ms == NSAPI_OS_FOREVER) {
+        pthread_cond_wait(&sync->cond, &sync->mutex);
+        return true;
+    }
+    if (nsapi_os_now_ms() >= deadline_ms) {
+        return false;
+    }
+    until.tv_sec = (time_t)(deadline_ms / 1000u);
+    until.tv_nsec = (long)(deadline_ms % 1000u) * 1000000L;
+    return pthread_cond_timedwait(&sync->cond, &sync->mutex, &until) != ETIMEDOUT;
+}
+
+uint64_t nsapi_os_now_ms(void)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (uint64_t)now.tv_sec * 1000u + (uint64_t)now.tv_nsec / 1000000u;
+}
+
+uint64_t nsapi_os_deadline(int timeout_ms)
+{
+    return timeout_ms < 0 ? NSAPI_OS_FOREVER : nsapi_os_now_ms() + (uint64_t)timeout_ms;
+}

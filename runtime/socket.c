@@ -1,0 +1,371 @@
+/*
+ * Socket: what every socket class shares.  A call takes the socket's lock
+ * only to read and change its state, never while the stack works, so the
+ * stack may call socket_event() from its own thread at any time.  Blocking
+ * is a loop over the stack's non-blocking operation that sleeps until the
+ * stack signals an event or the deadline, computed once per call, passes.
+ */
+#include <string.h>
+
+#include "impl.h"
+#include "os.h"
+#include "socket.h"
+
+nsapi_error_t socket_prepare(nsapi_socket_t *socket)
+{
+    if (!socket->ready) {
+        nsapi_error_t err = nsapi_os_sync_init(&socket->sync);
+
+        if (err != NSAPI_ERROR_OK) {
+            return err;
+        }
+        socket->ready = 1;
+    }
+    nsapi_os_lock(&socket->sync);
+    socket->events = 0;
+    socket->flags &= (uint8_t)~(SOCKET_SIGIO_SENT | SOCKET_CLOSING);
+    socket->readers = socket->writers = socket->controls = socket->waiters = 0;
+    memset(&socket->peer, 0, sizeof socket->peer);
+    nsapi_os_unlock(&socket->sync);
+    return NSAPI_ERROR_OK;
+}
+
+void socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle)
+{
+    nsapi_os_lock(&socket->sync);
+    socket->stack = stack;
+    socket->handle = handle;
+    socket->flags |= SOCKET_OPEN;
+    nsapi_os_unlock(&socket->sync);
+}
+
+bool socket_is_open(nsapi_socket_t *socket)
+{
+    bool open;
+
+    if (!socket->ready) {
+        return false;
+    }
+    nsapi_os_lock(&socket->sync);
+    open = (socket->flags & (SOCKET_OPEN | SOCKET_CLOSING)) == SOCKET_OPEN;
+    nsapi_os_unlock(&socket->sync);
+    return open;
+}
+
+nsapi_error_t socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_protocol_t proto)
+{
+    nsapi_handle_t handle = NULL;
+    nsapi_error_t err;
+
+    if (socket_is_open(socket) || stack->api == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (stack->api->socket_open == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    err = socket_prepare(socket);
+    if (err == NSAPI_ERROR_OK) {
+        err = stack_take_socket(stack);
+    }
+    if (err != NSAPI_ERROR_OK) {
+        return err;
+    }
+    err = stack->api->socket_open(stack, proto, &handle, socket_event, socket);
+    if (err != NSAPI_ERROR_OK) {
+        stack_give_socket(stack);
+        return err < 0 ? err : NSAPI_ERROR_DEVICE_ERROR;
+    }
+    socket_opened(socket, stack, handle);
+    return NSAPI_ERROR_OK;
+}
+
+void socket_event(void *ctx)
+{
+    nsapi_socket_t *socket = ctx;
+    nsapi_sigio_cb_t callback = NULL;
+    void *arg = NULL;
+
+    nsapi_os_lock(&socket->sync);
+    socket->events++;
+    if (socket->sigio != NULL && !(socket->flags & SOCKET_SIGIO_SENT)) {
+        socket->flags |= SOCKET_SIGIO_SENT;
+        callback = socket->sigio;
+        arg = socket->sigio_arg;
+    }
+    if (socket->waiters) {
+        nsapi_os_wake_all(&socket->sync);
+    }
+    nsapi_os_unlock(&socket->sync);
+    /* Outside the lock: the callback may signal threads that use the socket. */
+    if (callback != NULL) {
+        callback(arg);
+    }
+}
+
+bool socket_nonblocking(nsapi_socket_t *socket)
+{
+    bool nonblocking;
+
+    if (!socket->ready) {
+        return false;
+    }
+    nsapi_os_lock(&socket->sync);
+    nonblocking = (socket->flags & SOCKET_TIMEOUT_SET) && socket->timeout == 0;
+    nsapi_os_unlock(&socket->sync);
+    return nonblocking;
+}
+
+/* Sleep until woken or the deadline; false once it has passed.  Lock held. */
+static bool socket_wait(nsapi_socket_t *socket, uint64_t deadline)
+{
+    bool woken;
+
+    socket->waiters++;
+    woken = nsapi_os_wait(&socket->sync, deadline);
+    socket->waiters--;
+    return woken;
+}
+
+static uint8_t *socket_turn(nsapi_socket_t *socket, enum socket_role role)
+{
+    return role == SOCKET_RECEIVER ? &socket->readers : role == SOCKET_SENDER ? &socket->writers : NULL;
+}
+
+/* Wait for the role's turn and take it.  Lock held; returns the call's result if it cannot. */
+static nsapi_error_t socket_take_turn(nsapi_socket_t *socket, enum socket_role role, uint64_t deadline)
+{
+    uint8_t *turn = socket_turn(socket, role);
+
+    for (;;) {
+        if ((socket->flags & (SOCKET_OPEN | SOCKET_CLOSING)) != SOCKET_OPEN) {
+            return NSAPI_ERROR_NO_SOCKET;
+        }
+        if (turn == NULL) {
+            socket->controls++;
+            return NSAPI_ERROR_OK;
+        }
+        if (*turn == 0) {
+            *turn = 1;
+            return NSAPI_ERROR_OK;
+        }
+        if (!socket_wait(socket, deadline)) {
+            return NSAPI_ERROR_WOULD_BLOCK;
+        }
+    }
+}
+
+nsapi_size_or_error_t socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op)
+{
+    nsapi_size_or_error_t result = NSAPI_ERROR_NO_SOCKET;
+    uint64_t deadline;
+    nsapi_error_t err;
+
+    if (!socket->ready) {
+        return NSAPI_ERROR_NO_SOCKET;
+    }
+    nsapi_os_lock(&socket->sync);
+    deadline = nsapi_os_deadline((socket->flags & SOCKET_TIMEOUT_SET) ? socket->timeout : -1);
+    err = socket_take_turn(socket, role, deadline);
+    if (err != NSAPI_ERROR_OK) {
+        nsapi_os_unlock(&socket->sync);
+        return err;
+    }
+    for (;;) {
+        unsigned seen = socket->events;
+        enum socket_step step;
+
+        /* Each attempt re-arms sigio: the next event after it calls the user again. */
+        socket->flags &= (uint8_t)~SOCKET_SIGIO_SENT;
+        nsapi_os_unlock(&socket->sync);
+        step = attempt(socket, op, &result);
+        nsapi_os_lock(&socket->sync);
+        if (step == SOCKET_DONE) {
+            break;
+        }
+        if (socket->flags & SOCKET_CLOSING) {
+            result = NSAPI_ERROR_NO_SOCKET;
+            break;
+        }
+        /* Retry at once when asked to, or when an event came while the stack worked. */
+        if (step == SOCKET_AGAIN || socket->events != seen) {
+            continue;
+        }
+        if (!socket_wait(socket, deadline) && socket->events == seen) {
+            break; /* timed out: the last attempt's result stands */
+        }
+        if (socket->flags & SOCKET_CLOSING) {
+            result = NSAPI_ERROR_NO_SOCKET;
+            break;
+        }
+    }
+    if (role == SOCKET_CONTROL) {
+        socket->controls--;
+    } else {
+        *socket_turn(socket, role) = 0;
+    }
+    nsapi_os_wake_all(&socket->sync); /* the next in turn, or close */
+    nsapi_os_unlock(&socket->sync);
+    return result;
+}
+
+nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket)
+{
+    nsapi_stack_t *stack;
+    nsapi_handle_t handle;
+    nsapi_error_t err = NSAPI_ERROR_OK;
+
+    if (!socket_is_open(socket)) {
+        return NSAPI_ERROR_NO_SOCKET;
+    }
+    nsapi_os_lock(&socket->sync);
+    if ((socket->flags & (SOCKET_OPEN | SOCKET_CLOSING)) != SOCKET_OPEN) {
+        nsapi_os_unlock(&socket->sync);
+        return NSAPI_ERROR_NO_SOCKET; /* another thread closed it first */
+    }
+    socket->flags |= SOCKET_CLOSING;
+    nsapi_os_wake_all(&socket->sync);
+    while (socket->readers || socket->writers || socket->controls) {
+        socket_wait(socket, NSAPI_OS_FOREVER);
+    }
+    stack = socket->stack;
+    handle = socket->handle;
+    nsapi_os_unlock(&socket->sync);
+
+    if (stack->api->socket_close != NULL) {
+        err = stack->api->socket_close(stack, handle);
+    }
+    nsapi_os_lock(&socket->sync);
+    socket->flags &= (uint8_t)~(SOCKET_OPEN | SOCKET_CLOSING);
+    socket->stack = NULL;
+    socket->handle = NULL;
+    memset(&socket->peer, 0, sizeof socket->peer);
+    nsapi_os_wake_all(&socket->sync);
+    nsapi_os_unlock(&socket->sync);
+    stack_give_socket(stack);
+    return err;
+}
+
+struct bind_op {
+    const nsapi_socket_address_t *address;
+};
+
+static enum socket_step bind_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
+{
+    const struct bind_op *o = op;
+
+    *result = SOCKET_OP(socket, socket_bind) == NULL
+                  ? NSAPI_ERROR_UNSUPPORTED
+                  : SOCKET_OP(socket, socket_bind)(socket->stack, socket->handle, o->address);
+    return SOCKET_DONE;
+}
+
+nsapi_error_t nsapi_impl_socket_bind(nsapi_socket_t *socket, const nsapi_socket_address_t *address)
+{
+    struct bind_op op = {address};
+
+    return socket_run(socket, SOCKET_CONTROL, bind_attempt, &op);
+}
+
+nsapi_error_t nsapi_impl_socket_set_blocking(nsapi_socket_t *socket, bool blocking)
+{
+    return nsapi_impl_socket_set_timeout(socket, blocking ? -1 : 0);
+}
+
+nsapi_error_t nsapi_impl_socket_set_timeout(nsapi_socket_t *socket, int timeout)
+{
+    bool locked = socket->ready != 0;
+
+    if (locked) {
+        nsapi_os_lock(&socket->sync);
+    }
+    socket->timeout = timeout < 0 ? -1 : timeout;
+    socket->flags |= SOCKET_TIMEOUT_SET;
+    if (locked) {
+        nsapi_os_unlock(&socket->sync);
+    }
+    return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t nsapi_impl_socket_sigio(nsapi_socket_t *socket, nsapi_sigio_cb_t callback, void *arg)
+{
+    bool pending = false;
+
+    if (!socket->ready) {
+        socket->sigio = callback;
+        socket->sigio_arg = arg;
+        return NSAPI_ERROR_OK;
+    }
+    nsapi_os_lock(&socket->sync);
+    socket->sigio = callback;
+    socket->sigio_arg = arg;
+    /* An event may have come before the callback: deliver it rather than lose it. */
+    if (callback != NULL && (socket->flags & SOCKET_OPEN) && socket->events != 0) {
+        socket->flags |= SOCKET_SIGIO_SENT;
+        pending = true;
+    }
+    nsapi_os_unlock(&socket->sync);
+    if (pending) {
+        callback(arg);
+    }
+    return NSAPI_ERROR_OK;
+}
+
+struct option_op {
+    int level;
+    int optname;
+    const void *in;
+    void *out;
+    unsigned inlen;
+    unsigned *outlen;
+};
+
+static enum socket_step option_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
+{
+    const struct option_op *o = op;
+
+    if (o->out == NULL) {
+        *result = SOCKET_OP(socket, setsockopt) == NULL
+                      ? NSAPI_ERROR_UNSUPPORTED
+                      : SOCKET_OP(socket, setsockopt)(socket->stack, socket->handle, o->level, o->optname, o->in, o->inlen);
+    } else {
+        *result = SOCKET_OP(socket, getsockopt) == NULL
+                      ? NSAPI_ERROR_UNSUPPORTED
+                      : SOCKET_OP(socket, getsockopt)(socket->stack, socket->handle, o->level, o->optname, o->out, o->outlen);
+    }
+    return SOCKET_DONE;
+}
+
+nsapi_error_t nsapi_impl_socket_setsockopt(nsapi_socket_t *socket, int level, int optname, const void *optval,
+                                           unsigned optlen)
+{
+    struct option_op op = {level, optname, optval, NULL, optlen, NULL};
+
+    return socket_run(socket, SOCKET_CONTROL, option_attempt, &op);
+}
+
+nsapi_error_t nsapi_impl_socket_getsockopt(nsapi_socket_t *socket, int level, int optname, void *optval,
+                                           unsigned *optlen)
+{
+    struct option_op op = {level, optname, NULL, optval, 0, optlen};
+
+    return socket_run(socket, SOCKET_CONTROL, option_attempt, &op);
+}
+
+nsapi_error_t nsapi_impl_socket_getpeername(nsapi_socket_t *socket, nsapi_socket_address_t *address)
+{
+    nsapi_error_t err = NSAPI_ERROR_NO_SOCKET;
+
+    if (!socket->ready) {
+        return err;
+    }
+    nsapi_os_lock(&socket->sync);
+    if ((socket->flags & (SOCKET_OPEN | SOCKET_CLOSING)) == SOCKET_OPEN) {
+        err = NSAPI_ERROR_NO_CONNECTION;
+        if (socket->peer.addr.version != NSAPI_UNSPEC) {
+            *address = socket->peer;
+            err = NSAPI_ERROR_OK;
+        }
+    }
+    nsapi_os_unlock(&socket->sync);
+    return err;
+}

@@ -1,0 +1,67 @@
+/*
+ * What every socket class shares inside the runtime: opening on a stack, the
+ * stack's event callback, and the one loop that turns a non-blocking stack
+ * operation into a blocking call with a timeout.
+ */
+#ifndef NSAPI_RUNTIME_SOCKET_H
+#define NSAPI_RUNTIME_SOCKET_H
+
+#include "nsapi/nsapi.h"
+
+/* Bits of nsapi_socket_t.flags. */
+#define SOCKET_OPEN 0x01u        /* open on s->stack */
+#define SOCKET_CLOSING 0x02u     /* close() runs: refuse new calls, wake waiting ones */
+#define SOCKET_TIMEOUT_SET 0x04u /* s->timeout holds a value; otherwise block without limit */
+#define SOCKET_SIGIO_SENT 0x08u  /* sigio called since the last attempt: coalesce */
+
+/*
+ * Which turn a call takes: one receiver and one sender at a time, each
+ * waiting for its turn; control calls (bind, options) need no turn, but
+ * close still waits for them to leave the stack.
+ */
+enum socket_role { SOCKET_RECEIVER, SOCKET_SENDER, SOCKET_CONTROL };
+
+/* An attempt's verdict: done with *result, try again at once, or after the next event. */
+enum socket_step { SOCKET_DONE, SOCKET_AGAIN, SOCKET_WAIT };
+
+/*
+ * One non-blocking attempt at an operation, run without the socket's lock.
+ * It sets *result either way: what the call returns if it ends here.
+ */
+typedef enum socket_step (*socket_attempt_fn)(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result);
+
+/* Open socket on stack for proto, counting it against the stack's limit. */
+nsapi_error_t socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_protocol_t proto);
+
+/* Whether socket is open, under its lock. */
+bool socket_is_open(nsapi_socket_t *socket);
+
+/*
+ * Run attempt until it is done, the socket's timeout passes (the last
+ * *result stands) or the socket is closed (NSAPI_ERROR_NO_SOCKET).  Waits
+ * for the role's turn first.
+ */
+nsapi_size_or_error_t socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op);
+
+/* The stack operation op of socket's stack, or NULL (the backend lacks it). */
+#define SOCKET_OP(socket, op) ((socket)->stack->api->op)
+
+/* Whether socket never blocks (timeout 0), read once at the start of a call. */
+bool socket_nonblocking(nsapi_socket_t *socket);
+
+/* Count one more socket on stack: NSAPI_ERROR_NO_SOCKET at the limit. */
+nsapi_error_t stack_take_socket(nsapi_stack_t *stack);
+
+/* Count one socket fewer on stack. */
+void stack_give_socket(nsapi_stack_t *stack);
+
+/* The stack's event callback: ctx is the socket. */
+void socket_event(void *ctx);
+
+/* Make a closed socket ready to be opened: OS sync ready, state reset. */
+nsapi_error_t socket_prepare(nsapi_socket_t *socket);
+
+/* Mark a prepared socket open on stack with handle. */
+void socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle);
+
+#endif /* NSAPI_RUNTIME_SOCKET_H */

@@ -1,0 +1,144 @@
+/*
+ * NetworkStack: the object a backend fills in.  The runtime keeps the socket
+ * count here (Debian's lwIP never runs out, so the limit is ours) and answers
+ * name lookups that need no query.
+ */
+#include <string.h>
+
+#include "impl.h"
+#include "os.h"
+#include "socket.h"
+
+#define HOST_NAME_MAX_LENGTH 255 /* RFC 1035: a name is at most 255 octets */
+
+#if NSAPI_ABI_VERSION != 1
+#error "the runtime is written for NSAPI_ABI_VERSION 1: regenerate or update runtime/"
+#endif
+
+nsapi_error_t nsapi_impl_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *api, void *context)
+{
+    nsapi_error_t err;
+
+    if (stack->api != NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    err = nsapi_os_sync_init(&stack->sync);
+    if (err != NSAPI_ERROR_OK) {
+        return err;
+    }
+    stack->context = context;
+    stack->sockets = 0;
+    stack->socket_limit = NSAPI_SOCKET_LIMIT;
+    stack->api = api;
+    return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t nsapi_impl_stack_deinit(nsapi_stack_t *stack)
+{
+    unsigned open;
+
+    if (stack->api == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    nsapi_os_lock(&stack->sync);
+    open = stack->sockets;
+    nsapi_os_unlock(&stack->sync);
+    if (open != 0) {
+        return NSAPI_ERROR_BUSY;
+    }
+    nsapi_os_sync_destroy(&stack->sync);
+    memset(stack, 0, sizeof *stack);
+    return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t nsapi_impl_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
+{
+    if (stack->api == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    nsapi_os_lock(&stack->sync);
+    stack->socket_limit = limit;
+    nsapi_os_unlock(&stack->sync);
+    return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t stack_take_socket(nsapi_stack_t *stack)
+{
+    nsapi_error_t err = NSAPI_ERROR_NO_SOCKET;
+
+    nsapi_os_lock(&stack->sync);
+    if (stack->sockets < stack->socket_limit) {
+        stack->sockets++;
+        err = NSAPI_ERROR_OK;
+    }
+    nsapi_os_unlock(&stack->sync);
+    return err;
+}
+
+void stack_give_socket(nsapi_stack_t *stack)
+{
+    nsapi_os_lock(&stack->sync);
+    stack->sockets--;
+    nsapi_os_unlock(&stack->sync);
+}
+
+nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address,
+                                             nsapi_version_t version)
+{
+    nsapi_socket_address_t literal = *address;
+    size_t length;
+
+    if (stack->api == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    length = strlen(host);
+    if (length == 0 || length > HOST_NAME_MAX_LENGTH) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    /* An address in text form needs no query; asking it for the other version fails as a lookup would. */
+    if (nsapi_socket_address_set_ip_address(&literal, host) == NSAPI_ERROR_OK) {
+        if (version != NSAPI_UNSPEC && version != nsapi_socket_address_get_ip_version(&literal)) {
+            return NSAPI_ERROR_DNS_FAILURE;
+        }
+        *address = literal;
+        return NSAPI_ERROR_OK;
+    }
+    if (stack->api->gethostbyname == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->gethostbyname(stack, host, &address->addr, version);
+}
+
+nsapi_error_t nsapi_impl_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
+{
+    if (stack->api == NULL || !nsapi_socket_address_is_nonzero(address)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (stack->api->add_dns_server == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->add_dns_server(stack, &address->addr);
+}
+
+nsapi_error_t nsapi_impl_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket_address_t *address)
+{
+    nsapi_addr_t addr;
+    nsapi_error_t err;
+
+    if (stack->api == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (stack->api->get_ip_address == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    memset(&addr, 0, sizeof addr);
+    err = stack->api->get_ip_address(stack, &addr);
+    if (err == NSAPI_ERROR_OK && addr.version == NSAPI_UNSPEC) {
+        err = NSAPI_ERROR_NO_ADDRESS;
+    }
+    if (err == NSAPI_ERROR_OK) {
+        nsapi_socket_address_set_addr(address, &addr);
+        nsapi_socket_address_set_port(address, 0);
+    }
+    return err;
+}

@@ -1,0 +1,86 @@
+/*
+ * TCPServer: listen, and accept into a TCPSocket the caller owns.  The new
+ * socket is counted and ready for events before the stack hands it over, so
+ * nothing that arrives with the connection is missed.
+ */
+#include "impl.h"
+#include "os.h"
+#include "socket.h"
+
+struct accept_op {
+    nsapi_socket_t *connection;
+    nsapi_handle_t handle;
+    nsapi_socket_address_t from;
+    int backlog;
+};
+
+nsapi_error_t nsapi_impl_tcp_server_open(nsapi_tcp_server_t *server, nsapi_stack_t *stack)
+{
+    return socket_open(&server->base, stack, NSAPI_TCP);
+}
+
+static enum socket_step listen_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
+{
+    const struct accept_op *o = op;
+
+    *result = SOCKET_OP(socket, socket_listen) == NULL
+                  ? NSAPI_ERROR_UNSUPPORTED
+                  : SOCKET_OP(socket, socket_listen)(socket->stack, socket->handle, o->backlog);
+    return SOCKET_DONE;
+}
+
+nsapi_error_t nsapi_impl_tcp_server_listen(nsapi_tcp_server_t *server, int backlog)
+{
+    struct accept_op op = {NULL, NULL, {{NSAPI_UNSPEC, {0}}, 0}, backlog};
+
+    return socket_run(&server->base, SOCKET_CONTROL, listen_attempt, &op);
+}
+
+static enum socket_step accept_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
+{
+    struct accept_op *o = op;
+
+    if (SOCKET_OP(socket, socket_accept) == NULL) {
+        *result = NSAPI_ERROR_UNSUPPORTED;
+        return SOCKET_DONE;
+    }
+    *result = SOCKET_OP(socket, socket_accept)(socket->stack, socket->handle, &o->handle, &o->from, socket_event,
+                                               o->connection);
+    return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;
+}
+
+nsapi_error_t nsapi_impl_tcp_server_accept(nsapi_tcp_server_t *server, nsapi_tcp_socket_t *connection,
+                                           nsapi_socket_address_t *address)
+{
+    struct accept_op op = {&connection->base, NULL, {{NSAPI_UNSPEC, {0}}, 0}, 0};
+    nsapi_stack_t *stack;
+    nsapi_error_t err;
+
+    if (!socket_is_open(&server->base)) {
+        return NSAPI_ERROR_NO_SOCKET;
+    }
+    if (socket_is_open(&connection->base)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    stack = server->base.stack;
+    err = socket_prepare(&connection->base);
+    if (err == NSAPI_ERROR_OK) {
+        err = stack_take_socket(stack); /* at the limit, the connection stays queued in the stack */
+    }
+    if (err != NSAPI_ERROR_OK) {
+        return err;
+    }
+    err = socket_run(&server->base, SOCKET_RECEIVER, accept_attempt, &op);
+    if (err != NSAPI_ERROR_OK) {
+        stack_give_socket(stack);
+        return err;
+    }
+    socket_opened(&connection->base, stack, op.handle);
+    nsapi_os_lock(&connection->base.sync);
+    connection->base.peer = op.from;
+    nsapi_os_unlock(&connection->base.sync);
+    if (address != NULL) {
+        *address = op.from;
+    }
+    return NSAPI_ERROR_OK;
+}

@@ -1,0 +1,129 @@
+/*
+ * TCPSocket: a byte stream.  Blocking send queues everything or runs out of
+ * time; recv returns what is there; connect follows Mbed's non-blocking
+ * sequence IN_PROGRESS, ALREADY, IS_CONNECTED and turns it into OK when it
+ * blocks.
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "impl.h"
+#include "os.h"
+#include "socket.h"
+
+struct stream_op {
+    const nsapi_socket_address_t *address;
+    const unsigned char *out;
+    void *in;
+    nsapi_size_t size;
+    nsapi_size_t done;  /* bytes sent so far */
+    bool started;       /* connect: this call saw the attempt in progress */
+};
+
+nsapi_error_t nsapi_impl_tcp_socket_open(nsapi_tcp_socket_t *socket, nsapi_stack_t *stack)
+{
+    return socket_open(&socket->base, stack, NSAPI_TCP);
+}
+
+static enum socket_step connect_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
+{
+    struct stream_op *o = op;
+
+    if (SOCKET_OP(socket, socket_connect) == NULL) {
+        *result = NSAPI_ERROR_UNSUPPORTED;
+        return SOCKET_DONE;
+    }
+    *result = SOCKET_OP(socket, socket_connect)(socket->stack, socket->handle, o->address);
+    if (*result == NSAPI_ERROR_IN_PROGRESS || *result == NSAPI_ERROR_ALREADY) {
+        o->started = true;
+        return SOCKET_WAIT;
+    }
+    return SOCKET_DONE;
+}
+
+nsapi_error_t nsapi_impl_tcp_socket_connect(nsapi_tcp_socket_t *socket, const nsapi_socket_address_t *address)
+{
+    struct stream_op op = {address, NULL, NULL, 0, 0, false};
+    nsapi_socket_t *s = &socket->base;
+    nsapi_error_t err;
+    bool nonblocking = socket_nonblocking(s);
+
+    if (address->addr.version == NSAPI_UNSPEC && socket_is_open(s)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    err = socket_run(s, SOCKET_SENDER, connect_attempt, &op);
+    if (err == NSAPI_ERROR_IS_CONNECTED && op.started && !nonblocking) {
+        err = NSAPI_ERROR_OK; /* this call saw it through */
+    } else if ((err == NSAPI_ERROR_IN_PROGRESS || err == NSAPI_ERROR_ALREADY) && !nonblocking) {
+        err = NSAPI_ERROR_WOULD_BLOCK; /* the timeout passed first */
+    }
+    if (socket_is_open(s)) {
+        nsapi_os_lock(&s->sync);
+        if (err == NSAPI_ERROR_OK || err == NSAPI_ERROR_IN_PROGRESS) {
+            s->peer = *address;
+        } else if (err == NSAPI_ERROR_NO_CONNECTION) {
+            memset(&s->peer, 0, sizeof s->peer);
+        }
+        nsapi_os_unlock(&s->sync);
+    }
+    return err;
+}
+
+static enum socket_step send_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
+{
+    struct stream_op *o = op;
+    nsapi_size_or_error_t sent;
+
+    if (SOCKET_OP(socket, socket_send) == NULL) {
+        *result = NSAPI_ERROR_UNSUPPORTED;
+        return SOCKET_DONE;
+    }
+    sent = SOCKET_OP(socket, socket_send)(socket->stack, socket->handle, o->out + o->done, o->size - o->done);
+    if (sent > 0) {
+        o->done += (nsapi_size_t)sent;
+    }
+    /* What the call returns if it ends now: the bytes queued, if any, before an error. */
+    *result = o->done > 0 ? (nsapi_size_or_error_t)o->done : sent;
+    if (sent < 0 && sent != NSAPI_ERROR_WOULD_BLOCK) {
+        return SOCKET_DONE;
+    }
+    if (o->done == o->size) {
+        *result = (nsapi_size_or_error_t)o->done;
+        return SOCKET_DONE;
+    }
+    /* Some went but not all: the stack may take more at once.  None went: wait for room. */
+    if (sent > 0) {
+        return SOCKET_AGAIN;
+    }
+    if (sent == 0) {
+        *result = o->done > 0 ? (nsapi_size_or_error_t)o->done : NSAPI_ERROR_WOULD_BLOCK;
+    }
+    return SOCKET_WAIT;
+}
+
+nsapi_size_or_error_t nsapi_impl_tcp_socket_send(nsapi_tcp_socket_t *socket, const void *data, nsapi_size_t size)
+{
+    /* The count must fit the return type; a larger buffer is a partial send. */
+    struct stream_op op = {NULL, data, NULL, size > INT_MAX ? (nsapi_size_t)INT_MAX : size, 0, false};
+
+    return socket_run(&socket->base, SOCKET_SENDER, send_attempt, &op);
+}
+
+static enum socket_step recv_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
+{
+    struct stream_op *o = op;
+
+    if (SOCKET_OP(socket, socket_recv) == NULL) {
+        *result = NSAPI_ERROR_UNSUPPORTED;
+        return SOCKET_DONE;
+    }
+    *result = SOCKET_OP(socket, socket_recv)(socket->stack, socket->handle, o->in, o->size);
+    return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;
+}
+
+nsapi_size_or_error_t nsapi_impl_tcp_socket_recv(nsapi_tcp_socket_t *socket, void *data, nsapi_size_t size)
+{
+    struct stream_op op = {NULL, NULL, data, size > INT_MAX ? (nsapi_size_t)INT_MAX : size, 0, false};
+
+    return socket_run(&socket->base, SOCKET_RECEIVER, recv_attempt, &op);
+}
