@@ -159,11 +159,13 @@ nsapi_size_or_error_t socket_run(nsapi_socket_t *socket, enum socket_role role, 
     nsapi_size_or_error_t result = NSAPI_ERROR_NO_SOCKET;
     uint64_t deadline;
     nsapi_error_t err;
+    bool nonblocking;
 
     if (!socket->ready) {
         return NSAPI_ERROR_NO_SOCKET;
     }
     nsapi_os_lock(&socket->sync);
+    nonblocking = (socket->flags & SOCKET_TIMEOUT_SET) && socket->timeout == 0;
     deadline = nsapi_os_deadline((socket->flags & SOCKET_TIMEOUT_SET) ? socket->timeout : -1);
     err = socket_take_turn(socket, role, deadline);
     if (err != NSAPI_ERROR_OK) {
@@ -184,6 +186,10 @@ nsapi_size_or_error_t socket_run(nsapi_socket_t *socket, enum socket_role role, 
         }
         if (socket->flags & SOCKET_CLOSING) {
             result = NSAPI_ERROR_NO_SOCKET;
+            break;
+        }
+        /* A non-blocking call reports the first answer: a connect must say IN_PROGRESS once. */
+        if (step == SOCKET_WAIT && nonblocking) {
             break;
         }
         /* Retry at once when asked to, or when an event came while the stack worked. */

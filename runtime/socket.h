@@ -52,6 +52,9 @@ bool socket_nonblocking(nsapi_socket_t *socket);
 /* Count one more socket on stack: NSAPI_ERROR_NO_SOCKET at the limit. */
 nsapi_error_t stack_take_socket(nsapi_stack_t *stack);
 
+/* Whether stack is below its socket limit now (another thread may fill it next). */
+bool stack_has_room(nsapi_stack_t *stack);
+
 /* Count one socket fewer on stack. */
 void stack_give_socket(nsapi_stack_t *stack);
 

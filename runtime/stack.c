@@ -75,6 +75,16 @@ nsapi_error_t stack_take_socket(nsapi_stack_t *stack)
     return err;
 }
 
+bool stack_has_room(nsapi_stack_t *stack)
+{
+    bool room;
+
+    nsapi_os_lock(&stack->sync);
+    room = stack->sockets < stack->socket_limit;
+    nsapi_os_unlock(&stack->sync);
+    return room;
+}
+
 void stack_give_socket(nsapi_stack_t *stack)
 {
     nsapi_os_lock(&stack->sync);

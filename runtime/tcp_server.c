@@ -44,8 +44,18 @@ static enum socket_step accept_attempt(nsapi_socket_t *socket, void *op, nsapi_s
         *result = NSAPI_ERROR_UNSUPPORTED;
         return SOCKET_DONE;
     }
+    /* At the limit the connection stays queued in the stack; a waiting accept holds no place. */
+    if (!stack_has_room(socket->stack)) {
+        *result = NSAPI_ERROR_NO_SOCKET;
+        return SOCKET_DONE;
+    }
     *result = SOCKET_OP(socket, socket_accept)(socket->stack, socket->handle, &o->handle, &o->from, socket_event,
                                                o->connection);
+    if (*result == NSAPI_ERROR_OK && stack_take_socket(socket->stack) != NSAPI_ERROR_OK) {
+        /* An open on another thread took the last place meanwhile: refuse this connection. */
+        SOCKET_OP(socket, socket_close)(socket->stack, o->handle);
+        *result = NSAPI_ERROR_NO_SOCKET;
+    }
     return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;
 }
 
@@ -65,14 +75,9 @@ nsapi_error_t nsapi_impl_tcp_server_accept(nsapi_tcp_server_t *server, nsapi_tcp
     stack = server->base.stack;
     err = socket_prepare(&connection->base);
     if (err == NSAPI_ERROR_OK) {
-        err = stack_take_socket(stack); /* at the limit, the connection stays queued in the stack */
+        err = socket_run(&server->base, SOCKET_RECEIVER, accept_attempt, &op);
     }
     if (err != NSAPI_ERROR_OK) {
-        return err;
-    }
-    err = socket_run(&server->base, SOCKET_RECEIVER, accept_attempt, &op);
-    if (err != NSAPI_ERROR_OK) {
-        stack_give_socket(stack);
         return err;
     }
     socket_opened(&connection->base, stack, op.handle);

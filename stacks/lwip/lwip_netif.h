@@ -1,0 +1,15 @@
+/* The netifs the lwIP backend offers.  Core lock held for every call. */
+#ifndef NSAPI_LWIP_NETIF_H
+#define NSAPI_LWIP_NETIF_H
+
+#include <lwip/ip_addr.h>
+
+#include "nsapi/nsapi.h"
+
+/* Add the loopback netif with these addresses (either may be NULL) and make it the default. */
+nsapi_error_t lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6);
+
+/* Remove it, if it was added. */
+void lwip_loopback_remove(void);
+
+#endif

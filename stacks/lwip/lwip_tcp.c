@@ -1,0 +1,287 @@
+/*
+ * TCP over lwIP's raw API.  Received segments stay in lwIP's pbufs, queued
+ * on the socket, and are copied straight into the caller's buffer; the window
+ * reopens (tcp_recved) only as the application reads, so a slow reader slows
+ * the sender instead of filling memory.  Every callback here runs in lwIP's
+ * thread with the core lock held, and only records state and notifies.
+ */
+#include <string.h>
+
+#include "lwip_errors.h"
+#include "lwip_socket.h"
+
+static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
+{
+    struct lwip_socket *s = arg;
+
+    (void)pcb;
+    (void)err;
+    if (p == NULL) {
+        s->eof = true;
+    } else if (s->rx == NULL) {
+        s->rx = p;
+    } else {
+        pbuf_cat(s->rx, p);
+    }
+    lwip_socket_notify(s);
+    return ERR_OK;
+}
+
+static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
+{
+    (void)pcb;
+    (void)len;
+    lwip_socket_notify(arg);
+    return ERR_OK;
+}
+
+/* lwIP has freed the pcb (reset, abort, retransmissions exhausted). */
+static void on_error(void *arg, err_t err)
+{
+    struct lwip_socket *s = arg;
+
+    s->pcb.tcp = NULL;
+    s->error = err;
+    s->state = TCP_FAILED;
+    lwip_socket_notify(s);
+}
+
+static err_t on_connected(void *arg, struct tcp_pcb *pcb, err_t err)
+{
+    struct lwip_socket *s = arg;
+
+    (void)pcb;
+    (void)err; /* lwIP calls this only with ERR_OK; failures come through on_error */
+    s->state = TCP_CONNECTED;
+    lwip_socket_notify(s);
+    return ERR_OK;
+}
+
+static void attach(struct lwip_socket *s, struct tcp_pcb *pcb)
+{
+    s->pcb.tcp = pcb;
+    tcp_arg(pcb, s);
+    tcp_recv(pcb, on_recv);
+    tcp_sent(pcb, on_sent);
+    tcp_err(pcb, on_error);
+}
+
+/* Cut a pcb loose from its socket: lwIP's defaults take its remaining traffic. */
+static void detach(struct tcp_pcb *pcb)
+{
+    tcp_arg(pcb, NULL);
+    if (pcb->state == LISTEN) {
+        tcp_accept(pcb, NULL); /* lwIP asserts that a listening pcb gets no other callbacks */
+        return;
+    }
+    tcp_recv(pcb, NULL);
+    tcp_sent(pcb, NULL);
+    tcp_err(pcb, NULL);
+}
+
+static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
+{
+    struct lwip_socket *listener = arg;
+    struct lwip_socket *c, **tail;
+
+    if (err != ERR_OK || pcb == NULL) {
+        return ERR_VAL;
+    }
+    /* Over the backlog, lwIP aborts the connection: the client sees a reset. */
+    if (listener->waiting >= listener->backlog || (c = lwip_socket_alloc(NSAPI_TCP)) == NULL) {
+        return ERR_MEM;
+    }
+    attach(c, pcb);
+    c->state = TCP_CONNECTED;
+    lwip_from_ip(&pcb->remote_ip, pcb->remote_port, &c->peer);
+    for (tail = &listener->pending; *tail != NULL; tail = &(*tail)->next) {
+    }
+    *tail = c;
+    listener->waiting++;
+    lwip_socket_notify(listener);
+    return ERR_OK;
+}
+
+nsapi_error_t lwip_tcp_open(struct lwip_socket *s)
+{
+    struct tcp_pcb *pcb = tcp_new_ip_type(IPADDR_TYPE_ANY);
+
+    if (pcb == NULL) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    attach(s, pcb);
+    return NSAPI_ERROR_OK;
+}
+
+static void close_pcb(struct tcp_pcb *pcb)
+{
+    detach(pcb);
+    if (tcp_close(pcb) != ERR_OK) {
+        tcp_abort(pcb); /* no memory for the FIN: reset instead of lingering */
+    }
+}
+
+void lwip_tcp_close(struct lwip_socket *s)
+{
+    while (s->pending != NULL) {
+        struct lwip_socket *c = s->pending;
+
+        s->pending = c->next;
+        if (c->pcb.tcp != NULL) {
+            detach(c->pcb.tcp);
+            tcp_abort(c->pcb.tcp);
+        }
+        lwip_socket_free(c);
+    }
+    if (s->pcb.tcp != NULL) {
+        close_pcb(s->pcb.tcp); /* lwIP finishes the close on its own; close never waits for it */
+        s->pcb.tcp = NULL;
+    }
+    if (s->rx != NULL) {
+        pbuf_free(s->rx);
+        s->rx = NULL;
+    }
+}
+
+nsapi_error_t lwip_tcp_bind(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port)
+{
+    if (s->pcb.tcp == NULL || s->state != TCP_IDLE || s->pcb.tcp->local_port != 0) {
+        return NSAPI_ERROR_PARAMETER; /* already bound, implicitly by connect or by an earlier bind */
+    }
+    return lwip_error(tcp_bind(s->pcb.tcp, ip, port));
+}
+
+nsapi_error_t lwip_tcp_listen(struct lwip_socket *s, int backlog)
+{
+    struct tcp_pcb *listener;
+    err_t err = ERR_OK;
+
+    if (s->state == TCP_LISTENING) {
+        return NSAPI_ERROR_OK;
+    }
+    if (s->pcb.tcp == NULL || s->state != TCP_IDLE || s->pcb.tcp->local_port == 0) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    listener = tcp_listen_with_backlog_and_err(s->pcb.tcp, (u8_t)backlog, &err);
+    if (listener == NULL) {
+        return lwip_error(err);
+    }
+    /* tcp_listen freed the old pcb and made a smaller one. */
+    s->pcb.tcp = listener;
+    s->state = TCP_LISTENING;
+    s->backlog = (unsigned)backlog;
+    tcp_arg(listener, s);
+    tcp_accept(listener, on_accept);
+    return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t lwip_tcp_connect(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port,
+                               const nsapi_socket_address_t *to)
+{
+    err_t err;
+
+    switch (s->state) {
+    case TCP_CONNECTING:
+        return NSAPI_ERROR_ALREADY;
+    case TCP_CONNECTED:
+        return NSAPI_ERROR_IS_CONNECTED;
+    case TCP_FAILED:
+        return NSAPI_ERROR_NO_CONNECTION; /* never a false success; close and open a new socket */
+    case TCP_LISTENING:
+        return NSAPI_ERROR_PARAMETER;
+    case TCP_IDLE:
+        break;
+    }
+    err = tcp_connect(s->pcb.tcp, ip, port, on_connected);
+    if (err != ERR_OK) {
+        return lwip_error(err);
+    }
+    s->state = TCP_CONNECTING;
+    s->peer = *to;
+    return NSAPI_ERROR_IN_PROGRESS;
+}
+
+nsapi_error_t lwip_tcp_accept(struct lwip_socket *s, struct lwip_socket **connection)
+{
+    struct lwip_socket *c = s->pending;
+
+    if (s->state != TCP_LISTENING) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (c == NULL) {
+        return NSAPI_ERROR_WOULD_BLOCK;
+    }
+    s->pending = c->next;
+    s->waiting--;
+    c->next = NULL;
+    *connection = c;
+    return NSAPI_ERROR_OK;
+}
+
+/* Why a socket that is not connected cannot carry data. */
+static nsapi_error_t not_connected(const struct lwip_socket *s)
+{
+    if (s->state == TCP_CONNECTING) {
+        return NSAPI_ERROR_WOULD_BLOCK;
+    }
+    return s->error == ERR_ABRT ? NSAPI_ERROR_CONNECTION_LOST : NSAPI_ERROR_NO_CONNECTION;
+}
+
+nsapi_size_or_error_t lwip_tcp_send(struct lwip_socket *s, const void *data, nsapi_size_t size)
+{
+    struct tcp_pcb *pcb = s->pcb.tcp;
+    nsapi_size_t room;
+    err_t err;
+
+    if (s->state != TCP_CONNECTED || pcb == NULL) {
+        return not_connected(s);
+    }
+    if (size == 0) {
+        return 0;
+    }
+    room = tcp_sndbuf(pcb);
+    if (room > 0xffffu) {
+        room = 0xffffu; /* tcp_write takes a u16_t length */
+    }
+    if (size > room) {
+        size = room;
+    }
+    if (size == 0 || tcp_sndqueuelen(pcb) >= TCP_SND_QUEUELEN) {
+        return NSAPI_ERROR_WOULD_BLOCK; /* on_sent notifies when room comes back */
+    }
+    err = tcp_write(pcb, data, (u16_t)size, TCP_WRITE_FLAG_COPY);
+    if (err == ERR_MEM) {
+        return NSAPI_ERROR_WOULD_BLOCK;
+    }
+    if (err != ERR_OK) {
+        return lwip_error(err);
+    }
+    tcp_output(pcb);
+    return (nsapi_size_or_error_t)size;
+}
+
+nsapi_size_or_error_t lwip_tcp_recv(struct lwip_socket *s, void *data, nsapi_size_t size)
+{
+    nsapi_size_t copied;
+
+    if (s->rx == NULL) {
+        if (s->error != ERR_OK) {
+            return not_connected(s);
+        }
+        if (s->eof) {
+            return 0;
+        }
+        return s->state == TCP_CONNECTED ? NSAPI_ERROR_WOULD_BLOCK : not_connected(s);
+    }
+    copied = lwip_copy_out(s->rx, data, size);
+    for (nsapi_size_t left = copied; left > 0;) {
+        u16_t step = left > 0xffffu ? 0xffffu : (u16_t)left;
+
+        s->rx = pbuf_free_header(s->rx, step);
+        if (s->pcb.tcp != NULL) {
+            tcp_recved(s->pcb.tcp, step); /* reopen the window by what the application took */
+        }
+        left -= step;
+    }
+    return (nsapi_size_or_error_t)copied;
+}

@@ -1,0 +1,102 @@
+/*
+ * UDP over lwIP's raw API.  Received datagrams wait in a small ring with
+ * their sender; when the ring or its byte budget is full, new ones are
+ * dropped, as a datagram socket may.  Sends copy into a PBUF_RAM pbuf (never
+ * PBUF_POOL: Debian's build sizes that pool wrongly).
+ */
+#include <string.h>
+
+#include "lwip_errors.h"
+#include "lwip_socket.h"
+
+#define UDP_MAX_PAYLOAD 65507u /* 65535 minus the IPv4 and UDP headers */
+
+static void on_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p, const ip_addr_t *ip, u16_t port)
+{
+    struct lwip_socket *s = arg;
+    struct datagram *d;
+
+    (void)pcb;
+    if (s->count == LWIP_UDP_QUEUE || s->queued + p->tot_len > s->rcvbuf) {
+        pbuf_free(p);
+        return;
+    }
+    d = &s->queue[(s->head + s->count) % LWIP_UDP_QUEUE];
+    d->p = p;
+    lwip_from_ip(ip, port, &d->from);
+    s->count++;
+    s->queued += p->tot_len;
+    lwip_socket_notify(s);
+}
+
+nsapi_error_t lwip_udp_open(struct lwip_socket *s)
+{
+    s->pcb.udp = udp_new_ip_type(IPADDR_TYPE_ANY);
+    if (s->pcb.udp == NULL) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    s->rcvbuf = LWIP_UDP_RCVBUF;
+    udp_recv(s->pcb.udp, on_recv, s);
+    return NSAPI_ERROR_OK;
+}
+
+void lwip_udp_close(struct lwip_socket *s)
+{
+    udp_remove(s->pcb.udp);
+    s->pcb.udp = NULL;
+    while (s->count > 0) {
+        pbuf_free(s->queue[s->head].p);
+        s->head = (s->head + 1) % LWIP_UDP_QUEUE;
+        s->count--;
+    }
+}
+
+nsapi_error_t lwip_udp_bind(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port)
+{
+    if (s->pcb.udp->local_port != 0) {
+        return NSAPI_ERROR_PARAMETER; /* bound already, maybe implicitly by a send */
+    }
+    return lwip_error(udp_bind(s->pcb.udp, ip, port));
+}
+
+nsapi_size_or_error_t lwip_udp_sendto(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port, const void *data,
+                                      nsapi_size_t size)
+{
+    struct pbuf *p;
+    err_t err;
+
+    if (size > UDP_MAX_PAYLOAD) {
+        return NSAPI_ERROR_NO_MEMORY; /* no IP packet can carry it: refuse rather than truncate */
+    }
+    p = pbuf_alloc(PBUF_TRANSPORT, (u16_t)size, PBUF_RAM);
+    if (p == NULL) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    if (size > 0) {
+        pbuf_take(p, data, (u16_t)size);
+    }
+    err = udp_sendto(s->pcb.udp, p, ip, port);
+    pbuf_free(p);
+    return err == ERR_OK ? (nsapi_size_or_error_t)size : lwip_error(err);
+}
+
+nsapi_size_or_error_t lwip_udp_recvfrom(struct lwip_socket *s, nsapi_socket_address_t *from, void *data,
+                                        nsapi_size_t size)
+{
+    struct datagram *d;
+    nsapi_size_t copied;
+
+    if (s->count == 0) {
+        return NSAPI_ERROR_WOULD_BLOCK;
+    }
+    d = &s->queue[s->head];
+    copied = lwip_copy_out(d->p, data, size); /* the rest of a longer datagram is discarded */
+    if (from != NULL) {
+        *from = d->from;
+    }
+    s->queued -= d->p->tot_len;
+    pbuf_free(d->p);
+    s->head = (s->head + 1) % LWIP_UDP_QUEUE;
+    s->count--;
+    return (nsapi_size_or_error_t)copied;
+}

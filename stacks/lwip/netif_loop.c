@@ -1,0 +1,78 @@
+/*
+ * The in-process loopback netif.  Debian's lwIP has no loopif, but with
+ * LWIP_NETIF_LOOPBACK any netif that is up and default turns traffic to its
+ * own addresses, 127.0.0.0/8 and ::1 back into input (netif_loop_output,
+ * then netif_poll in lwIP's thread).  So this netif only has to exist; what
+ * its output functions see is traffic for other hosts, which has nowhere
+ * to go.
+ */
+#include <lwip/netif.h>
+#include <lwip/tcpip.h>
+
+#include "lwip_netif.h"
+
+static struct netif loop;
+static int added;
+
+static err_t drop_ip4(struct netif *netif, struct pbuf *p, const ip4_addr_t *to)
+{
+    (void)netif;
+    (void)p;
+    (void)to;
+    return ERR_RTE;
+}
+
+static err_t drop_ip6(struct netif *netif, struct pbuf *p, const ip6_addr_t *to)
+{
+    (void)netif;
+    (void)p;
+    (void)to;
+    return ERR_RTE;
+}
+
+static err_t loop_init(struct netif *netif)
+{
+    netif->name[0] = 'l';
+    netif->name[1] = 'o';
+    netif->output = drop_ip4;
+    netif->output_ip6 = drop_ip6;
+    netif->mtu = 1500;
+    return ERR_OK;
+}
+
+nsapi_error_t lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6)
+{
+    ip4_addr_t mask, none;
+
+    if (added) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    IP4_ADDR(&mask, 255, 255, 255, 0);
+    ip4_addr_set_zero(&none);
+    if (netif_add(&loop, ipv4 ? ip_2_ip4(ipv4) : &none, ipv4 ? &mask : &none, &none, NULL, loop_init,
+                  tcpip_input) == NULL) {
+        return NSAPI_ERROR_DEVICE_ERROR;
+    }
+    if (ipv6 != NULL) {
+        s8_t index;
+
+        if (netif_add_ip6_address(&loop, ip_2_ip6(ipv6), &index) != ERR_OK) {
+            netif_remove(&loop);
+            return NSAPI_ERROR_DEVICE_ERROR;
+        }
+        netif_ip6_addr_set_state(&loop, index, IP6_ADDR_PREFERRED); /* nothing to detect duplicates against */
+    }
+    netif_set_default(&loop);
+    netif_set_link_up(&loop);
+    netif_set_up(&loop);
+    added = 1;
+    return NSAPI_ERROR_OK;
+}
+
+void lwip_loopback_remove(void)
+{
+    if (added) {
+        netif_remove(&loop);
+        added = 0;
+    }
+}

@@ -1,0 +1,40 @@
+/*
+ * What every conformance case runs against: a stack, and the peer services
+ * (RFC 862 echo, 863 discard, 864 chargen, 867 daytime) the case talks to.
+ * Each backend configuration provides its own fixture_*.c; the cases
+ * (test_*.c) are written against this header only, so a new backend reuses
+ * them unchanged.
+ */
+#ifndef CONFORMANCE_FIXTURE_H
+#define CONFORMANCE_FIXTURE_H
+
+#include "nsapi/nsapi.h"
+
+enum service { ECHO, DISCARD, CHARGEN, DAYTIME, SERVICES };
+
+struct fixture {
+    nsapi_stack_t *stack;
+    nsapi_version_t version;                    /* of the addresses below */
+    nsapi_socket_address_t local;               /* the stack's own address, port 0 */
+    nsapi_socket_address_t tcp[SERVICES];       /* where each TCP service listens */
+    nsapi_socket_address_t udp[SERVICES];       /* where each UDP service listens (ECHO and DISCARD) */
+    nsapi_socket_address_t closed;              /* a TCP port nobody listens on: connects are refused */
+    const char *name;                           /* backend configuration, for messages */
+};
+
+/* The fixture of this run: IPv4 services, or IPv6 after fixture_use(NSAPI_IPv6). */
+extern struct fixture *fx;
+
+/* Bring up the stack and its services; Criterion .init of every suite. */
+void fixture_setup(void);
+
+/* Stop the services, check that nothing leaked, release the stack; Criterion .fini. */
+void fixture_teardown(void);
+
+/* Point fx at the services of one IP version. */
+void fixture_use(nsapi_version_t version);
+
+/* Sockets the backend still holds (0 after every case). */
+unsigned fixture_backend_sockets(void);
+
+#endif
