@@ -37,6 +37,7 @@ static err_t loop_init(struct netif *netif)
     netif->output = drop_ip4;
     netif->output_ip6 = drop_ip6;
     netif->mtu = 1500;
+    netif->flags |= NETIF_FLAG_IGMP | NETIF_FLAG_MLD6; /* multicast groups can be joined */
     return ERR_OK;
 }
 

@@ -1,0 +1,230 @@
+/*
+ * UDP conformance, after Mbed's greentea UDP suite: echo with sendto and
+ * recvfrom (IPv4, IPv6) and with connect/send/recv, truncation to the
+ * caller's buffer, empty and oversized datagrams, the connected peer as a
+ * receive filter, timeouts, non-blocking echo with sigio, bind errors,
+ * multicast membership.  Lost datagrams are retried a bounded number of times.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
+#include <string.h>
+#include <time.h>
+
+#include <criterion/criterion.h>
+
+#include "fixture.h"
+
+TestSuite(udp, .init = fixture_setup, .fini = fixture_teardown, .timeout = 60);
+
+static long now_ms(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void open_udp(nsapi_udp_socket_t *s)
+{
+    cr_assert_eq(nsapi_udp_socket_open(s, fx->stack), NSAPI_ERROR_OK);
+    nsapi_udp_socket_set_timeout(s, 2000);
+}
+
+/* Send buf to the echo service and read the echo back, up to 3 tries. */
+static void echo_once(nsapi_udp_socket_t *s, const unsigned char *out, unsigned size)
+{
+    static unsigned char in[65536];
+    nsapi_socket_address_t from;
+    nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
+    int tries;
+
+    for (tries = 0; tries < 3 && n == NSAPI_ERROR_WOULD_BLOCK; tries++) {
+        cr_assert_eq(nsapi_udp_socket_sendto(s, &fx->udp[ECHO], out, size), (int)size, "sendto %u", size);
+        n = nsapi_udp_socket_recvfrom(s, &from, in, sizeof in);
+    }
+    cr_assert_eq(n, (int)size, "echo of %u bytes: %d (%s)", size, n, nsapi_error_name(n));
+    cr_expect_eq(memcmp(in, out, size), 0);
+    cr_expect(nsapi_socket_address_equals(&from, &fx->udp[ECHO]), "the echo comes from the service");
+}
+
+static void echo_sizes(nsapi_version_t version)
+{
+    static const unsigned sizes[] = {1, 2, 10, 100, 500, 1000, 1200, 1472, 4000, 30000, 60000};
+    static unsigned char out[60000];
+    nsapi_udp_socket_t s = {0};
+    size_t i;
+
+    fixture_use(version);
+    open_udp(&s);
+    for (i = 0; i < sizeof out; i++) {
+        out[i] = (unsigned char)(i * 13u);
+    }
+    for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        echo_once(&s, out, sizes[i]);
+    }
+    cr_expect_eq(nsapi_udp_socket_close(&s), NSAPI_ERROR_OK);
+}
+
+Test(udp, echo_ipv4)
+{
+    echo_sizes(NSAPI_IPv4);
+}
+
+Test(udp, echo_ipv6)
+{
+    echo_sizes(NSAPI_IPv6);
+}
+
+Test(udp, connect_send_recv)
+{
+    nsapi_udp_socket_t s = {0};
+    char in[16];
+
+    open_udp(&s);
+    cr_expect_eq(nsapi_udp_socket_send(&s, "hello", 5), NSAPI_ERROR_NO_ADDRESS);
+    cr_assert_eq(nsapi_udp_socket_connect(&s, &fx->udp[ECHO]), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_send(&s, "hello", 5), 5);
+    cr_assert_eq(nsapi_udp_socket_recv(&s, in, sizeof in), 5);
+    cr_expect_eq(memcmp(in, "hello", 5), 0);
+    nsapi_udp_socket_close(&s);
+}
+
+Test(udp, truncation_empty_and_oversized)
+{
+    static unsigned char big[70000];
+    nsapi_udp_socket_t s = {0};
+    char in[10];
+
+    open_udp(&s);
+    cr_assert_eq(nsapi_udp_socket_sendto(&s, &fx->udp[ECHO], "0123456789abcdef", 16), 16);
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&s, NULL, in, 4), 4, "copies what fits");
+    cr_expect_eq(memcmp(in, "0123", 4), 0);
+    cr_assert_eq(nsapi_udp_socket_sendto(&s, &fx->udp[ECHO], "xy", 2), 2);
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&s, NULL, in, sizeof in), 2, "the rest of the first was dropped");
+    cr_expect_eq(nsapi_udp_socket_sendto(&s, &fx->udp[ECHO], NULL, 0), 0, "an empty datagram");
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&s, NULL, in, sizeof in), 0, "comes back empty");
+    cr_expect_eq(nsapi_udp_socket_sendto(&s, &fx->udp[ECHO], big, sizeof big), NSAPI_ERROR_NO_MEMORY,
+                 "too big for IP: refused, not truncated");
+    nsapi_udp_socket_close(&s);
+}
+
+Test(udp, connected_peer_filters_receive)
+{
+    nsapi_udp_socket_t a = {0}, b = {0};
+    nsapi_socket_address_t a_at = fx->local, b_at = fx->local, from;
+    char in[16];
+
+    nsapi_socket_address_set_port(&a_at, 6001);
+    nsapi_socket_address_set_port(&b_at, 6002);
+    open_udp(&a);
+    open_udp(&b);
+    cr_assert_eq(nsapi_udp_socket_bind(&a, &a_at), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_bind(&b, &b_at), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_connect(&a, &fx->udp[ECHO]), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_sendto(&b, &a_at, "stranger", 8), 8);
+    cr_assert_eq(nsapi_udp_socket_send(&a, "friend", 6), 6);
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&a, &from, in, sizeof in), 6, "the stranger's datagram was dropped");
+    cr_expect_eq(memcmp(in, "friend", 6), 0);
+    nsapi_udp_socket_set_timeout(&a, 100);
+    cr_expect_eq(nsapi_udp_socket_recv(&a, in, sizeof in), NSAPI_ERROR_WOULD_BLOCK);
+    nsapi_udp_socket_close(&a);
+    nsapi_udp_socket_close(&b);
+}
+
+Test(udp, recv_timeout)
+{
+    nsapi_udp_socket_t s = {0};
+    char in[16];
+    long start, elapsed;
+
+    open_udp(&s);
+    nsapi_udp_socket_set_timeout(&s, 100);
+    start = now_ms();
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&s, NULL, in, sizeof in), NSAPI_ERROR_WOULD_BLOCK);
+    elapsed = now_ms() - start;
+    cr_expect(elapsed >= 100 && elapsed < 1000, "timed out after %ld ms", elapsed);
+    nsapi_udp_socket_close(&s);
+}
+
+static pthread_mutex_t sig_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t sig_cond = PTHREAD_COND_INITIALIZER;
+static int signalled;
+
+static void on_sigio(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&sig_lock);
+    signalled = 1;
+    pthread_cond_signal(&sig_cond);
+    pthread_mutex_unlock(&sig_lock);
+}
+
+Test(udp, nonblocking_echo_with_sigio)
+{
+    nsapi_udp_socket_t s = {0};
+    char in[64];
+    int i, received = 0;
+
+    open_udp(&s);
+    nsapi_udp_socket_set_blocking(&s, false);
+    nsapi_udp_socket_sigio(&s, on_sigio, NULL);
+    cr_expect_eq(nsapi_udp_socket_recv(&s, in, sizeof in), NSAPI_ERROR_WOULD_BLOCK);
+    for (i = 0; i < 20; i++) {
+        struct timespec until;
+        nsapi_size_or_error_t n;
+
+        cr_assert_eq(nsapi_udp_socket_sendto(&s, &fx->udp[ECHO], "ping", 4), 4);
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 2;
+        pthread_mutex_lock(&sig_lock);
+        while (!signalled && pthread_cond_timedwait(&sig_cond, &sig_lock, &until) == 0) {
+        }
+        signalled = 0;
+        pthread_mutex_unlock(&sig_lock);
+        while ((n = nsapi_udp_socket_recvfrom(&s, NULL, in, sizeof in)) == 4) {
+            received++;
+        }
+        cr_assert_eq(n, NSAPI_ERROR_WOULD_BLOCK, "drained: %s", nsapi_error_name(n));
+    }
+    cr_expect_eq(received, 20, "every echo arrived and was signalled");
+    nsapi_udp_socket_close(&s);
+}
+
+Test(udp, bind_errors_and_reuse)
+{
+    nsapi_udp_socket_t a = {0}, b = {0};
+    nsapi_socket_address_t at = fx->local;
+    int on = 1, value = 0;
+    unsigned length = sizeof value;
+
+    nsapi_socket_address_set_port(&at, 6003);
+    cr_expect_eq(nsapi_udp_socket_bind(&a, &at), NSAPI_ERROR_NO_SOCKET);
+    open_udp(&a);
+    open_udp(&b);
+    cr_expect_eq(nsapi_udp_socket_bind(&a, &at), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_udp_socket_bind(&b, &at), NSAPI_ERROR_ADDRESS_IN_USE);
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&b, NSAPI_SOCKET, NSAPI_RCVBUF, &on, sizeof on), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_udp_socket_getsockopt(&b, NSAPI_SOCKET, NSAPI_RCVBUF, &value, &length), NSAPI_ERROR_OK);
+    cr_expect_eq(value, 1);
+    nsapi_udp_socket_close(&a);
+    nsapi_udp_socket_close(&b);
+}
+
+Test(udp, multicast_membership)
+{
+    nsapi_udp_socket_t s = {0};
+    nsapi_ip_mreq_t mreq;
+    nsapi_socket_address_t group;
+
+    memset(&mreq, 0, sizeof mreq);
+    nsapi_socket_address_set_ip_address(&group, fx->version == NSAPI_IPv4 ? "239.1.2.3" : "ff15::1:2");
+    mreq.imr_multiaddr = nsapi_socket_address_get_addr(&group);
+    open_udp(&s);
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&s, NSAPI_SOCKET, NSAPI_ADD_MEMBERSHIP, &mreq, sizeof mreq), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&s, NSAPI_SOCKET, NSAPI_DROP_MEMBERSHIP, &mreq, sizeof mreq), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&s, NSAPI_SOCKET, NSAPI_DROP_MEMBERSHIP, &mreq, sizeof mreq),
+                 NSAPI_ERROR_NO_ADDRESS, "not a member any more");
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&s, NSAPI_SOCKET, NSAPI_ADD_MEMBERSHIP, &mreq, 3), NSAPI_ERROR_PARAMETER);
+    nsapi_udp_socket_close(&s);
+}
