@@ -12,4 +12,10 @@ nsapi_error_t lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6);
 /* Remove it, if it was added. */
 void lwip_loopback_remove(void);
 
+/* Attach a netif to the Linux TAP device name: IPv4 address (a /24) and gateway, IPv6 address (a /64); any may be NULL. */
+nsapi_error_t lwip_tap_add(const char *name, const ip_addr_t *ipv4, const ip_addr_t *gateway, const ip_addr_t *ipv6);
+
+/* Stop its reader thread and remove it, if it was added. */
+void lwip_tap_remove(void);
+
 #endif

@@ -542,6 +542,22 @@ nsapi_error_t nsapi_lwip_add_loopback(nsapi_stack_t *stack, const char *ipv4, co
     return err;
 }
 
+nsapi_error_t nsapi_lwip_add_tap(nsapi_stack_t *stack, const char *name, const char *ipv4, const char *gateway,
+                                const char *ipv6)
+{
+    ip_addr_t ip4, gw, ip6;
+    const ip_addr_t *v4, *g4, *v6;
+    nsapi_error_t err;
+
+    if (!is_ours(stack) || name == NULL || name[0] == '\0' || parse(ipv4, NSAPI_IPv4, &ip4, &v4) != NSAPI_ERROR_OK
+        || parse(gateway, NSAPI_IPv4, &gw, &g4) != NSAPI_ERROR_OK || parse(ipv6, NSAPI_IPv6, &ip6, &v6) != NSAPI_ERROR_OK
+        || (v4 == NULL && v6 == NULL)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    LOCKED(err = lwip_tap_add(name, v4, g4, v6));
+    return err;
+}
+
 nsapi_error_t nsapi_lwip_deinit(nsapi_stack_t *stack)
 {
     nsapi_error_t err;
@@ -553,6 +569,7 @@ nsapi_error_t nsapi_lwip_deinit(nsapi_stack_t *stack)
     err = nsapi_stack_deinit(stack);
     if (err == NSAPI_ERROR_OK) {
         lwip_loopback_remove();
+        lwip_tap_remove();
         owner = NULL;
     }
     UNLOCK_TCPIP_CORE();

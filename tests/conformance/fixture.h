@@ -19,6 +19,7 @@ struct fixture {
     nsapi_socket_address_t tcp[SERVICES];       /* where each TCP service listens */
     nsapi_socket_address_t udp[SERVICES];       /* where each UDP service listens (ECHO and DISCARD) */
     nsapi_socket_address_t closed;              /* a TCP port nobody listens on: connects are refused */
+    unsigned udp_max;                           /* the largest datagram that makes the round trip */
     const char *name;                           /* backend configuration, for messages */
 };
 

@@ -31,6 +31,7 @@ static void describe(struct fixture *f, nsapi_version_t version, const char *ip)
         nsapi_socket_address_set_port(&f->tcp[i], ports[i]);
         nsapi_socket_address_set_port(&f->udp[i], ports[i]);
     }
+    f->udp_max = 60000;
     f->closed = f->local;
     nsapi_socket_address_set_port(&f->closed, 1);
 }

@@ -5,7 +5,7 @@
  * its own thread; nsapi drives it through the raw API under its core lock.
  * One lwIP stack exists per process.  Give it netifs after nsapi_lwip_init():
  * the in-process loopback (no privileges needed), a Linux TAP device, or
- * both.
+ * both (traffic to the TAP netif's own addresses loops back in-process too).
  *
  * @code
  * nsapi_stack_t stack = {0};
@@ -49,6 +49,31 @@ nsapi_error_t nsapi_lwip_init(nsapi_stack_t *stack);
  *                               NULL, or the loopback netif exists.
  */
 nsapi_error_t nsapi_lwip_add_loopback(nsapi_stack_t *stack, const char *ipv4, const char *ipv6);
+
+/**
+ * Attach a netif to an existing Linux TAP device in this process's network
+ * namespace (create it with `ip tuntap add dev NAME mode tap`; this needs
+ * CAP_NET_ADMIN or a device made for this user).  Frames go through
+ * /dev/net/tun; a reader thread of the backend receives them.  It becomes
+ * the default netif unless the loopback netif came first.
+ *
+ * @param stack   An lwIP stack.
+ * @param name    The TAP device, such as "tap0".
+ * @param ipv4    Its IPv4 address (a /24), or NULL.
+ * @param gateway The IPv4 gateway, or NULL for none.
+ * @param ipv6    A static IPv6 address (a /64), or NULL; a link-local one is
+ *                always added for neighbour discovery.
+ * @retval NSAPI_ERROR_OK           the netif is up.
+ * @retval NSAPI_ERROR_PARAMETER    stack is not an lwIP stack, name is empty
+ *                                  or too long, an address is malformed or of
+ *                                  the wrong version, ipv4 and ipv6 are both
+ *                                  NULL, or a TAP netif exists.
+ * @retval NSAPI_ERROR_DEVICE_ERROR the device cannot be opened (no such
+ *                                  device, no permission).
+ * @retval NSAPI_ERROR_NO_MEMORY    no thread for the reader.
+ */
+nsapi_error_t nsapi_lwip_add_tap(nsapi_stack_t *stack, const char *name, const char *ipv4, const char *gateway,
+                                const char *ipv6);
 
 /**
  * Remove the netifs and release the stack.  lwIP's own thread keeps running
