@@ -14,7 +14,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _SYNTHESIS = re.compile(r"Synthesis: Tested: (\d+) \| Passing: (\d+) \| Failing: (\d+) \| Crashing: (\d+)")
 _RAN = re.compile(r"^Ran (\d+) tests?", re.M)
 _FAILED = re.compile(r"^FAILED \((.*)\)", re.M)
-TIMEOUT = 600  # seconds for any one suite: a hang fails instead of stalling CI
+TIMEOUT = 180  # seconds for any one suite (each takes under 30): a hang fails instead of stalling CI
 
 
 class Result:

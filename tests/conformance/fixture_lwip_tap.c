@@ -3,15 +3,18 @@
  * peer.  Each case runs in a process of its own (Criterion forks), which
  * moves into a new network namespace, makes the TAP device there, and runs
  * openbsd-inetd's built-in echo, discard, chargen and daytime on the
- * kernel's side.  The namespace goes away with the process.  Needs root
- * (CAP_NET_ADMIN and CAP_SYS_ADMIN), as CI has.
+ * kernel's side (it finds them by name: /etc/services, from netbase).  The
+ * namespace and inetd go away with the process.  Needs root (CAP_NET_ADMIN
+ * and CAP_SYS_ADMIN), as CI has.
  */
 #define _GNU_SOURCE
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/socket.h>
@@ -81,6 +84,12 @@ static void start_inetd(void)
     fclose(f);
     inetd = fork();
     if (inetd == 0) {
+        int null = open("/dev/null", O_RDWR);
+
+        prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive the case, even one that fails in its setup */
+        dup2(null, 0); /* nor hold the test runner's output pipes open */
+        dup2(null, 1);
+        dup2(null, 2);
         execl("/usr/sbin/inetd", "inetd", "-i", config, (char *)NULL);
         _exit(127);
     }
