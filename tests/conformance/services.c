@@ -94,16 +94,19 @@ static struct connection *free_slot(struct tcp_service *t)
     struct connection *found = NULL;
     int i;
 
+    enum slot state = IDLE;
+
     pthread_mutex_lock(&lock);
     for (i = 0; i < CONNECTIONS && found == NULL; i++) {
         if (t->connections[i].state != SERVING) {
             found = &t->connections[i];
+            state = found->state;
         }
     }
     pthread_mutex_unlock(&lock);
-    if (found != NULL && found->state == FINISHED) {
+    if (state == FINISHED) {
         pthread_join(found->thread, NULL);
-        found->state = IDLE;
+        found->state = IDLE; /* its thread has ended: nobody else touches it now */
     }
     return found;
 }
@@ -193,8 +196,12 @@ void services_stop(void)
         pthread_join(tcp[i].thread, NULL);
         for (j = 0; j < CONNECTIONS; j++) {
             struct connection *c = &tcp[i].connections[j];
+            enum slot state;
 
-            if (c->state != IDLE) {
+            pthread_mutex_lock(&lock);
+            state = c->state;
+            pthread_mutex_unlock(&lock);
+            if (state != IDLE) {
                 nsapi_tcp_socket_close(&c->socket); /* wakes a blocked recv or send */
                 pthread_join(c->thread, NULL);
                 c->state = IDLE;

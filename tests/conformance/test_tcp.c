@@ -381,6 +381,51 @@ Test(tcp, socket_limit_and_recovery)
     nsapi_stack_set_socket_limit(fx->stack, NSAPI_SOCKET_LIMIT);
 }
 
+Test(tcp, accept_at_the_limit_leaves_the_connection_queued)
+{
+    nsapi_tcp_server_t server = {0};
+    nsapi_tcp_socket_t client = {0}, accepted = {0};
+    nsapi_socket_address_t at;
+    char buf[8];
+
+    listen_on(&server, 5005, &at);
+    cr_assert_eq(nsapi_tcp_socket_open(&client, fx->stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_socket_connect(&client, &at), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_socket_send(&client, "early", 5), 5);
+    cr_assert_eq(nsapi_stack_set_socket_limit(fx->stack, fx->stack->sockets), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_tcp_server_accept(&server, &accepted, NULL), NSAPI_ERROR_NO_SOCKET, "no place for it");
+    cr_expect_eq(nsapi_tcp_socket_close(&accepted), NSAPI_ERROR_NO_SOCKET, "nothing was opened");
+    cr_assert_eq(nsapi_stack_set_socket_limit(fx->stack, NSAPI_SOCKET_LIMIT), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_tcp_server_accept(&server, &accepted, NULL), NSAPI_ERROR_OK, "still queued");
+    nsapi_tcp_socket_set_timeout(&accepted, 2000);
+    cr_expect_eq(nsapi_tcp_socket_recv(&accepted, buf, sizeof buf), 5, "with the data that came first");
+    nsapi_tcp_socket_close(&accepted);
+    nsapi_tcp_socket_close(&client);
+    nsapi_tcp_server_close(&server);
+}
+
+Test(tcp, sigio_attached_after_data_still_fires)
+{
+    nsapi_tcp_server_t server = {0};
+    nsapi_tcp_socket_t client = {0}, accepted = {0};
+    nsapi_socket_address_t at;
+    struct timespec settle = {0, 50 * 1000000L};
+
+    signalled = 0;
+    listen_on(&server, 5006, &at);
+    cr_assert_eq(nsapi_tcp_socket_open(&client, fx->stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_socket_connect(&client, &at), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_socket_send(&client, "data", 4), 4);
+    nanosleep(&settle, NULL); /* the data is there before accept and before sigio */
+    cr_assert_eq(nsapi_tcp_server_accept(&server, &accepted, NULL), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_sigio(&accepted, on_sigio, NULL);
+    cr_expect(wait_sigio(), "the data that came before the callback is signalled");
+    nsapi_tcp_socket_sigio(&accepted, NULL, NULL);
+    nsapi_tcp_socket_close(&accepted);
+    nsapi_tcp_socket_close(&client);
+    nsapi_tcp_server_close(&server);
+}
+
 Test(tcp, thousand_open_close_cycles_leak_nothing)
 {
     unsigned before = fixture_backend_sockets();

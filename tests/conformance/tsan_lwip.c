@@ -1,0 +1,154 @@
+/*
+ * The threaded paths over lwIP under ThreadSanitizer: the runtime's threads,
+ * lwIP's own thread (which calls the runtime's event callback) and the
+ * services' threads together.  A plain program, as Criterion cannot start
+ * under TSan: one "ok NAME" / "not ok NAME" line per case.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "nsapi/lwip.h"
+#include "services.h"
+
+static nsapi_stack_t stack;
+static nsapi_socket_address_t echo, discard;
+static int failures;
+
+static void report(int ok, const char *name)
+{
+    printf("%s %s\n", ok ? "ok" : "not ok", name);
+    failures += !ok;
+}
+
+static void *echo_client(void *arg)
+{
+    unsigned char out[30000], in[30000];
+    nsapi_tcp_socket_t s = {0};
+    size_t got = 0, i;
+    int n = 1, *ok = arg;
+
+    for (i = 0; i < sizeof out; i++) {
+        out[i] = (unsigned char)(i * 7u + (unsigned)*ok);
+    }
+    if (nsapi_tcp_socket_open(&s, &stack) == NSAPI_ERROR_OK && nsapi_tcp_socket_connect(&s, &echo) == NSAPI_ERROR_OK
+        && nsapi_tcp_socket_send(&s, out, sizeof out) == (int)sizeof out) {
+        while (got < sizeof in && (n = nsapi_tcp_socket_recv(&s, in + got, (nsapi_size_t)(sizeof in - got))) > 0) {
+            got += (size_t)n;
+        }
+    }
+    nsapi_tcp_socket_close(&s);
+    *ok = got == sizeof in && memcmp(in, out, got) == 0;
+    return NULL;
+}
+
+static void parallel_echo(void)
+{
+    pthread_t t[3];
+    int ok[3] = {1, 2, 3}, i, all = 1;
+
+    for (i = 0; i < 3; i++) {
+        pthread_create(&t[i], NULL, echo_client, &ok[i]);
+    }
+    for (i = 0; i < 3; i++) {
+        pthread_join(t[i], NULL);
+        all &= ok[i] == 1;
+    }
+    report(all, "parallel_echo");
+}
+
+struct blocked {
+    nsapi_tcp_socket_t socket;
+    int result;
+};
+
+static void *blocked_recv(void *arg)
+{
+    struct blocked *b = arg;
+    char buf[8];
+
+    b->result = nsapi_tcp_socket_recv(&b->socket, buf, sizeof buf);
+    return NULL;
+}
+
+static void close_wakes_recv(void)
+{
+    struct blocked b;
+    pthread_t t;
+    struct timespec wait = {0, 50 * 1000000L};
+
+    memset(&b, 0, sizeof b);
+    b.result = 1;
+    nsapi_tcp_socket_open(&b.socket, &stack);
+    nsapi_tcp_socket_connect(&b.socket, &discard);
+    pthread_create(&t, NULL, blocked_recv, &b);
+    nanosleep(&wait, NULL);
+    nsapi_tcp_socket_close(&b.socket);
+    pthread_join(t, NULL);
+    report(b.result == NSAPI_ERROR_NO_SOCKET, "close_wakes_recv");
+}
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static int signalled;
+
+static void on_sigio(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&lock);
+    signalled = 1;
+    pthread_cond_signal(&cond);
+    pthread_mutex_unlock(&lock);
+}
+
+static void sigio_driven_udp(void)
+{
+    nsapi_udp_socket_t s = {0};
+    char buf[16];
+    int i, received = 0;
+
+    nsapi_udp_socket_open(&s, &stack);
+    nsapi_udp_socket_set_blocking(&s, false);
+    nsapi_udp_socket_sigio(&s, on_sigio, NULL);
+    for (i = 0; i < 50; i++) {
+        struct timespec until;
+
+        nsapi_udp_socket_sendto(&s, &echo, "ping", 4);
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 2;
+        pthread_mutex_lock(&lock);
+        while (!signalled && pthread_cond_timedwait(&cond, &lock, &until) == 0) {
+        }
+        signalled = 0;
+        pthread_mutex_unlock(&lock);
+        while (nsapi_udp_socket_recv(&s, buf, sizeof buf) == 4) {
+            received++;
+        }
+    }
+    nsapi_udp_socket_close(&s);
+    report(received == 50, "sigio_driven_udp");
+}
+
+int main(void)
+{
+    nsapi_socket_address_t any = {{NSAPI_UNSPEC, {0}}, 0};
+
+    if (nsapi_lwip_init(&stack) != NSAPI_ERROR_OK || nsapi_lwip_add_loopback(&stack, "10.0.0.1", NULL) != NSAPI_ERROR_OK
+        || services_start(&stack, &any, 0) != 0) {
+        report(0, "setup");
+        return 1;
+    }
+    nsapi_socket_address_set_ip_address(&echo, "10.0.0.1");
+    discard = echo;
+    nsapi_socket_address_set_port(&echo, 7);
+    nsapi_socket_address_set_port(&discard, 9);
+    parallel_echo();
+    close_wakes_recv();
+    sigio_driven_udp();
+    services_stop();
+    report(nsapi_lwip_open_sockets() == 0 && nsapi_lwip_deinit(&stack) == NSAPI_ERROR_OK, "clean_shutdown");
+    return failures != 0;
+}
