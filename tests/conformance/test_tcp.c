@@ -13,16 +13,9 @@
 #include <criterion/criterion.h>
 
 #include "fixture.h"
+#include "sigio_wait.h"
 
 TestSuite(tcp, .init = fixture_setup, .fini = fixture_teardown, .timeout = 60);
-
-static long now_ms(void)
-{
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
 
 static void fill(unsigned char *buf, size_t size, unsigned seed)
 {
@@ -99,36 +92,6 @@ Test(tcp, echo_burst)
 
 /* --- non-blocking with sigio ------------------------------------------------------------ */
 
-static pthread_mutex_t sig_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t sig_cond = PTHREAD_COND_INITIALIZER;
-static int signalled;
-
-static void on_sigio(void *arg)
-{
-    (void)arg;
-    pthread_mutex_lock(&sig_lock);
-    signalled = 1;
-    pthread_cond_signal(&sig_cond);
-    pthread_mutex_unlock(&sig_lock);
-}
-
-/* Wait up to 5 s for sigio; false if it never came. */
-static int wait_sigio(void)
-{
-    struct timespec until;
-    int got;
-
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += 5;
-    pthread_mutex_lock(&sig_lock);
-    while (!signalled && pthread_cond_timedwait(&sig_cond, &sig_lock, &until) == 0) {
-    }
-    got = signalled;
-    signalled = 0;
-    pthread_mutex_unlock(&sig_lock);
-    return got;
-}
-
 Test(tcp, nonblocking_connect_and_echo_with_sigio)
 {
     static unsigned char out[100000], in[100000];
@@ -137,14 +100,14 @@ Test(tcp, nonblocking_connect_and_echo_with_sigio)
     nsapi_error_t err;
     int rounds = 0;
 
-    signalled = 0;
+    signal_reset();
     cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
     nsapi_tcp_socket_set_blocking(&s, false);
-    nsapi_tcp_socket_sigio(&s, on_sigio, NULL);
+    nsapi_tcp_socket_sigio(&s, signal_raise, NULL);
     err = nsapi_tcp_socket_connect(&s, &fx->tcp[ECHO]);
     cr_assert_eq(err, NSAPI_ERROR_IN_PROGRESS, "first non-blocking connect: %s", nsapi_error_name(err));
     while ((err = nsapi_tcp_socket_connect(&s, &fx->tcp[ECHO])) == NSAPI_ERROR_ALREADY && rounds++ < 100) {
-        cr_assert(wait_sigio(), "sigio while connecting");
+        cr_assert(signal_wait(5000), "sigio while connecting");
     }
     cr_assert_eq(err, NSAPI_ERROR_IS_CONNECTED, "connect ends IS_CONNECTED: %s", nsapi_error_name(err));
     fill(out, sizeof out, 7);
@@ -160,7 +123,7 @@ Test(tcp, nonblocking_connect_and_echo_with_sigio)
         cr_assert(n > 0 || n == NSAPI_ERROR_WOULD_BLOCK, "recv: %s", nsapi_error_name(n));
         got += n > 0 ? (size_t)n : 0;
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            cr_assert(wait_sigio(), "sigio after %zu sent, %zu received", sent, got);
+            cr_assert(signal_wait(5000), "sigio after %zu sent, %zu received", sent, got);
         }
     }
     cr_expect_eq(got, sizeof out);
@@ -411,15 +374,15 @@ Test(tcp, sigio_attached_after_data_still_fires)
     nsapi_socket_address_t at;
     struct timespec settle = {0, 50 * 1000000L};
 
-    signalled = 0;
+    signal_reset();
     listen_on(&server, 5006, &at);
     cr_assert_eq(nsapi_tcp_socket_open(&client, fx->stack), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tcp_socket_connect(&client, &at), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tcp_socket_send(&client, "data", 4), 4);
     nanosleep(&settle, NULL); /* the data is there before accept and before sigio */
     cr_assert_eq(nsapi_tcp_server_accept(&server, &accepted, NULL), NSAPI_ERROR_OK);
-    nsapi_tcp_socket_sigio(&accepted, on_sigio, NULL);
-    cr_expect(wait_sigio(), "the data that came before the callback is signalled");
+    nsapi_tcp_socket_sigio(&accepted, signal_raise, NULL);
+    cr_expect(signal_wait(5000), "the data that came before the callback is signalled");
     nsapi_tcp_socket_sigio(&accepted, NULL, NULL);
     nsapi_tcp_socket_close(&accepted);
     nsapi_tcp_socket_close(&client);

@@ -7,23 +7,14 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <pthread.h>
 #include <string.h>
-#include <time.h>
 
 #include <criterion/criterion.h>
 
 #include "fixture.h"
+#include "sigio_wait.h"
 
 TestSuite(udp, .init = fixture_setup, .fini = fixture_teardown, .timeout = 60);
-
-static long now_ms(void)
-{
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
 
 static void open_udp(nsapi_udp_socket_t *s)
 {
@@ -148,19 +139,6 @@ Test(udp, recv_timeout)
     nsapi_udp_socket_close(&s);
 }
 
-static pthread_mutex_t sig_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t sig_cond = PTHREAD_COND_INITIALIZER;
-static int signalled;
-
-static void on_sigio(void *arg)
-{
-    (void)arg;
-    pthread_mutex_lock(&sig_lock);
-    signalled = 1;
-    pthread_cond_signal(&sig_cond);
-    pthread_mutex_unlock(&sig_lock);
-}
-
 Test(udp, nonblocking_echo_with_sigio)
 {
     nsapi_udp_socket_t s = {0};
@@ -169,20 +147,13 @@ Test(udp, nonblocking_echo_with_sigio)
 
     open_udp(&s);
     nsapi_udp_socket_set_blocking(&s, false);
-    nsapi_udp_socket_sigio(&s, on_sigio, NULL);
+    nsapi_udp_socket_sigio(&s, signal_raise, NULL);
     cr_expect_eq(nsapi_udp_socket_recv(&s, in, sizeof in), NSAPI_ERROR_WOULD_BLOCK);
     for (i = 0; i < 20; i++) {
-        struct timespec until;
         nsapi_size_or_error_t n;
 
         cr_assert_eq(nsapi_udp_socket_sendto(&s, &fx->udp[ECHO], "ping", 4), 4);
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += 2;
-        pthread_mutex_lock(&sig_lock);
-        while (!signalled && pthread_cond_timedwait(&sig_cond, &sig_lock, &until) == 0) {
-        }
-        signalled = 0;
-        pthread_mutex_unlock(&sig_lock);
+        signal_wait(2000);
         while ((n = nsapi_udp_socket_recvfrom(&s, NULL, in, sizeof in)) == 4) {
             received++;
         }

@@ -13,6 +13,7 @@
 
 #include "nsapi/lwip.h"
 #include "services.h"
+#include "sigio_wait.h"
 
 static nsapi_stack_t stack;
 static nsapi_socket_address_t echo, discard;
@@ -91,19 +92,6 @@ static void close_wakes_recv(void)
     report(b.result == NSAPI_ERROR_NO_SOCKET, "close_wakes_recv");
 }
 
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
-static int signalled;
-
-static void on_sigio(void *arg)
-{
-    (void)arg;
-    pthread_mutex_lock(&lock);
-    signalled = 1;
-    pthread_cond_signal(&cond);
-    pthread_mutex_unlock(&lock);
-}
-
 static void sigio_driven_udp(void)
 {
     nsapi_udp_socket_t s = {0};
@@ -112,18 +100,10 @@ static void sigio_driven_udp(void)
 
     nsapi_udp_socket_open(&s, &stack);
     nsapi_udp_socket_set_blocking(&s, false);
-    nsapi_udp_socket_sigio(&s, on_sigio, NULL);
+    nsapi_udp_socket_sigio(&s, signal_raise, NULL);
     for (i = 0; i < 50; i++) {
-        struct timespec until;
-
         nsapi_udp_socket_sendto(&s, &echo, "ping", 4);
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += 2;
-        pthread_mutex_lock(&lock);
-        while (!signalled && pthread_cond_timedwait(&cond, &lock, &until) == 0) {
-        }
-        signalled = 0;
-        pthread_mutex_unlock(&lock);
+        signal_wait(2000);
         while (nsapi_udp_socket_recv(&s, buf, sizeof buf) == 4) {
             received++;
         }
