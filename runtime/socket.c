@@ -11,23 +11,36 @@
 #include "os.h"
 #include "socket.h"
 
-nsapi_error_t socket_prepare(nsapi_socket_t *socket)
+nsapi_error_t socket_claim(nsapi_socket_t *socket)
 {
-    if (!socket->ready) {
-        nsapi_error_t err = nsapi_os_sync_init(&socket->sync);
+    nsapi_error_t err = NSAPI_ERROR_OK;
 
+    if (!socket->ready) {
+        /* The first open makes the lock: it must not race another first call on the same object. */
+        err = nsapi_os_sync_init(&socket->sync);
         if (err != NSAPI_ERROR_OK) {
             return err;
         }
         socket->ready = 1;
     }
     nsapi_os_lock(&socket->sync);
-    socket->events = 0;
-    socket->flags &= (uint8_t)~(SOCKET_SIGIO_SENT | SOCKET_CLOSING);
-    socket->readers = socket->writers = socket->controls = socket->waiters = 0;
-    memset(&socket->peer, 0, sizeof socket->peer);
+    if (socket->flags & (SOCKET_OPEN | SOCKET_CLOSING | SOCKET_OPENING)) {
+        err = NSAPI_ERROR_PARAMETER; /* open, or another thread is opening or closing it */
+    } else {
+        socket->flags = (uint8_t)((socket->flags & SOCKET_TIMEOUT_SET) | SOCKET_OPENING);
+        socket->events = 0;
+        socket->readers = socket->writers = socket->controls = socket->waiters = 0;
+        memset(&socket->peer, 0, sizeof socket->peer);
+    }
     nsapi_os_unlock(&socket->sync);
-    return NSAPI_ERROR_OK;
+    return err;
+}
+
+void socket_unclaim(nsapi_socket_t *socket)
+{
+    nsapi_os_lock(&socket->sync);
+    socket->flags &= (uint8_t)~SOCKET_OPENING;
+    nsapi_os_unlock(&socket->sync);
 }
 
 void socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle)
@@ -35,7 +48,7 @@ void socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t 
     nsapi_os_lock(&socket->sync);
     socket->stack = stack;
     socket->handle = handle;
-    socket->flags |= SOCKET_OPEN;
+    socket->flags = (uint8_t)((socket->flags & ~SOCKET_OPENING) | SOCKET_OPEN);
     nsapi_os_unlock(&socket->sync);
 }
 
@@ -57,23 +70,27 @@ nsapi_error_t socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_pr
     nsapi_handle_t handle = NULL;
     nsapi_error_t err;
 
-    if (socket_is_open(socket) || stack->api == NULL) {
+    if (stack->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
     if (stack->api->socket_open == NULL) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    err = socket_prepare(socket);
-    if (err == NSAPI_ERROR_OK) {
-        err = stack_take_socket(stack);
-    }
+    err = socket_claim(socket);
     if (err != NSAPI_ERROR_OK) {
         return err;
     }
-    err = stack->api->socket_open(stack, proto, &handle, socket_event, socket);
+    err = stack_take_socket(stack);
+    if (err == NSAPI_ERROR_OK) {
+        err = stack->api->socket_open(stack, proto, &handle, socket_event, socket);
+        if (err != NSAPI_ERROR_OK) {
+            stack_give_socket(stack);
+            err = err < 0 ? err : NSAPI_ERROR_DEVICE_ERROR;
+        }
+    }
     if (err != NSAPI_ERROR_OK) {
-        stack_give_socket(stack);
-        return err < 0 ? err : NSAPI_ERROR_DEVICE_ERROR;
+        socket_unclaim(socket);
+        return err;
     }
     socket_opened(socket, stack, handle);
     return NSAPI_ERROR_OK;

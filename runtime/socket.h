@@ -13,6 +13,7 @@
 #define SOCKET_CLOSING 0x02u     /* close() runs: refuse new calls, wake waiting ones */
 #define SOCKET_TIMEOUT_SET 0x04u /* s->timeout holds a value; otherwise block without limit */
 #define SOCKET_SIGIO_SENT 0x08u  /* sigio called since the last attempt: coalesce */
+#define SOCKET_OPENING 0x10u     /* claimed by an open or accept that has not finished */
 
 /*
  * Which turn a call takes: one receiver and one sender at a time, each
@@ -61,10 +62,17 @@ void stack_give_socket(nsapi_stack_t *stack);
 /* The stack's event callback: ctx is the socket. */
 void socket_event(void *ctx);
 
-/* Make a closed socket ready to be opened: OS sync ready, state reset. */
-nsapi_error_t socket_prepare(nsapi_socket_t *socket);
+/*
+ * Claim a closed socket for an open (or an accept into it): OS sync ready,
+ * state reset, other opens and calls refused until socket_opened() or
+ * socket_unclaim().  NSAPI_ERROR_PARAMETER if it is open, closing or claimed.
+ */
+nsapi_error_t socket_claim(nsapi_socket_t *socket);
 
-/* Mark a prepared socket open on stack with handle. */
+/* Give up a claim: the socket stays closed. */
+void socket_unclaim(nsapi_socket_t *socket);
+
+/* Mark a claimed socket open on stack with handle. */
 void socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle);
 
 #endif /* NSAPI_RUNTIME_SOCKET_H */

@@ -9,6 +9,7 @@
 
 struct accept_op {
     nsapi_socket_t *connection;
+    nsapi_stack_t *stack; /* the server's, read while its turn keeps close away */
     nsapi_handle_t handle;
     nsapi_socket_address_t from;
     int backlog;
@@ -31,7 +32,7 @@ static enum socket_step listen_attempt(nsapi_socket_t *socket, void *op, nsapi_s
 
 nsapi_error_t nsapi_impl_tcp_server_listen(nsapi_tcp_server_t *server, int backlog)
 {
-    struct accept_op op = {NULL, NULL, {{NSAPI_UNSPEC, {0}}, 0}, backlog};
+    struct accept_op op = {NULL, NULL, NULL, {{NSAPI_UNSPEC, {0}}, 0}, backlog};
 
     return socket_run(&server->base, SOCKET_CONTROL, listen_attempt, &op);
 }
@@ -44,6 +45,7 @@ static enum socket_step accept_attempt(nsapi_socket_t *socket, void *op, nsapi_s
         *result = NSAPI_ERROR_UNSUPPORTED;
         return SOCKET_DONE;
     }
+    o->stack = socket->stack;
     /* At the limit the connection stays queued in the stack; a waiting accept holds no place. */
     if (!stack_has_room(socket->stack)) {
         *result = NSAPI_ERROR_NO_SOCKET;
@@ -62,25 +64,22 @@ static enum socket_step accept_attempt(nsapi_socket_t *socket, void *op, nsapi_s
 nsapi_error_t nsapi_impl_tcp_server_accept(nsapi_tcp_server_t *server, nsapi_tcp_socket_t *connection,
                                            nsapi_socket_address_t *address)
 {
-    struct accept_op op = {&connection->base, NULL, {{NSAPI_UNSPEC, {0}}, 0}, 0};
-    nsapi_stack_t *stack;
+    struct accept_op op = {&connection->base, NULL, NULL, {{NSAPI_UNSPEC, {0}}, 0}, 0};
     nsapi_error_t err;
 
     if (!socket_is_open(&server->base)) {
         return NSAPI_ERROR_NO_SOCKET;
     }
-    if (socket_is_open(&connection->base)) {
-        return NSAPI_ERROR_PARAMETER;
-    }
-    stack = server->base.stack;
-    err = socket_prepare(&connection->base);
-    if (err == NSAPI_ERROR_OK) {
-        err = socket_run(&server->base, SOCKET_RECEIVER, accept_attempt, &op);
-    }
+    err = socket_claim(&connection->base);
     if (err != NSAPI_ERROR_OK) {
         return err;
     }
-    socket_opened(&connection->base, stack, op.handle);
+    err = socket_run(&server->base, SOCKET_RECEIVER, accept_attempt, &op);
+    if (err != NSAPI_ERROR_OK) {
+        socket_unclaim(&connection->base);
+        return err;
+    }
+    socket_opened(&connection->base, op.stack, op.handle);
     nsapi_os_lock(&connection->base.sync);
     connection->base.peer = op.from;
     nsapi_os_unlock(&connection->base.sync);

@@ -34,6 +34,16 @@ static enum socket_step connect_attempt(nsapi_socket_t *socket, void *op, nsapi_
         return SOCKET_DONE;
     }
     *result = SOCKET_OP(socket, socket_connect)(socket->stack, socket->handle, o->address);
+    if (*result == NSAPI_ERROR_IN_PROGRESS || *result == NSAPI_ERROR_OK || *result == NSAPI_ERROR_NO_CONNECTION) {
+        /* The peer is known from the first answer, even if this call times out before the handshake ends. */
+        nsapi_os_lock(&socket->sync);
+        if (*result == NSAPI_ERROR_NO_CONNECTION) {
+            memset(&socket->peer, 0, sizeof socket->peer);
+        } else {
+            socket->peer = *o->address;
+        }
+        nsapi_os_unlock(&socket->sync);
+    }
     if (*result == NSAPI_ERROR_IN_PROGRESS || *result == NSAPI_ERROR_ALREADY) {
         o->started = true;
         return SOCKET_WAIT;
@@ -56,15 +66,6 @@ nsapi_error_t nsapi_impl_tcp_socket_connect(nsapi_tcp_socket_t *socket, const ns
         err = NSAPI_ERROR_OK; /* this call saw it through */
     } else if ((err == NSAPI_ERROR_IN_PROGRESS || err == NSAPI_ERROR_ALREADY) && !nonblocking) {
         err = NSAPI_ERROR_WOULD_BLOCK; /* the timeout passed first */
-    }
-    if (socket_is_open(s)) {
-        nsapi_os_lock(&s->sync);
-        if (err == NSAPI_ERROR_OK || err == NSAPI_ERROR_IN_PROGRESS) {
-            s->peer = *address;
-        } else if (err == NSAPI_ERROR_NO_CONNECTION) {
-            memset(&s->peer, 0, sizeof s->peer);
-        }
-        nsapi_os_unlock(&s->sync);
     }
     return err;
 }

@@ -18,6 +18,7 @@
 #include "nsapi/nsapi.h"
 
 #define LWIP_UDP_QUEUE 16          /* datagrams a UDP socket holds for the application */
+#define LWIP_UDP_GROUPS 4          /* multicast groups one UDP socket may join */
 #define LWIP_UDP_RCVBUF 65536u     /* bytes they may take, unless NSAPI_RCVBUF says otherwise */
 
 enum lwip_tcp_state { TCP_IDLE, TCP_CONNECTING, TCP_CONNECTED, TCP_LISTENING, TCP_FAILED };
@@ -48,6 +49,8 @@ struct lwip_socket {
     struct datagram queue[LWIP_UDP_QUEUE];
     unsigned head, count;
     unsigned queued, rcvbuf;  /* bytes held, and the most allowed */
+    nsapi_ip_mreq_t groups[LWIP_UDP_GROUPS]; /* joined, left again when the socket closes */
+    unsigned joined;
 };
 
 /* Tell the runtime the socket may make progress.  Core lock held. */
@@ -59,6 +62,9 @@ void lwip_socket_free(struct lwip_socket *s);
 
 /* Address conversions; false for an address lwIP cannot hold. */
 bool lwip_to_ip(const nsapi_addr_t *addr, ip_addr_t *ip);
+
+/* Give a link-local IPv6 address the zone of the netif that has a link-local address.  Core lock held. */
+void lwip_zone(ip_addr_t *ip);
 void lwip_from_ip(const ip_addr_t *ip, uint16_t port, nsapi_socket_address_t *address);
 
 /* Whether a netif holds ip, or ip is a loopback address: what bind accepts. */
@@ -69,7 +75,7 @@ nsapi_error_t lwip_tcp_open(struct lwip_socket *s);
 void lwip_tcp_close(struct lwip_socket *s);
 nsapi_error_t lwip_tcp_bind(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port);
 nsapi_error_t lwip_tcp_listen(struct lwip_socket *s, int backlog);
-nsapi_error_t lwip_tcp_connect(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port, const nsapi_socket_address_t *to);
+nsapi_error_t lwip_tcp_connect(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port);
 nsapi_error_t lwip_tcp_accept(struct lwip_socket *s, struct lwip_socket **connection);
 nsapi_size_or_error_t lwip_tcp_send(struct lwip_socket *s, const void *data, nsapi_size_t size);
 nsapi_size_or_error_t lwip_tcp_recv(struct lwip_socket *s, void *data, nsapi_size_t size);
@@ -81,8 +87,9 @@ nsapi_size_or_error_t lwip_udp_sendto(struct lwip_socket *s, const ip_addr_t *ip
                                       nsapi_size_t size);
 nsapi_size_or_error_t lwip_udp_recvfrom(struct lwip_socket *s, nsapi_socket_address_t *from, void *data,
                                         nsapi_size_t size);
+nsapi_error_t lwip_udp_membership(struct lwip_socket *s, bool join, const nsapi_ip_mreq_t *mreq);
 
-/* Copy up to size bytes from the front of a chain, in lwIP's 16-bit steps. */
+/* Copy up to size bytes from the front of a chain (at most its 16-bit tot_len). */
 nsapi_size_t lwip_copy_out(const struct pbuf *p, void *data, nsapi_size_t size);
 
 #endif

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <lwip/igmp.h>
-#include <lwip/mld6.h>
 #include <lwip/netif.h>
 #include <lwip/tcpip.h>
 
@@ -110,21 +108,27 @@ bool lwip_is_local(const ip_addr_t *ip)
     return false;
 }
 
+void lwip_zone(ip_addr_t *ip)
+{
+    struct netif *netif;
+
+    if (!IP_IS_V6(ip) || !ip6_addr_lacks_zone(ip_2_ip6(ip), IP6_UNKNOWN)) {
+        return;
+    }
+    /* nsapi addresses carry no zone: a link-local peer is on the netif that has a link-local address. */
+    NETIF_FOREACH(netif) {
+        if (ip6_addr_isvalid(netif_ip6_addr_state(netif, 0)) && ip6_addr_islinklocal(netif_ip6_addr(netif, 0))) {
+            ip6_addr_assign_zone(ip_2_ip6(ip), IP6_UNKNOWN, netif);
+            return;
+        }
+    }
+}
+
 nsapi_size_t lwip_copy_out(const struct pbuf *p, void *data, nsapi_size_t size)
 {
-    nsapi_size_t copied = 0;
-    nsapi_size_t total = p->tot_len;
+    u16_t length = size < p->tot_len ? (u16_t)size : p->tot_len;
 
-    if (size > total) {
-        size = total;
-    }
-    while (copied < size) {
-        u16_t step = size - copied > 0xffffu ? 0xffffu : (u16_t)(size - copied);
-
-        pbuf_copy_partial(p, (char *)data + copied, step, (u16_t)copied);
-        copied += step;
-    }
-    return copied;
+    return pbuf_copy_partial(p, data, length, 0);
 }
 
 /* ---- the vtable ------------------------------------------------------------------------------ */
@@ -205,6 +209,7 @@ static nsapi_error_t lwip_socket_bind(nsapi_stack_t *stack, nsapi_handle_t handl
         return NSAPI_ERROR_PARAMETER;
     }
     LOCK_TCPIP_CORE();
+    lwip_zone(&ip);
     if (lwip_is_local(&ip)) {
         err = s->proto == NSAPI_TCP ? lwip_tcp_bind(s, &ip, address->port) : lwip_udp_bind(s, &ip, address->port);
     }
@@ -228,17 +233,20 @@ static nsapi_error_t lwip_socket_connect(nsapi_stack_t *stack, nsapi_handle_t ha
                                          const nsapi_socket_address_t *address)
 {
     struct lwip_socket *s = handle;
-    nsapi_error_t err = NSAPI_ERROR_OK;
+    nsapi_error_t err;
     ip_addr_t ip;
 
     (void)stack;
     if (s->proto != NSAPI_TCP) {
-        return NSAPI_ERROR_OK; /* UDP peers are the runtime's */
+        return NSAPI_ERROR_UNSUPPORTED; /* the runtime keeps UDP peers itself */
     }
     if (!lwip_to_ip(&address->addr, &ip) || address->addr.version == NSAPI_UNSPEC) {
         return NSAPI_ERROR_PARAMETER;
     }
-    LOCKED(err = lwip_tcp_connect(s, &ip, address->port, address));
+    LOCK_TCPIP_CORE();
+    lwip_zone(&ip);
+    err = lwip_tcp_connect(s, &ip, address->port);
+    UNLOCK_TCPIP_CORE();
     return err;
 }
 
@@ -303,7 +311,10 @@ static nsapi_size_or_error_t lwip_socket_sendto(nsapi_stack_t *stack, nsapi_hand
     if (!lwip_to_ip(&address->addr, &ip) || address->addr.version == NSAPI_UNSPEC) {
         return NSAPI_ERROR_PARAMETER;
     }
-    LOCKED(n = lwip_udp_sendto(handle, &ip, address->port, data, size));
+    LOCK_TCPIP_CORE();
+    lwip_zone(&ip);
+    n = lwip_udp_sendto(handle, &ip, address->port, data, size);
+    UNLOCK_TCPIP_CORE();
     return n;
 }
 
@@ -330,31 +341,6 @@ static u8_t *so_options(struct lwip_socket *s)
     return &s->pcb.udp->so_options;
 }
 
-static nsapi_error_t membership(struct lwip_socket *s, int optname, const nsapi_ip_mreq_t *mreq)
-{
-    ip_addr_t group, local;
-    err_t err;
-
-    if (s->proto != NSAPI_UDP || !lwip_to_ip(&mreq->imr_multiaddr, &group) || !lwip_to_ip(&mreq->imr_interface, &local)
-        || mreq->imr_multiaddr.version == NSAPI_UNSPEC || !ip_addr_ismulticast(&group)) {
-        return NSAPI_ERROR_PARAMETER;
-    }
-    if (IP_IS_V4(&group)) {
-        const ip4_addr_t *any = IP4_ADDR_ANY4;
-        const ip4_addr_t *from = mreq->imr_interface.version == NSAPI_IPv4 ? ip_2_ip4(&local) : any;
-
-        err = optname == NSAPI_ADD_MEMBERSHIP ? igmp_joingroup(from, ip_2_ip4(&group)) : igmp_leavegroup(from, ip_2_ip4(&group));
-    } else {
-        const ip6_addr_t *from = mreq->imr_interface.version == NSAPI_IPv6 ? ip_2_ip6(&local) : IP6_ADDR_ANY6;
-
-        err = optname == NSAPI_ADD_MEMBERSHIP ? mld6_joingroup(from, ip_2_ip6(&group)) : mld6_leavegroup(from, ip_2_ip6(&group));
-    }
-    if (err == ERR_VAL && optname == NSAPI_DROP_MEMBERSHIP) {
-        return NSAPI_ERROR_NO_ADDRESS; /* not a member */
-    }
-    return lwip_error(err);
-}
-
 static bool int_option_known(int optname)
 {
     return optname == NSAPI_REUSEADDR || optname == NSAPI_KEEPALIVE || optname == NSAPI_KEEPIDLE
@@ -365,14 +351,18 @@ static bool int_option_known(int optname)
 static nsapi_error_t int_option(struct lwip_socket *s, int optname, int *value, bool set)
 {
     u8_t *options = so_options(s);
-    struct tcp_pcb *tcp = s->proto == NSAPI_TCP ? s->pcb.tcp : NULL;
+    /* A listening pcb is lwIP's smaller tcp_pcb_listen: it has no keep-alive timers. */
+    struct tcp_pcb *tcp = s->proto == NSAPI_TCP && s->state != TCP_LISTENING ? s->pcb.tcp : NULL;
     u8_t flag = optname == NSAPI_REUSEADDR ? SOF_REUSEADDR : SOF_KEEPALIVE;
 
     switch (optname) {
     case NSAPI_REUSEADDR:
     case NSAPI_KEEPALIVE:
-        if (options == NULL || (optname == NSAPI_KEEPALIVE && tcp == NULL)) {
+        if (options == NULL) {
             return NSAPI_ERROR_NO_CONNECTION;
+        }
+        if (optname == NSAPI_KEEPALIVE && tcp == NULL) {
+            return s->state == TCP_LISTENING ? NSAPI_ERROR_UNSUPPORTED : NSAPI_ERROR_NO_CONNECTION;
         }
         if (set) {
             *options = (u8_t)(*value ? *options | flag : *options & ~flag);
@@ -383,7 +373,8 @@ static nsapi_error_t int_option(struct lwip_socket *s, int optname, int *value, 
     case NSAPI_KEEPIDLE:
     case NSAPI_KEEPINTVL:
         if (tcp == NULL) {
-            return s->proto == NSAPI_TCP ? NSAPI_ERROR_NO_CONNECTION : NSAPI_ERROR_UNSUPPORTED;
+            return s->proto == NSAPI_TCP && s->state != TCP_LISTENING ? NSAPI_ERROR_NO_CONNECTION
+                                                                      : NSAPI_ERROR_UNSUPPORTED;
         }
         if (set && *value <= 0) {
             return NSAPI_ERROR_PARAMETER;
@@ -423,7 +414,10 @@ static nsapi_error_t lwip_setsockopt(nsapi_stack_t *stack, nsapi_handle_t handle
         if (optlen != sizeof(nsapi_ip_mreq_t)) {
             return NSAPI_ERROR_PARAMETER;
         }
-        LOCKED(err = membership(s, optname, optval));
+        if (s->proto != NSAPI_UDP) {
+            return NSAPI_ERROR_UNSUPPORTED;
+        }
+        LOCKED(err = lwip_udp_membership(s, optname == NSAPI_ADD_MEMBERSHIP, optval));
         return err;
     }
     if (!int_option_known(optname)) {

@@ -10,6 +10,11 @@
 #include "lwip_errors.h"
 #include "lwip_socket.h"
 
+/* What waits unread on a socket fits the window, and so a pbuf chain's 16-bit tot_len. */
+#if TCP_WND > 0xffff
+#error "lwip_tcp.c assumes a receive window of at most 65535 bytes"
+#endif
+
 static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
 {
     struct lwip_socket *s = arg;
@@ -175,8 +180,7 @@ nsapi_error_t lwip_tcp_listen(struct lwip_socket *s, int backlog)
     return NSAPI_ERROR_OK;
 }
 
-nsapi_error_t lwip_tcp_connect(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port,
-                               const nsapi_socket_address_t *to)
+nsapi_error_t lwip_tcp_connect(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port)
 {
     err_t err;
 
@@ -197,7 +201,6 @@ nsapi_error_t lwip_tcp_connect(struct lwip_socket *s, const ip_addr_t *ip, uint1
         return lwip_error(err);
     }
     s->state = TCP_CONNECTING;
-    s->peer = *to;
     return NSAPI_ERROR_IN_PROGRESS;
 }
 
@@ -274,14 +277,9 @@ nsapi_size_or_error_t lwip_tcp_recv(struct lwip_socket *s, void *data, nsapi_siz
         return s->state == TCP_CONNECTED ? NSAPI_ERROR_WOULD_BLOCK : not_connected(s);
     }
     copied = lwip_copy_out(s->rx, data, size);
-    for (nsapi_size_t left = copied; left > 0;) {
-        u16_t step = left > 0xffffu ? 0xffffu : (u16_t)left;
-
-        s->rx = pbuf_free_header(s->rx, step);
-        if (s->pcb.tcp != NULL) {
-            tcp_recved(s->pcb.tcp, step); /* reopen the window by what the application took */
-        }
-        left -= step;
+    s->rx = pbuf_free_header(s->rx, (u16_t)copied);
+    if (s->pcb.tcp != NULL) {
+        tcp_recved(s->pcb.tcp, (u16_t)copied); /* reopen the window by what the application took */
     }
     return (nsapi_size_or_error_t)copied;
 }

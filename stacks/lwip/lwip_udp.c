@@ -6,6 +6,9 @@
  */
 #include <string.h>
 
+#include <lwip/igmp.h>
+#include <lwip/mld6.h>
+
 #include "lwip_errors.h"
 #include "lwip_socket.h"
 
@@ -42,6 +45,9 @@ nsapi_error_t lwip_udp_open(struct lwip_socket *s)
 
 void lwip_udp_close(struct lwip_socket *s)
 {
+    while (s->joined > 0) {
+        lwip_udp_membership(s, false, &s->groups[s->joined - 1]); /* a group dies with its socket */
+    }
     udp_remove(s->pcb.udp);
     s->pcb.udp = NULL;
     while (s->count > 0) {
@@ -99,4 +105,70 @@ nsapi_size_or_error_t lwip_udp_recvfrom(struct lwip_socket *s, nsapi_socket_addr
     s->head = (s->head + 1) % LWIP_UDP_QUEUE;
     s->count--;
     return (nsapi_size_or_error_t)copied;
+}
+
+/* Join or leave a group on the interface; error codes as Mbed's lwIP backend. */
+static nsapi_error_t change_group(bool join, const ip_addr_t *group, const nsapi_ip_mreq_t *mreq)
+{
+    ip_addr_t local;
+    err_t err;
+
+    if (!lwip_to_ip(&mreq->imr_interface, &local)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (IP_IS_V4(group)) {
+        const ip4_addr_t *from = mreq->imr_interface.version == NSAPI_IPv4 ? ip_2_ip4(&local) : IP4_ADDR_ANY4;
+
+        err = join ? igmp_joingroup(from, ip_2_ip4(group)) : igmp_leavegroup(from, ip_2_ip4(group));
+    } else {
+        const ip6_addr_t *from = mreq->imr_interface.version == NSAPI_IPv6 ? ip_2_ip6(&local) : IP6_ADDR_ANY6;
+
+        err = join ? mld6_joingroup(from, ip_2_ip6(group)) : mld6_leavegroup(from, ip_2_ip6(group));
+    }
+    return lwip_error(err);
+}
+
+static bool same_addr(const nsapi_addr_t *a, const nsapi_addr_t *b)
+{
+    size_t size = a->version == NSAPI_IPv4 ? 4 : a->version == NSAPI_IPv6 ? 16 : 0;
+
+    return a->version == b->version && memcmp(a->bytes, b->bytes, size) == 0;
+}
+
+static bool same_group(const nsapi_ip_mreq_t *a, const nsapi_ip_mreq_t *b)
+{
+    return same_addr(&a->imr_multiaddr, &b->imr_multiaddr) && same_addr(&a->imr_interface, &b->imr_interface);
+}
+
+nsapi_error_t lwip_udp_membership(struct lwip_socket *s, bool join, const nsapi_ip_mreq_t *mreq)
+{
+    ip_addr_t group;
+    unsigned i;
+    nsapi_error_t err;
+
+    if (mreq->imr_multiaddr.version == NSAPI_UNSPEC || !lwip_to_ip(&mreq->imr_multiaddr, &group)
+        || !ip_addr_ismulticast(&group)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    for (i = 0; i < s->joined && !same_group(&s->groups[i], mreq); i++) {
+    }
+    if (join && i < s->joined) {
+        return NSAPI_ERROR_ADDRESS_IN_USE; /* this socket is a member already */
+    }
+    if (!join && i == s->joined) {
+        return NSAPI_ERROR_NO_ADDRESS; /* not a member through this socket */
+    }
+    if (join && s->joined == LWIP_UDP_GROUPS) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    err = change_group(join, &group, mreq);
+    if (err != NSAPI_ERROR_OK && join) {
+        return err;
+    }
+    if (join) {
+        s->groups[s->joined++] = *mreq;
+    } else {
+        s->groups[i] = s->groups[--s->joined]; /* left even if the interface has gone */
+    }
+    return err;
 }

@@ -144,6 +144,13 @@ Test(matrix, tcp_server)
     cr_expect_eq(nsapi_tcp_server_listen(&server, 1), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_tcp_server_listen(&server, 1), NSAPI_ERROR_OK, "listening already");
     cr_expect_eq(nsapi_tcp_server_accept(&server, &connection, NULL), NSAPI_ERROR_WOULD_BLOCK);
+    {
+        int idle = 5000, on = 1;
+
+        cr_expect_eq(nsapi_tcp_server_setsockopt(&server, NSAPI_SOCKET, NSAPI_KEEPIDLE, &idle, sizeof idle),
+                     NSAPI_ERROR_UNSUPPORTED, "a listening socket has no keep-alive timers");
+        cr_expect_eq(nsapi_tcp_server_setsockopt(&server, NSAPI_SOCKET, NSAPI_REUSEADDR, &on, sizeof on), NSAPI_ERROR_OK);
+    }
     cr_expect_eq(nsapi_tcp_server_close(&server), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_tcp_server_accept(&server, &connection, NULL), NSAPI_ERROR_NO_SOCKET);
 }

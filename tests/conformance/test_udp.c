@@ -200,3 +200,25 @@ Test(udp, multicast_membership)
     cr_expect_eq(nsapi_udp_socket_setsockopt(&s, NSAPI_SOCKET, NSAPI_ADD_MEMBERSHIP, &mreq, 3), NSAPI_ERROR_PARAMETER);
     nsapi_udp_socket_close(&s);
 }
+
+Test(udp, multicast_membership_belongs_to_its_socket)
+{
+    nsapi_udp_socket_t a = {0}, b = {0};
+    nsapi_ip_mreq_t mreq;
+    nsapi_socket_address_t group;
+
+    memset(&mreq, 0, sizeof mreq);
+    nsapi_socket_address_set_ip_address(&group, "239.1.2.4");
+    mreq.imr_multiaddr = nsapi_socket_address_get_addr(&group);
+    open_udp(&a);
+    open_udp(&b);
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&a, NSAPI_SOCKET, NSAPI_ADD_MEMBERSHIP, &mreq, sizeof mreq), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&a, NSAPI_SOCKET, NSAPI_ADD_MEMBERSHIP, &mreq, sizeof mreq),
+                 NSAPI_ERROR_ADDRESS_IN_USE, "a member already");
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&b, NSAPI_SOCKET, NSAPI_DROP_MEMBERSHIP, &mreq, sizeof mreq),
+                 NSAPI_ERROR_NO_ADDRESS, "b never joined");
+    nsapi_udp_socket_close(&a); /* leaves the group */
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&b, NSAPI_SOCKET, NSAPI_ADD_MEMBERSHIP, &mreq, sizeof mreq), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&b, NSAPI_SOCKET, NSAPI_DROP_MEMBERSHIP, &mreq, sizeof mreq), NSAPI_ERROR_OK);
+    nsapi_udp_socket_close(&b);
+}

@@ -66,6 +66,9 @@ static nsapi_error_t fake_socket_close(nsapi_stack_t *stack, nsapi_handle_t hand
 {
     struct fake_stack *f = FAKE(stack);
     struct fake_result r = next(f, FAKE_CLOSE, NSAPI_ERROR_OK);
+    struct timespec delay = {f->close_delay_ms / 1000, (long)(f->close_delay_ms % 1000) * 1000000L};
+
+    nanosleep(&delay, NULL);
 
     pthread_mutex_lock(&f->lock);
     memset(&f->sockets[index_of(handle)], 0, sizeof f->sockets[0]);

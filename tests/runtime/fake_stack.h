@@ -38,6 +38,7 @@ struct fake_stack {
     unsigned calls[FAKE_OPS];
     nsapi_size_t last_size[FAKE_OPS];          /* size argument of the last send/recv call */
     nsapi_socket_address_t last_address[FAKE_OPS]; /* address argument of the last call that had one */
+    int close_delay_ms;                        /* socket_close takes this long, as a backend's may */
 };
 
 /* Initialise f and its nsapi stack. */

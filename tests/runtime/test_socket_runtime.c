@@ -82,6 +82,31 @@ Test(socket_runtime, open_on_uninitialised_stack)
     cr_expect_eq(nsapi_udp_socket_open(&s, &none), NSAPI_ERROR_PARAMETER);
 }
 
+static void *close_call(void *arg)
+{
+    nsapi_udp_socket_close(arg);
+    return NULL;
+}
+
+Test(socket_runtime, open_while_closing_is_refused)
+{
+    nsapi_udp_socket_t s = {0};
+    pthread_t thread;
+    struct timespec wait = {0, 50 * 1000000L};
+
+    cr_assert_eq(nsapi_udp_socket_open(&s, stack), NSAPI_ERROR_OK);
+    fake.close_delay_ms = 200;
+    pthread_create(&thread, NULL, close_call, &s);
+    nanosleep(&wait, NULL);
+    cr_expect_eq(nsapi_udp_socket_open(&s, stack), NSAPI_ERROR_PARAMETER, "another thread is closing it");
+    pthread_join(thread, NULL);
+    cr_expect_eq(fake.stack.sockets, 0, "nothing was opened behind the close");
+    cr_expect_eq(fake_open_sockets(&fake), 0);
+    fake.close_delay_ms = 0;
+    cr_expect_eq(nsapi_udp_socket_open(&s, stack), NSAPI_ERROR_OK, "closed now: it opens");
+    nsapi_udp_socket_close(&s);
+}
+
 Test(socket_runtime, socket_limit)
 {
     nsapi_udp_socket_t s[3];
@@ -351,6 +376,21 @@ Test(socket_runtime, connect_timeout_is_would_block)
     cr_assert_eq(nsapi_tcp_socket_open(&s, stack), NSAPI_ERROR_OK);
     nsapi_tcp_socket_set_timeout(&s, 50);
     cr_expect_eq(nsapi_tcp_socket_connect(&s, &peer), NSAPI_ERROR_WOULD_BLOCK);
+    nsapi_tcp_socket_close(&s);
+}
+
+Test(socket_runtime, peer_known_after_a_timed_out_connect)
+{
+    nsapi_tcp_socket_t s = {0};
+    nsapi_socket_address_t peer = address("192.0.2.1", 7), got;
+
+    cr_assert_eq(nsapi_tcp_socket_open(&s, stack), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_set_timeout(&s, 30);
+    cr_expect_eq(nsapi_tcp_socket_connect(&s, &peer), NSAPI_ERROR_WOULD_BLOCK, "the handshake outlasts the timeout");
+    fake_push(&fake, FAKE_CONNECT, NSAPI_ERROR_IS_CONNECTED);
+    cr_expect_eq(nsapi_tcp_socket_connect(&s, &peer), NSAPI_ERROR_IS_CONNECTED, "then completes");
+    cr_expect_eq(nsapi_tcp_socket_getpeername(&s, &got), NSAPI_ERROR_OK);
+    cr_expect(nsapi_socket_address_equals(&got, &peer));
     nsapi_tcp_socket_close(&s);
 }
 
