@@ -108,12 +108,3 @@ def base_type(node):
 
 def is_pointer(node):
     return isinstance(node, c_ast.PtrDecl)
-
-
-def rename(decl, name):
-    """Give a declaration (and its innermost TypeDecl) a new name."""
-    decl.name = name
-    node = decl.type
-    while not isinstance(node, c_ast.TypeDecl):
-        node = node.type
-    node.declname = name

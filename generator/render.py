@@ -5,7 +5,6 @@ import textwrap
 
 import jinja2
 
-from . import naming
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 WIDTH = 80
@@ -203,7 +202,7 @@ def render(model):
         banner = (f"/* Generated from {', '.join(out.sources)} by the nsapi generator (python3 -m generator)."
                   " Do not edit: change the IDL and run scons. */")
         text = env.get_template(out.template).render(
-            model=model, banner=banner, naming=naming, test_cases=test_cases, op_doc=op_doc,
+            model=model, banner=banner, test_cases=test_cases, op_doc=op_doc,
             vtables=vtables, out=out, **out.context)
         result[out.path] = text
     return result

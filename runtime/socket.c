@@ -119,6 +119,12 @@ void socket_event(void *ctx)
     }
 }
 
+/* Whether the socket never blocks (timeout 0).  Lock held. */
+static bool never_blocks(const nsapi_socket_t *socket)
+{
+    return (socket->flags & SOCKET_TIMEOUT_SET) && socket->timeout == 0;
+}
+
 bool socket_nonblocking(nsapi_socket_t *socket)
 {
     bool nonblocking;
@@ -127,7 +133,7 @@ bool socket_nonblocking(nsapi_socket_t *socket)
         return false;
     }
     nsapi_os_lock(&socket->sync);
-    nonblocking = (socket->flags & SOCKET_TIMEOUT_SET) && socket->timeout == 0;
+    nonblocking = never_blocks(socket);
     nsapi_os_unlock(&socket->sync);
     return nonblocking;
 }
@@ -182,7 +188,7 @@ nsapi_size_or_error_t socket_run(nsapi_socket_t *socket, enum socket_role role, 
         return NSAPI_ERROR_NO_SOCKET;
     }
     nsapi_os_lock(&socket->sync);
-    nonblocking = (socket->flags & SOCKET_TIMEOUT_SET) && socket->timeout == 0;
+    nonblocking = never_blocks(socket);
     deadline = nsapi_os_deadline((socket->flags & SOCKET_TIMEOUT_SET) ? socket->timeout : -1);
     err = socket_take_turn(socket, role, deadline);
     if (err != NSAPI_ERROR_OK) {
