@@ -1,0 +1,70 @@
+/*
+ * The POSIX backend's state: one per stack (its epoll set and event
+ * thread) and one per socket (a non-blocking kernel descriptor and what
+ * the kernel does not keep for us).
+ */
+#ifndef NSAPI_POSIX_SOCKET_H
+#define NSAPI_POSIX_SOCKET_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <sys/socket.h>
+
+#include "nsapi/nsapi.h"
+
+enum posix_tcp_state { POSIX_IDLE, POSIX_CONNECTING, POSIX_CONNECTED, POSIX_FAILED };
+
+struct posix_socket {
+    int fd;
+    int family;                    /* AF_INET6 (dual-stack), or AF_INET on a host without IPv6 */
+    nsapi_protocol_t proto;
+    /* Touched only by calls the runtime serialises on this socket. */
+    enum posix_tcp_state state;
+    nsapi_error_t failure;         /* what a failed connect reports, every time */
+    bool bound;
+    bool listening;
+    bool watching_writes;          /* EPOLLOUT is watched; set by the calls that send */
+    /* Under the stack's lock. */
+    nsapi_event_cb_t event;        /* NULL once closed */
+    void *context;
+    struct posix_socket *next_closed;
+};
+
+struct posix_stack {
+    int epoll;
+    int wake;                      /* eventfd: ends the thread's wait to stop it or to free closed sockets */
+    pthread_t thread;
+    pthread_mutex_t lock;          /* held while events are delivered, and over everything below */
+    bool stopping;
+    unsigned sockets;              /* open kernel sockets */
+    struct posix_socket *closed;   /* closed, but an event read before the close may still name them */
+};
+
+/* Start the event thread of a stack whose epoll and wake descriptors are open. */
+nsapi_error_t posix_events_start(struct posix_stack *ps);
+
+/* Stop and join it; free every closed socket.  Not from the event thread. */
+void posix_events_stop(struct posix_stack *ps);
+
+/* Count s as open, and watch it: event(context) from now until posix_events_remove(). */
+nsapi_error_t posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
+                               void *context);
+
+/* Watch s for room to send as well, from now on; by the calls that send, after one found no room. */
+void posix_events_want_write(struct posix_stack *ps, struct posix_socket *s);
+
+/* Stop watching s, close its descriptor, and free it once no event can name it. */
+void posix_events_remove(struct posix_stack *ps, struct posix_socket *s);
+
+/* Options (posix_options.c): level NSAPI_SOCKET, as the vtable's setsockopt and getsockopt. */
+nsapi_error_t posix_setsockopt(struct posix_socket *s, int level, int optname, const void *optval, unsigned optlen);
+nsapi_error_t posix_getsockopt(struct posix_socket *s, int level, int optname, void *optval, unsigned *optlen);
+
+/* Addresses (posix_address.c). */
+socklen_t posix_to_sockaddr(const struct posix_socket *s, const nsapi_socket_address_t *address,
+                            struct sockaddr_storage *out);
+void posix_from_sockaddr(const struct sockaddr_storage *in, nsapi_socket_address_t *address);
+int posix_ifindex(const nsapi_addr_t *addr);
+nsapi_error_t posix_get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *addr);
+
+#endif

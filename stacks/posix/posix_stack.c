@@ -1,0 +1,452 @@
+/*
+ * The POSIX backend's vtable: each operation is one or two calls on a
+ * non-blocking kernel socket, with errno turned into nsapi_error_t by
+ * posix_errors.c.  What the kernel does differently from the nsapi
+ * contract is made right here:
+ *   - connect: a failed attempt keeps failing (the kernel would start a new
+ *     one), and progress is read with poll and SO_ERROR;
+ *   - listen: needs a bound socket (the kernel would pick a port);
+ *   - recv: 0 means the peer closed, never a reset (after reporting
+ *     ECONNRESET once the kernel reads 0, so the TCP state tells them apart).
+ */
+#define _GNU_SOURCE
+
+#include <errno.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "nsapi/posix.h"
+#include "posix_errors.h"
+#include "posix_socket.h"
+
+#define STACK(stack) ((struct posix_stack *)(stack)->context)
+
+static nsapi_error_t errno_error(void)
+{
+    return posix_error(errno);
+}
+
+static int clamp(nsapi_size_t size)
+{
+    return size > INT_MAX ? INT_MAX : (int)size;
+}
+
+/* A new socket of the given type, dual-stack where the host has IPv6. */
+static struct posix_socket *make(int type, nsapi_error_t *err)
+{
+    struct posix_socket *s = calloc(1, sizeof *s);
+    int off = 0;
+
+    if (s == NULL) {
+        *err = NSAPI_ERROR_NO_MEMORY;
+        return NULL;
+    }
+    s->family = AF_INET6;
+    s->fd = socket(AF_INET6, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (s->fd < 0 && errno == EAFNOSUPPORT) {
+        s->family = AF_INET;
+        s->fd = socket(AF_INET, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    }
+    if (s->fd < 0) {
+        *err = errno_error();
+        free(s);
+        return NULL;
+    }
+    if (s->family == AF_INET6) {
+        setsockopt(s->fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
+    }
+    *err = NSAPI_ERROR_OK;
+    return s;
+}
+
+static nsapi_error_t posix_socket_open(nsapi_stack_t *stack, nsapi_protocol_t proto, nsapi_handle_t *handle,
+                                       nsapi_event_cb_t event, void *context)
+{
+    struct posix_socket *s;
+    nsapi_error_t err;
+
+    if (proto != NSAPI_TCP && proto != NSAPI_UDP) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    s = make(proto == NSAPI_TCP ? SOCK_STREAM : SOCK_DGRAM, &err);
+    if (s == NULL) {
+        return err;
+    }
+    s->proto = proto;
+    err = posix_events_add(STACK(stack), s, event, context);
+    if (err != NSAPI_ERROR_OK) {
+        close(s->fd);
+        free(s);
+        return err;
+    }
+    *handle = s;
+    return NSAPI_ERROR_OK;
+}
+
+static nsapi_error_t posix_socket_close(nsapi_stack_t *stack, nsapi_handle_t handle)
+{
+    posix_events_remove(STACK(stack), handle);
+    return NSAPI_ERROR_OK;
+}
+
+static nsapi_error_t posix_socket_bind(nsapi_stack_t *stack, nsapi_handle_t handle,
+                                       const nsapi_socket_address_t *address)
+{
+    struct posix_socket *s = handle;
+    struct sockaddr_storage sa;
+    socklen_t length = posix_to_sockaddr(s, address, &sa);
+
+    (void)stack;
+    if (length == 0) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (bind(s->fd, (struct sockaddr *)&sa, length) != 0) {
+        return errno_error();
+    }
+    s->bound = true;
+    return NSAPI_ERROR_OK;
+}
+
+static nsapi_error_t posix_socket_listen(nsapi_stack_t *stack, nsapi_handle_t handle, int backlog)
+{
+    struct posix_socket *s = handle;
+
+    (void)stack;
+    if (s->proto != NSAPI_TCP) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    if (!s->bound) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (listen(s->fd, backlog) != 0) {
+        return errno_error();
+    }
+    s->listening = true;
+    return NSAPI_ERROR_OK;
+}
+
+/* Where a started connect stands: ALREADY, IS_CONNECTED, or its failure. */
+static nsapi_error_t connect_progress(struct posix_socket *s)
+{
+    struct pollfd p = {.fd = s->fd, .events = POLLOUT};
+    int error = 0;
+    socklen_t length = sizeof error;
+
+    if (poll(&p, 1, 0) == 0) {
+        return NSAPI_ERROR_ALREADY;
+    }
+    if (getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0) {
+        error = errno;
+    }
+    if (error != 0) {
+        s->state = POSIX_FAILED;
+        s->failure = posix_error(error);
+        return s->failure;
+    }
+    s->state = POSIX_CONNECTED;
+    return NSAPI_ERROR_IS_CONNECTED;
+}
+
+static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t handle,
+                                          const nsapi_socket_address_t *address)
+{
+    struct posix_socket *s = handle;
+    struct sockaddr_storage sa;
+    socklen_t length;
+
+    if (s->proto != NSAPI_TCP) {
+        return NSAPI_ERROR_UNSUPPORTED; /* the runtime keeps UDP peers itself */
+    }
+    switch (s->state) {
+    case POSIX_CONNECTING:
+        return connect_progress(s);
+    case POSIX_CONNECTED:
+        return NSAPI_ERROR_IS_CONNECTED;
+    case POSIX_FAILED:
+        return s->failure;
+    case POSIX_IDLE:
+        break;
+    }
+    length = posix_to_sockaddr(s, address, &sa);
+    if (length == 0 || address->addr.version == NSAPI_UNSPEC) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (connect(s->fd, (struct sockaddr *)&sa, length) == 0) {
+        s->state = POSIX_CONNECTED;
+        return NSAPI_ERROR_OK;
+    }
+    if (errno == EINPROGRESS) {
+        posix_events_want_write(STACK(stack), s);
+        s->state = POSIX_CONNECTING;
+        return NSAPI_ERROR_IN_PROGRESS;
+    }
+    if (errno == EINVAL || errno == EAFNOSUPPORT) {
+        return NSAPI_ERROR_PARAMETER; /* an address this socket cannot reach, such as IPv4 from an IPv6 bind */
+    }
+    s->state = POSIX_FAILED;
+    s->failure = errno_error();
+    return s->failure;
+}
+
+static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t server, nsapi_handle_t *handle,
+                                         nsapi_socket_address_t *address, nsapi_event_cb_t event, void *context)
+{
+    struct posix_socket *s = server, *c;
+    struct sockaddr_storage from;
+    socklen_t length = sizeof from;
+    nsapi_error_t err;
+    int fd;
+
+    if (s->proto != NSAPI_TCP) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    c = calloc(1, sizeof *c);
+    if (c == NULL) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    fd = accept4(s->fd, (struct sockaddr *)&from, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd < 0) {
+        /* A connection that gave up before it was accepted is no reason to fail the accept. */
+        err = errno == ECONNABORTED ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
+        free(c);
+        return err;
+    }
+    c->fd = fd;
+    c->family = s->family;
+    c->proto = NSAPI_TCP;
+    c->state = POSIX_CONNECTED;
+    c->bound = true;
+    /* Registering reports data already waiting: epoll checks readiness when a descriptor is added. */
+    err = posix_events_add(STACK(stack), c, event, context);
+    if (err != NSAPI_ERROR_OK) {
+        close(fd);
+        free(c);
+        return err;
+    }
+    posix_from_sockaddr(&from, address);
+    *handle = c;
+    return NSAPI_ERROR_OK;
+}
+
+/* A send that failed: when for want of room, room is watched for from now on. */
+static nsapi_error_t send_error(nsapi_stack_t *stack, struct posix_socket *s)
+{
+    nsapi_error_t err = errno_error();
+
+    if (err == NSAPI_ERROR_WOULD_BLOCK) {
+        posix_events_want_write(STACK(stack), s);
+    }
+    return err;
+}
+
+static nsapi_size_or_error_t posix_socket_send(nsapi_stack_t *stack, nsapi_handle_t handle, const void *data,
+                                               nsapi_size_t size)
+{
+    struct posix_socket *s = handle;
+    ssize_t n;
+
+    if (s->proto != NSAPI_TCP) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    n = send(s->fd, data, (size_t)clamp(size), MSG_NOSIGNAL | MSG_DONTWAIT);
+    return n >= 0 ? (nsapi_size_or_error_t)n : send_error(stack, s);
+}
+
+/* After recv read 0: the peer's orderly close, or a reset the kernel reported once already. */
+static nsapi_size_or_error_t end_of_stream(const struct posix_socket *s)
+{
+    struct tcp_info info;
+    socklen_t length = sizeof info;
+
+    if (getsockopt(s->fd, IPPROTO_TCP, TCP_INFO, &info, &length) == 0 && info.tcpi_state == TCP_CLOSE) {
+        return NSAPI_ERROR_NO_CONNECTION;
+    }
+    return 0;
+}
+
+static nsapi_size_or_error_t posix_socket_recv(nsapi_stack_t *stack, nsapi_handle_t handle, void *data,
+                                               nsapi_size_t size)
+{
+    struct posix_socket *s = handle;
+    ssize_t n;
+
+    (void)stack;
+    if (s->proto != NSAPI_TCP) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    n = recv(s->fd, data, (size_t)clamp(size), MSG_DONTWAIT);
+    if (n == 0 && size > 0) {
+        return end_of_stream(s);
+    }
+    return n >= 0 ? (nsapi_size_or_error_t)n : errno_error();
+}
+
+static nsapi_size_or_error_t posix_socket_sendto(nsapi_stack_t *stack, nsapi_handle_t handle,
+                                                 const nsapi_socket_address_t *address, const void *data,
+                                                 nsapi_size_t size)
+{
+    struct posix_socket *s = handle;
+    struct sockaddr_storage sa;
+    socklen_t length;
+    ssize_t n;
+
+    if (s->proto != NSAPI_UDP) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    length = posix_to_sockaddr(s, address, &sa);
+    if (length == 0 || address->addr.version == NSAPI_UNSPEC) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (size > 65535) {
+        return NSAPI_ERROR_NO_MEMORY; /* larger than any datagram: refused whole, never cut */
+    }
+    n = sendto(s->fd, data, size, MSG_NOSIGNAL | MSG_DONTWAIT, (struct sockaddr *)&sa, length);
+    return n >= 0 ? (nsapi_size_or_error_t)n : send_error(stack, s);
+}
+
+static nsapi_size_or_error_t posix_socket_recvfrom(nsapi_stack_t *stack, nsapi_handle_t handle,
+                                                   nsapi_socket_address_t *address, void *data, nsapi_size_t size)
+{
+    struct posix_socket *s = handle;
+    struct sockaddr_storage from;
+    socklen_t length = sizeof from;
+    ssize_t n;
+
+    (void)stack;
+    if (s->proto != NSAPI_UDP) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    n = recvfrom(s->fd, data, (size_t)clamp(size), MSG_DONTWAIT, (struct sockaddr *)&from, &length);
+    if (n < 0) {
+        return errno_error();
+    }
+    if (address != NULL) {
+        posix_from_sockaddr(&from, address);
+    }
+    return (nsapi_size_or_error_t)n;
+}
+
+static nsapi_error_t posix_socket_setsockopt(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname,
+                                             const void *optval, unsigned optlen)
+{
+    (void)stack;
+    return posix_setsockopt(handle, level, optname, optval, optlen);
+}
+
+static nsapi_error_t posix_socket_getsockopt(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname,
+                                             void *optval, unsigned *optlen)
+{
+    (void)stack;
+    return posix_getsockopt(handle, level, optname, optval, optlen);
+}
+
+static const nsapi_stack_api_t posix_api = {
+    .get_ip_address = posix_get_ip_address,
+    .socket_open = posix_socket_open,
+    .socket_close = posix_socket_close,
+    .socket_bind = posix_socket_bind,
+    .socket_listen = posix_socket_listen,
+    .socket_connect = posix_socket_connect,
+    .socket_accept = posix_socket_accept,
+    .socket_send = posix_socket_send,
+    .socket_recv = posix_socket_recv,
+    .socket_sendto = posix_socket_sendto,
+    .socket_recvfrom = posix_socket_recvfrom,
+    .setsockopt = posix_socket_setsockopt,
+    .getsockopt = posix_socket_getsockopt,
+};
+
+/* ---- the public API (nsapi/posix.h) ------------------------------------------------------------ */
+
+static bool is_ours(const nsapi_stack_t *stack)
+{
+    return stack != NULL && stack->api == &posix_api && stack->context != NULL;
+}
+
+static void release(struct posix_stack *ps)
+{
+    if (ps->epoll >= 0) {
+        close(ps->epoll);
+    }
+    if (ps->wake >= 0) {
+        close(ps->wake);
+    }
+    pthread_mutex_destroy(&ps->lock);
+    free(ps);
+}
+
+nsapi_error_t nsapi_posix_init(nsapi_stack_t *stack)
+{
+    struct posix_stack *ps;
+    nsapi_error_t err;
+
+    if (stack == NULL || stack->api != NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    ps = calloc(1, sizeof *ps);
+    if (ps == NULL) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    pthread_mutex_init(&ps->lock, NULL);
+    ps->epoll = epoll_create1(EPOLL_CLOEXEC);
+    ps->wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (ps->epoll < 0 || ps->wake < 0) {
+        err = errno_error();
+        release(ps);
+        return err;
+    }
+    err = posix_events_start(ps);
+    if (err != NSAPI_ERROR_OK) {
+        release(ps);
+        return err;
+    }
+    err = nsapi_stack_init(stack, &posix_api, ps);
+    if (err != NSAPI_ERROR_OK) {
+        posix_events_stop(ps);
+        release(ps);
+    }
+    return err;
+}
+
+nsapi_error_t nsapi_posix_deinit(nsapi_stack_t *stack)
+{
+    struct posix_stack *ps;
+    nsapi_error_t err;
+
+    if (!is_ours(stack)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    ps = STACK(stack);
+    if (pthread_equal(pthread_self(), ps->thread)) {
+        return NSAPI_ERROR_BUSY;
+    }
+    err = nsapi_stack_deinit(stack);
+    if (err != NSAPI_ERROR_OK) {
+        return err;
+    }
+    posix_events_stop(ps);
+    release(ps);
+    return NSAPI_ERROR_OK;
+}
+
+unsigned nsapi_posix_open_sockets(nsapi_stack_t *stack)
+{
+    struct posix_stack *ps;
+    unsigned n;
+
+    if (!is_ours(stack)) {
+        return 0;
+    }
+    ps = STACK(stack);
+    pthread_mutex_lock(&ps->lock);
+    n = ps->sockets;
+    pthread_mutex_unlock(&ps->lock);
+    return n;
+}
