@@ -1,27 +1,42 @@
-"""Command line: python3 -m generator [--idl DIR] [--out DIR] [--check | --list]."""
+"""Command line: python3 -m generator [--idl DIR] [--out DIR] [--check | --list | --new-stack NAME [--into DIR]]."""
 
 import argparse
 import glob
 import os
+import re
 import sys
 import tempfile
 
-from . import diag as diagnostics, model, render, write
+from . import diag as diagnostics, model, naming, render, write
 
 
 def idl_files(idl_dir):
     return sorted(glob.glob(os.path.join(idl_dir, "*.yaml")))
 
 
-def generate(idl_dir):
-    """{relative path: text} for the IDL in idl_dir; raises IdlErrors."""
+def _model(idl_dir):
     d = diagnostics.Diag()
     paths = idl_files(idl_dir)
     if not paths:
         d.error(diagnostics.Pos(idl_dir, 1, 1), "no .yaml files")
     m = model.build(paths, d)
     d.raise_if_any()
-    return render.render(m)
+    return m
+
+
+def generate(idl_dir):
+    """{relative path: text} for the IDL in idl_dir; raises IdlErrors."""
+    return render.render(_model(idl_dir))
+
+
+def new_stack(idl_dir, name, into):
+    """Write the scaffold of a stack backend called name into the directory into, which must not exist."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or name in naming.KEYWORDS or name == "nsapi":
+        raise ValueError(f"stack name '{name}' must be a lower_case C identifier other than 'nsapi'")
+    if os.path.exists(into):
+        raise ValueError(f"{into} exists; a new stack is never written over an old one")
+    files = render.scaffold(_model(idl_dir), name)
+    return [os.path.join(into, rel) for rel in write.write(into, files)]
 
 
 def check(idl_dir, out_dir):
@@ -44,8 +59,14 @@ def main(argv=None):
     mode.add_argument("--check", action="store_true",
                       help="fail if the committed output differs from what the IDL produces")
     mode.add_argument("--list", action="store_true", help="print the paths the IDL produces")
+    mode.add_argument("--new-stack", metavar="NAME", help="write the scaffold of a new stack backend (see --into)")
+    ap.add_argument("--into", help="where --new-stack writes (default: stacks/NAME)")
     args = ap.parse_args(argv)
     try:
+        if args.new_stack is not None:
+            for path in new_stack(args.idl, args.new_stack, args.into or os.path.join("stacks", args.new_stack)):
+                print(f"wrote {path}")
+            return 0
         if args.check:
             problems = check(args.idl, args.out)
             for p in problems:
@@ -65,7 +86,7 @@ def main(argv=None):
     except diagnostics.IdlErrors as e:
         print(e, file=sys.stderr)
         return 1
-    except OSError as e:
+    except (OSError, ValueError) as e:
         print(f"python3 -m generator: {e}", file=sys.stderr)
         return 1
     except Exception as e:  # a generator bug: say so in one line, never a traceback

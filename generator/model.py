@@ -77,6 +77,7 @@ class Function:
         self.ret = ret
         self.ret_text = csig.type_text(ret)
         self.doc = rec.doc
+        self.event = rec.get("event")
         self.returns = rec.get("returns")
         self.errors = [(e.key, e.value, e.pos) for e in rec.get("errors", [])]
         self.on_null = rec.get("on_null")
@@ -468,6 +469,9 @@ def _build_file(model, f, parser, diag):
                 continue
             if not func.carries_errors:
                 diag.error(func.pos, f"operation '{func.name}' must return a type that carries errors (backends return NSAPI_ERROR_UNSUPPORTED)")
+            first = func.params[0] if func.params else None
+            if first is None or first.name != "stack" or first.text != "nsapi_stack_t *stack":
+                diag.error(func.pos, f"operation '{func.name}' must take 'nsapi_stack_t *stack' first (the runtime calls every operation through the stack)")
             if any(o.name == func.name for o in vt.ops):
                 diag.error(func.pos, f"duplicate operation '{func.name}'")
                 continue

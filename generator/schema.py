@@ -241,7 +241,7 @@ TYPEDEF = Rec("type", {"c": Positioned(STR), "doc": TEXT, "carries_errors": BOOL
 STRUCT = Rec("struct", {"name": Positioned(STR), "doc": TEXT, "fields": ListOf(FIELD)},
              required=("name", "doc", "fields"))
 
-OP = Rec("operation", {"c": Positioned(STR), "doc": TEXT, "errors": MapOf(TEXT)}, required=("c", "doc"))
+OP = Rec("operation", {"c": Positioned(STR), "doc": TEXT, "event": TEXT, "errors": MapOf(TEXT)}, required=("c", "doc"))
 
 VTABLE = Rec("vtable", {"name": Positioned(STR), "doc": TEXT, "ops": ListOf(OP)}, required=("name", "doc", "ops"))
 

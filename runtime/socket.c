@@ -73,16 +73,13 @@ nsapi_error_t socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_pr
     if (stack->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
-    if (stack->api->socket_open == NULL) {
-        return NSAPI_ERROR_UNSUPPORTED;
-    }
     err = socket_claim(socket);
     if (err != NSAPI_ERROR_OK) {
         return err;
     }
     err = stack_take_socket(stack);
     if (err == NSAPI_ERROR_OK) {
-        err = stack->api->socket_open(stack, proto, &handle, socket_event, socket);
+        err = stack_api_socket_open(stack, proto, &handle, socket_event, socket);
         if (err != NSAPI_ERROR_OK) {
             stack_give_socket(stack);
             err = err < 0 ? err : NSAPI_ERROR_DEVICE_ERROR;
@@ -260,9 +257,8 @@ nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket)
     handle = socket->handle;
     nsapi_os_unlock(&socket->sync);
 
-    if (stack->api->socket_close != NULL) {
-        err = stack->api->socket_close(stack, handle);
-    }
+    err = stack_api_socket_close(stack, handle);
+    err = err == NSAPI_ERROR_UNSUPPORTED ? NSAPI_ERROR_OK : err; /* nothing to free */
     nsapi_os_lock(&socket->sync);
     socket->flags &= (uint8_t)~(SOCKET_OPEN | SOCKET_CLOSING);
     socket->stack = NULL;
@@ -282,9 +278,7 @@ static enum socket_step bind_attempt(nsapi_socket_t *socket, void *op, nsapi_siz
 {
     const struct bind_op *o = op;
 
-    *result = SOCKET_OP(socket, socket_bind) == NULL
-                  ? NSAPI_ERROR_UNSUPPORTED
-                  : SOCKET_OP(socket, socket_bind)(socket->stack, socket->handle, o->address);
+    *result = stack_api_socket_bind(socket->stack, socket->handle, o->address);
     return SOCKET_DONE;
 }
 
@@ -353,13 +347,9 @@ static enum socket_step option_attempt(nsapi_socket_t *socket, void *op, nsapi_s
     const struct option_op *o = op;
 
     if (o->out == NULL) {
-        *result = SOCKET_OP(socket, setsockopt) == NULL
-                      ? NSAPI_ERROR_UNSUPPORTED
-                      : SOCKET_OP(socket, setsockopt)(socket->stack, socket->handle, o->level, o->optname, o->in, o->inlen);
+        *result = stack_api_setsockopt(socket->stack, socket->handle, o->level, o->optname, o->in, o->inlen);
     } else {
-        *result = SOCKET_OP(socket, getsockopt) == NULL
-                      ? NSAPI_ERROR_UNSUPPORTED
-                      : SOCKET_OP(socket, getsockopt)(socket->stack, socket->handle, o->level, o->optname, o->out, o->outlen);
+        *result = stack_api_getsockopt(socket->stack, socket->handle, o->level, o->optname, o->out, o->outlen);
     }
     return SOCKET_DONE;
 }

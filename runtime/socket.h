@@ -7,6 +7,7 @@
 #define NSAPI_RUNTIME_SOCKET_H
 
 #include "nsapi/nsapi.h"
+#include "stack_api_calls.h"
 
 /* Bits of nsapi_socket_t.flags. */
 #define SOCKET_OPEN 0x01u        /* open on s->stack */
@@ -43,9 +44,6 @@ bool socket_is_open(nsapi_socket_t *socket);
  * for the role's turn first.
  */
 nsapi_size_or_error_t socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op);
-
-/* The stack operation op of socket's stack, or NULL (the backend lacks it). */
-#define SOCKET_OP(socket, op) ((socket)->stack->api->op)
 
 /* Whether socket never blocks (timeout 0), read once at the start of a call. */
 bool socket_nonblocking(nsapi_socket_t *socket);

@@ -8,6 +8,7 @@
 #include "impl.h"
 #include "os.h"
 #include "socket.h"
+#include "stack_api_calls.h"
 
 #define HOST_NAME_MAX_LENGTH 255 /* RFC 1035: a name is at most 255 octets */
 
@@ -113,10 +114,7 @@ nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *h
         *address = literal;
         return NSAPI_ERROR_OK;
     }
-    if (stack->api->gethostbyname == NULL) {
-        return NSAPI_ERROR_UNSUPPORTED;
-    }
-    return stack->api->gethostbyname(stack, host, &address->addr, version);
+    return stack_api_gethostbyname(stack, host, &address->addr, version);
 }
 
 nsapi_error_t nsapi_impl_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
@@ -124,10 +122,7 @@ nsapi_error_t nsapi_impl_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_
     if (stack->api == NULL || !nsapi_socket_address_is_nonzero(address)) {
         return NSAPI_ERROR_PARAMETER;
     }
-    if (stack->api->add_dns_server == NULL) {
-        return NSAPI_ERROR_UNSUPPORTED;
-    }
-    return stack->api->add_dns_server(stack, &address->addr);
+    return stack_api_add_dns_server(stack, &address->addr);
 }
 
 nsapi_error_t nsapi_impl_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket_address_t *address)
@@ -138,11 +133,8 @@ nsapi_error_t nsapi_impl_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket
     if (stack->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
-    if (stack->api->get_ip_address == NULL) {
-        return NSAPI_ERROR_UNSUPPORTED;
-    }
     memset(&addr, 0, sizeof addr);
-    err = stack->api->get_ip_address(stack, &addr);
+    err = stack_api_get_ip_address(stack, &addr);
     if (err == NSAPI_ERROR_OK && addr.version == NSAPI_UNSPEC) {
         err = NSAPI_ERROR_NO_ADDRESS;
     }

@@ -24,9 +24,7 @@ static enum socket_step listen_attempt(nsapi_socket_t *socket, void *op, nsapi_s
 {
     const struct accept_op *o = op;
 
-    *result = SOCKET_OP(socket, socket_listen) == NULL
-                  ? NSAPI_ERROR_UNSUPPORTED
-                  : SOCKET_OP(socket, socket_listen)(socket->stack, socket->handle, o->backlog);
+    *result = stack_api_socket_listen(socket->stack, socket->handle, o->backlog);
     return SOCKET_DONE;
 }
 
@@ -41,21 +39,17 @@ static enum socket_step accept_attempt(nsapi_socket_t *socket, void *op, nsapi_s
 {
     struct accept_op *o = op;
 
-    if (SOCKET_OP(socket, socket_accept) == NULL) {
-        *result = NSAPI_ERROR_UNSUPPORTED;
-        return SOCKET_DONE;
-    }
     o->stack = socket->stack;
     /* At the limit the connection stays queued in the stack; a waiting accept holds no place. */
     if (!stack_has_room(socket->stack)) {
         *result = NSAPI_ERROR_NO_SOCKET;
         return SOCKET_DONE;
     }
-    *result = SOCKET_OP(socket, socket_accept)(socket->stack, socket->handle, &o->handle, &o->from, socket_event,
-                                               o->connection);
+    *result = stack_api_socket_accept(socket->stack, socket->handle, &o->handle, &o->from, socket_event,
+                                      o->connection);
     if (*result == NSAPI_ERROR_OK && stack_take_socket(socket->stack) != NSAPI_ERROR_OK) {
         /* An open on another thread took the last place meanwhile: refuse this connection. */
-        SOCKET_OP(socket, socket_close)(socket->stack, o->handle);
+        stack_api_socket_close(socket->stack, o->handle);
         *result = NSAPI_ERROR_NO_SOCKET;
     }
     return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;

@@ -29,11 +29,7 @@ static enum socket_step connect_attempt(nsapi_socket_t *socket, void *op, nsapi_
 {
     struct stream_op *o = op;
 
-    if (SOCKET_OP(socket, socket_connect) == NULL) {
-        *result = NSAPI_ERROR_UNSUPPORTED;
-        return SOCKET_DONE;
-    }
-    *result = SOCKET_OP(socket, socket_connect)(socket->stack, socket->handle, o->address);
+    *result = stack_api_socket_connect(socket->stack, socket->handle, o->address);
     if (*result == NSAPI_ERROR_IN_PROGRESS || *result == NSAPI_ERROR_OK || *result == NSAPI_ERROR_NO_CONNECTION) {
         /* The peer is known from the first answer, even if this call times out before the handshake ends. */
         nsapi_os_lock(&socket->sync);
@@ -75,11 +71,7 @@ static enum socket_step send_attempt(nsapi_socket_t *socket, void *op, nsapi_siz
     struct stream_op *o = op;
     nsapi_size_or_error_t sent;
 
-    if (SOCKET_OP(socket, socket_send) == NULL) {
-        *result = NSAPI_ERROR_UNSUPPORTED;
-        return SOCKET_DONE;
-    }
-    sent = SOCKET_OP(socket, socket_send)(socket->stack, socket->handle, o->out + o->done, o->size - o->done);
+    sent = stack_api_socket_send(socket->stack, socket->handle, o->out + o->done, o->size - o->done);
     if (sent > 0) {
         o->done += (nsapi_size_t)sent;
     }
@@ -114,11 +106,7 @@ static enum socket_step recv_attempt(nsapi_socket_t *socket, void *op, nsapi_siz
 {
     struct stream_op *o = op;
 
-    if (SOCKET_OP(socket, socket_recv) == NULL) {
-        *result = NSAPI_ERROR_UNSUPPORTED;
-        return SOCKET_DONE;
-    }
-    *result = SOCKET_OP(socket, socket_recv)(socket->stack, socket->handle, o->in, o->size);
+    *result = stack_api_socket_recv(socket->stack, socket->handle, o->in, o->size);
     return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;
 }
 

@@ -23,11 +23,7 @@ static enum socket_step sendto_attempt(nsapi_socket_t *socket, void *op, nsapi_s
 {
     const struct datagram_op *o = op;
 
-    if (SOCKET_OP(socket, socket_sendto) == NULL) {
-        *result = NSAPI_ERROR_UNSUPPORTED;
-        return SOCKET_DONE;
-    }
-    *result = SOCKET_OP(socket, socket_sendto)(socket->stack, socket->handle, &o->peer, o->out, o->size);
+    *result = stack_api_socket_sendto(socket->stack, socket->handle, &o->peer, o->out, o->size);
     return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;
 }
 
@@ -36,15 +32,11 @@ static enum socket_step recvfrom_attempt(nsapi_socket_t *socket, void *op, nsapi
     struct datagram_op *o = op;
     nsapi_socket_address_t from;
 
-    if (SOCKET_OP(socket, socket_recvfrom) == NULL) {
-        *result = NSAPI_ERROR_UNSUPPORTED;
-        return SOCKET_DONE;
-    }
     /* Each turn of the loop takes one datagram, so it ends when the queue is empty. */
     for (;;) {
         from.addr.version = NSAPI_UNSPEC;
         from.port = 0;
-        *result = SOCKET_OP(socket, socket_recvfrom)(socket->stack, socket->handle, &from, o->in, o->size);
+        *result = stack_api_socket_recvfrom(socket->stack, socket->handle, &from, o->in, o->size);
         if (*result < 0) {
             return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;
         }

@@ -35,6 +35,9 @@ void fixture_teardown(void);
 /* Point fx at the services of one IP version. */
 void fixture_use(nsapi_version_t version);
 
+/* Skip the case, reported as unsupported, if the stack opens no socket of proto (require.c). */
+void fixture_require(nsapi_protocol_t proto);
+
 /* Sockets the backend still holds (0 after every case). */
 unsigned fixture_backend_sockets(void);
 

@@ -11,7 +11,14 @@
 
 #include "fixture.h"
 
-TestSuite(matrix, .init = fixture_setup, .fini = fixture_teardown, .timeout = 60);
+static void setup(void)
+{
+    fixture_setup();
+    fixture_require(NSAPI_TCP);
+    fixture_require(NSAPI_UDP);
+}
+
+TestSuite(matrix, .init = setup, .fini = fixture_teardown, .timeout = 60);
 
 enum state { UNOPENED, OPEN, CONNECTED, PEER_CLOSED, CLOSED, STATES };
 enum op { OP_OPEN, OP_CLOSE, OP_BIND, OP_CONNECT, OP_SEND, OP_RECV, OP_SETSOCKOPT, OP_GETPEERNAME, OPS };

@@ -15,7 +15,13 @@
 #include "fixture.h"
 #include "sigio_wait.h"
 
-TestSuite(tcp, .init = fixture_setup, .fini = fixture_teardown, .timeout = 60);
+static void setup(void)
+{
+    fixture_setup();
+    fixture_require(NSAPI_TCP);
+}
+
+TestSuite(tcp, .init = setup, .fini = fixture_teardown, .timeout = 60);
 
 static void fill(unsigned char *buf, size_t size, unsigned seed)
 {

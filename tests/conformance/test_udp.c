@@ -14,7 +14,13 @@
 #include "fixture.h"
 #include "sigio_wait.h"
 
-TestSuite(udp, .init = fixture_setup, .fini = fixture_teardown, .timeout = 60);
+static void setup(void)
+{
+    fixture_setup();
+    fixture_require(NSAPI_UDP);
+}
+
+TestSuite(udp, .init = setup, .fini = fixture_teardown, .timeout = 60);
 
 static void open_udp(nsapi_udp_socket_t *s)
 {

@@ -152,6 +152,25 @@ class OutputTest(unittest.TestCase):
         self.assertIn("static inline nsapi_error_t nsapi_tcp_socket_set_timeout(nsapi_tcp_socket_t *socket, int timeout)\n"
                       "{\n    return nsapi_socket_set_timeout(socket ? &socket->base : NULL, timeout);\n}", header)
 
+    def test_new_stack_refuses_bad_names_and_existing_directories(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            into = os.path.join(tmp, "bar")
+            written = gen.new_stack(IDL, "bar", into)
+            self.assertEqual(sorted(os.path.relpath(p, into) for p in written),
+                             ["SConscript", "bar_stack.c", "include/nsapi/bar.h", "tests/fixture_bar.c"])
+            with self.assertRaisesRegex(ValueError, "exists; a new stack is never written over an old one"):
+                gen.new_stack(IDL, "bar", into)
+            for bad in ("Bar", "1bar", "bar-x", "int", "nsapi", ""):
+                with self.assertRaisesRegex(ValueError, "must be a lower_case C identifier"):
+                    gen.new_stack(IDL, bad, os.path.join(tmp, "other"))
+            self.assertFalse(os.path.exists(os.path.join(tmp, "other")))
+
+    def test_every_operation_has_a_call_with_the_unsupported_default(self):
+        calls = gen.generate(IDL)["src/stack_api_calls.h"]
+        for op in [op for f in build_model().files for vt in f.vtables for op in vt.ops]:
+            self.assertIn(f"stack_api_{op.name}(nsapi_stack_t *stack", calls)
+            self.assertIn(f"    if (stack->api->{op.name} == NULL) {{\n        return NSAPI_ERROR_UNSUPPORTED;", calls)
+
     def test_doc_strings_reach_headers(self):
         files = gen.generate(IDL)
         self.assertIn("NSAPI_ERROR_WOULD_BLOCK = -3001,", files["include/nsapi/errors.h"])

@@ -162,6 +162,12 @@ class IdlErrorTest(unittest.TestCase):
         self.assert_errors(self.at("tcp_socket.yaml", text, "doc: again", "duplicate key 'doc' (first at line "
                                    f"{where(text, 'doc: Receive bytes')[0]})"))
 
+    def test_operation_without_the_stack_first(self):
+        old = "nsapi_error_t socket_listen(nsapi_stack_t *stack, nsapi_handle_t handle, int backlog)"
+        text = self.edit("stack_api.yaml", old, "nsapi_error_t socket_listen(nsapi_handle_t handle, int backlog)")
+        self.assert_errors(self.at("stack_api.yaml", text, "nsapi_error_t socket_listen(", "operation 'socket_listen' "
+                                   "must take 'nsapi_stack_t *stack' first (the runtime calls every operation through the stack)"))
+
     def test_unknown_base_class(self):
         text = self.edit("udp_socket.yaml", "extends: Socket", "extends: Sockett")
         self.assert_errors(self.at("udp_socket.yaml", text, "Sockett", "unknown base class 'Sockett'"))

@@ -63,6 +63,9 @@ struct nsapi_stack_api {
      * Close the socket and free it. After it returns the backend never calls
      * the socket's event function again.
      *
+     * Event: None for this socket once close has returned; calls already under
+     * way in other threads must have finished by then.
+     *
      * @retval NSAPI_ERROR_OK closed.
      */
     nsapi_error_t (*socket_close)(nsapi_stack_t *stack, nsapi_handle_t handle);
@@ -85,6 +88,8 @@ struct nsapi_stack_api {
      * Start connecting (TCP) or set the peer (UDP). Repeated calls report the
      * attempt's progress.
      *
+     * Event: When the attempt succeeds or fails.
+     *
      * @retval NSAPI_ERROR_OK            connected (UDP, or an attempt that
      *                                   completed at once).
      * @retval NSAPI_ERROR_IN_PROGRESS   the attempt started.
@@ -99,6 +104,9 @@ struct nsapi_stack_api {
      * calls it once at once if data or a close is already pending, so nothing
      * that arrived before is missed.
      *
+     * Event: The listening socket's, when a connection arrives; the new
+     * socket's, at once if data or a close came before it was accepted.
+     *
      * @retval NSAPI_ERROR_OK          handle and address are set.
      * @retval NSAPI_ERROR_WOULD_BLOCK no connection pending.
      * @retval NSAPI_ERROR_NO_SOCKET   no socket free.
@@ -107,12 +115,18 @@ struct nsapi_stack_api {
     /**
      * Queue bytes on a connected TCP socket.
      *
+     * Event: After WOULD_BLOCK, when room frees up; and when the connection
+     * fails.
+     *
      * @retval NSAPI_ERROR_WOULD_BLOCK   no room.
      * @retval NSAPI_ERROR_NO_CONNECTION not connected or reset.
      */
     nsapi_size_or_error_t (*socket_send)(nsapi_stack_t *stack, nsapi_handle_t handle, const void *data, nsapi_size_t size);
     /**
      * Take received bytes from a TCP socket; 0 after the peer closed.
+     *
+     * Event: When bytes arrive, when the peer closes, and when the connection
+     * fails.
      *
      * @retval NSAPI_ERROR_WOULD_BLOCK   nothing received.
      * @retval NSAPI_ERROR_NO_CONNECTION not connected or reset.
@@ -121,6 +135,8 @@ struct nsapi_stack_api {
     /**
      * Send one datagram, whole or not at all.
      *
+     * Event: After WOULD_BLOCK, when room frees up.
+     *
      * @retval NSAPI_ERROR_WOULD_BLOCK no room now.
      * @retval NSAPI_ERROR_NO_MEMORY   too large.
      */
@@ -128,6 +144,8 @@ struct nsapi_stack_api {
     /**
      * Take one datagram, copying at most size bytes and discarding the rest;
      * address may be NULL.
+     *
+     * Event: When a datagram arrives.
      *
      * @retval NSAPI_ERROR_WOULD_BLOCK nothing received.
      */

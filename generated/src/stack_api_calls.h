@@ -1,0 +1,150 @@
+/* Generated from idl/stack_api.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
+/**
+ * How the runtime calls a stack's operations.
+ *
+ * One function per operation of the vtable: it calls the backend's operation,
+ * or answers NSAPI_ERROR_UNSUPPORTED where the backend leaves it NULL. So a
+ * backend written before an operation was added to the IDL still builds, and
+ * every use of the new operation gets the documented default.
+ */
+#ifndef NSAPI_STACK_API_CALLS_H
+#define NSAPI_STACK_API_CALLS_H
+
+#include "nsapi/nsapi.h"
+
+/** The stack's get_ip_address operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *addr)
+{
+    if (stack->api->get_ip_address == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->get_ip_address(stack, addr);
+}
+
+/** The stack's gethostbyname operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version)
+{
+    if (stack->api->gethostbyname == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->gethostbyname(stack, host, addr, version);
+}
+
+/** The stack's add_dns_server operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_add_dns_server(nsapi_stack_t *stack, const nsapi_addr_t *addr)
+{
+    if (stack->api->add_dns_server == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->add_dns_server(stack, addr);
+}
+
+/** The stack's socket_open operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_open(nsapi_stack_t *stack, nsapi_protocol_t proto, nsapi_handle_t *handle, nsapi_event_cb_t event, void *context)
+{
+    if (stack->api->socket_open == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_open(stack, proto, handle, event, context);
+}
+
+/** The stack's socket_close operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_close(nsapi_stack_t *stack, nsapi_handle_t handle)
+{
+    if (stack->api->socket_close == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_close(stack, handle);
+}
+
+/** The stack's socket_bind operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_bind(nsapi_stack_t *stack, nsapi_handle_t handle, const nsapi_socket_address_t *address)
+{
+    if (stack->api->socket_bind == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_bind(stack, handle, address);
+}
+
+/** The stack's socket_listen operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_listen(nsapi_stack_t *stack, nsapi_handle_t handle, int backlog)
+{
+    if (stack->api->socket_listen == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_listen(stack, handle, backlog);
+}
+
+/** The stack's socket_connect operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_connect(nsapi_stack_t *stack, nsapi_handle_t handle, const nsapi_socket_address_t *address)
+{
+    if (stack->api->socket_connect == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_connect(stack, handle, address);
+}
+
+/** The stack's socket_accept operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_accept(nsapi_stack_t *stack, nsapi_handle_t server, nsapi_handle_t *handle, nsapi_socket_address_t *address, nsapi_event_cb_t event, void *context)
+{
+    if (stack->api->socket_accept == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_accept(stack, server, handle, address, event, context);
+}
+
+/** The stack's socket_send operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_size_or_error_t stack_api_socket_send(nsapi_stack_t *stack, nsapi_handle_t handle, const void *data, nsapi_size_t size)
+{
+    if (stack->api->socket_send == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_send(stack, handle, data, size);
+}
+
+/** The stack's socket_recv operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_size_or_error_t stack_api_socket_recv(nsapi_stack_t *stack, nsapi_handle_t handle, void *data, nsapi_size_t size)
+{
+    if (stack->api->socket_recv == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_recv(stack, handle, data, size);
+}
+
+/** The stack's socket_sendto operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_size_or_error_t stack_api_socket_sendto(nsapi_stack_t *stack, nsapi_handle_t handle, const nsapi_socket_address_t *address, const void *data, nsapi_size_t size)
+{
+    if (stack->api->socket_sendto == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_sendto(stack, handle, address, data, size);
+}
+
+/** The stack's socket_recvfrom operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_size_or_error_t stack_api_socket_recvfrom(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_socket_address_t *address, void *data, nsapi_size_t size)
+{
+    if (stack->api->socket_recvfrom == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_recvfrom(stack, handle, address, data, size);
+}
+
+/** The stack's setsockopt operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_setsockopt(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname, const void *optval, unsigned optlen)
+{
+    if (stack->api->setsockopt == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->setsockopt(stack, handle, level, optname, optval, optlen);
+}
+
+/** The stack's getsockopt operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_getsockopt(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname, void *optval, unsigned *optlen)
+{
+    if (stack->api->getsockopt == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->getsockopt(stack, handle, level, optname, optval, optlen);
+}
+
+#endif /* NSAPI_STACK_API_CALLS_H */
