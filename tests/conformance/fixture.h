@@ -20,6 +20,7 @@ struct fixture {
     nsapi_socket_address_t udp[SERVICES];       /* where each UDP service listens (ECHO and DISCARD) */
     nsapi_socket_address_t closed;              /* a TCP port nobody listens on: connects are refused */
     unsigned udp_max;                           /* the largest datagram that makes the round trip */
+    bool tcp_buffers;                           /* NSAPI_SNDBUF and NSAPI_RCVBUF work on TCP sockets */
     const char *name;                           /* backend configuration, for messages */
 };
 

@@ -39,6 +39,7 @@ static void describe(struct fixture *f, nsapi_version_t version, const char *ip)
     f->version = version;
     f->name = version == NSAPI_IPv4 ? "posix IPv4" : "posix IPv6";
     f->udp_max = 60000;
+    f->tcp_buffers = true;
     nsapi_socket_address_set_ip_address(&f->local, ip);
     for (i = 0; i < SERVICES; i++) {
         f->tcp[i] = f->udp[i] = f->local;

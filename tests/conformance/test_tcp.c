@@ -428,6 +428,31 @@ Test(tcp, options_read_back)
     nsapi_tcp_socket_close(&s);
 }
 
+/* A documented difference between backends: lwIP fixes its TCP buffers when it is built. */
+Test(tcp, buffer_sizes_where_the_backend_offers_them)
+{
+    static const int options[] = {NSAPI_SNDBUF, NSAPI_RCVBUF};
+    nsapi_tcp_socket_t s = {0};
+    int size = 32768, value, i;
+    unsigned length = sizeof value;
+
+    connect_to(&s, DISCARD);
+    for (i = 0; i < 2; i++) {
+        nsapi_error_t set = nsapi_tcp_socket_setsockopt(&s, NSAPI_SOCKET, options[i], &size, sizeof size);
+        nsapi_error_t get = nsapi_tcp_socket_getsockopt(&s, NSAPI_SOCKET, options[i], &value, &length);
+
+        if (fx->tcp_buffers) {
+            cr_expect_eq(set, NSAPI_ERROR_OK, "%s: set %s", fx->name, i ? "RCVBUF" : "SNDBUF");
+            cr_expect_eq(get, NSAPI_ERROR_OK);
+            cr_expect_eq(value, size, "read back as set: %d", value);
+        } else {
+            cr_expect_eq(set, NSAPI_ERROR_UNSUPPORTED, "%s: set %s", fx->name, i ? "RCVBUF" : "SNDBUF");
+            cr_expect_eq(get, NSAPI_ERROR_UNSUPPORTED);
+        }
+    }
+    nsapi_tcp_socket_close(&s);
+}
+
 /* --- threads ---------------------------------------------------------------------------------- */
 
 struct echo_job {
