@@ -5,10 +5,12 @@
  * an error), not for as long as it stays ready.  That is the runtime's
  * contract: it retries the operation after each event.
  *
- * Events are delivered with the stack's lock held, and close takes that
- * lock, so after close returns no event reaches the runtime.  A socket
- * closed while the thread holds an event for it read just before is freed
- * only after the thread has dealt with that batch.
+ * Events are delivered without the stack's lock, so that the runtime's
+ * event function (and the application's sigio behind it) may call anything,
+ * even on this stack.  Close waits while an event for its socket is being
+ * delivered, so after close returns no event reaches the runtime; and a
+ * socket closed while the thread holds an event for it, read just before,
+ * is freed only after the thread has dealt with that batch.
  */
 #define _GNU_SOURCE
 
@@ -59,7 +61,14 @@ static void *event_thread(void *arg)
             if (s == NULL) {
                 drain_wake(ps);
             } else if (s->event != NULL) {
-                s->event(s->context);
+                nsapi_event_cb_t event = s->event;
+
+                ps->delivering = s;
+                pthread_mutex_unlock(&ps->lock);
+                event(s->context);
+                pthread_mutex_lock(&ps->lock);
+                ps->delivering = NULL;
+                pthread_cond_broadcast(&ps->delivered);
             }
         }
         free_closed(ps);
@@ -120,6 +129,9 @@ void posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
 {
     pthread_mutex_lock(&ps->lock);
     s->event = NULL;
+    while (ps->delivering == s && !pthread_equal(pthread_self(), ps->thread)) {
+        pthread_cond_wait(&ps->delivered, &ps->lock);
+    }
     epoll_ctl(ps->epoll, EPOLL_CTL_DEL, s->fd, NULL);
     close(s->fd);
     s->fd = -1;
@@ -130,12 +142,17 @@ void posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
     pthread_mutex_unlock(&ps->lock);
 }
 
-void posix_events_want_write(struct posix_stack *ps, struct posix_socket *s)
+nsapi_error_t posix_events_want_write(struct posix_stack *ps, struct posix_socket *s)
 {
     struct epoll_event watch = {.events = WATCH | EPOLLOUT, .data.ptr = s};
 
-    /* Modifying the watch checks readiness again, so room that came since the send is still reported. */
-    if (!s->watching_writes && epoll_ctl(ps->epoll, EPOLL_CTL_MOD, s->fd, &watch) == 0) {
-        s->watching_writes = true;
+    if (s->watching_writes) {
+        return NSAPI_ERROR_OK;
     }
+    /* Modifying the watch checks readiness again, so room that came since the send is still reported. */
+    if (epoll_ctl(ps->epoll, EPOLL_CTL_MOD, s->fd, &watch) != 0) {
+        return NSAPI_ERROR_NO_MEMORY; /* no event would come: say so rather than let a caller wait */
+    }
+    s->watching_writes = true;
+    return NSAPI_ERROR_OK;
 }

@@ -4,7 +4,8 @@
  * seconds, so they round up), buffer sizes as the application asked for
  * them (the kernel stores twice the value for its bookkeeping and reports
  * that; we halve it), no keep-alive options on a listening socket.
- * getsockopt reads every value back from the kernel.
+ * getsockopt reads every value back from the kernel, so it reports what
+ * the kernel uses: a buffer size outside its limits comes back clamped.
  */
 #define _GNU_SOURCE
 
@@ -72,7 +73,7 @@ static nsapi_error_t locate(const struct posix_socket *s, int optname, int *leve
     case NSAPI_KEEPALIVE:
     case NSAPI_KEEPIDLE:
     case NSAPI_KEEPINTVL:
-        if (s->proto != NSAPI_TCP || s->listening) {
+        if (s->proto != NSAPI_TCP || __atomic_load_n(&s->listening, __ATOMIC_RELAXED)) {
             return NSAPI_ERROR_UNSUPPORTED; /* as on lwIP: a listener has no keep-alive timers */
         }
         *level = optname == NSAPI_KEEPALIVE ? SOL_SOCKET : IPPROTO_TCP;

@@ -18,12 +18,12 @@ struct posix_socket {
     int fd;
     int family;                    /* AF_INET6 (dual-stack), or AF_INET on a host without IPv6 */
     nsapi_protocol_t proto;
-    /* Touched only by calls the runtime serialises on this socket. */
+    /* Touched only by the calls that send (connect, send, sendto), which the runtime serialises. */
     enum posix_tcp_state state;
-    nsapi_error_t failure;         /* what a failed connect reports, every time */
+    bool watching_writes;          /* EPOLLOUT is watched */
+    /* Set by bind and listen, read by other control calls that may run at the same time: atomic. */
     bool bound;
     bool listening;
-    bool watching_writes;          /* EPOLLOUT is watched; set by the calls that send */
     /* Under the stack's lock. */
     nsapi_event_cb_t event;        /* NULL once closed */
     void *context;
@@ -34,7 +34,9 @@ struct posix_stack {
     int epoll;
     int wake;                      /* eventfd: ends the thread's wait to stop it or to free closed sockets */
     pthread_t thread;
-    pthread_mutex_t lock;          /* held while events are delivered, and over everything below */
+    pthread_mutex_t lock;          /* over everything below */
+    pthread_cond_t delivered;      /* signalled when an event's delivery ends */
+    struct posix_socket *delivering; /* whose event the thread is delivering, unlocked */
     bool stopping;
     unsigned sockets;              /* open kernel sockets */
     struct posix_socket *closed;   /* closed, but an event read before the close may still name them */
@@ -50,8 +52,9 @@ void posix_events_stop(struct posix_stack *ps);
 nsapi_error_t posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
                                void *context);
 
-/* Watch s for room to send as well, from now on; by the calls that send, after one found no room. */
-void posix_events_want_write(struct posix_stack *ps, struct posix_socket *s);
+/* Watch s for room to send as well, from now on; by the calls that send, after one found no room.
+ * NSAPI_ERROR_NO_MEMORY if the kernel cannot: then no event would tell the caller of room. */
+nsapi_error_t posix_events_want_write(struct posix_stack *ps, struct posix_socket *s);
 
 /* Stop watching s, close its descriptor, and free it once no event can name it. */
 void posix_events_remove(struct posix_stack *ps, struct posix_socket *s);

@@ -3,8 +3,10 @@
  * non-blocking kernel socket, with errno turned into nsapi_error_t by
  * posix_errors.c.  What the kernel does differently from the nsapi
  * contract is made right here:
- *   - connect: a failed attempt keeps failing (the kernel would start a new
- *     one), and progress is read with poll and SO_ERROR;
+ *   - connect: a failed attempt is NO_CONNECTION, every time after (the
+ *     kernel would start a new one), and progress is read with poll,
+ *     SO_ERROR and the peer's name (SO_ERROR alone is lost to any recv or
+ *     send that reads it first);
  *   - listen: needs a bound socket (the kernel would pick a port);
  *   - recv: 0 means the peer closed, never a reset (after reporting
  *     ECONNRESET once the kernel reads 0, so the TCP state tells them apart).
@@ -27,6 +29,7 @@
 #include "posix_socket.h"
 
 #define STACK(stack) ((struct posix_stack *)(stack)->context)
+#define ACCEPT_TRIES 16 /* aborted connections skipped by one accept */
 
 static nsapi_error_t errno_error(void)
 {
@@ -110,7 +113,7 @@ static nsapi_error_t posix_socket_bind(nsapi_stack_t *stack, nsapi_handle_t hand
     if (bind(s->fd, (struct sockaddr *)&sa, length) != 0) {
         return errno_error();
     }
-    s->bound = true;
+    __atomic_store_n(&s->bound, true, __ATOMIC_RELAXED);
     return NSAPI_ERROR_OK;
 }
 
@@ -122,33 +125,29 @@ static nsapi_error_t posix_socket_listen(nsapi_stack_t *stack, nsapi_handle_t ha
     if (s->proto != NSAPI_TCP) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    if (!s->bound) {
+    if (!__atomic_load_n(&s->bound, __ATOMIC_RELAXED)) {
         return NSAPI_ERROR_PARAMETER;
     }
     if (listen(s->fd, backlog) != 0) {
         return errno_error();
     }
-    s->listening = true;
+    __atomic_store_n(&s->listening, true, __ATOMIC_RELAXED);
     return NSAPI_ERROR_OK;
 }
 
-/* Where a started connect stands: ALREADY, IS_CONNECTED, or its failure. */
+/* Where a started connect stands: ALREADY, IS_CONNECTED or NO_CONNECTION. */
 static nsapi_error_t connect_progress(struct posix_socket *s)
 {
     struct pollfd p = {.fd = s->fd, .events = POLLOUT};
-    int error = 0;
-    socklen_t length = sizeof error;
+    struct sockaddr_storage peer;
+    socklen_t length = sizeof peer;
 
     if (poll(&p, 1, 0) == 0) {
         return NSAPI_ERROR_ALREADY;
     }
-    if (getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0) {
-        error = errno;
-    }
-    if (error != 0) {
-        s->state = POSIX_FAILED;
-        s->failure = posix_error(error);
-        return s->failure;
+    if (getpeername(s->fd, (struct sockaddr *)&peer, &length) != 0) {
+        s->state = POSIX_FAILED; /* refused, reset or timed out: whatever SO_ERROR said, if anyone read it */
+        return NSAPI_ERROR_NO_CONNECTION;
     }
     s->state = POSIX_CONNECTED;
     return NSAPI_ERROR_IS_CONNECTED;
@@ -170,7 +169,7 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     case POSIX_CONNECTED:
         return NSAPI_ERROR_IS_CONNECTED;
     case POSIX_FAILED:
-        return s->failure;
+        return NSAPI_ERROR_NO_CONNECTION;
     case POSIX_IDLE:
         break;
     }
@@ -183,16 +182,15 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
         return NSAPI_ERROR_OK;
     }
     if (errno == EINPROGRESS) {
-        posix_events_want_write(STACK(stack), s);
         s->state = POSIX_CONNECTING;
-        return NSAPI_ERROR_IN_PROGRESS;
+        return posix_events_want_write(STACK(stack), s) == NSAPI_ERROR_OK ? NSAPI_ERROR_IN_PROGRESS
+                                                                           : NSAPI_ERROR_NO_MEMORY;
     }
     if (errno == EINVAL || errno == EAFNOSUPPORT) {
         return NSAPI_ERROR_PARAMETER; /* an address this socket cannot reach, such as IPv4 from an IPv6 bind */
     }
-    s->state = POSIX_FAILED;
-    s->failure = errno_error();
-    return s->failure;
+    s->state = POSIX_FAILED; /* refused at once, no route, no local port: the attempt failed */
+    return NSAPI_ERROR_NO_CONNECTION;
 }
 
 static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t server, nsapi_handle_t *handle,
@@ -202,7 +200,7 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
     struct sockaddr_storage from;
     socklen_t length = sizeof from;
     nsapi_error_t err;
-    int fd;
+    int fd, tries = 0;
 
     if (s->proto != NSAPI_TCP) {
         return NSAPI_ERROR_UNSUPPORTED;
@@ -211,9 +209,13 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
     if (c == NULL) {
         return NSAPI_ERROR_NO_MEMORY;
     }
-    fd = accept4(s->fd, (struct sockaddr *)&from, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    /* A connection that gave up before it was accepted is skipped: the next may be queued behind it,
+     * and edge-triggered epoll would not report it again. */
+    do {
+        length = sizeof from;
+        fd = accept4(s->fd, (struct sockaddr *)&from, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    } while (fd < 0 && errno == ECONNABORTED && tries++ < ACCEPT_TRIES);
     if (fd < 0) {
-        /* A connection that gave up before it was accepted is no reason to fail the accept. */
         err = errno == ECONNABORTED ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
         free(c);
         return err;
@@ -241,7 +243,7 @@ static nsapi_error_t send_error(nsapi_stack_t *stack, struct posix_socket *s)
     nsapi_error_t err = errno_error();
 
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
-        posix_events_want_write(STACK(stack), s);
+        return posix_events_want_write(STACK(stack), s) == NSAPI_ERROR_OK ? err : NSAPI_ERROR_NO_MEMORY;
     }
     return err;
 }
@@ -378,6 +380,7 @@ static void release(struct posix_stack *ps)
     if (ps->wake >= 0) {
         close(ps->wake);
     }
+    pthread_cond_destroy(&ps->delivered);
     pthread_mutex_destroy(&ps->lock);
     free(ps);
 }
@@ -395,6 +398,7 @@ nsapi_error_t nsapi_posix_init(nsapi_stack_t *stack)
         return NSAPI_ERROR_NO_MEMORY;
     }
     pthread_mutex_init(&ps->lock, NULL);
+    pthread_cond_init(&ps->delivered, NULL);
     ps->epoll = epoll_create1(EPOLL_CLOEXEC);
     ps->wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (ps->epoll < 0 || ps->wake < 0) {

@@ -508,3 +508,18 @@ Test(socket_runtime, host_names_without_a_resolver)
     cr_expect_eq(nsapi_stack_gethostbyname(stack, "", &a, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
     cr_expect_eq(nsapi_stack_gethostbyname(stack, "example.org", &a, NSAPI_UNSPEC), NSAPI_ERROR_UNSUPPORTED);
 }
+
+Test(socket_runtime, udp_filter_takes_an_ipv4_mapped_peer_as_its_ipv4_host)
+{
+    nsapi_udp_socket_t s = {0};
+    nsapi_socket_address_t mapped = address("::ffff:192.0.2.9", 5683);
+    char buf[8];
+
+    cr_assert_eq(nsapi_udp_socket_open(&s, stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_connect(&s, &mapped), NSAPI_ERROR_OK);
+    nsapi_udp_socket_set_blocking(&s, false);
+    fake_push_from(&fake, FAKE_RECVFROM, 3, "192.0.2.9", 5684); /* another port: not the peer */
+    fake_push_from(&fake, FAKE_RECVFROM, 2, "192.0.2.9", 5683); /* as a dual-stack backend reports the peer */
+    cr_expect_eq(nsapi_udp_socket_recv(&s, buf, sizeof buf), 2, "the peer's datagram, the stranger's dropped");
+    nsapi_udp_socket_close(&s);
+}

@@ -2,14 +2,19 @@
  * The POSIX backend's own promises, beyond the conformance suite: its
  * errno table, a clean start and stop (thread joined, descriptors closed),
  * running out of descriptors (NO_SOCKET, then recovery), several stacks at
- * once, and options in nsapi's units.  No network namespace is needed:
- * nothing here talks to a peer.
+ * once, options in nsapi's units, a refusal that survives a recv, and a
+ * sigio callback free to call the stack.  No network namespace is needed:
+ * the only traffic is on 127.0.0.1.
  */
 #define _GNU_SOURCE
 
 #include <dirent.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <criterion/criterion.h>
 
@@ -195,5 +200,91 @@ Test(posix, options_in_nsapi_units)
     cr_expect_eq(get(&s, NSAPI_REUSEADDR), 1);
     cr_expect_eq(set(&s, NSAPI_LINGER, 1), NSAPI_ERROR_UNSUPPORTED);
     nsapi_tcp_socket_close(&s);
+    cr_expect_eq(nsapi_posix_deinit(&stack), NSAPI_ERROR_OK);
+}
+
+/* A TCP port on 127.0.0.1 that is bound (so nobody else takes it) but not listening: connects are refused. */
+static nsapi_socket_address_t refusing_port(int *fd)
+{
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t length = sizeof in;
+    nsapi_socket_address_t at;
+
+    *fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert_eq(bind(*fd, (struct sockaddr *)&in, sizeof in), 0);
+    cr_assert_eq(getsockname(*fd, (struct sockaddr *)&in, &length), 0);
+    nsapi_socket_address_set_ip_address(&at, "127.0.0.1");
+    nsapi_socket_address_set_port(&at, ntohs(in.sin_port));
+    return at;
+}
+
+Test(posix, refused_connect_stays_refused_after_recv_read_the_error)
+{
+    nsapi_stack_t stack = {0};
+    nsapi_tcp_socket_t s = {0};
+    nsapi_socket_address_t at;
+    struct timespec settle = {0, 50 * 1000000L};
+    char buf[4];
+    int fd;
+
+    at = refusing_port(&fd);
+    cr_assert_eq(nsapi_posix_init(&stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_socket_open(&s, &stack), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_set_blocking(&s, false);
+    cr_assert_eq(nsapi_tcp_socket_connect(&s, &at), NSAPI_ERROR_IN_PROGRESS);
+    nanosleep(&settle, NULL); /* the refusal arrives */
+    cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_NO_CONNECTION, "recv takes the error");
+    cr_expect_eq(nsapi_tcp_socket_connect(&s, &at), NSAPI_ERROR_NO_CONNECTION, "and connect still knows");
+    cr_expect_eq(nsapi_tcp_socket_connect(&s, &at), NSAPI_ERROR_NO_CONNECTION, "every time");
+    nsapi_tcp_socket_close(&s);
+    cr_expect_eq(nsapi_posix_deinit(&stack), NSAPI_ERROR_OK);
+    close(fd);
+}
+
+/* A UDP port on 127.0.0.1 that was free a moment ago. */
+static nsapi_socket_address_t free_udp_port(void)
+{
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t length = sizeof in;
+    nsapi_socket_address_t at;
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+    cr_assert_eq(bind(fd, (struct sockaddr *)&in, sizeof in), 0);
+    cr_assert_eq(getsockname(fd, (struct sockaddr *)&in, &length), 0);
+    close(fd);
+    nsapi_socket_address_set_ip_address(&at, "127.0.0.1");
+    nsapi_socket_address_set_port(&at, ntohs(in.sin_port));
+    return at;
+}
+
+static nsapi_stack_t *callback_stack;
+static volatile int callback_saw = -1;
+
+static void sigio_calls_the_stack(void *arg)
+{
+    (void)arg;
+    callback_saw = (int)nsapi_posix_open_sockets(callback_stack); /* takes the stack's lock */
+}
+
+Test(posix, sigio_runs_without_the_stack_lock)
+{
+    nsapi_stack_t stack = {0};
+    nsapi_udp_socket_t s = {0};
+    nsapi_socket_address_t at;
+    struct timespec pause = {0, 10 * 1000000L};
+    int i;
+
+    cr_assert_eq(nsapi_posix_init(&stack), NSAPI_ERROR_OK);
+    callback_stack = &stack;
+    cr_assert_eq(nsapi_udp_socket_open(&s, &stack), NSAPI_ERROR_OK);
+    at = free_udp_port();
+    cr_assert_eq(nsapi_udp_socket_bind(&s, &at), NSAPI_ERROR_OK);
+    nsapi_udp_socket_sigio(&s, sigio_calls_the_stack, NULL);
+    cr_assert_eq(nsapi_udp_socket_sendto(&s, &at, "self", 4), 4);
+    for (i = 0; i < 300 && callback_saw < 0; i++) {
+        nanosleep(&pause, NULL);
+    }
+    cr_expect_eq(callback_saw, 1, "the callback ran and could call into the stack");
+    nsapi_udp_socket_close(&s);
     cr_expect_eq(nsapi_posix_deinit(&stack), NSAPI_ERROR_OK);
 }
