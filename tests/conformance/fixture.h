@@ -33,10 +33,17 @@ void fixture_setup(void);
 /* Stop the services, check that nothing leaked, release the stack; Criterion .fini. */
 void fixture_teardown(void);
 
+/* Describe the configuration of one IP version (fixture_common.c): the stack, its name in
+ * messages, the stack's own address local, and the services at peer (ports 7, 9, 19, 13; port 1
+ * refuses).  udp_max starts at 60000 and tcp_buffers false: the caller changes what differs.
+ * fx points at the IPv4 configuration afterwards. */
+struct fixture *fixture_describe(nsapi_stack_t *stack, nsapi_version_t version, const char *name, const char *local,
+                                 const char *peer);
+
 /* Point fx at the services of one IP version. */
 void fixture_use(nsapi_version_t version);
 
-/* Skip the case, reported as unsupported, if the stack opens no socket of proto (require.c). */
+/* Skip the case, reported as unsupported, if the stack opens no socket of proto (fixture_common.c). */
 void fixture_require(nsapi_protocol_t proto);
 
 /* Sockets the backend still holds (0 after every case). */

@@ -27,30 +27,6 @@
 #define LWIP6 "fd07::2"
 
 static nsapi_stack_t stack;
-static struct fixture fixtures[2];
-struct fixture *fx;
-
-static void describe(struct fixture *f, nsapi_version_t version, const char *lwip, const char *kernel)
-{
-    static const uint16_t ports[SERVICES] = {7, 9, 19, 13};
-    nsapi_socket_address_t peer = {{NSAPI_UNSPEC, {0}}, 0};
-    int i;
-
-    memset(f, 0, sizeof *f);
-    f->stack = &stack;
-    f->version = version;
-    f->name = version == NSAPI_IPv4 ? "lwip-tap IPv4" : "lwip-tap IPv6";
-    f->udp_max = 4096; /* inetd's built-in UDP echo returns at most 4096 bytes (still 3 fragments each way) */
-    nsapi_socket_address_set_ip_address(&f->local, lwip);
-    nsapi_socket_address_set_ip_address(&peer, kernel);
-    for (i = 0; i < SERVICES; i++) {
-        f->tcp[i] = f->udp[i] = peer;
-        nsapi_socket_address_set_port(&f->tcp[i], ports[i]);
-        nsapi_socket_address_set_port(&f->udp[i], ports[i]);
-    }
-    f->closed = peer;
-    nsapi_socket_address_set_port(&f->closed, 1);
-}
 
 void fixture_setup(void)
 {
@@ -64,9 +40,9 @@ void fixture_setup(void)
     memset(&stack, 0, sizeof stack);
     cr_assert_eq(nsapi_lwip_init(&stack), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_lwip_add_tap(&stack, TAP, LWIP4, KERNEL4, LWIP6), NSAPI_ERROR_OK);
-    describe(&fixtures[0], NSAPI_IPv4, LWIP4, KERNEL4);
-    describe(&fixtures[1], NSAPI_IPv6, LWIP6, KERNEL6);
-    fx = &fixtures[0];
+    /* inetd's built-in UDP echo returns at most 4096 bytes (still 3 fragments each way). */
+    fixture_describe(&stack, NSAPI_IPv4, "lwip-tap IPv4", LWIP4, KERNEL4)->udp_max = 4096;
+    fixture_describe(&stack, NSAPI_IPv6, "lwip-tap IPv6", LWIP6, KERNEL6)->udp_max = 4096;
 }
 
 void fixture_teardown(void)
@@ -75,11 +51,6 @@ void fixture_teardown(void)
     cr_expect_eq(nsapi_lwip_open_sockets(), 0, "lwIP holds no socket");
     cr_expect_eq(nsapi_lwip_deinit(&stack), NSAPI_ERROR_OK);
     inetd_stop();
-}
-
-void fixture_use(nsapi_version_t version)
-{
-    fx = &fixtures[version == NSAPI_IPv6];
 }
 
 unsigned fixture_backend_sockets(void)

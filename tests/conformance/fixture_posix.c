@@ -25,30 +25,7 @@
 #define IPV6 "::1"
 
 static nsapi_stack_t stack;
-static struct fixture fixtures[2];
 static int descriptors;
-struct fixture *fx;
-
-static void describe(struct fixture *f, nsapi_version_t version, const char *ip)
-{
-    static const uint16_t ports[SERVICES] = {7, 9, 19, 13};
-    int i;
-
-    memset(f, 0, sizeof *f);
-    f->stack = &stack;
-    f->version = version;
-    f->name = version == NSAPI_IPv4 ? "posix IPv4" : "posix IPv6";
-    f->udp_max = 60000;
-    f->tcp_buffers = true;
-    nsapi_socket_address_set_ip_address(&f->local, ip);
-    for (i = 0; i < SERVICES; i++) {
-        f->tcp[i] = f->udp[i] = f->local;
-        nsapi_socket_address_set_port(&f->tcp[i], ports[i]);
-        nsapi_socket_address_set_port(&f->udp[i], ports[i]);
-    }
-    f->closed = f->local;
-    nsapi_socket_address_set_port(&f->closed, 1);
-}
 
 static int count_descriptors(void)
 {
@@ -76,9 +53,8 @@ void fixture_setup(void)
     descriptors = count_descriptors();
     memset(&stack, 0, sizeof stack);
     cr_assert_eq(nsapi_posix_init(&stack), NSAPI_ERROR_OK);
-    describe(&fixtures[0], NSAPI_IPv4, IPV4);
-    describe(&fixtures[1], NSAPI_IPv6, IPV6);
-    fx = &fixtures[0];
+    fixture_describe(&stack, NSAPI_IPv4, "posix IPv4", IPV4, IPV4)->tcp_buffers = true;
+    fixture_describe(&stack, NSAPI_IPv6, "posix IPv6", IPV6, IPV6)->tcp_buffers = true;
 }
 
 void fixture_teardown(void)
@@ -89,11 +65,6 @@ void fixture_teardown(void)
     cr_expect_eq(count_descriptors(), descriptors, "every descriptor the backend opened is closed");
     udp_peer_stop();
     inetd_stop();
-}
-
-void fixture_use(nsapi_version_t version)
-{
-    fx = &fixtures[version == NSAPI_IPv6];
 }
 
 unsigned fixture_backend_sockets(void)
