@@ -308,6 +308,8 @@ def build(paths, diag):
     parser = csig.Parser(diag, model.types)
     for f in model.files:
         _build_typedefs(model, f, parser, diag)
+    for f in model.files:  # constants before anything sized by them, in whichever file
+        _build_constants(model, f, diag)
     for f in model.files:
         _build_file(model, f, parser, diag)
     _resolve_classes(model, diag)
@@ -416,9 +418,8 @@ def _build_typedefs(model, f, parser, diag):
             getattr(f, kind).append(Decl(r, node))
 
 
-def _build_file(model, f, parser, diag):
-    rec = f.rec
-    for r in rec.get("constants", []):
+def _build_constants(model, f, diag):
+    for r in f.rec.get("constants", []):
         c = Constant(r)
         if not naming.CONSTANT.match(c.name):
             diag.error(c.pos, f"constant name '{c.name}' must be an UPPER_CASE identifier")
@@ -426,6 +427,10 @@ def _build_file(model, f, parser, diag):
             diag.error(r.value.pos, f"unknown constant '{c.value}'")
         elif model.define(c.name, c.pos, diag):
             f.constants.append(c)
+
+
+def _build_file(model, f, parser, diag):
+    rec = f.rec
     for r in rec.get("enums", []):
         e = Enum(r, f)
         if not naming.IDENT.match(e.name):

@@ -1,10 +1,12 @@
 /*
  * NetworkStack: the object a backend fills in.  The runtime keeps the socket
- * count here (Debian's lwIP never runs out, so the limit is ours) and answers
- * name lookups that need no query.
+ * count here (Debian's lwIP never runs out, so the limit is ours), answers
+ * name lookups that need no query, and hands the others to the backend's
+ * resolver or to the runtime's (dns.c).
  */
 #include <string.h>
 
+#include "dns.h"
 #include "impl.h"
 #include "os.h"
 #include "socket.h"
@@ -30,6 +32,7 @@ nsapi_error_t nsapi_impl_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_
     stack->context = context;
     stack->sockets = 0;
     stack->socket_limit = NSAPI_SOCKET_LIMIT;
+    dns_reset(stack);
     stack->api = api;
     return NSAPI_ERROR_OK;
 }
@@ -114,7 +117,10 @@ nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *h
         *address = literal;
         return NSAPI_ERROR_OK;
     }
-    return stack_api_gethostbyname(stack, host, &address->addr, version);
+    if (stack->api->gethostbyname != NULL) {
+        return stack->api->gethostbyname(stack, host, &address->addr, version);
+    }
+    return dns_resolve(stack, host, &address->addr, version);
 }
 
 nsapi_error_t nsapi_impl_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
@@ -122,7 +128,10 @@ nsapi_error_t nsapi_impl_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_
     if (stack->api == NULL || !nsapi_socket_address_is_nonzero(address)) {
         return NSAPI_ERROR_PARAMETER;
     }
-    return stack_api_add_dns_server(stack, &address->addr);
+    if (stack->api->add_dns_server != NULL) {
+        return stack->api->add_dns_server(stack, &address->addr);
+    }
+    return dns_add_server(stack, address);
 }
 
 nsapi_error_t nsapi_impl_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket_address_t *address)

@@ -21,6 +21,8 @@ struct fixture {
     nsapi_socket_address_t closed;              /* a TCP port nobody listens on: connects are refused */
     unsigned udp_max;                           /* the largest datagram that makes the round trip */
     bool tcp_buffers;                           /* NSAPI_SNDBUF and NSAPI_RCVBUF work on TCP sockets */
+    const char *kernel;                         /* an IPv4 address of the kernel's, reachable from the stack,
+                                                   where a case may start a server (dnsmasq); NULL if none */
     const char *name;                           /* backend configuration, for messages */
 };
 

@@ -43,6 +43,7 @@ void fixture_setup(void)
     /* inetd's built-in UDP echo returns at most 4096 bytes (still 3 fragments each way). */
     fixture_describe(&stack, NSAPI_IPv4, "lwip-tap IPv4", LWIP4, KERNEL4)->udp_max = 4096;
     fixture_describe(&stack, NSAPI_IPv6, "lwip-tap IPv6", LWIP6, KERNEL6)->udp_max = 4096;
+    fx->kernel = KERNEL4;
 }
 
 void fixture_teardown(void)

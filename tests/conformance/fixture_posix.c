@@ -55,6 +55,7 @@ void fixture_setup(void)
     cr_assert_eq(nsapi_posix_init(&stack), NSAPI_ERROR_OK);
     fixture_describe(&stack, NSAPI_IPv4, "posix IPv4", IPV4, IPV4)->tcp_buffers = true;
     fixture_describe(&stack, NSAPI_IPv6, "posix IPv6", IPV6, IPV6)->tcp_buffers = true;
+    fx->kernel = IPV4;
 }
 
 void fixture_teardown(void)

@@ -9,11 +9,22 @@
 
 #include "nsapi/types.h"
 #include "nsapi/errors.h"
+#include "nsapi/socket_address.h"
 #include "nsapi/os.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** One answer the runtime's resolver remembers. */
+typedef struct nsapi_dns_entry {
+    /** The name asked for, in lower case; empty for an unused entry. */
+    char name[NSAPI_DNS_NAME_SIZE];
+    /** Its address. */
+    nsapi_addr_t addr;
+    /** When the answer's TTL runs out, on the OS layer's monotonic clock. */
+    uint64_t expires_ms;
+} nsapi_dns_entry_t;
 
 /**
  * One instance of an IP stack: what sockets are opened on. A backend (see
@@ -32,7 +43,16 @@ struct nsapi_stack {
     unsigned sockets;
     /** How many may be open at once. */
     unsigned socket_limit;
-    /** Lock for the counts. */
+    /**
+     * The runtime resolver's servers, the first asked first; an empty address
+     * ends the list.
+     */
+    nsapi_socket_address_t dns_servers[NSAPI_DNS_SERVERS];
+    /** The runtime resolver's answers. */
+    nsapi_dns_entry_t dns_cache[NSAPI_DNS_CACHE_SIZE];
+    /** State of the generator of query ids. */
+    uint32_t dns_random;
+    /** Lock for the counts and the resolver's servers and answers. */
     nsapi_os_sync_t sync;
 };
 
@@ -76,7 +96,12 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
 
 /**
  * Resolve a host name to an IP address. An IP address in text form is converted
- * without a query. The port of address is kept.
+ * without a query. Otherwise the backend's own resolver answers if it has one;
+ * if not, the runtime's asks the servers given to nsapi_stack_add_dns_server()
+ * over a UDPSocket on this stack, newest first, each up to NSAPI_DNS_TRIES
+ * times with NSAPI_DNS_TRY_MS to answer, and keeps answers for their TTL. With
+ * NSAPI_UNSPEC it asks for the version of the stack's own address first and for
+ * the other if the name has none. The port of address is kept.
  *
  * @param stack   The NetworkStack.
  * @param host    Host name or IP address text.
@@ -87,23 +112,25 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
  * @retval NSAPI_ERROR_PARAMETER   a NULL argument, an unknown version, an
  *                                 empty, over-long or malformed name, or the
  *                                 stack is not initialised.
- * @retval NSAPI_ERROR_DNS_FAILURE the name does not exist or no server
- *                                 answered.
+ * @retval NSAPI_ERROR_DNS_FAILURE the name does not exist, has no address of
+ *                                 the version asked for, or no server answered.
+ * @retval NSAPI_ERROR_NO_ADDRESS  no DNS server was added.
  * @retval NSAPI_ERROR_NO_SOCKET   no socket was free for the query.
- * @retval NSAPI_ERROR_UNSUPPORTED the stack cannot resolve names.
+ * @retval NSAPI_ERROR_UNSUPPORTED the stack has no UDP sockets to ask with.
  */
 nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address, nsapi_version_t version);
 
 /**
- * Add a DNS server, tried before those added earlier.
+ * Add a DNS server, asked before those added earlier. Adding one already there
+ * changes nothing.
  *
  * @param stack   The NetworkStack.
  * @param address The server's address; port 0 means 53.
- * @retval NSAPI_ERROR_OK          the server was added.
- * @retval NSAPI_ERROR_PARAMETER   a NULL argument, an empty address, or the
- *                                 stack is not initialised.
- * @retval NSAPI_ERROR_NO_MEMORY   the server list is full.
- * @retval NSAPI_ERROR_UNSUPPORTED no resolver takes servers yet.
+ * @retval NSAPI_ERROR_OK        the server was added, or was there already.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, an empty address, or the stack
+ *                               is not initialised.
+ * @retval NSAPI_ERROR_NO_MEMORY the list already holds NSAPI_DNS_SERVERS
+ *                               servers.
  */
 nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
 

@@ -56,6 +56,29 @@ extern "C" {
 /** Length of a network interface name's prefix. */
 #define NSAPI_INTERFACE_PREFIX_SIZE 2
 
+/** How many DNS servers the runtime's resolver keeps per stack. */
+#define NSAPI_DNS_SERVERS 5
+
+/**
+ * How many answers the runtime's resolver keeps per stack, each until its TTL
+ * runs out.
+ */
+#define NSAPI_DNS_CACHE_SIZE 3
+
+/**
+ * How many times the runtime's resolver asks each server before it asks the
+ * next.
+ */
+#define NSAPI_DNS_TRIES 2
+
+/** How long, in milliseconds, the runtime's resolver waits for each answer. */
+#define NSAPI_DNS_TRY_MS 1500
+
+/**
+ * Bytes needed for a host name as text (at most 253), with its terminating NUL.
+ */
+#define NSAPI_DNS_NAME_SIZE 254
+
 /** Bytes needed for a network interface name, with its terminating NUL. */
 #define NSAPI_INTERFACE_NAME_MAX_SIZE 6
 

@@ -1,0 +1,20 @@
+/*
+ * The runtime's resolver: DNS over a UDPSocket on the stack itself, for
+ * every backend without a resolver of its own.  Servers and answers live
+ * in the stack object (nsapi_stack_t's dns_* fields), under its lock.
+ */
+#ifndef NSAPI_RUNTIME_DNS_H
+#define NSAPI_RUNTIME_DNS_H
+
+#include "nsapi/nsapi.h"
+
+/* Forget every server and answer, and seed the query ids; at nsapi_stack_init(). */
+void dns_reset(nsapi_stack_t *stack);
+
+/* nsapi_stack_add_dns_server() for a stack whose backend keeps no servers. */
+nsapi_error_t dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
+
+/* nsapi_stack_gethostbyname() for a name that is not an address, on such a stack. */
+nsapi_error_t dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version);
+
+#endif
