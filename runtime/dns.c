@@ -5,13 +5,16 @@
  * datagram that is not the answer (from elsewhere, another id, malformed)
  * is ignored and the wait goes on; a server that fails (SERVFAIL, REFUSED,
  * truncated) gives way to the next; a name that does not exist ends the
- * lookup.  Query ids are random, so an off-path guess has 1 in 65536.
+ * lookup.  The whole lookup takes at most servers x NSAPI_DNS_TRIES x
+ * NSAPI_DNS_TRY_MS, whichever versions it asks for.  Query ids come from
+ * the OS's random source, so an off-path guess has 1 in 65536.
  */
 #include <string.h>
 
 #include "dns.h"
 #include "dns_message.h"
 #include "os.h"
+#include "socket.h"
 #include "stack_api_calls.h"
 
 #define DNS_PORT 53
@@ -21,25 +24,8 @@ enum outcome { FOUND, NO_SUCH_NAME, NO_DATA, NO_ANSWER };
 
 void dns_reset(nsapi_stack_t *stack)
 {
-    uint64_t now = nsapi_os_now_ms();
-
     memset(stack->dns_servers, 0, sizeof stack->dns_servers);
     memset(stack->dns_cache, 0, sizeof stack->dns_cache);
-    stack->dns_random = (uint32_t)(now ^ (now >> 32) ^ (uint32_t)(uintptr_t)stack) | 1u;
-}
-
-static uint16_t next_id(nsapi_stack_t *stack)
-{
-    uint32_t x;
-
-    nsapi_os_lock(&stack->sync);
-    x = stack->dns_random; /* xorshift32 */
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    stack->dns_random = x;
-    nsapi_os_unlock(&stack->sync);
-    return (uint16_t)(x >> 16);
 }
 
 nsapi_error_t dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
@@ -132,7 +118,7 @@ static bool await(nsapi_udp_socket_t *s, const nsapi_socket_address_t *server, c
         if (n < 0) {
             return false;
         }
-        if (nsapi_socket_address_equals(&from, server)) {
+        if (socket_same_peer(&from, server)) {
             *r = dns_response_read(reply, (size_t)n, query, (size_t)query_len, addr, 1, &count, ttl);
             if (*r != DNS_MALFORMED && *r != DNS_NOT_OURS) {
                 return true; /* anything else is ignored, as if it had been lost */
@@ -141,22 +127,28 @@ static bool await(nsapi_udp_socket_t *s, const nsapi_socket_address_t *server, c
     }
 }
 
+/* Ask the servers in turn for one version of name, until the lookup's deadline at the latest. */
 static enum outcome ask(nsapi_stack_t *stack, nsapi_udp_socket_t *s, const nsapi_socket_address_t *servers,
-                        int count, const char *name, nsapi_version_t version, nsapi_addr_t *addr)
+                        int count, const char *name, nsapi_version_t version, uint64_t deadline, nsapi_addr_t *addr)
 {
     uint8_t query[DNS_MESSAGE_MAX];
     int i, try;
 
     for (i = 0; i < count; i++) {
         for (try = 0; try < NSAPI_DNS_TRIES; try++) {
-            int length = dns_query_build(query, sizeof query, next_id(stack), name, version);
+            int length = dns_query_build(query, sizeof query, (uint16_t)nsapi_os_random(), name, version);
+            uint64_t now = nsapi_os_now_ms(), until = now + NSAPI_DNS_TRY_MS < deadline ? now + NSAPI_DNS_TRY_MS : deadline;
             uint32_t ttl;
             enum dns_result r;
 
+            if (now >= deadline) {
+                return NO_ANSWER;
+            }
+            nsapi_udp_socket_set_timeout(s, (int)(until - now)); /* a send that cannot go at once waits no longer */
             if (length < 0 || nsapi_udp_socket_sendto(s, &servers[i], query, (nsapi_size_t)length) != length) {
                 break; /* a server this stack cannot reach */
             }
-            if (!await(s, &servers[i], query, length, nsapi_os_deadline(NSAPI_DNS_TRY_MS), &r, addr, &ttl)) {
+            if (!await(s, &servers[i], query, length, until, &r, addr, &ttl)) {
                 continue; /* no answer in time: ask again */
             }
             if (r == DNS_ANSWER) {
@@ -191,10 +183,11 @@ nsapi_error_t dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *
     nsapi_socket_address_t servers[NSAPI_DNS_SERVERS];
     nsapi_version_t order[2] = {version, NSAPI_UNSPEC};
     nsapi_udp_socket_t s = {0};
-    nsapi_addr_t own;
-    enum outcome outcome = NO_ANSWER;
+    nsapi_addr_t own, found;
+    enum outcome outcome;
     nsapi_error_t err;
-    int count, i;
+    uint64_t deadline;
+    int count;
 
     if (dns_query_build(probe, sizeof probe, 0, host, version == NSAPI_IPv6 ? NSAPI_IPv6 : NSAPI_IPv4) < 0) {
         return NSAPI_ERROR_PARAMETER; /* not a name DNS can carry */
@@ -206,10 +199,8 @@ nsapi_error_t dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *
         order[0] = six ? NSAPI_IPv6 : NSAPI_IPv4;
         order[1] = six ? NSAPI_IPv4 : NSAPI_IPv6;
     }
-    for (i = 0; i < 2 && order[i] != NSAPI_UNSPEC; i++) {
-        if (cached(stack, name, order[i], addr)) {
-            return NSAPI_ERROR_OK;
-        }
+    if (cached(stack, name, order[0], addr)) {
+        return NSAPI_ERROR_OK;
     }
     nsapi_os_lock(&stack->sync);
     memcpy(servers, stack->dns_servers, sizeof servers);
@@ -223,10 +214,17 @@ nsapi_error_t dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *
     if (err != NSAPI_ERROR_OK) {
         return err;
     }
-    /* Only a name without an address of the first version is asked again for the other. */
-    for (i = 0; i < 2 && order[i] != NSAPI_UNSPEC && (i == 0 || outcome == NO_DATA); i++) {
-        outcome = ask(stack, &s, servers, count, name, order[i], addr);
+    deadline = nsapi_os_now_ms() + (uint64_t)count * NSAPI_DNS_TRIES * NSAPI_DNS_TRY_MS;
+    outcome = ask(stack, &s, servers, count, name, order[0], deadline, &found);
+    /* Only a name without an address of the first version is asked again, for the other. */
+    if (outcome == NO_DATA && order[1] != NSAPI_UNSPEC) {
+        outcome = cached(stack, name, order[1], &found) ? FOUND
+                                                        : ask(stack, &s, servers, count, name, order[1], deadline, &found);
     }
     nsapi_udp_socket_close(&s);
-    return outcome == FOUND ? NSAPI_ERROR_OK : NSAPI_ERROR_DNS_FAILURE;
+    if (outcome != FOUND) {
+        return NSAPI_ERROR_DNS_FAILURE;
+    }
+    *addr = found; /* the caller's address changes only on success */
+    return NSAPI_ERROR_OK;
 }

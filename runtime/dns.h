@@ -8,7 +8,7 @@
 
 #include "nsapi/nsapi.h"
 
-/* Forget every server and answer, and seed the query ids; at nsapi_stack_init(). */
+/* Forget every server and answer; at nsapi_stack_init(). */
 void dns_reset(nsapi_stack_t *stack);
 
 /* nsapi_stack_add_dns_server() for a stack whose backend keeps no servers. */

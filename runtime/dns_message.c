@@ -111,6 +111,9 @@ static bool read_name(const uint8_t *msg, size_t len, size_t *pos, char *out)
         for (size_t i = 0; i < c; i++) {
             uint8_t ch = msg[p + 1 + i];
 
+            if (ch == '.' || ch == '\0') {
+                return false; /* no host name has one: as text it could pass for another name */
+            }
             out[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
         }
         p += 1 + (size_t)c;
@@ -146,8 +149,10 @@ static bool read_record(const uint8_t *msg, size_t len, size_t *pos, char *owner
     return true;
 }
 
-/* Follow the CNAME chain from name through the answer section at answers; name becomes its end. */
-static bool follow_cnames(const uint8_t *msg, size_t len, size_t answers, unsigned ancount, char *name)
+/* Follow the CNAME chain from name through the answer section at answers; name becomes its end,
+ * *ttl the smallest TTL along it (unchanged if there is no CNAME). */
+static bool follow_cnames(const uint8_t *msg, size_t len, size_t answers, unsigned ancount, char *name,
+                          uint32_t *ttl)
 {
     dns_name_t owner, target;
     struct record r;
@@ -169,6 +174,7 @@ static bool follow_cnames(const uint8_t *msg, size_t len, size_t answers, unsign
                     return false;
                 }
                 strcpy(name, target);
+                *ttl = r.ttl < *ttl ? r.ttl : *ttl;
                 moved = true;
             }
         }
@@ -183,9 +189,10 @@ enum dns_result dns_response_read(const uint8_t *msg, size_t len, const uint8_t 
                                   nsapi_addr_t *addrs, unsigned max, unsigned *count, uint32_t *ttl)
 {
     dns_name_t asked, question, name, owner;
-    size_t pos = HEADER, qpos = HEADER;
+    size_t pos = HEADER, qpos = HEADER, answers, size;
     uint16_t qtype;
-    unsigned ancount, i, rcode;
+    uint32_t chain_ttl = UINT32_MAX;
+    unsigned ancount, i, rcode, matches = 0;
     struct record r;
 
     *count = 0;
@@ -196,24 +203,31 @@ enum dns_result dns_response_read(const uint8_t *msg, size_t len, const uint8_t 
     if (get16(msg) != get16(query) || !(msg[2] & 0x80)) {
         return DNS_NOT_OURS;
     }
-    if (((msg[2] >> 3) & 0x0f) != 0 || get16(msg + 4) != 1) {
+    rcode = msg[3] & 0x0f;
+    if (((msg[2] >> 3) & 0x0f) != 0) {
+        return DNS_MALFORMED;
+    }
+    if (get16(msg + 4) == 0 && rcode != 0 && rcode != 3) {
+        return DNS_SERVER_FAILURE; /* FORMERR or REFUSED without the question: this server will not answer */
+    }
+    if (get16(msg + 4) != 1) {
         return DNS_MALFORMED;
     }
     if (!read_name(query, query_len, &qpos, asked) || qpos + 4 > query_len) {
         return DNS_MALFORMED;
     }
     qtype = get16(query + qpos);
+    size = qtype == TYPE_A ? 4 : 16;
     if (!read_name(msg, len, &pos, question) || pos + 4 > len) {
         return DNS_MALFORMED;
     }
     if (strcmp(question, asked) != 0 || get16(msg + pos) != qtype || get16(msg + pos + 2) != CLASS_IN) {
         return DNS_NOT_OURS;
     }
-    pos += 4;
+    answers = pos + 4;
     if (msg[2] & 0x02) {
         return DNS_TRUNCATED;
     }
-    rcode = msg[3] & 0x0f;
     if (rcode == 3) {
         return DNS_NO_SUCH_NAME;
     }
@@ -222,30 +236,34 @@ enum dns_result dns_response_read(const uint8_t *msg, size_t len, const uint8_t 
     }
     ancount = get16(msg + 6);
     strcpy(name, asked);
-    if (!follow_cnames(msg, len, pos, ancount, name)) {
+    if (!follow_cnames(msg, len, answers, ancount, name, &chain_ttl)) {
         return DNS_MALFORMED;
     }
-    for (i = 0; i < ancount; i++) {
-        size_t size = qtype == TYPE_A ? 4 : 16;
-
+    /* The whole answer section is checked before any address is copied out. */
+    for (pos = answers, i = 0; i < ancount; i++) {
         if (!read_record(msg, len, &pos, owner, &r)) {
-            *count = 0;
             return DNS_MALFORMED;
         }
-        if (r.type != qtype || r.class != CLASS_IN || (strcmp(owner, name) != 0 && strcmp(owner, asked) != 0)) {
-            continue;
+        if (r.type == qtype && r.class == CLASS_IN && (strcmp(owner, name) == 0 || strcmp(owner, asked) == 0)) {
+            if (r.end - r.data != size) {
+                return DNS_MALFORMED;
+            }
+            matches++;
         }
-        if (r.end - r.data != size) {
-            *count = 0;
-            return DNS_MALFORMED;
-        }
-        if (*count < max) {
+    }
+    if (matches == 0) {
+        return DNS_NO_DATA;
+    }
+    *ttl = chain_ttl;
+    for (pos = answers, i = 0; i < ancount && *count < max; i++) {
+        read_record(msg, len, &pos, owner, &r); /* checked above */
+        if (r.type == qtype && r.class == CLASS_IN && (strcmp(owner, name) == 0 || strcmp(owner, asked) == 0)) {
             memset(&addrs[*count], 0, sizeof addrs[*count]);
             addrs[*count].version = qtype == TYPE_A ? NSAPI_IPv4 : NSAPI_IPv6;
             memcpy(addrs[*count].bytes, msg + r.data, size);
-            *ttl = *count == 0 || r.ttl < *ttl ? r.ttl : *ttl;
+            *ttl = r.ttl < *ttl ? r.ttl : *ttl;
             (*count)++;
         }
     }
-    return *count > 0 ? DNS_ANSWER : DNS_NO_DATA;
+    return DNS_ANSWER;
 }

@@ -40,7 +40,8 @@ int dns_query_build(uint8_t *buf, size_t size, uint16_t id, const char *name, ns
 /*
  * Read a response against the query it should answer (as built above).
  * For DNS_ANSWER, addrs holds up to max addresses (*count of them) and
- * *ttl the smallest TTL among the records used.  Addresses are taken from
+ * *ttl the smallest TTL among the records used (the CNAMEs followed and the
+ * addresses copied); for anything else addrs is untouched and *count 0.  Addresses are taken from
  * records of the asked type owned by the asked name or by a name a CNAME
  * in the same answer leads to.
  */

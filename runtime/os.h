@@ -39,4 +39,7 @@ uint64_t nsapi_os_now_ms(void);
 /** The deadline timeout_ms from now; NSAPI_OS_FOREVER for a negative timeout. */
 uint64_t nsapi_os_deadline(int timeout_ms);
 
+/** 32 bits no one off the machine can guess (DNS query ids): the OS's random source. */
+uint32_t nsapi_os_random(void);
+
 #endif /* NSAPI_RUNTIME_OS_H */

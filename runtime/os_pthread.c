@@ -6,6 +6,8 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <sys/random.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "os.h"
@@ -78,4 +80,14 @@ uint64_t nsapi_os_now_ms(void)
 uint64_t nsapi_os_deadline(int timeout_ms)
 {
     return timeout_ms < 0 ? NSAPI_OS_FOREVER : nsapi_os_now_ms() + (uint64_t)timeout_ms;
+}
+
+uint32_t nsapi_os_random(void)
+{
+    uint32_t value = 0;
+
+    if (getrandom(&value, sizeof value, GRND_NONBLOCK) != (ssize_t)sizeof value) {
+        value = (uint32_t)nsapi_os_now_ms() * 2654435761u; /* only before the kernel's pool is ready */
+    }
+    return value;
 }

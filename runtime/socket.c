@@ -388,3 +388,15 @@ nsapi_error_t nsapi_impl_socket_getpeername(nsapi_socket_t *socket, nsapi_socket
     nsapi_os_unlock(&socket->sync);
     return err;
 }
+
+bool socket_same_peer(const nsapi_socket_address_t *from, const nsapi_socket_address_t *peer)
+{
+    static const uint8_t mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+
+    if (nsapi_socket_address_equals(from, peer)) {
+        return true;
+    }
+    return from->port == peer->port && from->addr.version == NSAPI_IPv4 && peer->addr.version == NSAPI_IPv6
+           && memcmp(peer->addr.bytes, mapped, sizeof mapped) == 0
+           && memcmp(peer->addr.bytes + 12, from->addr.bytes, 4) == 0;
+}

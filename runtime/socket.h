@@ -45,6 +45,10 @@ bool socket_is_open(nsapi_socket_t *socket);
  */
 nsapi_size_or_error_t socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op);
 
+/* Whether a datagram from from comes from peer: the same address and port, where an IPv4-mapped
+ * IPv6 peer (::ffff:a.b.c.d) is the IPv4 host a.b.c.d, as a dual-stack stack reports it. */
+bool socket_same_peer(const nsapi_socket_address_t *from, const nsapi_socket_address_t *peer);
+
 /* Whether socket never blocks (timeout 0), read once at the start of a call. */
 bool socket_nonblocking(nsapi_socket_t *socket);
 

@@ -29,20 +29,6 @@ static enum socket_step sendto_attempt(nsapi_socket_t *socket, void *op, nsapi_s
     return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;
 }
 
-/* Whether a datagram from from comes from peer: the same address and port, where an IPv4-mapped
- * IPv6 peer (::ffff:a.b.c.d) is the IPv4 host a.b.c.d, as a dual-stack stack reports it. */
-static bool same_peer(const nsapi_socket_address_t *from, const nsapi_socket_address_t *peer)
-{
-    static const uint8_t mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-
-    if (nsapi_socket_address_equals(from, peer)) {
-        return true;
-    }
-    return from->port == peer->port && from->addr.version == NSAPI_IPv4 && peer->addr.version == NSAPI_IPv6
-           && memcmp(peer->addr.bytes, mapped, sizeof mapped) == 0
-           && memcmp(peer->addr.bytes + 12, from->addr.bytes, 4) == 0;
-}
-
 static enum socket_step recvfrom_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
 {
     struct datagram_op *o = op;
@@ -56,7 +42,7 @@ static enum socket_step recvfrom_attempt(nsapi_socket_t *socket, void *op, nsapi
         if (*result < 0) {
             return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;
         }
-        if (o->peer.addr.version == NSAPI_UNSPEC || same_peer(&from, &o->peer)) {
+        if (o->peer.addr.version == NSAPI_UNSPEC || socket_same_peer(&from, &o->peer)) {
             break;
         }
     }

@@ -242,6 +242,92 @@ Test(dns_message, hostile_packets)
     cr_expect_eq(ttl, 0, "reads as 0");
 }
 
+Test(dns_message, a_cname_shortens_the_ttl)
+{
+    static const uint8_t alias[] = {5, 'a', 'l', 'i', 'a', 's', 0xc0, 17};
+    struct packet p;
+    nsapi_addr_t addrs[1];
+    unsigned count, alias_at;
+    uint32_t ttl;
+
+    ask("host.example", NSAPI_IPv4);
+    respond(&p, 0x8180, 2);
+    alias_at = (unsigned)p.n + 12;
+    record(&p, 12, 5, 30, alias, sizeof alias);
+    record(&p, alias_at, 1, 3600, v4, 4);
+    cr_assert_eq(read_back(&p, addrs, 1, &count, &ttl), DNS_ANSWER);
+    cr_expect_eq(ttl, 30, "the chain's TTL bounds the answer's: %u", ttl);
+}
+
+/* A response to query whose question is the wire name raw (raw_len bytes) instead of the one asked. */
+static void respond_as(struct packet *p, const char *raw, size_t raw_len)
+{
+    p->n = 0;
+    put(p, query, 2);
+    put16(p, 0x8180);
+    put16(p, 1);
+    put16(p, 1);
+    put16(p, 0);
+    put16(p, 0);
+    put(p, raw, raw_len);
+    put(p, query + query_len - 4, 4); /* type and class as asked */
+    record(p, 12, 1, 5, v4, 4);
+}
+
+Test(dns_message, names_that_only_read_like_ours)
+{
+    static const char dotted[] = "\x0chost.example", nul[] = "\x04host\x0a" "example\0zz";
+    struct packet p;
+    nsapi_addr_t addrs[1];
+    unsigned count;
+    uint32_t ttl;
+
+    ask("host.example", NSAPI_IPv4);
+    respond_as(&p, "\x04host\x07" "example", 14);
+    cr_assert_eq(read_back(&p, addrs, 1, &count, &ttl), DNS_ANSWER, "the real question, for comparison");
+    respond_as(&p, dotted, sizeof dotted);
+    cr_expect_eq(read_back(&p, addrs, 1, &count, &ttl), DNS_MALFORMED, "one label with a dot in it");
+    respond_as(&p, nul, sizeof nul);
+    cr_expect_eq(read_back(&p, addrs, 1, &count, &ttl), DNS_MALFORMED, "a label with a NUL in it");
+}
+
+Test(dns_message, a_rejected_packet_leaves_the_addresses_alone)
+{
+    static const uint8_t five[5] = {1, 2, 3, 4, 5};
+    struct packet p;
+    nsapi_addr_t addrs[2], before[2];
+    unsigned count;
+    uint32_t ttl;
+
+    ask("host.example", NSAPI_IPv4);
+    respond(&p, 0x8180, 2);
+    record(&p, 12, 1, 5, v4, 4);
+    record(&p, 12, 1, 5, five, 5);
+    memset(addrs, 0xa5, sizeof addrs);
+    memcpy(before, addrs, sizeof addrs);
+    cr_expect_eq(read_back(&p, addrs, 2, &count, &ttl), DNS_MALFORMED);
+    cr_expect_eq(count, 0);
+    cr_expect_eq(memcmp(addrs, before, sizeof addrs), 0, "nothing was copied out");
+}
+
+Test(dns_message, a_refusal_without_the_question_moves_on)
+{
+    struct packet p;
+    nsapi_addr_t addrs[1];
+    unsigned count;
+    uint32_t ttl;
+
+    ask("host.example", NSAPI_IPv4);
+    respond(&p, 0x8185, 0);
+    p.b[5] = 0; /* QDCOUNT 0 */
+    p.n = 12;
+    cr_expect_eq(read_back(&p, addrs, 1, &count, &ttl), DNS_SERVER_FAILURE, "REFUSED");
+    p.b[3] = 0x81; /* FORMERR */
+    cr_expect_eq(read_back(&p, addrs, 1, &count, &ttl), DNS_SERVER_FAILURE);
+    p.b[3] = 0x80;
+    cr_expect_eq(read_back(&p, addrs, 1, &count, &ttl), DNS_MALFORMED, "a success without the question");
+}
+
 Test(dns_message, fuzzed_responses_stay_in_bounds)
 {
     struct packet p, q;

@@ -50,8 +50,6 @@ struct nsapi_stack {
     nsapi_socket_address_t dns_servers[NSAPI_DNS_SERVERS];
     /** The runtime resolver's answers. */
     nsapi_dns_entry_t dns_cache[NSAPI_DNS_CACHE_SIZE];
-    /** State of the generator of query ids. */
-    uint32_t dns_random;
     /** Lock for the counts and the resolver's servers and answers. */
     nsapi_os_sync_t sync;
 };
