@@ -9,6 +9,7 @@
  * NSAPI_DNS_TRY_MS, whichever versions it asks for.  Query ids come from
  * the OS's random source, so an off-path guess has 1 in 65536.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "dns.h"
@@ -26,6 +27,8 @@ void dns_reset(nsapi_stack_t *stack)
 {
     memset(stack->dns_servers, 0, sizeof stack->dns_servers);
     memset(stack->dns_cache, 0, sizeof stack->dns_cache);
+    memset(stack->dns_queries, 0, sizeof stack->dns_queries);
+    stack->dns_last_id = 0;
 }
 
 nsapi_error_t dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
@@ -98,23 +101,51 @@ static void remember(nsapi_stack_t *stack, const char *name, const nsapi_addr_t 
 
 /* --- asking ------------------------------------------------------------------------------------ */
 
-/* Wait until deadline for server's response to query; false if none came in time. */
-static bool await(nsapi_udp_socket_t *s, const nsapi_socket_address_t *server, const uint8_t *query, int query_len,
-                  uint64_t deadline, enum dns_result *r, nsapi_addr_t *addr, uint32_t *ttl)
+#define CANCEL_CHECK_MS 100 /* how often an asynchronous lookup looks whether it was cancelled */
+
+enum query_state { QUERY_FREE, QUERY_RUNNING, QUERY_CANCELLED };
+
+/* One lookup under way: its socket, its deadline, and its place if it is asynchronous. */
+struct lookup {
+    nsapi_stack_t *stack;
+    nsapi_udp_socket_t socket;
+    uint64_t deadline;
+    const nsapi_dns_query_t *query; /* NULL for nsapi_stack_gethostbyname() */
+};
+
+static bool cancelled(const struct lookup *l)
+{
+    bool yes;
+
+    if (l->query == NULL) {
+        return false;
+    }
+    nsapi_os_lock(&l->stack->sync);
+    yes = l->query->state == QUERY_CANCELLED;
+    nsapi_os_unlock(&l->stack->sync);
+    return yes;
+}
+
+/* Wait until `until` for server's response to query; false if none came in time (or the lookup was cancelled). */
+static bool await(struct lookup *l, const nsapi_socket_address_t *server, const uint8_t *query, int query_len,
+                  uint64_t until, enum dns_result *r, nsapi_addr_t *addr, uint32_t *ttl)
 {
     uint8_t reply[DNS_MESSAGE_MAX];
     nsapi_socket_address_t from;
     unsigned count;
 
     for (;;) {
-        uint64_t now = nsapi_os_now_ms();
+        uint64_t now = nsapi_os_now_ms(), wait = until > now ? until - now : 0;
         nsapi_size_or_error_t n;
 
-        if (now >= deadline) {
+        if (wait == 0 || cancelled(l)) {
             return false;
         }
-        nsapi_udp_socket_set_timeout(s, (int)(deadline - now));
-        n = nsapi_udp_socket_recvfrom(s, &from, reply, sizeof reply);
+        nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && wait > CANCEL_CHECK_MS ? CANCEL_CHECK_MS : wait));
+        n = nsapi_udp_socket_recvfrom(&l->socket, &from, reply, sizeof reply);
+        if (n == NSAPI_ERROR_WOULD_BLOCK) {
+            continue;
+        }
         if (n < 0) {
             return false;
         }
@@ -128,8 +159,8 @@ static bool await(nsapi_udp_socket_t *s, const nsapi_socket_address_t *server, c
 }
 
 /* Ask the servers in turn for one version of name, until the lookup's deadline at the latest. */
-static enum outcome ask(nsapi_stack_t *stack, nsapi_udp_socket_t *s, const nsapi_socket_address_t *servers,
-                        int count, const char *name, nsapi_version_t version, uint64_t deadline, nsapi_addr_t *addr)
+static enum outcome ask(struct lookup *l, const nsapi_socket_address_t *servers, int count, const char *name,
+                        nsapi_version_t version, nsapi_addr_t *addr)
 {
     uint8_t query[DNS_MESSAGE_MAX];
     int i, try;
@@ -137,22 +168,23 @@ static enum outcome ask(nsapi_stack_t *stack, nsapi_udp_socket_t *s, const nsapi
     for (i = 0; i < count; i++) {
         for (try = 0; try < NSAPI_DNS_TRIES; try++) {
             int length = dns_query_build(query, sizeof query, (uint16_t)nsapi_os_random(), name, version);
-            uint64_t now = nsapi_os_now_ms(), until = now + NSAPI_DNS_TRY_MS < deadline ? now + NSAPI_DNS_TRY_MS : deadline;
+            uint64_t now = nsapi_os_now_ms();
+            uint64_t until = now + NSAPI_DNS_TRY_MS < l->deadline ? now + NSAPI_DNS_TRY_MS : l->deadline;
             uint32_t ttl;
             enum dns_result r;
 
-            if (now >= deadline) {
+            if (now >= l->deadline || cancelled(l)) {
                 return NO_ANSWER;
             }
-            nsapi_udp_socket_set_timeout(s, (int)(until - now)); /* a send that cannot go at once waits no longer */
-            if (length < 0 || nsapi_udp_socket_sendto(s, &servers[i], query, (nsapi_size_t)length) != length) {
+            nsapi_udp_socket_set_timeout(&l->socket, (int)(until - now)); /* a send that cannot go at once waits no longer */
+            if (length < 0 || nsapi_udp_socket_sendto(&l->socket, &servers[i], query, (nsapi_size_t)length) != length) {
                 break; /* a server this stack cannot reach */
             }
-            if (!await(s, &servers[i], query, length, until, &r, addr, &ttl)) {
+            if (!await(l, &servers[i], query, length, until, &r, addr, &ttl)) {
                 continue; /* no answer in time: ask again */
             }
             if (r == DNS_ANSWER) {
-                remember(stack, name, addr, ttl);
+                remember(l->stack, name, addr, ttl);
                 return FOUND;
             }
             if (r == DNS_NO_SUCH_NAME || r == DNS_NO_DATA) {
@@ -176,55 +208,226 @@ static void canonical(const char *host, char *name)
     name[length] = '\0';
 }
 
-nsapi_error_t dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version)
+/* What to ask for, in order: version, or for NSAPI_UNSPEC the stack's own version then the other. */
+static void versions(nsapi_stack_t *stack, nsapi_version_t version, nsapi_version_t order[2])
 {
-    uint8_t probe[DNS_MESSAGE_MAX];
-    char name[NSAPI_DNS_NAME_SIZE];
-    nsapi_socket_address_t servers[NSAPI_DNS_SERVERS];
-    nsapi_version_t order[2] = {version, NSAPI_UNSPEC};
-    nsapi_udp_socket_t s = {0};
-    nsapi_addr_t own, found;
-    enum outcome outcome;
-    nsapi_error_t err;
-    uint64_t deadline;
-    int count;
+    nsapi_addr_t own;
+    bool six;
 
-    if (dns_query_build(probe, sizeof probe, 0, host, version == NSAPI_IPv6 ? NSAPI_IPv6 : NSAPI_IPv4) < 0) {
-        return NSAPI_ERROR_PARAMETER; /* not a name DNS can carry */
-    }
-    canonical(host, name);
+    order[0] = version;
+    order[1] = NSAPI_UNSPEC;
     if (version == NSAPI_UNSPEC) {
-        bool six = stack_api_get_ip_address(stack, &own) == NSAPI_ERROR_OK && own.version == NSAPI_IPv6;
-
+        six = stack_api_get_ip_address(stack, &own) == NSAPI_ERROR_OK && own.version == NSAPI_IPv6;
         order[0] = six ? NSAPI_IPv6 : NSAPI_IPv4;
         order[1] = six ? NSAPI_IPv4 : NSAPI_IPv6;
     }
-    if (cached(stack, name, order[0], addr)) {
-        return NSAPI_ERROR_OK;
-    }
+}
+
+/* The servers to ask, and how many there are. */
+static int servers_of(nsapi_stack_t *stack, nsapi_socket_address_t servers[NSAPI_DNS_SERVERS])
+{
+    int count;
+
     nsapi_os_lock(&stack->sync);
-    memcpy(servers, stack->dns_servers, sizeof servers);
+    memcpy(servers, stack->dns_servers, sizeof stack->dns_servers);
     nsapi_os_unlock(&stack->sync);
     for (count = 0; count < NSAPI_DNS_SERVERS && servers[count].addr.version != NSAPI_UNSPEC; count++) {
     }
-    if (count == 0) {
-        return NSAPI_ERROR_NO_ADDRESS;
+    return count;
+}
+
+/* Whether host is a name DNS can carry; its canonical form into name. */
+static bool valid_name(const char *host, nsapi_version_t version, char *name)
+{
+    uint8_t probe[DNS_MESSAGE_MAX];
+
+    if (dns_query_build(probe, sizeof probe, 0, host, version == NSAPI_IPv6 ? NSAPI_IPv6 : NSAPI_IPv4) < 0) {
+        return false;
     }
-    err = nsapi_udp_socket_open(&s, stack);
+    canonical(host, name);
+    return true;
+}
+
+/*
+ * The lookup itself, on the caller's thread or an asynchronous lookup's:
+ * NSAPI_ERROR_OK, DNS_FAILURE (no such name or no address of the
+ * version), TIMEOUT (no server answered), or what opening a socket gave.
+ * name is canonical and cached answers were looked at already.
+ */
+static nsapi_error_t lookup(nsapi_stack_t *stack, const char *name, const nsapi_version_t order[2],
+                            const nsapi_socket_address_t *servers, int count, const nsapi_dns_query_t *query,
+                            nsapi_addr_t *addr)
+{
+    struct lookup l;
+    enum outcome outcome;
+    nsapi_addr_t found;
+    nsapi_error_t err;
+
+    memset(&l, 0, sizeof l);
+    l.stack = stack;
+    l.query = query;
+    err = nsapi_udp_socket_open(&l.socket, stack);
     if (err != NSAPI_ERROR_OK) {
         return err;
     }
-    deadline = nsapi_os_now_ms() + (uint64_t)count * NSAPI_DNS_TRIES * NSAPI_DNS_TRY_MS;
-    outcome = ask(stack, &s, servers, count, name, order[0], deadline, &found);
+    l.deadline = nsapi_os_now_ms() + (uint64_t)count * NSAPI_DNS_TRIES * NSAPI_DNS_TRY_MS;
+    outcome = ask(&l, servers, count, name, order[0], &found);
     /* Only a name without an address of the first version is asked again, for the other. */
     if (outcome == NO_DATA && order[1] != NSAPI_UNSPEC) {
-        outcome = cached(stack, name, order[1], &found) ? FOUND
-                                                        : ask(stack, &s, servers, count, name, order[1], deadline, &found);
+        outcome = cached(stack, name, order[1], &found) ? FOUND : ask(&l, servers, count, name, order[1], &found);
     }
-    nsapi_udp_socket_close(&s);
+    nsapi_udp_socket_close(&l.socket);
     if (outcome != FOUND) {
-        return NSAPI_ERROR_DNS_FAILURE;
+        return outcome == NO_ANSWER ? NSAPI_ERROR_TIMEOUT : NSAPI_ERROR_DNS_FAILURE;
     }
     *addr = found; /* the caller's address changes only on success */
     return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version)
+{
+    char name[NSAPI_DNS_NAME_SIZE];
+    nsapi_socket_address_t servers[NSAPI_DNS_SERVERS];
+    nsapi_version_t order[2];
+    nsapi_error_t err;
+    int count;
+
+    if (!valid_name(host, version, name)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    versions(stack, version, order);
+    if (cached(stack, name, order[0], addr)) {
+        return NSAPI_ERROR_OK;
+    }
+    count = servers_of(stack, servers);
+    if (count == 0) {
+        return NSAPI_ERROR_NO_ADDRESS;
+    }
+    err = lookup(stack, name, order, servers, count, NULL, addr);
+    return err == NSAPI_ERROR_TIMEOUT ? NSAPI_ERROR_DNS_FAILURE : err; /* Mbed's: the synchronous call never times out */
+}
+
+/* --- asynchronous lookups ------------------------------------------------------------------ */
+
+static void release(nsapi_stack_t *stack, nsapi_dns_query_t *q)
+{
+    nsapi_os_lock(&stack->sync);
+    q->id = 0;
+    q->state = QUERY_FREE;
+    nsapi_os_wake_all(&stack->sync); /* a cancel may be waiting for the place */
+    nsapi_os_unlock(&stack->sync);
+}
+
+static void run_query(void *arg)
+{
+    nsapi_dns_query_t *q = arg;
+    nsapi_stack_t *stack = q->stack;
+    nsapi_socket_address_t servers[NSAPI_DNS_SERVERS];
+    nsapi_socket_address_t found = {{NSAPI_UNSPEC, {0}}, 0};
+    nsapi_version_t order[2];
+    nsapi_dns_cb_t callback = NULL;
+    void *context = NULL;
+    nsapi_error_t err;
+
+    versions(stack, q->version, order);
+    err = lookup(stack, q->name, order, servers, servers_of(stack, servers), q, &found.addr);
+    /* Under one hold of the lock: a cancel either came first (no callback) or finds nothing to cancel. */
+    nsapi_os_lock(&stack->sync);
+    if (q->state == QUERY_RUNNING) {
+        callback = q->callback;
+        context = q->context;
+    }
+    q->id = 0;
+    q->state = QUERY_FREE;
+    nsapi_os_wake_all(&stack->sync);
+    nsapi_os_unlock(&stack->sync);
+    /* The place is free before the callback runs: from here on nothing touches the stack, which the
+     * callback may even release. */
+    if (callback != NULL) {
+        callback(err == NSAPI_ERROR_OK ? 1 : err, err == NSAPI_ERROR_OK ? &found : NULL, context);
+    }
+}
+
+nsapi_value_or_error_t dns_resolve_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback,
+                                         void *context, nsapi_version_t version)
+{
+    char name[NSAPI_DNS_NAME_SIZE];
+    nsapi_socket_address_t servers[NSAPI_DNS_SERVERS], found = {{NSAPI_UNSPEC, {0}}, 0};
+    nsapi_version_t order[2];
+    nsapi_dns_query_t *q = NULL;
+    int i, id;
+
+    if (!valid_name(host, version, name)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    versions(stack, version, order);
+    if (cached(stack, name, order[0], &found.addr)) {
+        callback(1, &found, context);
+        return 0;
+    }
+    if (servers_of(stack, servers) == 0) {
+        return NSAPI_ERROR_NO_ADDRESS;
+    }
+    nsapi_os_lock(&stack->sync);
+    for (i = 0; i < NSAPI_DNS_QUERIES && q == NULL; i++) {
+        q = stack->dns_queries[i].state == QUERY_FREE ? &stack->dns_queries[i] : NULL;
+    }
+    if (q != NULL) {
+        do { /* positive, and not the id of a lookup in flight */
+            id = stack->dns_last_id = stack->dns_last_id == INT_MAX ? 1 : stack->dns_last_id + 1;
+            for (i = 0; i < NSAPI_DNS_QUERIES && stack->dns_queries[i].id != id; i++) {
+            }
+        } while (i < NSAPI_DNS_QUERIES);
+        memset(q, 0, sizeof *q);
+        q->id = id;
+        q->stack = stack;
+        q->state = QUERY_RUNNING;
+        q->version = version;
+        q->callback = callback;
+        q->context = context;
+        strcpy(q->name, name);
+    }
+    nsapi_os_unlock(&stack->sync);
+    if (q == NULL) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    if (nsapi_os_thread_start(run_query, q) != NSAPI_ERROR_OK) {
+        release(stack, q);
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    return id;
+}
+
+nsapi_error_t dns_cancel(nsapi_stack_t *stack, int id)
+{
+    nsapi_dns_query_t *q = NULL;
+    int i;
+
+    nsapi_os_lock(&stack->sync);
+    for (i = 0; i < NSAPI_DNS_QUERIES && q == NULL; i++) {
+        if (stack->dns_queries[i].id == id && stack->dns_queries[i].state == QUERY_RUNNING) {
+            q = &stack->dns_queries[i];
+        }
+    }
+    if (q != NULL) {
+        q->state = QUERY_CANCELLED;
+        while (q->id == id) { /* its thread sees it within CANCEL_CHECK_MS, or a send's time */
+            nsapi_os_wait(&stack->sync, NSAPI_OS_FOREVER);
+        }
+    }
+    nsapi_os_unlock(&stack->sync);
+    return q != NULL ? NSAPI_ERROR_OK : NSAPI_ERROR_PARAMETER;
+}
+
+bool dns_busy(nsapi_stack_t *stack)
+{
+    bool busy = false;
+    int i;
+
+    nsapi_os_lock(&stack->sync);
+    for (i = 0; i < NSAPI_DNS_QUERIES; i++) {
+        busy |= stack->dns_queries[i].state != QUERY_FREE;
+    }
+    nsapi_os_unlock(&stack->sync);
+    return busy;
 }

@@ -42,4 +42,7 @@ uint64_t nsapi_os_deadline(int timeout_ms);
 /** 32 bits no one off the machine can guess (DNS query ids): the OS's random source. */
 uint32_t nsapi_os_random(void);
 
+/** Run fn(arg) in a new thread of its own, which nobody joins.  NSAPI_ERROR_NO_MEMORY if none can start. */
+nsapi_error_t nsapi_os_thread_start(void (*fn)(void *arg), void *arg);
+
 #endif /* NSAPI_RUNTIME_OS_H */

@@ -6,6 +6,8 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <sys/random.h>
 #include <sys/types.h>
 #include <time.h>
@@ -90,4 +92,41 @@ uint32_t nsapi_os_random(void)
         value = (uint32_t)nsapi_os_now_ms() * 2654435761u; /* only before the kernel's pool is ready */
     }
     return value;
+}
+
+struct start {
+    void (*fn)(void *arg);
+    void *arg;
+};
+
+static void *run(void *p)
+{
+    struct start start = *(struct start *)p;
+
+    free(p);
+    start.fn(start.arg);
+    return NULL;
+}
+
+nsapi_error_t nsapi_os_thread_start(void (*fn)(void *arg), void *arg)
+{
+    struct start *start = malloc(sizeof *start); /* a thread's start, never the hot path */
+    pthread_attr_t attr;
+    pthread_t thread;
+    int err;
+
+    if (start == NULL) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    start->fn = fn;
+    start->arg = arg;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    err = pthread_create(&thread, &attr, run, start);
+    pthread_attr_destroy(&attr);
+    if (err != 0) {
+        free(start);
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    return NSAPI_ERROR_OK;
 }

@@ -41,6 +41,26 @@ nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, 
     return nsapi_impl_stack_gethostbyname(stack, host, address, version);
 }
 
+nsapi_value_or_error_t nsapi_stack_gethostbyname_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback, void *context, nsapi_version_t version)
+{
+    if (stack == NULL ||
+        host == NULL ||
+        callback == NULL ||
+        (unsigned)version > (unsigned)NSAPI_IPv6) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_stack_gethostbyname_async(stack, host, callback, context, version);
+}
+
+nsapi_error_t nsapi_stack_gethostbyname_async_cancel(nsapi_stack_t *stack, int id)
+{
+    if (stack == NULL ||
+        id < 1) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_stack_gethostbyname_async_cancel(stack, id);
+}
+
 nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
 {
     if (stack == NULL ||

@@ -137,6 +137,74 @@ Test(nsapi_stack_gethostbyname, version_not_in_enum)
 }
 
 /* stack is NULL */
+Test(nsapi_stack_gethostbyname_async, null_stack)
+{
+    nsapi_stack_t stack;
+    unsigned char context_object[64];
+
+    memset(&stack, 0, sizeof stack);
+    memset(&context_object, 0, sizeof context_object);
+    cr_expect_eq(nsapi_stack_gethostbyname_async(NULL, "192.0.2.1", (nsapi_dns_cb_t)1, context_object, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* host is NULL */
+Test(nsapi_stack_gethostbyname_async, null_host)
+{
+    nsapi_stack_t stack;
+    unsigned char context_object[64];
+
+    memset(&stack, 0, sizeof stack);
+    memset(&context_object, 0, sizeof context_object);
+    cr_expect_eq(nsapi_stack_gethostbyname_async(&stack, NULL, (nsapi_dns_cb_t)1, context_object, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* callback is NULL */
+Test(nsapi_stack_gethostbyname_async, null_callback)
+{
+    nsapi_stack_t stack;
+    unsigned char context_object[64];
+
+    memset(&stack, 0, sizeof stack);
+    memset(&context_object, 0, sizeof context_object);
+    cr_expect_eq(nsapi_stack_gethostbyname_async(&stack, "192.0.2.1", NULL, context_object, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* version is not a nsapi_version_t */
+Test(nsapi_stack_gethostbyname_async, version_not_in_enum)
+{
+    nsapi_stack_t stack;
+    unsigned char context_object[64];
+
+    memset(&stack, 0, sizeof stack);
+    memset(&context_object, 0, sizeof context_object);
+    cr_expect_eq(nsapi_stack_gethostbyname_async(&stack, "192.0.2.1", (nsapi_dns_cb_t)1, context_object, (nsapi_version_t)3), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* stack is NULL */
+Test(nsapi_stack_gethostbyname_async_cancel, null_stack)
+{
+    nsapi_stack_t stack;
+
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(NULL, 1), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* id is below 1 */
+Test(nsapi_stack_gethostbyname_async_cancel, id_below_min)
+{
+    nsapi_stack_t stack;
+
+    memset(&stack, 0, sizeof stack);
+    cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(&stack, 0), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&stack, sizeof stack), "stack was changed");
+}
+
+/* stack is NULL */
 Test(nsapi_stack_add_dns_server, null_stack)
 {
     nsapi_socket_address_t address_object;

@@ -3,10 +3,13 @@
  * the configuration (dnsmasq.h has its zone): A, AAAA, CNAME, NSAPI_UNSPEC
  * and its fall-back, NXDOMAIN, the wrong version, the TTL cache, servers
  * asked in order, a server that never answers, no server, bad names, the
- * server list.  Configurations with no kernel side (lwIP loopback) skip it.
+ * server list; and the asynchronous form: its callback, answers at once,
+ * failures and timeouts, the bound on lookups in flight, unique ids, cancel.  Configurations with no kernel side (lwIP loopback) skip it.
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -153,4 +156,128 @@ Test(dns, the_server_list)
     cr_expect_eq(nsapi_stack_add_dns_server(fx->stack, &s), NSAPI_ERROR_OK, "there already");
     nsapi_socket_address_set_port(&s, 53);
     cr_expect_eq(nsapi_stack_add_dns_server(fx->stack, &s), NSAPI_ERROR_NO_MEMORY, "full");
+}
+
+/* --- asynchronous lookups ----------------------------------------------------------------- */
+
+static pthread_mutex_t results_lock = PTHREAD_MUTEX_INITIALIZER;
+static int calls;
+static nsapi_value_or_error_t last_result;
+static char last_text[NSAPI_IP_SIZE];
+static void *last_context;
+
+static void record_result(nsapi_value_or_error_t result, const nsapi_socket_address_t *address, void *context)
+{
+    pthread_mutex_lock(&results_lock);
+    calls++;
+    last_result = result;
+    last_context = context;
+    last_text[0] = '\0';
+    if (address != NULL) {
+        nsapi_socket_address_get_ip_address(address, last_text, sizeof last_text);
+    }
+    pthread_mutex_unlock(&results_lock);
+    signal_raise(NULL);
+}
+
+static int calls_so_far(void)
+{
+    int n;
+
+    pthread_mutex_lock(&results_lock);
+    n = calls;
+    pthread_mutex_unlock(&results_lock);
+    return n;
+}
+
+Test(dns, async_answer_comes_to_the_callback)
+{
+    int context = 7;
+    nsapi_value_or_error_t id;
+
+    signal_reset();
+    cr_assert_eq(nsapi_stack_add_dns_server(fx->stack, &server), NSAPI_ERROR_OK);
+    id = nsapi_stack_gethostbyname_async(fx->stack, "alias.test", record_result, &context, NSAPI_IPv4);
+    cr_assert_gt(id, 0, "an id: %d", id);
+    cr_assert(signal_wait(5000), "the callback came");
+    pthread_mutex_lock(&results_lock);
+    cr_expect_eq(calls, 1);
+    cr_expect_eq(last_result, 1);
+    cr_expect_str_eq(last_text, "192.0.2.20");
+    cr_expect_eq(last_context, &context);
+    pthread_mutex_unlock(&results_lock);
+    cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(fx->stack, id), NSAPI_ERROR_PARAMETER, "finished");
+    /* Now cached: answered before the call returns. */
+    cr_expect_eq(nsapi_stack_gethostbyname_async(fx->stack, "alias.test", record_result, NULL, NSAPI_IPv4), 0);
+    cr_expect_eq(calls_so_far(), 2, "called before the return");
+}
+
+Test(dns, async_literals_and_errors_at_once)
+{
+    signal_reset();
+    cr_expect_eq(nsapi_stack_gethostbyname_async(fx->stack, "four.test", record_result, NULL, NSAPI_IPv4),
+                 NSAPI_ERROR_NO_ADDRESS, "no server yet");
+    cr_expect_eq(nsapi_stack_gethostbyname_async(fx->stack, "2001:db8::9", record_result, NULL, NSAPI_UNSPEC), 0);
+    cr_expect_eq(calls_so_far(), 1, "a literal is answered before the return");
+    cr_expect_eq(nsapi_stack_gethostbyname_async(fx->stack, "2001:db8::9", record_result, NULL, NSAPI_IPv4),
+                 NSAPI_ERROR_DNS_FAILURE);
+    cr_assert_eq(nsapi_stack_add_dns_server(fx->stack, &server), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_stack_gethostbyname_async(fx->stack, "a..test", record_result, NULL, NSAPI_IPv4),
+                 NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(fx->stack, 12345), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(calls_so_far(), 1, "no callback for a call that failed at once");
+}
+
+Test(dns, async_failures_come_to_the_callback)
+{
+    nsapi_socket_address_t silent = server;
+
+    signal_reset();
+    cr_assert_eq(nsapi_stack_add_dns_server(fx->stack, &server), NSAPI_ERROR_OK);
+    cr_assert_gt(nsapi_stack_gethostbyname_async(fx->stack, "missing.test", record_result, NULL, NSAPI_IPv4), 0);
+    cr_assert(signal_wait(5000));
+    cr_expect_eq(last_result, NSAPI_ERROR_DNS_FAILURE);
+    nsapi_socket_address_set_port(&silent, 5353);
+    cr_assert_eq(nsapi_stack_add_dns_server(fx->stack, &silent), NSAPI_ERROR_OK);
+    dnsmasq_stop(); /* nobody answers now */
+    cr_assert_gt(nsapi_stack_gethostbyname_async(fx->stack, "four.test", record_result, NULL, NSAPI_IPv4), 0);
+    cr_assert(signal_wait(2 * NSAPI_DNS_TRIES * NSAPI_DNS_TRY_MS + 2000));
+    pthread_mutex_lock(&results_lock);
+    cr_expect_eq(last_result, NSAPI_ERROR_TIMEOUT, "no answer from any server: %s", nsapi_error_name(last_result));
+    cr_expect_str_eq(last_text, "", "no address");
+    pthread_mutex_unlock(&results_lock);
+}
+
+Test(dns, async_in_flight_bound_unique_ids_and_cancel)
+{
+    nsapi_socket_address_t silent = server;
+    nsapi_value_or_error_t ids[NSAPI_DNS_QUERIES];
+    char name[32];
+    long start;
+    int i, j;
+    struct timespec settle = {0, 300 * 1000000L};
+
+    nsapi_socket_address_set_port(&silent, 5353); /* every lookup stays in flight */
+    cr_assert_eq(nsapi_stack_add_dns_server(fx->stack, &silent), NSAPI_ERROR_OK);
+    for (i = 0; i < NSAPI_DNS_QUERIES; i++) {
+        snprintf(name, sizeof name, "n%d.test", i);
+        ids[i] = nsapi_stack_gethostbyname_async(fx->stack, name, record_result, NULL, NSAPI_IPv4);
+        cr_assert_gt(ids[i], 0);
+        for (j = 0; j < i; j++) {
+            cr_expect_neq(ids[i], ids[j], "ids are unique");
+        }
+    }
+    cr_expect_eq(nsapi_stack_gethostbyname_async(fx->stack, "more.test", record_result, NULL, NSAPI_IPv4),
+                 NSAPI_ERROR_NO_MEMORY, "at most NSAPI_DNS_QUERIES in flight");
+    start = now_ms();
+    for (i = 0; i < NSAPI_DNS_QUERIES; i++) {
+        cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(fx->stack, ids[i]), NSAPI_ERROR_OK);
+        cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(fx->stack, ids[i]), NSAPI_ERROR_PARAMETER, "once");
+    }
+    cr_expect_lt(now_ms() - start, 2000, "cancels return promptly");
+    ids[0] = nsapi_stack_gethostbyname_async(fx->stack, "again.test", record_result, NULL, NSAPI_IPv4);
+    cr_expect_gt(ids[0], 0, "a cancelled lookup's place is free again");
+    cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(fx->stack, ids[0]), NSAPI_ERROR_OK);
+    nanosleep(&settle, NULL);
+    cr_expect_eq(calls_so_far(), 0, "a cancelled callback is never called");
 }

@@ -119,6 +119,60 @@ static void sigio_driven_udp(void)
     report(received == 50, "sigio_driven_udp");
 }
 
+static int dns_calls;
+static pthread_mutex_t dns_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void dns_result(nsapi_value_or_error_t result, const nsapi_socket_address_t *address, void *context)
+{
+    (void)result;
+    (void)address;
+    (void)context;
+    pthread_mutex_lock(&dns_lock);
+    dns_calls++;
+    pthread_mutex_unlock(&dns_lock);
+}
+
+struct lookups {
+    nsapi_value_or_error_t ids[NSAPI_DNS_QUERIES];
+    int cancelled;
+};
+
+static void *cancel_all(void *arg)
+{
+    struct lookups *l = arg;
+    int i;
+
+    for (i = 0; i < NSAPI_DNS_QUERIES; i++) {
+        l->cancelled += l->ids[i] > 0 && nsapi_stack_gethostbyname_async_cancel(&stack, l->ids[i]) == NSAPI_ERROR_OK;
+    }
+    return NULL;
+}
+
+/* Asynchronous lookups of a server that never answers, cancelled from another thread while they run. */
+static void async_dns_cancel_races(const nsapi_socket_address_t *silent)
+{
+    struct lookups l;
+    pthread_t t;
+    int round, i, ok = nsapi_stack_add_dns_server(&stack, silent) == NSAPI_ERROR_OK;
+
+    for (round = 0; round < 3 && ok; round++) {
+        memset(&l, 0, sizeof l);
+        for (i = 0; i < NSAPI_DNS_QUERIES; i++) {
+            char name[16];
+
+            snprintf(name, sizeof name, "q%d.test", i);
+            l.ids[i] = nsapi_stack_gethostbyname_async(&stack, name, dns_result, NULL, NSAPI_IPv4);
+        }
+        pthread_create(&t, NULL, cancel_all, &l);
+        pthread_join(t, NULL);
+        ok &= l.cancelled == NSAPI_DNS_QUERIES;
+    }
+    pthread_mutex_lock(&dns_lock);
+    ok &= dns_calls == 0;
+    pthread_mutex_unlock(&dns_lock);
+    report(ok, "async_dns_cancel_races");
+}
+
 #ifdef TSAN_POSIX
 #define ADDRESS "127.0.0.1"
 #define BASE 47000 /* clear of the host's services; no root needed */
@@ -162,6 +216,8 @@ int main(void)
     parallel_echo();
     close_wakes_recv();
     sigio_driven_udp();
+    nsapi_socket_address_set_port(&at, BASE + 99); /* nobody listens there */
+    async_dns_cancel_races(&at);
     services_stop();
     report(stop(), "clean_shutdown");
     return failures != 0;

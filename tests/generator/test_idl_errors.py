@@ -226,7 +226,7 @@ class IdlErrorTest(unittest.TestCase):
                                    "class 'OperatorNew' would name its object parameter 'new', a C or C++ keyword; set c_name"))
 
     def test_keyword_field(self):
-        text = self.edit("stack.yaml", "c: void *context", "c: void *class")
+        text = self.edit("stack.yaml", "c: void *context\n        doc: The backend", "c: void *class\n        doc: The backend")
         self.assert_errors(self.at("stack.yaml", text, "void *class", "field name 'class' is a C or C++ keyword"))
 
     def test_file_name(self):

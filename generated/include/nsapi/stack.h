@@ -16,6 +16,36 @@
 extern "C" {
 #endif
 
+/**
+ * Called once with the outcome of nsapi_stack_gethostbyname_async(): result is
+ * the number of addresses found (1, in address), or a negative nsapi_error
+ * (address is then NULL). It runs in a thread of the resolver's when the lookup
+ * was not answered at once: it should be short, and may call any function of
+ * the API.
+ */
+typedef void (*nsapi_dns_cb_t)(nsapi_value_or_error_t result, const nsapi_socket_address_t *address, void *context);
+
+/** One asynchronous lookup in flight, in its place in the stack. */
+typedef struct nsapi_dns_query {
+    /**
+     * What nsapi_stack_gethostbyname_async() returned for it; 0 for a free
+     * place.
+     */
+    int id;
+    /** The stack it runs on, for its thread. */
+    nsapi_stack_t *stack;
+    /** Free, running or cancelled (runtime/dns.c). */
+    int state;
+    /** The version asked for. */
+    nsapi_version_t version;
+    /** Where the result goes. */
+    nsapi_dns_cb_t callback;
+    /** Passed to callback. */
+    void *context;
+    /** The name asked for. */
+    char name[NSAPI_DNS_NAME_SIZE];
+} nsapi_dns_query_t;
+
 /** One answer the runtime's resolver remembers. */
 typedef struct nsapi_dns_entry {
     /** The name asked for, in lower case; empty for an unused entry. */
@@ -50,6 +80,10 @@ struct nsapi_stack {
     nsapi_socket_address_t dns_servers[NSAPI_DNS_SERVERS];
     /** The runtime resolver's answers. */
     nsapi_dns_entry_t dns_cache[NSAPI_DNS_CACHE_SIZE];
+    /** The asynchronous lookups in flight. */
+    nsapi_dns_query_t dns_queries[NSAPI_DNS_QUERIES];
+    /** The id given to the last asynchronous lookup. */
+    int dns_last_id;
     /** Lock for the counts and the resolver's servers and answers. */
     nsapi_os_sync_t sync;
 };
@@ -75,7 +109,8 @@ nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *ap
  * @retval NSAPI_ERROR_OK        released; the object may be initialised again.
  * @retval NSAPI_ERROR_PARAMETER a NULL argument, or the stack is not
  *                               initialised.
- * @retval NSAPI_ERROR_BUSY      sockets are still open on the stack.
+ * @retval NSAPI_ERROR_BUSY      sockets are still open on the stack, or
+ *                               asynchronous lookups are in flight.
  */
 nsapi_error_t nsapi_stack_deinit(nsapi_stack_t *stack);
 
@@ -117,6 +152,51 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
  * @retval NSAPI_ERROR_UNSUPPORTED the stack has no UDP sockets to ask with.
  */
 nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address, nsapi_version_t version);
+
+/**
+ * Start resolving a host name and return at once. An address literal, or a name
+ * whose answer is cached, is answered before the call returns: callback has
+ * then already been called, and the call returns 0. Otherwise the lookup runs
+ * as nsapi_stack_gethostbyname() would, in a thread of the resolver's, and
+ * callback gets its result, with NSAPI_ERROR_TIMEOUT when no server answered;
+ * the call returns the lookup's id for
+ * nsapi_stack_gethostbyname_async_cancel(). Ids are positive and unique among
+ * the lookups in flight. A stack whose backend resolves names itself answers
+ * NSAPI_ERROR_UNSUPPORTED.
+ *
+ * @param stack    The NetworkStack.
+ * @param host     Host name or IP address text.
+ * @param callback Called once with the result, unless the lookup is cancelled.
+ * @param context  Passed to callback. May be NULL.
+ * @param version  NSAPI_IPv4 or NSAPI_IPv6 to ask for one version, NSAPI_UNSPEC
+ *                 for either.
+ * @return 0 if callback was called already, otherwise the lookup's id
+ *         (positive); otherwise one of:
+ * @retval NSAPI_ERROR_PARAMETER   a NULL argument, an unknown version, an
+ *                                 empty, over-long or malformed name, or the
+ *                                 stack is not initialised.
+ * @retval NSAPI_ERROR_DNS_FAILURE an address literal of the other version than
+ *                                 asked.
+ * @retval NSAPI_ERROR_NO_ADDRESS  no DNS server was added.
+ * @retval NSAPI_ERROR_NO_MEMORY   NSAPI_DNS_QUERIES lookups are in flight
+ *                                 already, or no thread could be started.
+ * @retval NSAPI_ERROR_UNSUPPORTED the backend resolves names itself.
+ */
+nsapi_value_or_error_t nsapi_stack_gethostbyname_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback, void *context, nsapi_version_t version);
+
+/**
+ * Cancel an asynchronous lookup. When it returns NSAPI_ERROR_OK the lookup's
+ * callback has not been called and never will be, and its place is free again.
+ *
+ * @param stack The NetworkStack.
+ * @param id    What nsapi_stack_gethostbyname_async() returned. At least 1.
+ * @retval NSAPI_ERROR_OK        cancelled.
+ * @retval NSAPI_ERROR_PARAMETER a NULL stack, an id below 1, no lookup in
+ *                               flight with that id (never started, finished,
+ *                               its callback running, or cancelled already), or
+ *                               the stack is not initialised.
+ */
+nsapi_error_t nsapi_stack_gethostbyname_async_cancel(nsapi_stack_t *stack, int id);
 
 /**
  * Add a DNS server, asked before those added earlier. Adding one already there

@@ -65,6 +65,9 @@ extern "C" {
  */
 #define NSAPI_DNS_CACHE_SIZE 3
 
+/** How many asynchronous lookups may be in flight on one stack. */
+#define NSAPI_DNS_QUERIES 5
+
 /**
  * How many times the runtime's resolver asks each server before it asks the
  * next.
@@ -155,6 +158,14 @@ typedef enum nsapi_socket_option {
     NSAPI_PKTINFO = 14,         /**< report the destination address of received datagrams */
 } nsapi_socket_option_t;
 
+/**
+ * Called when a socket may be able to make progress (receive, send, accept) or
+ * has failed. It may be called when nothing changed. It runs in the stack's
+ * context, so it must not call the socket's own functions; it should only
+ * signal a thread that does.
+ */
+typedef void (*nsapi_sigio_cb_t)(void *arg);
+
 /** An IP address in network byte order, without a port. */
 typedef struct nsapi_addr {
     /** NSAPI_IPv4, NSAPI_IPv6, or NSAPI_UNSPEC for no address. */
@@ -170,14 +181,6 @@ typedef struct nsapi_ip_mreq {
     /** The local interface's address, or NSAPI_UNSPEC for the default one. */
     nsapi_addr_t imr_interface;
 } nsapi_ip_mreq_t;
-
-/**
- * Called when a socket may be able to make progress (receive, send, accept) or
- * has failed. It may be called when nothing changed. It runs in the stack's
- * context, so it must not call the socket's own functions; it should only
- * signal a thread that does.
- */
-typedef void (*nsapi_sigio_cb_t)(void *arg);
 
 #ifdef __cplusplus
 }
