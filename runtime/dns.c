@@ -21,7 +21,7 @@
 #define DNS_PORT 53
 
 /* How asking one version of the name went. */
-enum outcome { FOUND, NO_SUCH_NAME, NO_DATA, NO_ANSWER };
+enum outcome { FOUND, NO_SUCH_NAME, NO_DATA, NO_ANSWER, UNREACHABLE /* no query could be sent */ };
 
 void dns_reset(nsapi_stack_t *stack)
 {
@@ -103,7 +103,7 @@ static void remember(nsapi_stack_t *stack, const char *name, const nsapi_addr_t 
 
 #define CANCEL_CHECK_MS 100 /* how often an asynchronous lookup looks whether it was cancelled */
 
-enum query_state { QUERY_FREE, QUERY_RUNNING, QUERY_CANCELLED };
+enum query_state { QUERY_FREE, QUERY_RUNNING, QUERY_CANCELLED, QUERY_CALLING };
 
 /* One lookup under way: its socket, its deadline, and its place if it is asynchronous. */
 struct lookup {
@@ -163,6 +163,7 @@ static enum outcome ask(struct lookup *l, const nsapi_socket_address_t *servers,
                         nsapi_version_t version, nsapi_addr_t *addr)
 {
     uint8_t query[DNS_MESSAGE_MAX];
+    bool sent = false;
     int i, try;
 
     for (i = 0; i < count; i++) {
@@ -176,10 +177,13 @@ static enum outcome ask(struct lookup *l, const nsapi_socket_address_t *servers,
             if (now >= l->deadline || cancelled(l)) {
                 return NO_ANSWER;
             }
-            nsapi_udp_socket_set_timeout(&l->socket, (int)(until - now)); /* a send that cannot go at once waits no longer */
+            /* A send that cannot go at once waits no longer than the try, or than a cancel may wait. */
+            nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && until - now > CANCEL_CHECK_MS
+                                                               ? CANCEL_CHECK_MS : until - now));
             if (length < 0 || nsapi_udp_socket_sendto(&l->socket, &servers[i], query, (nsapi_size_t)length) != length) {
                 break; /* a server this stack cannot reach */
             }
+            sent = true;
             if (!await(l, &servers[i], query, length, until, &r, addr, &ttl)) {
                 continue; /* no answer in time: ask again */
             }
@@ -193,7 +197,7 @@ static enum outcome ask(struct lookup *l, const nsapi_socket_address_t *servers,
             break; /* a server failure or a truncated answer: this server will not do better, the next may */
         }
     }
-    return NO_ANSWER;
+    return sent ? NO_ANSWER : UNREACHABLE;
 }
 
 /* The name as the cache keeps it: lower case, no final dot. */
@@ -278,7 +282,7 @@ static nsapi_error_t lookup(nsapi_stack_t *stack, const char *name, const nsapi_
     }
     nsapi_udp_socket_close(&l.socket);
     if (outcome != FOUND) {
-        return outcome == NO_ANSWER ? NSAPI_ERROR_TIMEOUT : NSAPI_ERROR_DNS_FAILURE;
+        return outcome == NO_ANSWER ? NSAPI_ERROR_TIMEOUT : NSAPI_ERROR_DNS_FAILURE; /* asked and not answered, or not */
     }
     *addr = found; /* the caller's address changes only on success */
     return NSAPI_ERROR_OK;
@@ -314,7 +318,6 @@ static void release(nsapi_stack_t *stack, nsapi_dns_query_t *q)
     nsapi_os_lock(&stack->sync);
     q->id = 0;
     q->state = QUERY_FREE;
-    nsapi_os_wake_all(&stack->sync); /* a cancel may be waiting for the place */
     nsapi_os_unlock(&stack->sync);
 }
 
@@ -336,16 +339,14 @@ static void run_query(void *arg)
     if (q->state == QUERY_RUNNING) {
         callback = q->callback;
         context = q->context;
+        q->id = 0; /* too late to cancel */
+        q->state = QUERY_CALLING;
     }
-    q->id = 0;
-    q->state = QUERY_FREE;
-    nsapi_os_wake_all(&stack->sync);
     nsapi_os_unlock(&stack->sync);
-    /* The place is free before the callback runs: from here on nothing touches the stack, which the
-     * callback may even release. */
     if (callback != NULL) {
         callback(err == NSAPI_ERROR_OK ? 1 : err, err == NSAPI_ERROR_OK ? &found : NULL, context);
     }
+    release(stack, q); /* only now may the stack be released: its place held nsapi_stack_deinit() off */
 }
 
 nsapi_value_or_error_t dns_resolve_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback,
@@ -410,10 +411,10 @@ nsapi_error_t dns_cancel(nsapi_stack_t *stack, int id)
         }
     }
     if (q != NULL) {
+        /* Its thread sees this within CANCEL_CHECK_MS and ends without a callback, freeing the place.  Never
+         * waited for here: cancel may be called where that thread's socket cannot progress (a sigio). */
         q->state = QUERY_CANCELLED;
-        while (q->id == id) { /* its thread sees it within CANCEL_CHECK_MS, or a send's time */
-            nsapi_os_wait(&stack->sync, NSAPI_OS_FOREVER);
-        }
+        q->id = 0;
     }
     nsapi_os_unlock(&stack->sync);
     return q != NULL ? NSAPI_ERROR_OK : NSAPI_ERROR_PARAMETER;

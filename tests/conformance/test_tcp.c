@@ -13,7 +13,7 @@
 #include <criterion/criterion.h>
 
 #include "fixture.h"
-#include "sigio_wait.h"
+#include "waits.h"
 
 static void setup(void)
 {

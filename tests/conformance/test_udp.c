@@ -12,7 +12,7 @@
 #include <criterion/criterion.h>
 
 #include "fixture.h"
-#include "sigio_wait.h"
+#include "waits.h"
 
 static void setup(void)
 {

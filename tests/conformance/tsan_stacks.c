@@ -17,7 +17,7 @@
 #include "nsapi/lwip.h"
 #include "nsapi/posix.h"
 #include "services.h"
-#include "sigio_wait.h"
+#include "waits.h"
 
 static nsapi_stack_t stack;
 static nsapi_socket_address_t echo, discard;
@@ -166,6 +166,7 @@ static void async_dns_cancel_races(const nsapi_socket_address_t *silent)
         pthread_create(&t, NULL, cancel_all, &l);
         pthread_join(t, NULL);
         ok &= l.cancelled == NSAPI_DNS_QUERIES;
+        lookups_wait(&stack);
     }
     pthread_mutex_lock(&dns_lock);
     ok &= dns_calls == 0;

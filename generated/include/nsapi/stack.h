@@ -18,10 +18,14 @@ extern "C" {
 
 /**
  * Called once with the outcome of nsapi_stack_gethostbyname_async(): result is
- * the number of addresses found (1, in address), or a negative nsapi_error
- * (address is then NULL). It runs in a thread of the resolver's when the lookup
- * was not answered at once: it should be short, and may call any function of
- * the API.
+ * the number of addresses found (1, in address), or a negative nsapi_error,
+ * address then NULL: NSAPI_ERROR_DNS_FAILURE (no such name, no address of the
+ * version, or no query could be sent), NSAPI_ERROR_TIMEOUT (no server
+ * answered), or what opening the lookup's UDPSocket gave
+ * (NSAPI_ERROR_NO_SOCKET, say). It runs in a thread of the resolver's when the
+ * lookup was not answered at once: it should be short, and may call any
+ * function of the API but nsapi_stack_deinit() of its stack, which is BUSY
+ * until it returns.
  */
 typedef void (*nsapi_dns_cb_t)(nsapi_value_or_error_t result, const nsapi_socket_address_t *address, void *context);
 
@@ -34,7 +38,7 @@ typedef struct nsapi_dns_query {
     int id;
     /** The stack it runs on, for its thread. */
     nsapi_stack_t *stack;
-    /** Free, running or cancelled (runtime/dns.c). */
+    /** Free, running, cancelled, or calling back (runtime/dns.c). */
     int state;
     /** The version asked for. */
     nsapi_version_t version;
@@ -110,7 +114,9 @@ nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *ap
  * @retval NSAPI_ERROR_PARAMETER a NULL argument, or the stack is not
  *                               initialised.
  * @retval NSAPI_ERROR_BUSY      sockets are still open on the stack, or
- *                               asynchronous lookups are in flight.
+ *                               asynchronous lookups are in flight (a cancelled
+ *                               one until its thread has ended, an answered one
+ *                               until its callback has returned).
  */
 nsapi_error_t nsapi_stack_deinit(nsapi_stack_t *stack);
 
@@ -186,7 +192,9 @@ nsapi_value_or_error_t nsapi_stack_gethostbyname_async(nsapi_stack_t *stack, con
 
 /**
  * Cancel an asynchronous lookup. When it returns NSAPI_ERROR_OK the lookup's
- * callback has not been called and never will be, and its place is free again.
+ * callback has not been called and never will be. It does not wait (so it may
+ * be called from a sigio callback): the lookup's thread sees the cancel within
+ * 100 ms and ends, and its place is free again then.
  *
  * @param stack The NetworkStack.
  * @param id    What nsapi_stack_gethostbyname_async() returned. At least 1.

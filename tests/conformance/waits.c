@@ -1,10 +1,11 @@
-/* The helpers of sigio_wait.h. */
+/* The helpers of waits.h. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
 #include <time.h>
 
-#include "sigio_wait.h"
+#include "os.h"
+#include "waits.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
@@ -53,4 +54,22 @@ void signal_reset(void)
     pthread_mutex_lock(&lock);
     raised = 0;
     pthread_mutex_unlock(&lock);
+}
+
+void lookups_wait(nsapi_stack_t *stack)
+{
+    struct timespec pause = {0, 10 * 1000000L};
+    int i, tries, busy = 1;
+
+    for (tries = 0; tries < 300 && busy; tries++) {
+        busy = 0;
+        nsapi_os_lock(&stack->sync); /* the runtime's lock over them (runtime/os.h) */
+        for (i = 0; i < NSAPI_DNS_QUERIES; i++) {
+            busy |= stack->dns_queries[i].state != 0;
+        }
+        nsapi_os_unlock(&stack->sync);
+        if (busy) {
+            nanosleep(&pause, NULL);
+        }
+    }
 }
