@@ -1,6 +1,7 @@
 """Run every test suite and print one summary line: `N passed, N failed`.
 
-Suites: the generator's Python unit tests, the `scons new-stack` scaffold test, the check that generated/ matches
+Suites: the generator's Python unit tests, the `scons new-stack` scaffold test, the examples against real
+servers, the check that generated/ matches
 idl/, each Criterion program (counted test by test), and plain programs
 (counted by their "ok"/"not ok" lines, or as one test that passes by exiting 0).
 """
@@ -89,6 +90,7 @@ def run_all(root, criterion, programs):
     result = Result()
     python_suite(result, root, "generator (python unittest)", os.path.join(root, "tests", "generator"))
     python_suite(result, root, "scaffold (python unittest)", os.path.join(root, "tests", "scaffold"))
+    python_suite(result, root, "examples (python unittest)", os.path.join(root, "tests", "examples"))
     rc, out = _run([sys.executable, "-m", "generator", "--check"], root)
     result.add("check-generated", 1 if rc == 0 else 0, 0 if rc == 0 else 1, out)
     for program, env in programs:

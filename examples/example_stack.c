@@ -1,0 +1,111 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "example_stack.h"
+#include "nsapi/lwip.h"
+#include "nsapi/posix.h"
+
+enum kind { NONE, LWIP_LOOP, LWIP_TAP, POSIX };
+
+static enum kind running = NONE;
+
+int example_fail(const char *what, nsapi_error_t err)
+{
+    fprintf(stderr, "%s: %s (%s)\n", what, nsapi_error_name(err), nsapi_strerror(err));
+    return 1;
+}
+
+/* The value of option name at argv[*i], taken out of argv; NULL if argv[*i] is not that option. */
+static const char *take(int *argc, char **argv, int i, const char *name, int *bad)
+{
+    const char *value;
+
+    if (strcmp(argv[i], name) != 0) {
+        return NULL;
+    }
+    if (i + 1 >= *argc) {
+        fprintf(stderr, "%s needs a value\n", name);
+        *bad = 1;
+        return NULL;
+    }
+    value = argv[i + 1];
+    memmove(&argv[i], &argv[i + 2], (size_t)(*argc - i - 1) * sizeof argv[0]); /* argv[argc] (NULL) moves too */
+    *argc -= 2;
+    return value;
+}
+
+int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack)
+{
+    const char *kind = NULL, *tap = "nsapi0", *ip = "192.168.7.2", *gateway = "192.168.7.1", *ip6 = "fd07::2";
+    const char *dns[NSAPI_DNS_SERVERS];
+    int servers = 0, bad = 0, i = 1;
+    nsapi_error_t err;
+
+    while (i < *argc && !bad) {
+        const char *v;
+
+        if ((v = take(argc, argv, i, "--stack", &bad)) != NULL) {
+            kind = v;
+        } else if ((v = take(argc, argv, i, "--tap", &bad)) != NULL) {
+            tap = v;
+        } else if ((v = take(argc, argv, i, "--ip", &bad)) != NULL) {
+            ip = v;
+        } else if ((v = take(argc, argv, i, "--gateway", &bad)) != NULL) {
+            gateway = v;
+        } else if ((v = take(argc, argv, i, "--ip6", &bad)) != NULL) {
+            ip6 = v;
+        } else if ((v = take(argc, argv, i, "--dns", &bad)) != NULL) {
+            if (servers == NSAPI_DNS_SERVERS) {
+                fprintf(stderr, "at most %d --dns servers\n", NSAPI_DNS_SERVERS);
+                return 1;
+            }
+            dns[servers++] = v;
+        } else if (!bad) {
+            i++;
+        }
+    }
+    if (bad) {
+        return 1;
+    }
+    memset(stack, 0, sizeof *stack);
+    if (kind != NULL && strcmp(kind, "posix") == 0) {
+        running = POSIX;
+        err = nsapi_posix_init(stack);
+    } else if (kind != NULL && (strcmp(kind, "lwip-loop") == 0 || strcmp(kind, "lwip-tap") == 0)) {
+        running = kind[5] == 'l' ? LWIP_LOOP : LWIP_TAP;
+        err = nsapi_lwip_init(stack);
+        if (err == NSAPI_ERROR_OK) {
+            err = running == LWIP_LOOP ? nsapi_lwip_add_loopback(stack, "10.0.0.1", "fd00::1")
+                                       : nsapi_lwip_add_tap(stack, tap, ip, gateway, ip6);
+        }
+    } else {
+        fprintf(stderr, "--stack lwip-loop|lwip-tap|posix is needed\n");
+        return 1;
+    }
+    if (err != NSAPI_ERROR_OK) {
+        example_stack_down(stack);
+        return example_fail(kind, err);
+    }
+    for (i = 0; i < servers; i++) {
+        nsapi_socket_address_t server = {{NSAPI_UNSPEC, {0}}, 0};
+
+        err = nsapi_socket_address_set_ip_address(&server, dns[i]);
+        err = err == NSAPI_ERROR_OK ? nsapi_stack_add_dns_server(stack, &server) : err;
+        if (err != NSAPI_ERROR_OK) {
+            fprintf(stderr, "--dns %s: ", dns[i]);
+            example_stack_down(stack);
+            return example_fail("not a DNS server address", err);
+        }
+    }
+    return 0;
+}
+
+void example_stack_down(nsapi_stack_t *stack)
+{
+    if (running == POSIX) {
+        nsapi_posix_deinit(stack);
+    } else if (running != NONE) {
+        nsapi_lwip_deinit(stack);
+    }
+    running = NONE;
+}

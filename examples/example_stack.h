@@ -1,0 +1,28 @@
+/*
+ * What every example shares: the stack named on its command line.
+ *
+ *   --stack lwip-loop   lwIP in this process, loopback netif 10.0.0.1 / fd00::1 (no privileges)
+ *   --stack lwip-tap    lwIP on a TAP device (--tap NAME, default nsapi0; --ip, default
+ *                       192.168.7.2; --gateway, default 192.168.7.1; --ip6, default fd07::2)
+ *   --stack posix       the host kernel's sockets
+ *   --dns ADDRESS       a DNS server for host names (may be given more than once)
+ */
+#ifndef EXAMPLE_STACK_H
+#define EXAMPLE_STACK_H
+
+#include "nsapi/nsapi.h"
+
+/*
+ * Bring up the stack the options in argv ask for, and remove those options
+ * from argv (*argc shrinks), leaving the example's own arguments.  Prints
+ * what is wrong and returns non-zero on failure.
+ */
+int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack);
+
+/* Release it (every socket closed first). */
+void example_stack_down(nsapi_stack_t *stack);
+
+/* Print "what: CODE (meaning)" on stderr and return 1, for `return fail("connect", err);`. */
+int example_fail(const char *what, nsapi_error_t err);
+
+#endif

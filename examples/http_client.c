@@ -1,0 +1,336 @@
+/*
+ * The overview's worked example: fetch a page over HTTP/1.1.  Resolve the
+ * host, connect, send a GET, read the status line and the headers, then
+ * the whole body, whether its length is given (Content-Length), sent in
+ * chunks (Transfer-Encoding: chunked) or ended by the server's close.
+ *
+ * usage: http_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] URL [-o FILE]
+ *        URL is http://HOST[:PORT][/PATH]; HOST a name or an address ([v6] in brackets).
+ * Prints each step; exits 0 once the whole response was read, 1 on any error, 2 on bad usage.
+ */
+#define _DEFAULT_SOURCE /* strcasecmp */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "example_stack.h"
+
+#define TIMEOUT_MS 10000
+#define LINE_MAX_BYTES 8192
+
+struct url {
+    char host[NSAPI_DNS_NAME_SIZE];
+    unsigned port;
+    const char *path;
+};
+
+/* Buffered reading from a TCPSocket: lines and counted bytes. */
+struct reader {
+    nsapi_tcp_socket_t *socket;
+    unsigned char buf[4096];
+    size_t start, end;
+};
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: http_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] "
+                    "http://HOST[:PORT][/PATH] [-o FILE]\n");
+    return 2;
+}
+
+static int parse_url(const char *text, struct url *url)
+{
+    const char *host = text + 7, *end;
+    size_t length;
+
+    if (strncmp(text, "http://", 7) != 0) {
+        return -1;
+    }
+    if (*host == '[') {
+        end = strchr(++host, ']');
+        if (end == NULL) {
+            return -1;
+        }
+        length = (size_t)(end - host);
+        end++;
+    } else {
+        end = host + strcspn(host, ":/");
+        length = (size_t)(end - host);
+    }
+    if (length == 0 || length >= sizeof url->host) {
+        return -1;
+    }
+    memcpy(url->host, host, length);
+    url->host[length] = '\0';
+    url->port = 80;
+    if (*end == ':') {
+        char *after;
+        unsigned long port = strtoul(end + 1, &after, 10);
+
+        if (after == end + 1 || port == 0 || port > 65535) {
+            return -1;
+        }
+        url->port = (unsigned)port;
+        end = after;
+    }
+    if (*end != '\0' && *end != '/') {
+        return -1;
+    }
+    url->path = *end == '/' ? end : "/";
+    return 0;
+}
+
+/* More bytes into the reader's buffer: > 0, 0 at the server's close, or an error. */
+static nsapi_size_or_error_t fill(struct reader *r)
+{
+    nsapi_size_or_error_t n;
+
+    if (r->start == r->end) {
+        r->start = r->end = 0;
+    } else if (r->start > 0) {
+        memmove(r->buf, r->buf + r->start, r->end - r->start);
+        r->end -= r->start;
+        r->start = 0;
+    }
+    if (r->end == sizeof r->buf) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    n = nsapi_tcp_socket_recv(r->socket, r->buf + r->end, (nsapi_size_t)(sizeof r->buf - r->end));
+    if (n > 0) {
+        r->end += (size_t)n;
+    }
+    return n;
+}
+
+/* One line without its CRLF into line (NUL-terminated); its length, or -1 with a message. */
+static long read_line(struct reader *r, char *line, size_t max)
+{
+    size_t used = 0;
+
+    for (;;) {
+        unsigned char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+        size_t take = nl != NULL ? (size_t)(nl - (r->buf + r->start)) + 1 : r->end - r->start;
+        nsapi_size_or_error_t n;
+
+        if (used + take >= max) {
+            fprintf(stderr, "a header line longer than %zu bytes\n", max - 1);
+            return -1;
+        }
+        memcpy(line + used, r->buf + r->start, take);
+        used += take;
+        r->start += take;
+        if (nl != NULL) {
+            used -= 1 + (used >= 2 && line[used - 2] == '\r');
+            line[used] = '\0';
+            return (long)used;
+        }
+        n = fill(r);
+        if (n <= 0) {
+            fprintf(stderr, "the response ended inside a line\n");
+            if (n < 0) {
+                example_fail("recv", n);
+            }
+            return -1;
+        }
+    }
+}
+
+/* Copy count bytes of body (or everything until the close when count is -1) to out; the number copied, or -1. */
+static long long read_body(struct reader *r, long long count, FILE *out)
+{
+    long long copied = 0;
+
+    while (count < 0 || copied < count) {
+        size_t have = r->end - r->start, take;
+        nsapi_size_or_error_t n;
+
+        if (have == 0) {
+            n = fill(r);
+            if (n == 0 && count < 0) {
+                return copied; /* the server's close ends a body of unstated length */
+            }
+            if (n <= 0) {
+                fprintf(stderr, "the body ended after %lld of %lld bytes\n", copied, count);
+                if (n < 0) {
+                    example_fail("recv", n);
+                }
+                return -1;
+            }
+            continue;
+        }
+        take = count < 0 || (long long)have < count - copied ? have : (size_t)(count - copied);
+        if (out != NULL && fwrite(r->buf + r->start, 1, take, out) != take) {
+            fprintf(stderr, "writing the body: %s\n", strerror(errno));
+            return -1;
+        }
+        r->start += take;
+        copied += (long long)take;
+    }
+    return copied;
+}
+
+/* A chunked body: chunks of hex size, then trailers; the body's size, or -1. */
+static long long read_chunked(struct reader *r, FILE *out)
+{
+    char line[LINE_MAX_BYTES];
+    long long total = 0;
+
+    for (;;) {
+        char *end;
+        unsigned long long size;
+
+        if (read_line(r, line, sizeof line) < 0) {
+            return -1;
+        }
+        errno = 0;
+        size = strtoull(line, &end, 16);
+        if (end == line || errno != 0 || (*end != '\0' && *end != ';' && *end != ' ') || size > (1ull << 40)) {
+            fprintf(stderr, "a bad chunk size line: \"%.40s\"\n", line);
+            return -1;
+        }
+        if (size == 0) {
+            break;
+        }
+        if (read_body(r, (long long)size, out) < 0 || read_line(r, line, sizeof line) != 0) {
+            fprintf(stderr, "a chunk not followed by CRLF\n");
+            return -1;
+        }
+        total += (long long)size;
+    }
+    do { /* trailers, up to the empty line */
+        if (read_line(r, line, sizeof line) < 0) {
+            return -1;
+        }
+    } while (line[0] != '\0');
+    return total;
+}
+
+/* Whether header line names the header name (case-insensitive); *value is then its value. */
+static int header(const char *line, const char *name, const char **value)
+{
+    size_t length = strlen(name);
+
+    if (strncasecmp(line, name, length) != 0 || line[length] != ':') {
+        return 0;
+    }
+    *value = line + length + 1;
+    while (**value == ' ' || **value == '\t') {
+        (*value)++;
+    }
+    return 1;
+}
+
+static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
+{
+    static struct reader reader;
+    nsapi_tcp_socket_t socket = {0};
+    nsapi_socket_address_t peer = {{NSAPI_UNSPEC, {0}}, 0};
+    char line[LINE_MAX_BYTES], text[NSAPI_IP_SIZE], request[1024];
+    const char *value, *how = "until close";
+    long long length = -1, body;
+    long got;
+    int status, headers = 0, chunked = 0, n;
+    nsapi_error_t err;
+
+    printf("resolving %s\n", url->host);
+    err = nsapi_stack_gethostbyname(stack, url->host, &peer, NSAPI_UNSPEC);
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("gethostbyname", err);
+    }
+    nsapi_socket_address_set_port(&peer, (uint16_t)url->port);
+    nsapi_socket_address_get_ip_address(&peer, text, sizeof text);
+    printf("connecting to %s port %u\n", text, url->port);
+    err = nsapi_tcp_socket_open(&socket, stack);
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("open", err);
+    }
+    nsapi_tcp_socket_set_timeout(&socket, TIMEOUT_MS);
+    err = nsapi_tcp_socket_connect(&socket, &peer);
+    if (err != NSAPI_ERROR_OK) {
+        nsapi_tcp_socket_close(&socket);
+        return example_fail("connect", err);
+    }
+    n = snprintf(request, sizeof request,
+                 "GET %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: nsapi-http-client\r\nConnection: close\r\n\r\n",
+                 url->path, url->host);
+    if (n < 0 || (size_t)n >= sizeof request) {
+        nsapi_tcp_socket_close(&socket);
+        fprintf(stderr, "the request does not fit %zu bytes\n", sizeof request);
+        return 1;
+    }
+    err = nsapi_tcp_socket_send(&socket, request, (nsapi_size_t)n);
+    if (err != n) {
+        nsapi_tcp_socket_close(&socket);
+        return example_fail("send", err < 0 ? err : NSAPI_ERROR_WOULD_BLOCK);
+    }
+    printf("sent GET %s\n", url->path);
+    memset(&reader, 0, sizeof reader);
+    reader.socket = &socket;
+    if (read_line(&reader, line, sizeof line) < 0 || sscanf(line, "HTTP/1.%*1[01] %3d", &status) != 1) {
+        fprintf(stderr, "not an HTTP/1.x status line: \"%.60s\"\n", line);
+        nsapi_tcp_socket_close(&socket);
+        return 1;
+    }
+    printf("status: %s\n", line + 9);
+    while ((got = read_line(&reader, line, sizeof line)) > 0) {
+        headers++;
+        if (header(line, "Content-Length", &value)) {
+            char *end;
+
+            errno = 0;
+            length = strtoll(value, &end, 10);
+            if (end == value || *end != '\0' || errno != 0 || length < 0) {
+                fprintf(stderr, "a bad Content-Length: \"%.40s\"\n", value);
+                nsapi_tcp_socket_close(&socket);
+                return 1;
+            }
+            how = "content-length";
+        } else if (header(line, "Transfer-Encoding", &value) && strcasecmp(value, "chunked") == 0) {
+            chunked = 1;
+            how = "chunked";
+        }
+    }
+    if (got < 0) {
+        nsapi_tcp_socket_close(&socket); /* read_line said why */
+        return 1;
+    }
+    printf("headers: %d\n", headers);
+    body = chunked ? read_chunked(&reader, out) : read_body(&reader, status == 204 || status == 304 ? 0 : length, out);
+    nsapi_tcp_socket_close(&socket);
+    if (body < 0) {
+        return 1;
+    }
+    printf("body: %lld bytes (%s)\n", body, how);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    nsapi_stack_t stack;
+    struct url url;
+    FILE *out = NULL;
+    int rc;
+
+    if (example_stack_up(&argc, argv, &stack) != 0) {
+        return usage();
+    }
+    if ((argc != 2 && !(argc == 4 && strcmp(argv[2], "-o") == 0)) || parse_url(argv[1], &url) != 0) {
+        example_stack_down(&stack);
+        return usage();
+    }
+    if (argc == 4 && (out = fopen(argv[3], "wb")) == NULL) {
+        fprintf(stderr, "%s: %s\n", argv[3], strerror(errno));
+        example_stack_down(&stack);
+        return 1;
+    }
+    rc = fetch(&stack, &url, out);
+    if (out != NULL && fclose(out) != 0 && rc == 0) {
+        fprintf(stderr, "%s: %s\n", argv[3], strerror(errno));
+        rc = 1;
+    }
+    example_stack_down(&stack);
+    return rc;
+}
