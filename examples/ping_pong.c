@@ -1,0 +1,75 @@
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "example_stack.h"
+#include "ping_pong.h"
+
+static int number(const char *text, unsigned long min, unsigned long max, unsigned *out)
+{
+    char *end;
+    unsigned long value = strtoul(text, &end, 10);
+
+    if (end == text || *end != '\0' || value < min || value > max) {
+        return -1;
+    }
+    *out = (unsigned)value;
+    return 0;
+}
+
+int ping_pong_args(int argc, char **argv, nsapi_stack_t *stack, nsapi_socket_address_t *partner,
+                   struct ping_pong *game)
+{
+    unsigned port;
+    nsapi_error_t err;
+
+    game->rounds = 100;
+    game->size = 1000;
+    if (argc < 3 || argc > 5 || number(argv[2], 1, 65535, &port) != 0
+        || (argc > 3 && number(argv[3], 1, 1000000, &game->rounds) != 0)
+        || (argc > 4 && number(argv[4], 1, PING_PONG_MAX, &game->size) != 0)) {
+        fprintf(stderr, "usage: %s --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST PORT [ROUNDS [SIZE]]\n"
+                        "       ROUNDS 1 to 1000000, SIZE 1 to %d\n", argv[0], PING_PONG_MAX);
+        return 2;
+    }
+    err = nsapi_stack_gethostbyname(stack, argv[1], partner, NSAPI_UNSPEC);
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail(argv[1], err);
+    }
+    nsapi_socket_address_set_port(partner, (uint16_t)port);
+    return 0;
+}
+
+void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round)
+{
+    unsigned i;
+
+    for (i = 0; i < size; i++) {
+        buf[i] = i < 4 && size >= 4 ? (unsigned char)(round >> (24 - 8 * i)) : (unsigned char)(round * 131u + i * 7u + (i >> 8));
+    }
+}
+
+long ping_pong_now(void)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+void ping_pong_time(struct ping_pong_times *times, long ms)
+{
+    times->min = times->count == 0 || ms < times->min ? ms : times->min;
+    times->max = ms > times->max ? ms : times->max;
+    times->total += ms;
+    times->count++;
+}
+
+void ping_pong_report(const struct ping_pong_times *times, const struct ping_pong *game)
+{
+    printf("%u rounds of %u bytes each way, every echo intact\n", times->count, game->size);
+    printf("round trip: min %ld ms, average %ld ms, max %ld ms\n", times->min,
+           times->count > 0 ? times->total / (long)times->count : 0, times->max);
+}

@@ -1,0 +1,86 @@
+/*
+ * The device side of TCP ping-pong with a computer: connect to the
+ * computer's echo partner, send a numbered message each round and check
+ * that exactly the same bytes come back, then print the round trips.
+ *
+ * usage: tcp_ping_pong --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST PORT [ROUNDS [SIZE]]
+ *        (ROUNDS 100 and SIZE 1000 unless given; SIZE at most 65536)
+ * Exits 0 when every round came back intact, 1 on any error or difference, 2 on bad usage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "example_stack.h"
+#include "ping_pong.h"
+
+static int play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, const struct ping_pong *game)
+{
+    static unsigned char out[PING_PONG_MAX], in[PING_PONG_MAX];
+    nsapi_tcp_socket_t socket = {0};
+    struct ping_pong_times times = {0};
+    nsapi_error_t err;
+    unsigned round;
+
+    err = nsapi_tcp_socket_open(&socket, stack);
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("open", err);
+    }
+    nsapi_tcp_socket_set_timeout(&socket, PING_PONG_TIMEOUT_MS);
+    err = nsapi_tcp_socket_connect(&socket, partner);
+    if (err != NSAPI_ERROR_OK) {
+        nsapi_tcp_socket_close(&socket);
+        return example_fail("connect", err);
+    }
+    printf("connected; %u rounds of %u bytes\n", game->rounds, game->size);
+    for (round = 0; round < game->rounds; round++) {
+        unsigned got = 0;
+        nsapi_size_or_error_t n;
+        long start = ping_pong_now();
+
+        ping_pong_fill(out, game->size, round);
+        n = nsapi_tcp_socket_send(&socket, out, game->size);
+        if (n != (nsapi_size_or_error_t)game->size) {
+            nsapi_tcp_socket_close(&socket);
+            fprintf(stderr, "round %u: ", round);
+            return example_fail("send", n < 0 ? n : NSAPI_ERROR_WOULD_BLOCK);
+        }
+        while (got < game->size) { /* TCP is a stream: the echo may come in pieces */
+            n = nsapi_tcp_socket_recv(&socket, in + got, game->size - got);
+            if (n <= 0) {
+                nsapi_tcp_socket_close(&socket);
+                fprintf(stderr, "round %u, after %u of %u bytes: ", round, got, game->size);
+                return example_fail("recv", n == 0 ? NSAPI_ERROR_NO_CONNECTION : n);
+            }
+            got += (unsigned)n;
+        }
+        if (memcmp(in, out, game->size) != 0) {
+            nsapi_tcp_socket_close(&socket);
+            fprintf(stderr, "round %u: the echo differs from what was sent\n", round);
+            return 1;
+        }
+        ping_pong_time(&times, ping_pong_now() - start);
+    }
+    nsapi_tcp_socket_close(&socket);
+    ping_pong_report(&times, game);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    nsapi_stack_t stack;
+    nsapi_socket_address_t partner;
+    struct ping_pong game;
+    int rc;
+
+    if (example_stack_up(&argc, argv, &stack) != 0) {
+        fprintf(stderr, "usage: tcp_ping_pong --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST PORT [ROUNDS [SIZE]]\n");
+        return 2;
+    }
+    rc = ping_pong_args(argc, argv, &stack, &partner, &game);
+    if (rc == 0) {
+        rc = play(&stack, &partner, &game);
+    }
+    example_stack_down(&stack);
+    return rc;
+}

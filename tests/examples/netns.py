@@ -1,0 +1,55 @@
+"""Running an example against real servers in a network namespace of its own (unshare -n):
+over POSIX on 127.0.0.1, or over lwIP on a TAP device with the servers on the kernel's side.
+Every server the script starts is stopped before it returns.  Needs root, as CI has."""
+
+import os
+import shlex
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXAMPLES = os.path.join(ROOT, "build", "test", "examples")
+
+CONFIGS = {
+    "posix": {"server": "127.0.0.1", "setup": "ip link set lo up", "options": "--stack posix --dns 127.0.0.1"},
+    "lwip-tap": {"server": "192.168.7.1",
+                 "setup": "ip link set lo up && ip tuntap add dev nsapi0 mode tap"
+                          " && ip addr add 192.168.7.1/24 dev nsapi0 && ip link set nsapi0 up",
+                 "options": "--stack lwip-tap --dns 192.168.7.1"},
+}
+SETUP_FAILED, NOT_LISTENING = 90, 91
+
+
+def run(config, servers, tcp_ports, example, args, udp_ports=(), timeout=120):
+    """In a fresh namespace: set up config, start the servers (shell commands, {ip} replaced by the
+    servers' address), wait for tcp_ports to accept and udp_ports to be bound, run the example with
+    args; (rc, stdout, stderr)."""
+    c = CONFIGS[config]
+    ip = c["server"]
+    starts = "\n".join(f"{cmd.format(ip=ip)} >/dev/null 2>&1 & pids=\"$pids $!\"" for cmd in servers)
+    waits = "\n".join(f"""i=0
+until python3 -c "import socket; socket.create_connection(('{ip}', {port}), 0.2)" 2>/dev/null; do
+    i=$((i + 1)); [ $i -lt 50 ] || {{ kill $pids; exit {NOT_LISTENING}; }}; sleep 0.1
+done""" for port in tcp_ports)
+    waits += "\n" + "\n".join(f"""i=0
+until [ -n "$(ss -Hlun 'sport = :{port}')" ]; do
+    i=$((i + 1)); [ $i -lt 50 ] || {{ kill $pids; exit {NOT_LISTENING}; }}; sleep 0.1
+done""" for port in udp_ports)
+    script = f"""
+set -u
+pids=""
+{c["setup"]} || exit {SETUP_FAILED}
+{starts}
+{waits}
+{shlex.quote(os.path.join(EXAMPLES, example))} {c["options"]} {args.format(ip=ip)}
+rc=$?
+kill $pids; wait
+exit $rc
+"""
+    p = subprocess.run(["unshare", "-n", "--", "/bin/bash", "-c", script], capture_output=True, text=True,
+                       timeout=timeout)
+    assert p.returncode not in (SETUP_FAILED, NOT_LISTENING), f"the namespace's servers did not come up: {p.stderr}"
+    return p.returncode, p.stdout, p.stderr
+
+
+DNSMASQ = ("/usr/sbin/dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --bind-interfaces"
+           " --listen-address={ip} --port=53 --pid-file= --user=root --local=/test/ --host-record=partner.test,{ip}")
