@@ -57,7 +57,7 @@ int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack)
         } else if ((v = take(argc, argv, i, "--dns", &bad)) != NULL) {
             if (servers == NSAPI_DNS_SERVERS) {
                 fprintf(stderr, "at most %d --dns servers\n", NSAPI_DNS_SERVERS);
-                return 1;
+                return 2;
             }
             dns[servers++] = v;
         } else if (!bad) {
@@ -65,7 +65,7 @@ int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack)
         }
     }
     if (bad) {
-        return 1;
+        return 2;
     }
     memset(stack, 0, sizeof *stack);
     if (kind != NULL && strcmp(kind, "posix") == 0) {
@@ -80,7 +80,7 @@ int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack)
         }
     } else {
         fprintf(stderr, "--stack lwip-loop|lwip-tap|posix is needed\n");
-        return 1;
+        return 2;
     }
     if (err != NSAPI_ERROR_OK) {
         example_stack_down(stack);
@@ -89,12 +89,15 @@ int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack)
     for (i = 0; i < servers; i++) {
         nsapi_socket_address_t server = {{NSAPI_UNSPEC, {0}}, 0};
 
-        err = nsapi_socket_address_set_ip_address(&server, dns[i]);
-        err = err == NSAPI_ERROR_OK ? nsapi_stack_add_dns_server(stack, &server) : err;
-        if (err != NSAPI_ERROR_OK) {
-            fprintf(stderr, "--dns %s: ", dns[i]);
+        if (nsapi_socket_address_set_ip_address(&server, dns[i]) != NSAPI_ERROR_OK) {
+            fprintf(stderr, "--dns %s: not an IP address\n", dns[i]);
             example_stack_down(stack);
-            return example_fail("not a DNS server address", err);
+            return 2;
+        }
+        err = nsapi_stack_add_dns_server(stack, &server);
+        if (err != NSAPI_ERROR_OK) {
+            example_stack_down(stack);
+            return example_fail("add_dns_server", err);
         }
     }
     return 0;

@@ -14,8 +14,9 @@
 
 /*
  * Bring up the stack the options in argv ask for, and remove those options
- * from argv (*argc shrinks), leaving the example's own arguments.  Prints
- * what is wrong and returns non-zero on failure.
+ * from argv (*argc shrinks), leaving the example's own arguments.  Returns
+ * 0; 2 for options that make no sense; 1 when the stack cannot come up
+ * (no TAP device, say).  Prints what is wrong.
  */
 int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack);
 

@@ -7,32 +7,46 @@
  * usage: http_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] URL [-o FILE]
  *        URL is http://HOST[:PORT][/PATH]; HOST a name or an address ([v6] in brackets).
  * Prints each step; exits 0 once the whole response was read, 1 on any error, 2 on bad usage.
+ * A response must be complete within a minute; at most 100 header or trailer lines are read.
  */
-#define _DEFAULT_SOURCE /* strcasecmp */
+#define _DEFAULT_SOURCE /* strcasecmp, clock_gettime */
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "example_stack.h"
 
-#define TIMEOUT_MS 10000
+#define TIMEOUT_MS 10000   /* for each send and receive */
+#define DEADLINE_MS 60000  /* for the whole response */
 #define LINE_MAX_BYTES 8192
+#define LINES_MAX 100      /* header lines, and trailer lines */
 
 struct url {
     char host[NSAPI_DNS_NAME_SIZE];
+    char authority[NSAPI_DNS_NAME_SIZE + 8]; /* the Host header: [v6] in brackets, :port unless 80 */
     unsigned port;
     const char *path;
 };
 
-/* Buffered reading from a TCPSocket: lines and counted bytes. */
+/* Buffered reading from a TCPSocket: lines and counted bytes, all before a deadline. */
 struct reader {
     nsapi_tcp_socket_t *socket;
+    long deadline;
     unsigned char buf[4096];
     size_t start, end;
 };
+
+static long now_ms(void)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
 
 static int usage(void)
 {
@@ -43,12 +57,13 @@ static int usage(void)
 
 static int parse_url(const char *text, struct url *url)
 {
-    const char *host = text + 7, *end;
+    const char *host, *end;
     size_t length;
 
     if (strncmp(text, "http://", 7) != 0) {
         return -1;
     }
+    host = text + 7;
     if (*host == '[') {
         end = strchr(++host, ']');
         if (end == NULL) {
@@ -80,6 +95,11 @@ static int parse_url(const char *text, struct url *url)
         return -1;
     }
     url->path = *end == '/' ? end : "/";
+    snprintf(url->authority, sizeof url->authority, strchr(url->host, ':') != NULL ? "[%s]" : "%s", url->host);
+    if (url->port != 80) {
+        snprintf(url->authority + strlen(url->authority), sizeof url->authority - strlen(url->authority), ":%u",
+                 url->port);
+    }
     return 0;
 }
 
@@ -97,6 +117,9 @@ static nsapi_size_or_error_t fill(struct reader *r)
     }
     if (r->end == sizeof r->buf) {
         return NSAPI_ERROR_NO_MEMORY;
+    }
+    if (now_ms() >= r->deadline) {
+        return NSAPI_ERROR_TIMEOUT; /* a server that trickles does not keep us forever */
     }
     n = nsapi_tcp_socket_recv(r->socket, r->buf + r->end, (nsapi_size_t)(sizeof r->buf - r->end));
     if (n > 0) {
@@ -178,16 +201,22 @@ static long long read_chunked(struct reader *r, FILE *out)
     char line[LINE_MAX_BYTES];
     long long total = 0;
 
+    long length;
+    int lines = 0;
+
     for (;;) {
         char *end;
         unsigned long long size;
+        size_t digits;
 
         if (read_line(r, line, sizeof line) < 0) {
             return -1;
         }
+        digits = strspn(line, "0123456789abcdefABCDEF"); /* hex digits only: no sign, space or 0x */
         errno = 0;
         size = strtoull(line, &end, 16);
-        if (end == line || errno != 0 || (*end != '\0' && *end != ';' && *end != ' ') || size > (1ull << 40)) {
+        if (digits == 0 || end != line + digits || errno != 0 || (*end != '\0' && *end != ';' && *end != ' ' && *end != '\t')
+            || size > (1ull << 40)) {
             fprintf(stderr, "a bad chunk size line: \"%.40s\"\n", line);
             return -1;
         }
@@ -201,20 +230,29 @@ static long long read_chunked(struct reader *r, FILE *out)
         total += (long long)size;
     }
     do { /* trailers, up to the empty line */
-        if (read_line(r, line, sizeof line) < 0) {
+        length = read_line(r, line, sizeof line);
+        if (length < 0) {
             return -1;
         }
-    } while (line[0] != '\0');
+        if (++lines > LINES_MAX) {
+            fprintf(stderr, "more than %d trailer lines\n", LINES_MAX);
+            return -1;
+        }
+    } while (length > 0);
     return total;
 }
 
-/* Whether header line names the header name (case-insensitive); *value is then its value. */
-static int header(const char *line, const char *name, const char **value)
+/* Whether header line names the header name (case-insensitive); *value is then its value, trimmed. */
+static int header(char *line, const char *name, const char **value)
 {
-    size_t length = strlen(name);
+    size_t length = strlen(name), end;
 
     if (strncasecmp(line, name, length) != 0 || line[length] != ':') {
         return 0;
+    }
+    end = strlen(line);
+    while (end > length + 1 && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
+        line[--end] = '\0';
     }
     *value = line + length + 1;
     while (**value == ' ' || **value == '\t') {
@@ -223,16 +261,71 @@ static int header(const char *line, const char *name, const char **value)
     return 1;
 }
 
+/* Whether a Transfer-Encoding value ends with the chunked coding (the last one applied). */
+static int ends_chunked(const char *value)
+{
+    size_t length = strlen(value);
+    const char *last = length >= 7 ? value + length - 7 : NULL;
+
+    return last != NULL && strcasecmp(last, "chunked") == 0
+           && (last == value || last[-1] == ',' || last[-1] == ' ' || last[-1] == '\t');
+}
+
+/* The status line: "HTTP/1.0" or "HTTP/1.1", a space, three digits (100 to 599), then a space or nothing. */
+static int status_of(const char *line)
+{
+    if (strncmp(line, "HTTP/1.", 7) != 0 || (line[7] != '0' && line[7] != '1') || line[8] != ' '
+        || strspn(line + 9, "0123456789") != 3 || (line[12] != ' ' && line[12] != '\0') || line[9] < '1'
+        || line[9] > '5') {
+        return -1;
+    }
+    return (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
+}
+
+/* Read the headers after a status line: their number, and what they say of the body; -1 on error. */
+static int read_headers(struct reader *r, long long *length, int *chunked, const char **how)
+{
+    char line[LINE_MAX_BYTES];
+    const char *value;
+    long got;
+    int headers = 0;
+
+    while ((got = read_line(r, line, sizeof line)) > 0) {
+        if (++headers > LINES_MAX) {
+            fprintf(stderr, "more than %d header lines\n", LINES_MAX);
+            return -1;
+        }
+        if (header(line, "Content-Length", &value)) {
+            char *end;
+
+            errno = 0;
+            *length = strtoll(value, &end, 10);
+            if (end == value || *end != '\0' || errno != 0 || *length < 0 || value[0] == '+' || value[0] == '-') {
+                fprintf(stderr, "a bad Content-Length: \"%.40s\"\n", value);
+                return -1;
+            }
+            *how = "content-length";
+        } else if (header(line, "Transfer-Encoding", &value)) {
+            if (!ends_chunked(value)) {
+                fprintf(stderr, "a transfer coding this client cannot undo: \"%.40s\"\n", value);
+                return -1;
+            }
+            *chunked = 1;
+            *how = "chunked";
+        }
+    }
+    return got < 0 ? -1 : headers;
+}
+
 static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
 {
     static struct reader reader;
     nsapi_tcp_socket_t socket = {0};
     nsapi_socket_address_t peer = {{NSAPI_UNSPEC, {0}}, 0};
     char line[LINE_MAX_BYTES], text[NSAPI_IP_SIZE], request[1024];
-    const char *value, *how = "until close";
-    long long length = -1, body;
-    long got;
-    int status, headers = 0, chunked = 0, n;
+    const char *how;
+    long long length, body;
+    int status, headers, chunked, n;
     nsapi_error_t err;
 
     printf("resolving %s\n", url->host);
@@ -255,7 +348,7 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
     }
     n = snprintf(request, sizeof request,
                  "GET %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: nsapi-http-client\r\nConnection: close\r\n\r\n",
-                 url->path, url->host);
+                 url->path, url->authority);
     if (n < 0 || (size_t)n >= sizeof request) {
         nsapi_tcp_socket_close(&socket);
         fprintf(stderr, "the request does not fit %zu bytes\n", sizeof request);
@@ -269,36 +362,35 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
     printf("sent GET %s\n", url->path);
     memset(&reader, 0, sizeof reader);
     reader.socket = &socket;
-    if (read_line(&reader, line, sizeof line) < 0 || sscanf(line, "HTTP/1.%*1[01] %3d", &status) != 1) {
-        fprintf(stderr, "not an HTTP/1.x status line: \"%.60s\"\n", line);
-        nsapi_tcp_socket_close(&socket);
-        return 1;
-    }
-    printf("status: %s\n", line + 9);
-    while ((got = read_line(&reader, line, sizeof line)) > 0) {
-        headers++;
-        if (header(line, "Content-Length", &value)) {
-            char *end;
-
-            errno = 0;
-            length = strtoll(value, &end, 10);
-            if (end == value || *end != '\0' || errno != 0 || length < 0) {
-                fprintf(stderr, "a bad Content-Length: \"%.40s\"\n", value);
-                nsapi_tcp_socket_close(&socket);
-                return 1;
-            }
-            how = "content-length";
-        } else if (header(line, "Transfer-Encoding", &value) && strcasecmp(value, "chunked") == 0) {
-            chunked = 1;
-            how = "chunked";
+    reader.deadline = now_ms() + DEADLINE_MS;
+    do { /* 1xx answers are interim: the final one follows */
+        if (read_line(&reader, line, sizeof line) < 0) {
+            nsapi_tcp_socket_close(&socket); /* read_line said why */
+            return 1;
         }
-    }
-    if (got < 0) {
-        nsapi_tcp_socket_close(&socket); /* read_line said why */
-        return 1;
-    }
+        status = status_of(line);
+        if (status < 0) {
+            fprintf(stderr, "not an HTTP/1.x status line: \"%.60s\"\n", line);
+            nsapi_tcp_socket_close(&socket);
+            return 1;
+        }
+        printf("status: %s\n", line + 9);
+        length = -1;
+        chunked = 0;
+        how = "until close";
+        headers = read_headers(&reader, &length, &chunked, &how);
+        if (headers < 0) {
+            nsapi_tcp_socket_close(&socket);
+            return 1;
+        }
+    } while (status < 200);
     printf("headers: %d\n", headers);
-    body = chunked ? read_chunked(&reader, out) : read_body(&reader, status == 204 || status == 304 ? 0 : length, out);
+    if (status == 204 || status == 304) {
+        body = 0; /* no body, whatever the headers say */
+        how = "none";
+    } else {
+        body = chunked ? read_chunked(&reader, out) : read_body(&reader, length, out);
+    }
     nsapi_tcp_socket_close(&socket);
     if (body < 0) {
         return 1;
@@ -314,8 +406,9 @@ int main(int argc, char **argv)
     FILE *out = NULL;
     int rc;
 
-    if (example_stack_up(&argc, argv, &stack) != 0) {
-        return usage();
+    rc = example_stack_up(&argc, argv, &stack);
+    if (rc != 0) {
+        return rc == 2 ? usage() : rc;
     }
     if ((argc != 2 && !(argc == 4 && strcmp(argv[2], "-o") == 0)) || parse_url(argv[1], &url) != 0) {
         example_stack_down(&stack);

@@ -106,9 +106,12 @@ int main(int argc, char **argv)
     struct ping_pong game;
     int rc;
 
-    if (example_stack_up(&argc, argv, &stack) != 0) {
-        fprintf(stderr, "usage: udp_ping_pong --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST PORT [ROUNDS [SIZE]]\n");
-        return 2;
+    rc = example_stack_up(&argc, argv, &stack);
+    if (rc != 0) {
+        if (rc == 2) {
+            fprintf(stderr, "usage: udp_ping_pong --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST PORT [ROUNDS [SIZE]]\n");
+        }
+        return rc;
     }
     rc = ping_pong_args(argc, argv, &stack, &partner, &game);
     if (rc == 0) {

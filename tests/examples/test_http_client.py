@@ -13,14 +13,15 @@ import unittest
 import netns
 
 CHUNKED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "chunked_server.py")
+ODD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "odd_server.py")
 MIB = 1024 * 1024
 
 
 def run_in_namespace(config, directory, client_args, chunked_size=1000):
     servers = [f"python3 -m http.server 8080 --bind {{ip}} --directory {directory}",
-               f"python3 {CHUNKED} {{ip}} 8081 {chunked_size}",
+               f"python3 {CHUNKED} {{ip}} 8081 {chunked_size}", f"python3 {ODD} {{ip}} 8082",
                netns.DNSMASQ.replace("partner.test", "web.test")]
-    return netns.run(config, servers, [8080, 8081], "http_client", client_args, udp_ports=[53])
+    return netns.run(config, servers, [8080, 8081, 8082], "http_client", client_args, udp_ports=[53])
 
 
 class HttpClient(unittest.TestCase):
@@ -82,6 +83,28 @@ class HttpClient(unittest.TestCase):
         self.assertIn("usage: http_client", stderr)
         stdout, _, _ = self.fetch("posix", "http://web.test:8080/nothing-here")
         self.assertIn("status: 404 File not found", stdout)
+
+    def test_odd_servers(self):
+        """Answers a careful client must get right, or refuse with a message and status 1."""
+        want = {
+            "/continue": (0, "body: 5 bytes (content-length)"),
+            "/te-space": (0, "body: 5 bytes (chunked)"),
+            "/not-modified": (0, "body: 0 bytes (none)"),
+            "/host": (0, "body: 20 bytes (content-length)"),
+            "/bad-status": (1, 'not an HTTP/1.x status line: "HTTP/1.19 OK"'),
+            "/empty": (1, "the response ended inside a line"),
+            "/hex-size": (1, 'a bad chunk size line: "0x5"'),
+            "/gzip": (1, 'a transfer coding this client cannot undo: "gzip"'),
+            "/short": (1, "the body ended after 5 of 10 bytes"),
+        }
+        for path, (rc, text) in want.items():
+            with self.subTest(path=path):
+                stdout, stderr, out = self.fetch("posix", f"http://127.0.0.1:8082{path}", want_rc=rc)
+                self.assertIn(text, stdout + stderr)
+                self.assertNotIn("runtime error", stderr)  # UBSan
+        stdout, _, out = self.fetch("posix", "http://127.0.0.1:8082/host")
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(), b"Host: 127.0.0.1:8082", "the port is in the Host header")
 
 
 if __name__ == "__main__":
