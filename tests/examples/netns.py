@@ -9,9 +9,11 @@ import subprocess
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLES = os.path.join(ROOT, "build", "test", "examples")
 
+# server: the kernel side's address; device: the example's own address.
 CONFIGS = {
-    "posix": {"server": "127.0.0.1", "setup": "ip link set lo up", "options": "--stack posix --dns 127.0.0.1"},
-    "lwip-tap": {"server": "192.168.7.1",
+    "posix": {"server": "127.0.0.1", "device": "127.0.0.1", "setup": "ip link set lo up",
+              "options": "--stack posix --dns 127.0.0.1"},
+    "lwip-tap": {"server": "192.168.7.1", "device": "192.168.7.2",
                  "setup": "ip link set lo up && ip tuntap add dev nsapi0 mode tap"
                           " && ip addr add 192.168.7.1/24 dev nsapi0 && ip link set nsapi0 up",
                  "options": "--stack lwip-tap --dns 192.168.7.1"},
@@ -45,6 +47,11 @@ rc=$?
 kill $pids; wait
 exit $rc
 """
+    return run_script(script, timeout)
+
+
+def run_script(script, timeout=120):
+    """Run a bash script in a fresh network namespace; (rc, stdout, stderr)."""
     p = subprocess.run(["unshare", "-n", "--", "/bin/bash", "-c", script], capture_output=True, text=True,
                        timeout=timeout)
     assert p.returncode not in (SETUP_FAILED, NOT_LISTENING), f"the namespace's servers did not come up: {p.stderr}"
