@@ -17,9 +17,12 @@ struct ping_pong_times {
     unsigned count;
 };
 
-/* HOST PORT [ROUNDS [SIZE]] from argv[1..]: the partner's address (resolved) and the game; 0, or the exit code. */
-int ping_pong_args(int argc, char **argv, nsapi_stack_t *stack, nsapi_socket_address_t *partner,
-                   struct ping_pong *game);
+/* One game against the partner: the program's exit code. */
+typedef int (*ping_pong_play_t)(nsapi_stack_t *stack, const nsapi_socket_address_t *partner,
+                                const struct ping_pong *game);
+
+/* The whole program: the stack and HOST PORT [ROUNDS [SIZE]] from the command line, then play. */
+int ping_pong_main(int argc, char **argv, ping_pong_play_t play);
 
 /* Round round's message: size bytes, different every round, starting with round (big-endian) when size >= 4. */
 void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round);

@@ -101,22 +101,5 @@ static int play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, con
 
 int main(int argc, char **argv)
 {
-    nsapi_stack_t stack;
-    nsapi_socket_address_t partner;
-    struct ping_pong game;
-    int rc;
-
-    rc = example_stack_up(&argc, argv, &stack);
-    if (rc != 0) {
-        if (rc == 2) {
-            fprintf(stderr, "usage: udp_ping_pong --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST PORT [ROUNDS [SIZE]]\n");
-        }
-        return rc;
-    }
-    rc = ping_pong_args(argc, argv, &stack, &partner, &game);
-    if (rc == 0) {
-        rc = play(&stack, &partner, &game);
-    }
-    example_stack_down(&stack);
-    return rc;
+    return ping_pong_main(argc, argv, play);
 }

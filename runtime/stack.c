@@ -96,10 +96,14 @@ void stack_give_socket(nsapi_stack_t *stack)
     nsapi_os_unlock(&stack->sync);
 }
 
-nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address,
-                                             nsapi_version_t version)
+/*
+ * What both lookups do first: check the stack and the name, and answer an address in text form
+ * without a query (asking it for the other version fails as a lookup would).  NSAPI_ERROR_OK with
+ * *literal set when host was an address, NSAPI_ERROR_WOULD_BLOCK when it is a name to look up.
+ */
+static nsapi_error_t before_lookup(nsapi_stack_t *stack, const char *host, nsapi_version_t version,
+                                   nsapi_socket_address_t *literal)
 {
-    nsapi_socket_address_t literal = *address;
     size_t length;
 
     if (stack->api == NULL) {
@@ -109,13 +113,26 @@ nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *h
     if (length == 0 || length > HOST_NAME_MAX_LENGTH) {
         return NSAPI_ERROR_PARAMETER;
     }
-    /* An address in text form needs no query; asking it for the other version fails as a lookup would. */
-    if (nsapi_socket_address_set_ip_address(&literal, host) == NSAPI_ERROR_OK) {
-        if (version != NSAPI_UNSPEC && version != nsapi_socket_address_get_ip_version(&literal)) {
-            return NSAPI_ERROR_DNS_FAILURE;
-        }
+    if (nsapi_socket_address_set_ip_address(literal, host) != NSAPI_ERROR_OK) {
+        return NSAPI_ERROR_WOULD_BLOCK;
+    }
+    if (version != NSAPI_UNSPEC && version != nsapi_socket_address_get_ip_version(literal)) {
+        return NSAPI_ERROR_DNS_FAILURE;
+    }
+    return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address,
+                                             nsapi_version_t version)
+{
+    nsapi_socket_address_t literal = *address; /* the port is kept */
+    nsapi_error_t err = before_lookup(stack, host, version, &literal);
+
+    if (err == NSAPI_ERROR_OK) {
         *address = literal;
-        return NSAPI_ERROR_OK;
+    }
+    if (err != NSAPI_ERROR_WOULD_BLOCK) {
+        return err;
     }
     if (stack->api->gethostbyname != NULL) {
         return stack->api->gethostbyname(stack, host, &address->addr, version);
@@ -128,21 +145,14 @@ nsapi_value_or_error_t nsapi_impl_stack_gethostbyname_async(nsapi_stack_t *stack
                                                             nsapi_version_t version)
 {
     nsapi_socket_address_t literal = {{NSAPI_UNSPEC, {0}}, 0};
-    size_t length;
+    nsapi_error_t err = before_lookup(stack, host, version, &literal);
 
-    if (stack->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
-    length = strlen(host);
-    if (length == 0 || length > HOST_NAME_MAX_LENGTH) {
-        return NSAPI_ERROR_PARAMETER;
-    }
-    if (nsapi_socket_address_set_ip_address(&literal, host) == NSAPI_ERROR_OK) {
-        if (version != NSAPI_UNSPEC && version != nsapi_socket_address_get_ip_version(&literal)) {
-            return NSAPI_ERROR_DNS_FAILURE;
-        }
+    if (err == NSAPI_ERROR_OK) {
         callback(1, &literal, context); /* answered at once: Mbed's contract, the callback before the return */
         return 0;
+    }
+    if (err != NSAPI_ERROR_WOULD_BLOCK) {
+        return err;
     }
     if (stack->api->gethostbyname != NULL) {
         return NSAPI_ERROR_UNSUPPORTED;
