@@ -8,7 +8,6 @@
  * Exits 0 when every round came back intact, 1 on any error or difference, 2 on bad usage.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "example_stack.h"
