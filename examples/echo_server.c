@@ -1,11 +1,13 @@
 /*
  * A TCP echo server for several clients at once, in one thread: the
  * listening socket and every connection are non-blocking, and their sigio
- * callbacks wake the loop, which then accepts what is waiting and moves
- * bytes for every client until each would block.
+ * callbacks wake the loop.  Each turn of the loop accepts what is waiting
+ * and gives every client one buffer's worth of work, so that no client
+ * keeps the others waiting; it sleeps only when a turn found nothing to do.
  *
  * usage: echo_server --stack lwip-loop|lwip-tap|posix PORT [CLIENTS]
- *        Serves until CLIENTS clients have come and gone (forever unless given), or SIGINT/SIGTERM.
+ *        Serves CLIENTS clients and stops once they have gone (serves forever
+ *        unless given), or stops on SIGINT/SIGTERM.
  * Exits 0 then, 1 on any error, 2 on bad usage.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -21,7 +23,7 @@
 
 #define SLOTS 8            /* clients served at once; more wait in the listen queue */
 #define BUFFER 16384       /* bytes a client may have received but not yet echoed */
-#define POLL_MS 200        /* how often the loop looks at the stop flag without an event */
+#define POLL_MS 200        /* how often an idle loop looks at the stop flag */
 
 struct client {
     nsapi_tcp_socket_t socket;
@@ -31,9 +33,11 @@ struct client {
     unsigned long long echoed;
 };
 
+enum progress { IDLE, BUSY, GONE };
+
 static struct client clients[SLOTS];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t woken = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t woken;
 static int events;
 static volatile sig_atomic_t stop;
 
@@ -51,7 +55,7 @@ static void wait_for_event(void)
 {
     struct timespec until;
 
-    clock_gettime(CLOCK_REALTIME, &until);
+    clock_gettime(CLOCK_MONOTONIC, &until); /* the condition variable's clock: see main() */
     until.tv_nsec += POLL_MS * 1000000L;
     until.tv_sec += until.tv_nsec / 1000000000L;
     until.tv_nsec %= 1000000000L;
@@ -69,12 +73,12 @@ static void on_signal(int sig)
     stop = 1;
 }
 
-/* Take every connection waiting, while there is a free slot. */
-static void accept_all(nsapi_tcp_server_t *server, int *accepted)
+/* Take connections waiting, into free slots, while fewer than limit (0: no limit) have been taken. */
+static void accept_all(nsapi_tcp_server_t *server, int *accepted, int limit)
 {
     int i;
 
-    for (i = 0; i < SLOTS; i++) {
+    for (i = 0; i < SLOTS && (limit == 0 || *accepted < limit); i++) {
         struct client *c = &clients[i];
         nsapi_socket_address_t from;
         char text[NSAPI_IP_SIZE];
@@ -84,7 +88,7 @@ static void accept_all(nsapi_tcp_server_t *server, int *accepted)
         }
         memset(c, 0, sizeof *c);
         if (nsapi_tcp_server_accept(server, &c->socket, &from) != NSAPI_ERROR_OK) {
-            return; /* none waiting (WOULD_BLOCK), or none can be taken now: the next event retries */
+            return; /* none waiting (WOULD_BLOCK), or none can be taken now: a later turn retries */
         }
         c->open = 1;
         c->number = ++*accepted;
@@ -96,38 +100,45 @@ static void accept_all(nsapi_tcp_server_t *server, int *accepted)
     }
 }
 
-/* Move a client's bytes until it would block; 0 while it is connected, 1 once it has gone. */
-static int serve(struct client *c)
+/* One turn for a client: send back what is pending, or receive one buffer. */
+static enum progress serve(struct client *c)
 {
-    for (;;) {
-        nsapi_size_or_error_t n;
+    nsapi_size_or_error_t n;
 
-        if (c->start < c->end) {
-            n = nsapi_tcp_socket_send(&c->socket, c->buf + c->start, (nsapi_size_t)(c->end - c->start));
-            if (n == NSAPI_ERROR_WOULD_BLOCK) {
-                return 0;
-            }
-            if (n < 0) {
-                printf("client %d: send: %s\n", c->number, nsapi_error_name(n));
-                return 1;
-            }
-            c->start += (size_t)n;
-            c->echoed += (unsigned long long)n;
-            continue;
-        }
-        c->start = c->end = 0;
-        n = nsapi_tcp_socket_recv(&c->socket, c->buf, sizeof c->buf);
+    if (c->start < c->end) {
+        n = nsapi_tcp_socket_send(&c->socket, c->buf + c->start, (nsapi_size_t)(c->end - c->start));
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            return 0;
+            return IDLE;
         }
-        if (n <= 0) {
-            if (n < 0) {
-                printf("client %d: recv: %s\n", c->number, nsapi_error_name(n));
-            }
-            return 1;
+        if (n < 0) {
+            printf("client %d: send: %s\n", c->number, nsapi_error_name(n));
+            return GONE;
         }
-        c->end = (size_t)n;
+        c->start += (size_t)n;
+        c->echoed += (unsigned long long)n;
+        return BUSY;
     }
+    n = nsapi_tcp_socket_recv(&c->socket, c->buf, sizeof c->buf);
+    if (n == NSAPI_ERROR_WOULD_BLOCK) {
+        return IDLE;
+    }
+    if (n <= 0) {
+        if (n < 0) {
+            printf("client %d: recv: %s\n", c->number, nsapi_error_name(n));
+        }
+        return GONE;
+    }
+    c->start = 0;
+    c->end = (size_t)n;
+    return BUSY;
+}
+
+static void finish(struct client *c, const char *how)
+{
+    printf("client %d: echoed %llu bytes, %s\n", c->number, c->echoed, how);
+    fflush(stdout);
+    nsapi_tcp_socket_close(&c->socket);
+    c->open = 0;
 }
 
 static int run(nsapi_stack_t *stack, unsigned port, int limit)
@@ -154,25 +165,26 @@ static int run(nsapi_stack_t *stack, unsigned port, int limit)
     printf("listening on port %u\n", port);
     fflush(stdout);
     while (!stop && (limit == 0 || done < limit)) {
-        accept_all(&server, &accepted);
+        int work = 0;
+
+        accept_all(&server, &accepted, limit);
         for (i = 0; i < SLOTS; i++) {
             struct client *c = &clients[i];
+            enum progress p = c->open ? serve(c) : IDLE;
 
-            if (c->open && serve(c) != 0) {
-                printf("client %d: echoed %llu bytes, closed\n", c->number, c->echoed);
-                fflush(stdout);
-                nsapi_tcp_socket_close(&c->socket);
-                c->open = 0;
+            if (p == GONE) {
+                finish(c, "closed");
                 done++;
             }
+            work |= p != IDLE; /* a freed slot may take a queued client at once, too */
         }
-        if (limit == 0 || done < limit) {
+        if (!work) {
             wait_for_event();
         }
     }
     for (i = 0; i < SLOTS; i++) {
         if (clients[i].open) {
-            nsapi_tcp_socket_close(&clients[i].socket);
+            finish(&clients[i], "cut off by the stop");
         }
     }
     nsapi_tcp_server_close(&server);
@@ -183,8 +195,10 @@ static int run(nsapi_stack_t *stack, unsigned port, int limit)
 int main(int argc, char **argv)
 {
     nsapi_stack_t stack;
+    pthread_condattr_t attr;
+    struct sigaction action;
     char *end;
-    unsigned long port, limit = 0;
+    unsigned long port = 0, limit = 0;
     int rc;
 
     rc = example_stack_up(&argc, argv, &stack);
@@ -199,8 +213,15 @@ int main(int argc, char **argv)
         }
         return rc;
     }
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); /* waits never stretch when the wall clock steps */
+    pthread_cond_init(&woken, &attr);
+    pthread_condattr_destroy(&attr);
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal; /* stays installed: a second signal only asks again */
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
     rc = run(&stack, (unsigned)port, (int)limit);
     example_stack_down(&stack);
     return rc;

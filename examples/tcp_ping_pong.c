@@ -33,17 +33,20 @@ static int play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, con
     }
     printf("connected; %u rounds of %u bytes\n", game->rounds, game->size);
     for (round = 0; round < game->rounds; round++) {
-        unsigned got = 0;
+        unsigned got;
         nsapi_size_or_error_t n;
         long start = ping_pong_now();
 
         ping_pong_fill(out, game->size, round);
-        n = nsapi_tcp_socket_send(&socket, out, game->size);
-        if (n != (nsapi_size_or_error_t)game->size) {
-            nsapi_tcp_socket_close(&socket);
-            fprintf(stderr, "round %u: ", round);
-            return example_fail("send", n < 0 ? n : NSAPI_ERROR_WOULD_BLOCK);
+        for (got = 0; got < game->size; got += (unsigned)n) { /* a short count comes before the error that cut it */
+            n = nsapi_tcp_socket_send(&socket, out + got, game->size - got);
+            if (n <= 0) {
+                nsapi_tcp_socket_close(&socket);
+                fprintf(stderr, "round %u, after %u of %u bytes: ", round, got, game->size);
+                return example_fail("send", n == 0 ? NSAPI_ERROR_NO_CONNECTION : n);
+            }
         }
+        got = 0;
         while (got < game->size) { /* TCP is a stream: the echo may come in pieces */
             n = nsapi_tcp_socket_recv(&socket, in + got, game->size - got);
             if (n <= 0) {

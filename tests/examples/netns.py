@@ -52,8 +52,9 @@ exit $rc
 
 def run_script(script, timeout=120):
     """Run a bash script in a fresh network namespace; (rc, stdout, stderr)."""
-    p = subprocess.run(["unshare", "-n", "--", "/bin/bash", "-c", script], capture_output=True, text=True,
-                       timeout=timeout)
+    # A PID namespace too: when the script ends or times out, every process it started dies with it.
+    p = subprocess.run(["unshare", "-n", "-p", "-f", "--mount-proc", "--kill-child", "--", "/bin/bash", "-c", script],
+                       capture_output=True, text=True, timeout=timeout)
     assert p.returncode not in (SETUP_FAILED, NOT_LISTENING), f"the namespace's servers did not come up: {p.stderr}"
     return p.returncode, p.stdout, p.stderr
 

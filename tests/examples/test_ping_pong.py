@@ -1,8 +1,10 @@
 """examples/tcp_ping_pong and udp_ping_pong against a kernel-side partner, socat echoing every
 byte back, over POSIX on 127.0.0.1 and over lwIP on a TAP device, the partner found by name
-(dnsmasq): every round compared byte for byte, no datagram lost on these loss-free links.
-Also their errors: a refused connection, bad usage."""
+(dnsmasq): every round compared byte for byte, no datagram lost on these loss-free links; and UDP against a
+partner that drops datagrams and echoes some twice, late.  Also their errors: a refused connection,
+bad usage."""
 
+import os
 import re
 import unittest
 
@@ -10,11 +12,12 @@ import netns
 
 TCP_PARTNER = "socat TCP-LISTEN:7000,bind={ip},reuseaddr,fork PIPE"
 UDP_PARTNER = "socat UDP-RECVFROM:7001,bind={ip},fork PIPE"
+LOSSY_PARTNER = "python3 " + os.path.join(os.path.dirname(os.path.abspath(__file__)), "lossy_udp_echo.py") + " {ip} 7001"
 
 
 class PingPong(unittest.TestCase):
     def play(self, config, example, partner, port, rounds, size):
-        tcp = "TCP" in partner
+        tcp = "TCP-" in partner
         rc, stdout, stderr = netns.run(config, [partner, netns.DNSMASQ], [port] if tcp else [], example,
                                        f"partner.test {port} {rounds} {size}", udp_ports=[53] if tcp else [53, port])
         self.assertEqual(rc, 0, stdout + stderr)
@@ -39,6 +42,11 @@ class PingPong(unittest.TestCase):
 
     def test_udp_lwip_tap(self):
         self.udp("lwip-tap")
+
+    def test_udp_lost_and_late_echoes(self):
+        stdout = self.play("posix", "udp_ping_pong", LOSSY_PARTNER, 7001, 20, 100)
+        resent = int(re.search(r"datagrams sent again: (\d+)", stdout).group(1))
+        self.assertGreaterEqual(resent, 4, "every 4th datagram was dropped and sent again")
 
     def test_errors(self):
         rc, _, stderr = netns.run("posix", [], [], "tcp_ping_pong", "{ip} 7999 3 10")
