@@ -1,13 +1,14 @@
 /*
- * A TCP echo server for several clients at once, in one thread: the
- * listening socket and every connection are non-blocking, and their sigio
- * callbacks wake the loop.  Each turn of the loop accepts what is waiting
- * and gives every client one buffer's worth of work, so that no client
- * keeps the others waiting; it sleeps only when a turn found nothing to do.
+ * An echo server (RFC 862) for several TCP clients at once, and for UDP on
+ * the same port, in one thread: the listening socket, every connection and
+ * the UDP socket are non-blocking, and their sigio callbacks wake the loop.
+ * Each turn of the loop accepts what is waiting, gives every client one
+ * buffer's worth of work, so that no client keeps the others waiting, and
+ * echoes one datagram; it sleeps only when a turn found nothing to do.
  *
  * usage: echo_server --stack lwip-loop|lwip-tap|posix PORT [CLIENTS]
- *        Serves CLIENTS clients and stops once they have gone (serves forever
- *        unless given), or stops on SIGINT/SIGTERM.
+ *        Serves CLIENTS TCP clients and stops once they have gone (serves
+ *        forever unless given), or stops on SIGINT/SIGTERM.
  * Exits 0 then, 1 on any error, 2 on bad usage.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -20,9 +21,11 @@
 #include <time.h>
 
 #include "example_stack.h"
+#include "examples.h"
 
 #define SLOTS 8            /* clients served at once; more wait in the listen queue */
 #define BUFFER 16384       /* bytes a client may have received but not yet echoed */
+#define DATAGRAM 65507     /* the largest UDP payload */
 #define POLL_MS 200        /* how often an idle loop looks at the stop flag */
 
 struct client {
@@ -35,11 +38,15 @@ struct client {
 
 enum progress { IDLE, BUSY, GONE };
 
+static nsapi_tcp_server_t server;
+static nsapi_udp_socket_t udp;
 static struct client clients[SLOTS];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t woken;
-static int events;
-static volatile sig_atomic_t stop;
+static pthread_once_t woken_once = PTHREAD_ONCE_INIT;
+static unsigned char datagram[DATAGRAM];
+static int events, asked_to_stop;
+static volatile sig_atomic_t signalled;
 
 /* Every socket's sigio: only note it and wake the loop (sigio runs in the stack's thread). */
 static void wake(void *arg)
@@ -55,7 +62,7 @@ static void wait_for_event(void)
 {
     struct timespec until;
 
-    clock_gettime(CLOCK_MONOTONIC, &until); /* the condition variable's clock: see main() */
+    clock_gettime(CLOCK_MONOTONIC, &until); /* the condition variable's clock: see init_woken() */
     until.tv_nsec += POLL_MS * 1000000L;
     until.tv_sec += until.tv_nsec / 1000000000L;
     until.tv_nsec %= 1000000000L;
@@ -67,10 +74,33 @@ static void wait_for_event(void)
     pthread_mutex_unlock(&lock);
 }
 
-static void on_signal(int sig)
+static void init_woken(void)
 {
-    (void)sig;
-    stop = 1;
+    pthread_condattr_t attr;
+
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); /* waits never stretch when the wall clock steps */
+    pthread_cond_init(&woken, &attr);
+    pthread_condattr_destroy(&attr);
+}
+
+void echo_server_stop(void)
+{
+    pthread_mutex_lock(&lock);
+    asked_to_stop = 1;
+    events++;
+    pthread_cond_signal(&woken);
+    pthread_mutex_unlock(&lock);
+}
+
+static int stopping(void)
+{
+    int asked;
+
+    pthread_mutex_lock(&lock);
+    asked = asked_to_stop;
+    pthread_mutex_unlock(&lock);
+    return asked || signalled;
 }
 
 /* Take connections waiting, into free slots, while fewer than limit (0: no limit) have been taken. */
@@ -133,6 +163,20 @@ static enum progress serve(struct client *c)
     return BUSY;
 }
 
+/* Echo one datagram, if one is waiting; the number echoed (0 or 1). */
+static unsigned echo_datagram(nsapi_udp_socket_t *udp)
+{
+    nsapi_socket_address_t from;
+    nsapi_size_or_error_t n = nsapi_udp_socket_recvfrom(udp, &from, datagram, sizeof datagram);
+
+    if (n < 0) {
+        return 0; /* WOULD_BLOCK: none waiting; anything else is the sender's problem, not the server's */
+    }
+    /* UDP may drop: a datagram that does not fit the sender's path now is lost, as on any link. */
+    nsapi_udp_socket_sendto(udp, &from, datagram, (nsapi_size_t)n);
+    return 1;
+}
+
 static void finish(struct client *c, const char *how)
 {
     printf("client %d: echoed %llu bytes, %s\n", c->number, c->echoed, how);
@@ -141,13 +185,12 @@ static void finish(struct client *c, const char *how)
     c->open = 0;
 }
 
-static int run(nsapi_stack_t *stack, unsigned port, int limit)
+int echo_server_listen(nsapi_stack_t *stack, unsigned port)
 {
-    nsapi_tcp_server_t server = {0};
     nsapi_socket_address_t any = {{NSAPI_UNSPEC, {0}}, 0};
     nsapi_error_t err;
-    int accepted = 0, done = 0, i;
 
+    pthread_once(&woken_once, init_woken);
     nsapi_socket_address_set_port(&any, (uint16_t)port);
     err = nsapi_tcp_server_open(&server, stack);
     if (err == NSAPI_ERROR_OK) {
@@ -160,13 +203,34 @@ static int run(nsapi_stack_t *stack, unsigned port, int limit)
         nsapi_tcp_server_close(&server);
         return example_fail("listen", err);
     }
+    err = nsapi_udp_socket_open(&udp, stack);
+    if (err == NSAPI_ERROR_OK) {
+        err = nsapi_udp_socket_bind(&udp, &any);
+    }
+    if (err != NSAPI_ERROR_OK) {
+        nsapi_udp_socket_close(&udp);
+        nsapi_tcp_server_close(&server);
+        return example_fail("udp bind", err);
+    }
     nsapi_tcp_server_set_blocking(&server, false);
     nsapi_tcp_server_sigio(&server, wake, NULL);
-    printf("listening on port %u\n", port);
+    nsapi_udp_socket_set_blocking(&udp, false);
+    nsapi_udp_socket_sigio(&udp, wake, NULL);
+    printf("echo server listening on port %u (TCP and UDP)\n", port);
     fflush(stdout);
-    while (!stop && (limit == 0 || done < limit)) {
-        int work = 0;
+    return 0;
+}
 
+int echo_server_run(int limit)
+{
+    unsigned long datagrams = 0;
+    int accepted = 0, done = 0, i;
+
+    while (!stopping() && (limit == 0 || done < limit)) {
+        unsigned echoed = echo_datagram(&udp);
+        int work = echoed > 0;
+
+        datagrams += echoed;
         accept_all(&server, &accepted, limit);
         for (i = 0; i < SLOTS; i++) {
             struct client *c = &clients[i];
@@ -187,15 +251,22 @@ static int run(nsapi_stack_t *stack, unsigned port, int limit)
             finish(&clients[i], "cut off by the stop");
         }
     }
+    nsapi_udp_socket_close(&udp);
     nsapi_tcp_server_close(&server);
-    printf("served %d clients\n", done);
+    printf("served %d clients, echoed %lu datagrams\n", done, datagrams);
     return 0;
+}
+
+#ifndef EXAMPLE_NO_MAIN
+static void on_signal(int sig)
+{
+    (void)sig;
+    signalled = 1;
 }
 
 int main(int argc, char **argv)
 {
     nsapi_stack_t stack;
-    pthread_condattr_t attr;
     struct sigaction action;
     char *end;
     unsigned long port = 0, limit = 0;
@@ -213,16 +284,16 @@ int main(int argc, char **argv)
         }
         return rc;
     }
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); /* waits never stretch when the wall clock steps */
-    pthread_cond_init(&woken, &attr);
-    pthread_condattr_destroy(&attr);
     memset(&action, 0, sizeof action);
     action.sa_handler = on_signal; /* stays installed: a second signal only asks again */
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
-    rc = run(&stack, (unsigned)port, (int)limit);
+    rc = echo_server_listen(&stack, (unsigned)port);
+    if (rc == 0) {
+        rc = echo_server_run((int)limit);
+    }
     example_stack_down(&stack);
     return rc;
 }
+#endif

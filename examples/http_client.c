@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "example_stack.h"
+#include "examples.h"
 
 #define TIMEOUT_MS 10000   /* for each send and receive */
 #define DEADLINE_MS 60000  /* for the whole response */
@@ -46,13 +47,6 @@ static long now_ms(void)
 
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
-
-static int usage(void)
-{
-    fprintf(stderr, "usage: http_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] "
-                    "http://HOST[:PORT][/PATH] [-o FILE]\n");
-    return 2;
 }
 
 static int parse_url(const char *text, struct url *url)
@@ -399,6 +393,25 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
     return 0;
 }
 
+int http_client_get(nsapi_stack_t *stack, const char *text, FILE *out)
+{
+    struct url url;
+
+    if (parse_url(text, &url) != 0) {
+        fprintf(stderr, "not an http://HOST[:PORT][/PATH] URL: %s\n", text);
+        return 2;
+    }
+    return fetch(stack, &url, out);
+}
+
+#ifndef EXAMPLE_NO_MAIN
+static int usage(void)
+{
+    fprintf(stderr, "usage: http_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] "
+                    "http://HOST[:PORT][/PATH] [-o FILE]\n");
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
     nsapi_stack_t stack;
@@ -427,3 +440,4 @@ int main(int argc, char **argv)
     example_stack_down(&stack);
     return rc;
 }
+#endif

@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "example_stack.h"
-#include "ping_pong.h"
+#include "examples.h"
 
-static int play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, const struct ping_pong *game)
+int tcp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, const struct ping_pong *game)
 {
     static unsigned char out[PING_PONG_MAX], in[PING_PONG_MAX];
     nsapi_tcp_socket_t socket = {0};
@@ -68,7 +68,9 @@ static int play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, con
     return 0;
 }
 
+#ifndef EXAMPLE_NO_MAIN
 int main(int argc, char **argv)
 {
-    return ping_pong_main(argc, argv, play);
+    return ping_pong_main(argc, argv, tcp_ping_pong_play);
 }
+#endif

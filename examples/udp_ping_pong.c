@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "example_stack.h"
-#include "ping_pong.h"
+#include "examples.h"
 
 #define WAIT_MS 1000
 #define SENDS 5
@@ -72,7 +72,7 @@ static int one_round(nsapi_udp_socket_t *socket, const struct ping_pong *game, u
     return 1;
 }
 
-static int play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, const struct ping_pong *game)
+int udp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, const struct ping_pong *game)
 {
     nsapi_udp_socket_t socket = {0};
     struct ping_pong_times times = {0};
@@ -107,7 +107,9 @@ static int play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, con
     return 0;
 }
 
+#ifndef EXAMPLE_NO_MAIN
 int main(int argc, char **argv)
 {
-    return ping_pong_main(argc, argv, play);
+    return ping_pong_main(argc, argv, udp_ping_pong_play);
 }
+#endif

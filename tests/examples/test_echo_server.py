@@ -2,7 +2,8 @@
 own random bytes while it reads the echo, while the first holds its connection open until the
 others are done, which a one-client-at-a-time server cannot pass), over POSIX on 127.0.0.1 and
 over lwIP on a TAP device, in a network namespace of each case's own; then it stops by itself after
-CLIENTS clients, or on SIGTERM (twice, as an impatient user does).  Also bad usage."""
+CLIENTS clients, or on SIGTERM (twice, as an impatient user does).  Its UDP echo serves
+udp_ping_pong over IPv4 and IPv6, up to the largest datagram.  Also bad usage."""
 
 import os
 import re
@@ -46,7 +47,25 @@ class EchoServer(unittest.TestCase):
         self.assertIn(f"listening on port {PORT}", stdout)
         self.assertEqual(len(re.findall(rf"client \d: echoed {size} bytes, closed", stdout)), clients - 1, stdout)
         self.assertEqual(len(re.findall(r"client \d: echoed 4 bytes, closed", stdout)), 1, "the client that held on")
-        self.assertIn(f"served {clients} clients", stdout)
+        self.assertIn(f"served {clients} clients, echoed 0 datagrams", stdout)
+
+    def test_udp(self):
+        """Datagrams from udp_ping_pong, another process, over IPv4 and IPv6: every one echoed."""
+        c = netns.CONFIGS["posix"]
+        client = shlex.quote(os.path.join(netns.EXAMPLES, "udp_ping_pong"))
+        rc, stdout, stderr = netns.run_script(f"""
+{c["setup"]}
+out=$(mktemp); trap 'rm -f $out' EXIT
+{shlex.quote(SERVER)} {c["options"]} {PORT} > $out & server=$!
+i=0; until grep -q listening $out || [ $i -ge 50 ]; do i=$((i + 1)); sleep 0.1; done
+{client} {c["options"]} 127.0.0.1 {PORT} 50 1000 && {client} {c["options"]} ::1 {PORT} 50 65507
+echo "clients exit $?"
+kill -TERM $server; wait $server; cat $out
+""")
+        self.assertIn("clients exit 0", stdout, stdout + stderr)
+        self.assertIn("50 rounds of 1000 bytes each way, every echo intact", stdout)
+        self.assertIn("50 rounds of 65507 bytes each way, every echo intact", stdout)
+        self.assertIn("served 0 clients, echoed 100 datagrams", stdout)
 
     def test_posix(self):
         self.check("posix")
@@ -64,7 +83,8 @@ i=0; until grep -q listening $out || [ $i -ge 50 ]; do i=$((i + 1)); sleep 0.1; 
 kill -TERM $server; sleep 0.05; kill -TERM $server; wait $server; echo "exit $?"; cat $out
 {shlex.quote(SERVER)} {c["options"]} 0; echo "exit $?"
 """)
-        self.assertIn("exit 0\nlistening on port 7007\nserved 0 clients", stdout, stdout + stderr)
+        self.assertIn("exit 0\necho server listening on port 7007 (TCP and UDP)\nserved 0 clients, echoed 0 datagrams",
+                      stdout, stdout + stderr)
         self.assertIn("usage: echo_server", stderr)
         self.assertTrue(stdout.rstrip().endswith("exit 2"), stdout)
 

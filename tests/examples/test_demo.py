@@ -1,0 +1,41 @@
+"""The main demo (README's first command runs it through `scons demo`): part 1, lwIP in one
+process with the project's echo and HTTP servers serving the client examples (the ASan build),
+and part 2, examples/tap_demo.sh, the HTTP client on lwIP over TAP fetching a page by name from
+the kernel's side of a namespace the script makes and removes."""
+
+import os
+import subprocess
+import unittest
+
+import netns
+
+
+class Demo(unittest.TestCase):
+    def test_in_process(self):
+        p = subprocess.run([os.path.join(netns.EXAMPLES, "demo")], capture_output=True, text=True, timeout=120)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        out = p.stdout
+        self.assertEqual(out.count("rounds of 1000 bytes each way, every echo intact"), 2, out)
+        self.assertIn("datagrams sent again: 0", out)
+        self.assertIn("<h1>Hello from nsapi</h1>", out)
+        self.assertIn("body: 100000 bytes (chunked)", out)
+        self.assertIn("body: 1048576 bytes (content-length)", out)
+        self.assertIn("GET /chunked/100000 from fd00::1", out, "IPv6 end to end")
+        self.assertIn("served 1 clients, echoed 20 datagrams", out)
+        self.assertIn("http server answered 3 requests", out)
+        self.assertTrue(out.rstrip().endswith("every step worked"), out)
+
+    def test_tap_part(self):
+        p = subprocess.run(["sh", os.path.join(netns.ROOT, "examples", "tap_demo.sh")], capture_output=True,
+                           text=True, timeout=120)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("resolving www.demo.test", p.stdout)
+        self.assertIn("connecting to 192.168.7.1 port 8080", p.stdout)
+        self.assertIn('"GET / HTTP/1.1" 200', p.stdout, "the kernel-side server's log")
+        self.assertIn("Hello from the kernel side of nsapi0", p.stdout)
+        left = subprocess.run(["pgrep", "-f", "www.demo.test|http.server --bind 192.168.7.1"], capture_output=True)
+        self.assertEqual(left.stdout, b"", "the servers went with the namespace")
+
+
+if __name__ == "__main__":
+    unittest.main()

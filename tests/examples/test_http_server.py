@@ -1,0 +1,133 @@
+"""examples/http_server against real clients on the kernel's side, over POSIX on 127.0.0.1 and
+over lwIP on a TAP device, in a network namespace of each case's own: curl fetches the page, 1 MiB
+with a Content-Length and 300 KB chunked (both checked by hash), the close-delimited answer an
+HTTP/1.0 client gets, HEAD; raw requests get 400, 404, 405, 431 and 505; a client that vanishes
+mid-request does not stop the next one; the server stops after REQUESTS, or on SIGTERM.  Also bad usage."""
+
+import hashlib
+import os
+import re
+import shlex
+import unittest
+
+import netns
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVER = os.path.join(netns.EXAMPLES, "http_server")
+PORT = 8088
+
+
+def pattern_hash(n):
+    return hashlib.sha256(bytes(i % 251 for i in range(n))).hexdigest()
+
+
+def serve(config, clients, requests):
+    """Start the server for requests requests, run the client commands (shell, {url} and {ip}
+    replaced), wait for the server to stop; the script's output."""
+    c = netns.CONFIGS[config]
+    ip = c["device"]
+    url = f"http://{ip}:{PORT}"
+    steps = "\n".join(f"echo '>>> {i}'; " + cmd.format(url=url, ip=ip, port=PORT) for i, cmd in enumerate(clients))
+    script = f"""
+set -u
+{c["setup"]} || exit {netns.SETUP_FAILED}
+out=$(mktemp); trap 'rm -f $out' EXIT
+{shlex.quote(SERVER)} {c["options"]} {PORT} {requests} > $out 2>&1 & server=$!
+i=0
+until grep -q listening $out; do
+    i=$((i + 1)); [ $i -lt 50 ] || {{ kill $server; exit {netns.NOT_LISTENING}; }}; sleep 0.1
+done
+{steps}
+wait $server
+echo "server exit $?"
+cat $out
+"""
+    rc, stdout, stderr = netns.run_script(script)
+    return stdout + stderr
+
+
+def raw(request, *flags):
+    return f"python3 {shlex.quote(os.path.join(HERE, 'raw_http.py'))} {{ip}} {{port}} {shlex.quote(request)} " \
+           + " ".join(flags)
+
+
+class HttpServer(unittest.TestCase):
+    def check(self, config):
+        curl = "curl -sS --max-time 20"
+        out = serve(config, [
+            f"{curl} {{url}}/",
+            f"{curl} {{url}}/bytes/1048576 | sha256sum",
+            f"{curl} {{url}}/chunked/300000 | sha256sum",
+            f"{curl} --http1.0 -D - {{url}}/chunked/1000 -o /dev/null",
+            f"{curl} -I {{url}}/bytes/5",
+            curl + " -o /dev/null -w '%{{http_code}}\\n' {url}/nowhere",
+            f"{curl} -D - -o /dev/null -d x {{url}}/",
+        ], 7)
+        self.assertIn("server exit 0", out, out)
+        parts = re.split(r">>> \d+\n", out)
+        self.assertIn("<h1>Hello from nsapi</h1>", parts[1])
+        self.assertIn(pattern_hash(1048576), parts[2])
+        self.assertIn(pattern_hash(300000), parts[3])
+        self.assertNotIn("Transfer-Encoding", parts[4], "an HTTP/1.0 client gets no chunks")
+        self.assertIn("HTTP/1.1 200 OK", parts[4])
+        self.assertIn("Content-Length: 5", parts[5])
+        self.assertIn("404", parts[6])
+        self.assertIn("HTTP/1.1 405 Method Not Allowed", parts[7])
+        self.assertIn("Allow: GET, HEAD", parts[7])
+        self.assertRegex(out, r"GET /bytes/1048576 from \S+ port \d+: 200, 1048576 bytes")
+        self.assertRegex(out, r"GET /chunked/300000 from \S+ port \d+: 200, 300000 bytes")
+        self.assertRegex(out, r"HEAD /bytes/5 from \S+ port \d+: 200, 0 bytes")
+        self.assertIn("http server answered 7 requests", out)
+
+    def test_posix(self):
+        self.check("posix")
+
+    def test_lwip_tap(self):
+        self.check("lwip-tap")
+
+    def test_bad_requests(self):
+        out = serve("posix", [
+            raw("GARBAGE\\r\\n\\r\\n"),
+            raw("GET / HTTP/2.0\\r\\n\\r\\n"),
+            raw("GET / HTTP/1.1\\r\\nX: " + "y" * 9000 + "\\r\\n\\r\\n"),
+            raw("GET / HTTP/1.1\\r\\nBad Header: x\\r\\n\\r\\n"),
+            raw("GET / HT", "--vanish"),
+            raw("GET /bytes/2000000000 HTTP/1.1\\r\\n\\r\\n"),
+            raw("GET / HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"),
+        ], 7)
+        parts = re.split(r">>> \d+\n", out)
+        self.assertIn("HTTP/1.1 400 Bad Request", parts[1])
+        self.assertIn("HTTP/1.1 505 HTTP Version Not Supported", parts[2])
+        self.assertIn("HTTP/1.1 431 Request Header Fields Too Large", parts[3])
+        self.assertIn("HTTP/1.1 400 Bad Request", parts[4])
+        self.assertIn("HTTP/1.1 404 Not Found", parts[6], "over 1 GiB is no such path")
+        self.assertIn("HTTP/1.1 200 OK", parts[7], "the server goes on after all that")
+        self.assertIn("closed", parts[7])
+        self.assertIn("server exit 0", out, out)
+        self.assertIn("(malformed request)", out)
+        self.assertIn("(request head too large)", out)
+        self.assertIn("no complete request", out)
+
+    def test_sigterm_and_usage(self):
+        c = netns.CONFIGS["posix"]
+        rc, stdout, stderr = netns.run_script(f"""
+{c["setup"]}
+out=$(mktemp); trap 'rm -f $out' EXIT
+{shlex.quote(SERVER)} {c["options"]} {PORT} > $out 2>&1 & server=$!
+i=0
+until grep -q listening $out; do i=$((i + 1)); [ $i -lt 50 ] || exit {netns.NOT_LISTENING}; sleep 0.1; done
+kill -TERM $server
+wait $server
+echo "server exit $?"
+cat $out
+""")
+        self.assertIn("server exit 0", stdout, stdout + stderr)
+        self.assertIn("http server answered 0 requests", stdout)
+        for args in ("", "0", "80 x", "70000"):
+            rc, _, stderr = netns.run("posix", [], [], "http_server", args)
+            self.assertEqual(rc, 2, args)
+            self.assertIn("usage: http_server", stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
