@@ -79,7 +79,7 @@ int main(void)
     int failed;
 
     setvbuf(stdout, NULL, _IOLBF, 0); /* the servers' lines and the clients' lines, in the order they happen */
-    printf("=== Part 1: lwIP in this process, servers and clients all examples of this project\n");
+    printf("=== Part 1: lwIP in this process; the servers and the clients are examples of this project\n");
     step("lwIP starts in this process, with its loopback netif at 10.0.0.1 and fd00::1");
     memset(&stack, 0, sizeof stack);
     err = nsapi_lwip_init(&stack);
