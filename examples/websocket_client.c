@@ -830,9 +830,10 @@ static int one_message(struct connection *c, const char *text)
         }
     }
     if (e.opcode == TEXT) {
-        printf("received text (%zu bytes, %u frames): %.*s\n", e.size, e.frames, (int)e.size, (const char *)e.data);
+        printf("received text (%zu bytes, %u frame%s): %.*s\n", e.size, e.frames, e.frames == 1 ? "" : "s",
+               (int)e.size, (const char *)e.data);
     } else if (e.opcode == BINARY) {
-        printf("received a binary message (%zu bytes, %u frames)\n", e.size, e.frames);
+        printf("received a binary message (%zu bytes, %u frame%s)\n", e.size, e.frames, e.frames == 1 ? "" : "s");
     } else {
         printf("no answer, only pongs\n");
     }

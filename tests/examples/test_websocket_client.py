@@ -123,7 +123,7 @@ class WebSocketClient(unittest.TestCase):
         self.script("lwip-tap")
 
     def test_posix_message(self):
-        text = "h\u00e9llo w\u00f6rld, in four fragments"  # 30 characters: 3 fragments and an empty final one back
+        text = "h\u00e9llo w\u00f6rld, back in 4 frames"  # 29 characters: 3 fragments and an empty final one
         rc, stdout, stderr = self.real("posix", f"--message '{text}' ws://ws.test:8765/")
         self.assertEqual(rc, 0, stdout + stderr)
         self.assertIn(f"received text ({len(text.encode())} bytes, 4 frames): {text}\n", stdout)
