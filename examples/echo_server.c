@@ -41,6 +41,7 @@ enum progress { IDLE, BUSY, GONE };
 static nsapi_tcp_server_t server;
 static nsapi_udp_socket_t udp;
 static struct client clients[SLOTS];
+static uint16_t own_port;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t woken;
 static pthread_once_t woken_once = PTHREAD_ONCE_INIT;
@@ -163,13 +164,18 @@ static enum progress serve(struct client *c)
     return BUSY;
 }
 
-/* Echo one datagram, if one is waiting; the number echoed (0 or 1). */
+/*
+ * Echo one datagram, if one is waiting; the number echoed (0 or 1).  Not to
+ * a privileged port, where echo, chargen and their kind live, nor to our
+ * own: a forged datagram must not set two servers echoing each other forever.
+ */
 static unsigned echo_datagram(nsapi_udp_socket_t *udp)
 {
     nsapi_socket_address_t from;
     nsapi_size_or_error_t n = nsapi_udp_socket_recvfrom(udp, &from, datagram, sizeof datagram);
+    uint16_t port = nsapi_socket_address_get_port(&from);
 
-    if (n < 0) {
+    if (n < 0 || port < 1024 || port == own_port) {
         return 0; /* WOULD_BLOCK: none waiting; anything else is the sender's problem, not the server's */
     }
     /* UDP may drop: a datagram that does not fit the sender's path now is lost, as on any link. */
@@ -191,7 +197,8 @@ int echo_server_listen(nsapi_stack_t *stack, unsigned port)
     nsapi_error_t err;
 
     pthread_once(&woken_once, init_woken);
-    nsapi_socket_address_set_port(&any, (uint16_t)port);
+    own_port = (uint16_t)port;
+    nsapi_socket_address_set_port(&any, own_port);
     err = nsapi_tcp_server_open(&server, stack);
     if (err == NSAPI_ERROR_OK) {
         err = nsapi_tcp_server_bind(&server, &any);

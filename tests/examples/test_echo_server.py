@@ -60,11 +60,23 @@ out=$(mktemp); trap 'rm -f $out' EXIT
 i=0; until grep -q listening $out || [ $i -ge 50 ]; do i=$((i + 1)); sleep 0.1; done
 {client} {c["options"]} 127.0.0.1 {PORT} 50 1000 && {client} {c["options"]} ::1 {PORT} 50 65507
 echo "clients exit $?"
+python3 -c "
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(('127.0.0.1', 19))  # chargen's port: echoing to it could start an endless exchange
+s.settimeout(0.5)
+s.sendto(b'loop?', ('127.0.0.1', {PORT}))
+try:
+    s.recvfrom(100); print('echoed to 19')
+except socket.timeout:
+    print('not echoed to 19')
+"
 kill -TERM $server; wait $server; cat $out
 """)
         self.assertIn("clients exit 0", stdout, stdout + stderr)
         self.assertIn("50 rounds of 1000 bytes each way, every echo intact", stdout)
         self.assertIn("50 rounds of 65507 bytes each way, every echo intact", stdout)
+        self.assertIn("not echoed to 19", stdout)
         self.assertIn("served 0 clients, echoed 100 datagrams", stdout)
 
     def test_posix(self):

@@ -1,8 +1,10 @@
 """examples/http_server against real clients on the kernel's side, over POSIX on 127.0.0.1 and
 over lwIP on a TAP device, in a network namespace of each case's own: curl fetches the page, 1 MiB
 with a Content-Length and 300 KB chunked (both checked by hash), the close-delimited answer an
-HTTP/1.0 client gets, HEAD; raw requests get 400, 404, 405, 431 and 505; a client that vanishes
-mid-request does not stop the next one; the server stops after REQUESTS, or on SIGTERM.  Also bad usage."""
+HTTP/1.0 client gets, HEAD; raw requests, good and bad, get 200, 400, 404, 405, 431 and 505 as
+RFC 9112 says (bare LF line ends, a bare CR, Host rules, versions, absolute-form, control characters,
+NUL bytes in a body), each closed with a FIN; a client that vanishes mid-request does not stop the
+next one; the server stops after REQUESTS, or on SIGTERM.  Also bad usage."""
 
 import hashlib
 import os
@@ -85,28 +87,42 @@ class HttpServer(unittest.TestCase):
     def test_lwip_tap(self):
         self.check("lwip-tap")
 
-    def test_bad_requests(self):
-        out = serve("posix", [
-            raw("GARBAGE\\r\\n\\r\\n"),
-            raw("GET / HTTP/2.0\\r\\n\\r\\n"),
-            raw("GET / HTTP/1.1\\r\\nX: " + "y" * 9000 + "\\r\\n\\r\\n"),
-            raw("GET / HTTP/1.1\\r\\nBad Header: x\\r\\n\\r\\n"),
-            raw("GET / HT", "--vanish"),
-            raw("GET /bytes/2000000000 HTTP/1.1\\r\\n\\r\\n"),
-            raw("GET / HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"),
-        ], 7)
+    def test_requests_good_and_bad(self):
+        cases = [  # (raw request, the status line expected, or None for a client that vanishes)
+            ("GARBAGE\\r\\n\\r\\n", "HTTP/1.1 400 Bad Request"),
+            ("GET / HTTP/2.0\\r\\nHost: x\\r\\n\\r\\n", "HTTP/1.1 505 HTTP Version Not Supported"),
+            ("GET / HTTP/x.y\\r\\nHost: x\\r\\n\\r\\n", "HTTP/1.1 400 Bad Request"),
+            ("GET / HTTP/1.2\\r\\nHost: x\\r\\n\\r\\n", "HTTP/1.1 200 OK"),
+            ("GET / HTTP/1.1\\r\\nX: " + "y" * 9000 + "\\r\\n\\r\\n", "HTTP/1.1 431 Request Header Fields Too Large"),
+            ("GET / HTTP/1.1\\r\\nHost: x\\r\\nBad Header: x\\r\\n\\r\\n", "HTTP/1.1 400 Bad Request"),
+            ("GET / HTTP/1.1\\r\\n\\r\\n", "HTTP/1.1 400 Bad Request"),  # no Host
+            ("GET / HTTP/1.1\\r\\nHost: x\\r\\nHost: y\\r\\n\\r\\n", "HTTP/1.1 400 Bad Request"),
+            ("GET /x\\nGET\\t/forged HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n", "HTTP/1.1 400 Bad Request"),
+            ("GET / HTTP/1.1\\nHost: x\\n\\n", "HTTP/1.1 200 OK"),  # bare LF line ends
+            ("GET / HTTP/1.1\\nHost: x\\rY\\n\\n", "HTTP/1.1 400 Bad Request"),  # a bare CR
+            ("\\r\\nGET /bytes/3 HTTP/1.0\\r\\n\\r\\n", "HTTP/1.1 200 OK"),  # an empty line first; 1.0 needs no Host
+            ("GET http://x/bytes/7 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n", "HTTP/1.1 200 OK"),  # absolute-form
+            ("POST /bytes/3 HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 4\\r\\n\\r\\n\\x00\\x01\\x02\\x03",
+             "HTTP/1.1 405 Method Not Allowed"),  # NUL bytes in the body are not in the head
+            ("GET / HT", None),
+            ("GET /bytes/2000000000 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n", "HTTP/1.1 404 Not Found"),
+            ("GET / HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n", "HTTP/1.1 200 OK"),
+        ]
+        answered = sum(want is not None for _, want in cases)
+        out = serve("posix", [raw(request, *(() if want else ("--vanish",))) for request, want in cases], answered)
         parts = re.split(r">>> \d+\n", out)
-        self.assertIn("HTTP/1.1 400 Bad Request", parts[1])
-        self.assertIn("HTTP/1.1 505 HTTP Version Not Supported", parts[2])
-        self.assertIn("HTTP/1.1 431 Request Header Fields Too Large", parts[3])
-        self.assertIn("HTTP/1.1 400 Bad Request", parts[4])
-        self.assertIn("HTTP/1.1 404 Not Found", parts[6], "over 1 GiB is no such path")
-        self.assertIn("HTTP/1.1 200 OK", parts[7], "the server goes on after all that")
-        self.assertIn("closed", parts[7])
+        for (request, want), got in zip(cases, parts[1:]):
+            if want is not None:
+                self.assertEqual(got.splitlines()[0], want, request[:60])
+                self.assertIn("closed", got, "a FIN, not a reset: " + request[:60])
+        self.assertIn("body 3\n", parts[12], "HTTP/1.0 /bytes/3")
+        self.assertIn("body 7\n", parts[13], "absolute-form /bytes/7")
         self.assertIn("server exit 0", out, out)
         self.assertIn("(malformed request)", out)
         self.assertIn("(request head too large)", out)
-        self.assertIn("no complete request", out)
+        self.assertIn("closed before a complete request, dropped", out)
+        self.assertNotIn("/forged", out, "no control character reaches the log")
+        self.assertIn(f"http server answered {answered} requests", out)
 
     def test_sigterm_and_usage(self):
         c = netns.CONFIGS["posix"]
