@@ -196,8 +196,8 @@ static int send_packet(struct session *s, unsigned first_byte, size_t length)
     return send_all(s, s->out + 5 - used, used + length);
 }
 
-/* Receive up to size bytes, waiting until the time until at most: a count, 0 at the broker's close,
- * NSAPI_ERROR_WOULD_BLOCK when nothing came in time, or another error. */
+/* Receive up to size bytes, waiting no later than until (now_ms() time): a count, 0 at the broker's
+ * close, NSAPI_ERROR_WOULD_BLOCK when nothing came in time, or another error. */
 static nsapi_size_or_error_t recv_until(struct session *s, unsigned char *buf, size_t size, long until)
 {
     long left = until - now_ms();
@@ -218,7 +218,7 @@ static int recv_rest(struct session *s, unsigned char *buf, size_t size, long un
         nsapi_size_or_error_t n = recv_until(s, buf + got, size - got, until);
 
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            fprintf(stderr, "a packet cut short: the broker sent no more of it for %d s\n", IO_TIMEOUT_MS / 1000);
+            fprintf(stderr, "a packet cut short: its rest did not come within %d s\n", IO_TIMEOUT_MS / 1000);
             return -1;
         }
         if (n <= 0) {

@@ -22,10 +22,11 @@ MOSQUITTO_CONF = "listener 1883 {ip}\nallow_anonymous true\npersistence false\nl
 CONNECTED = re.compile(r"^connected as (nsapi\d+) \(clean session, keep-alive (\d+) s\)$", re.M)
 
 
-def with_broker(config, args, then=""):
+def with_broker(config, args, then="", seconds=20):
     """In a fresh namespace: mosquitto and dnsmasq (broker.test) on the kernel's side, then the client
-    with args in the background; once it printed its "subscribed" line, the shell commands then (which
-    may read its output so far in $out) run.  (rc, stdout, stderr, mosquitto's log)."""
+    with args (and --time seconds: a failing case fails sooner than the default minute) in the
+    background; once it printed its "subscribed" line, the shell commands then (which may read its
+    output so far in $out) run.  (rc, stdout, stderr, mosquitto's log)."""
     c = netns.CONFIGS[config]
     ip = c["server"]
     with tempfile.TemporaryDirectory(prefix="nsapi-mqtt-") as tmp:
@@ -43,7 +44,7 @@ until python3 -c "import socket; socket.create_connection(('{ip}', 1883), 0.2)" 
       && [ -n "$(ss -Hlun 'sport = :53')" ]; do
     i=$((i + 1)); [ $i -lt 50 ] || exit {netns.NOT_LISTENING}; sleep 0.1
 done
-{shlex.quote(CLIENT)} {c["options"]} {args.format(ip=ip)} > $out 2> {shlex.quote(err)} & client=$!
+{shlex.quote(CLIENT)} {c["options"]} {args.format(ip=ip)} --time {seconds} > $out 2> {shlex.quote(err)} & client=$!
 i=0
 until grep -q '^subscribed' $out || ! kill -0 $client 2>/dev/null; do
     i=$((i + 1)); [ $i -lt 100 ] || break; sleep 0.1
@@ -130,6 +131,13 @@ until [ "$(grep -c '^PINGRESP received' $out)" -ge 2 ] || [ $i -ge 100 ]; do i=$
         self.assertEqual(rc, 1, stdout + stderr)
         self.assertIn("the broker sent a PUBLISH of 5012 bytes; this client takes at most 4096", stderr)
         self.assertNotIn("received on", stdout)
+
+    def test_deadline(self):
+        """Fewer messages than --count within --time: an error, after the one that came."""
+        rc, stdout, stderr, _ = with_broker("posix", f"{{ip}} {TOPIC} --publish once --count 2", seconds=2)
+        self.assertEqual(rc, 1, stdout + stderr)
+        self.assertIn(f"received on {TOPIC} (qos 0): once", stdout)
+        self.assertIn("1 of 2 messages received in 2 s", stderr)
 
     def test_refused_connection_and_bad_usage(self):
         rc, _, stderr = netns.run("posix", [], [], "mqtt_client", f"{{ip}}:1884 {TOPIC}")
