@@ -1,0 +1,689 @@
+/*
+ * An MQTT 3.1.1 client: connect to a broker (clean session, a keep-alive),
+ * subscribe to a topic, publish a message to it if asked (at QoS 0, or at
+ * QoS 1 and wait for its PUBACK), print every message the broker delivers
+ * (answering those at QoS 1 with a PUBACK), send a PINGREQ whenever nothing
+ * was sent for the keep-alive interval, and disconnect after COUNT messages.
+ *
+ * usage: mqtt_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST[:PORT] TOPIC
+ *                    [--publish MESSAGE] [--qos 0|1] [--count N] [--keepalive SECONDS] [--time SECONDS]
+ *   HOST            a name or an address ([v6] in brackets); PORT 1883 unless given
+ *   TOPIC           subscribed to at QoS 1 (the broker may grant 0); published to with --publish
+ *                   (so a topic with + or # only with no --publish)
+ *   --qos           the QoS of the message published (0 unless given)
+ *   --count         messages to receive before disconnecting (1 unless given; 0: publish only)
+ *   --keepalive     60 s unless given, 0 for none; each PINGRESP must come within that interval
+ *   --time          how long the whole exchange may take (60 s unless given)
+ * The client id is "nsapi" and the process id.  A packet carries at most 4096 bytes after its
+ * fixed header, either way; a bigger one from the broker is an error.
+ * Prints each step; exits 0 after a clean DISCONNECT, 1 on any error (a refusal with its
+ * meaning), 2 on bad usage.
+ */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, getpid */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "example_stack.h"
+
+#define PACKET_MAX 4096      /* the largest remaining length sent or taken: one static buffer each way */
+#define IO_TIMEOUT_MS 10000  /* for connect, each send, the CONNACK, the rest of a packet once begun */
+#define DRAIN_MS 2000        /* after DISCONNECT, how long to wait for the broker to close */
+#define SHOW_MAX 200         /* bytes of a message printed */
+#define SUBSCRIBE_ID 1       /* our packet ids (never 0) */
+#define PUBLISH_ID 2
+
+enum type { CONNECT = 1, CONNACK, PUBLISH, PUBACK, SUBSCRIBE = 8, SUBACK, PINGREQ = 12, PINGRESP, DISCONNECT };
+
+static const char *const NAMES[16] = {"reserved (0)", "CONNECT", "CONNACK", "PUBLISH", "PUBACK", "PUBREC",
+                                      "PUBREL", "PUBCOMP", "SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK",
+                                      "PINGREQ", "PINGRESP", "DISCONNECT", "reserved (15)"};
+
+/* What a CONNACK's non-zero return code means (MQTT 3.1.1, 3.2.2.3). */
+static const char *const REFUSALS[6] = {
+    "", "unacceptable protocol version: the broker does not speak MQTT 3.1.1",
+    "identifier rejected: the broker does not take this client id", "server unavailable: the MQTT service is down",
+    "bad user name or password", "not authorized: the broker does not let this client connect"};
+
+struct options {
+    char host[NSAPI_DNS_NAME_SIZE];
+    unsigned port, qos, count, keepalive, seconds;
+    const char *topic, *message;
+};
+
+/* One connection to the broker, and what has happened on it. */
+struct session {
+    nsapi_tcp_socket_t socket;
+    const struct options *options;
+    long deadline;             /* for the whole exchange */
+    long last_sent;            /* the keep-alive interval counts from the last packet we sent */
+    long pong_due;             /* when the PINGRESP to our PINGREQ is late; 0 when none is awaited */
+    int subscribed;
+    unsigned awaiting_puback;  /* the id of our QoS 1 PUBLISH until its PUBACK comes; 0 when none */
+    unsigned received;
+    unsigned char in[PACKET_MAX];       /* an incoming packet's body */
+    unsigned char out[5 + PACKET_MAX];  /* an outgoing packet: its body at out + 5, its fixed header just before */
+};
+
+enum goal { UNTIL_SUBACK, UNTIL_PUBACK, UNTIL_COUNT };
+
+static long now_ms(void)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+static long earlier(long a, long b)
+{
+    return a < b ? a : b;
+}
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: mqtt_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST[:PORT] TOPIC\n"
+                    "                   [--publish MESSAGE] [--qos 0|1] [--count N] [--keepalive SECONDS] "
+                    "[--time SECONDS]\n");
+    return 2;
+}
+
+/* The remaining length n (at most PACKET_MAX here; MQTT allows 268435455) in MQTT's form: 7 bits a
+ * byte, least significant first, the top bit set on every byte but the last.  Its size, 1 to 4. */
+static size_t encode_length(unsigned char *p, size_t n)
+{
+    size_t used = 0;
+
+    do {
+        p[used] = (unsigned char)(n % 128);
+        n /= 128;
+        if (n > 0) {
+            p[used] |= 128;
+        }
+        used++;
+    } while (n > 0);
+    return used;
+}
+
+/* A remaining length from its first have bytes: its size once complete (1 to 4), 0 while it needs
+ * more, -1 when a 4th byte still says "more" (malformed). */
+static int decode_length(const unsigned char *p, int have, unsigned long *n)
+{
+    int i;
+
+    *n = 0;
+    for (i = 0; i < have && i < 4; i++) {
+        *n |= (unsigned long)(p[i] & 127) << (7 * i);
+        if ((p[i] & 128) == 0) {
+            return i + 1;
+        }
+    }
+    return have >= 4 ? -1 : 0;
+}
+
+static unsigned char *put_u16(unsigned char *p, unsigned value)
+{
+    p[0] = (unsigned char)(value >> 8);
+    p[1] = (unsigned char)value;
+    return p + 2;
+}
+
+static unsigned get_u16(const unsigned char *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+/* An MQTT string: its length in two bytes, then its bytes. */
+static unsigned char *put_string(unsigned char *p, const char *text, size_t length)
+{
+    p = put_u16(p, (unsigned)length);
+    memcpy(p, text, length);
+    return p + length;
+}
+
+/* Print bytes as text: printable ASCII as is, other bytes (and \) as \xNN; at most SHOW_MAX of them. */
+static void show(const unsigned char *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n && i < SHOW_MAX; i++) {
+        if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '\\') {
+            putchar(p[i]);
+        } else {
+            printf("\\x%02x", p[i]);
+        }
+    }
+    if (n > SHOW_MAX) {
+        printf("... (%zu bytes)", n);
+    }
+}
+
+/* Send size bytes within IO_TIMEOUT_MS: 0, or 1 with a message. */
+static int send_all(struct session *s, const unsigned char *data, size_t size)
+{
+    long until = now_ms() + IO_TIMEOUT_MS;
+    size_t sent = 0;
+
+    while (sent < size) {
+        long left = until - now_ms();
+        nsapi_size_or_error_t n;
+
+        if (left <= 0) {
+            return example_fail("send", NSAPI_ERROR_WOULD_BLOCK);
+        }
+        nsapi_tcp_socket_set_timeout(&s->socket, (int)left);
+        n = nsapi_tcp_socket_send(&s->socket, data + sent, (nsapi_size_t)(size - sent));
+        if (n <= 0) { /* a short count comes before the error that cut it */
+            return example_fail("send", n == 0 ? NSAPI_ERROR_WOULD_BLOCK : n);
+        }
+        sent += (size_t)n;
+    }
+    s->last_sent = now_ms();
+    return 0;
+}
+
+/* Send a packet whose body (length bytes) the caller wrote at s->out + 5, after its fixed header. */
+static int send_packet(struct session *s, unsigned first_byte, size_t length)
+{
+    unsigned char head[5];
+    size_t used = 1 + encode_length(head + 1, length);
+
+    head[0] = (unsigned char)first_byte;
+    memcpy(s->out + 5 - used, head, used); /* right before the body: one send for the whole packet */
+    return send_all(s, s->out + 5 - used, used + length);
+}
+
+/* Receive up to size bytes, waiting no later than until (now_ms() time): a count, 0 at the broker's
+ * close, NSAPI_ERROR_WOULD_BLOCK when nothing came in time, or another error. */
+static nsapi_size_or_error_t recv_until(struct session *s, unsigned char *buf, size_t size, long until)
+{
+    long left = until - now_ms();
+
+    if (left <= 0) {
+        return NSAPI_ERROR_WOULD_BLOCK;
+    }
+    nsapi_tcp_socket_set_timeout(&s->socket, (int)left);
+    return nsapi_tcp_socket_recv(&s->socket, buf, (nsapi_size_t)size);
+}
+
+/* Exactly size bytes of a packet already begun, before until: 0, or -1 with a message. */
+static int recv_rest(struct session *s, unsigned char *buf, size_t size, long until)
+{
+    size_t got = 0;
+
+    while (got < size) {
+        nsapi_size_or_error_t n = recv_until(s, buf + got, size - got, until);
+
+        if (n == NSAPI_ERROR_WOULD_BLOCK) {
+            fprintf(stderr, "a packet cut short: its rest did not come within %d s\n", IO_TIMEOUT_MS / 1000);
+            return -1;
+        }
+        if (n <= 0) {
+            if (n == 0) {
+                fprintf(stderr, "the broker closed the connection in the middle of a packet\n");
+            } else {
+                example_fail("recv", n);
+            }
+            return -1;
+        }
+        got += (size_t)n;
+    }
+    return 0;
+}
+
+/*
+ * The next packet, if its first byte comes before the time until: 1, its body in s->in; 0 when
+ * nothing came; -1 (with a message) on an error, a close, a malformed length or a packet too big.
+ */
+static int read_packet(struct session *s, long until, unsigned *type, unsigned *flags, size_t *length)
+{
+    unsigned char head[5]; /* the first byte, then the remaining length's 1 to 4 */
+    unsigned long n;
+    int have = 0, size = 0;
+    nsapi_size_or_error_t got = recv_until(s, head, 1, until);
+
+    if (got == NSAPI_ERROR_WOULD_BLOCK) {
+        return 0;
+    }
+    if (got <= 0) {
+        if (got == 0) {
+            fprintf(stderr, "the broker closed the connection\n");
+        } else {
+            example_fail("recv", got);
+        }
+        return -1;
+    }
+    until = now_ms() + IO_TIMEOUT_MS; /* the rest of a packet comes promptly */
+    while (size == 0) { /* at most 4 turns: decode_length says -1 at the 4th byte if not done */
+        if (recv_rest(s, head + 1 + have, 1, until) != 0) {
+            return -1;
+        }
+        size = decode_length(head + 1, ++have, &n);
+    }
+    *type = head[0] >> 4;
+    *flags = head[0] & 15;
+    if (size < 0) {
+        fprintf(stderr, "a malformed %s: its remaining length goes on past 4 bytes\n", NAMES[*type]);
+        return -1;
+    }
+    if (n > PACKET_MAX) {
+        fprintf(stderr, "the broker sent a %s of %lu bytes; this client takes at most %d\n", NAMES[*type], n,
+                PACKET_MAX);
+        return -1;
+    }
+    *length = n;
+    return recv_rest(s, s->in, n, until) == 0 ? 1 : -1;
+}
+
+static int send_connect(struct session *s, const char *id)
+{
+    unsigned char *p = put_string(s->out + 5, "MQTT", 4);
+
+    *p++ = 4;    /* protocol level: 3.1.1 */
+    *p++ = 0x02; /* clean session; no will, user name or password */
+    p = put_u16(p, s->options->keepalive);
+    p = put_string(p, id, strlen(id));
+    return send_packet(s, CONNECT << 4, (size_t)(p - (s->out + 5)));
+}
+
+/* CONNECT, then the CONNACK, which must come first: 0, or 1 with a message. */
+static int mqtt_connect(struct session *s)
+{
+    char id[24];
+    unsigned type, flags, code;
+    size_t length;
+    int got;
+
+    snprintf(id, sizeof id, "nsapi%ld", (long)getpid()); /* letters and digits: any broker takes those */
+    if (send_connect(s, id) != 0) {
+        return 1;
+    }
+    got = read_packet(s, earlier(s->deadline, now_ms() + IO_TIMEOUT_MS), &type, &flags, &length);
+    if (got == 0) {
+        fprintf(stderr, "no CONNACK from the broker within %d s\n", IO_TIMEOUT_MS / 1000);
+    }
+    if (got <= 0) {
+        return 1;
+    }
+    if (type != CONNACK || flags != 0 || length != 2 || s->in[0] != 0) { /* no session kept: a clean one */
+        fprintf(stderr, "expected a CONNACK of 2 bytes with no session present, got a %s of %zu bytes\n",
+                NAMES[type], length);
+        return 1;
+    }
+    code = s->in[1];
+    if (code != 0) {
+        fprintf(stderr, "the broker refused the connection: return code %u (%s)\n", code,
+                code < 6 ? REFUSALS[code] : "reserved: not a code MQTT 3.1.1 defines");
+        return 1;
+    }
+    printf("connected as %s (clean session, keep-alive %u s)\n", id, s->options->keepalive);
+    return 0;
+}
+
+static int on_publish(struct session *s, unsigned flags, size_t length)
+{
+    unsigned qos = (flags >> 1) & 3, id = 0;
+    size_t topic = length >= 2 ? get_u16(s->in) : 0, start = 2 + topic + (qos > 0 ? 2 : 0);
+
+    if (length < 2 || start > length || qos == 3 || (qos == 1 && (id = get_u16(s->in + 2 + topic)) == 0)) {
+        fprintf(stderr, "a malformed PUBLISH (%zu bytes, qos %u)\n", length, qos);
+        return -1;
+    }
+    if (qos == 2) {
+        fprintf(stderr, "a PUBLISH at qos 2: above the qos 1 subscribed to\n");
+        return -1;
+    }
+    printf("received on ");
+    show(s->in + 2, topic);
+    printf(" (qos %u%s): ", qos, flags & 1 ? ", retained" : "");
+    show(s->in + start, length - start);
+    printf("\n");
+    s->received++;
+    if (qos == 1) { /* at least once: the broker sends it again until we answer */
+        put_u16(s->out + 5, id);
+        return send_packet(s, PUBACK << 4, 2) == 0 ? 0 : -1;
+    }
+    return 0;
+}
+
+static int on_suback(struct session *s, size_t length)
+{
+    unsigned code;
+
+    if (length != 3 || get_u16(s->in) != SUBSCRIBE_ID || s->subscribed) {
+        fprintf(stderr, "a SUBACK of %zu bytes for a SUBSCRIBE never sent\n", length);
+        return -1;
+    }
+    code = s->in[2];
+    if (code == 0x80) {
+        fprintf(stderr, "the broker refused the subscription to %s (SUBACK 0x80: not allowed or not valid)\n",
+                s->options->topic);
+        return -1;
+    }
+    if (code > 1) {
+        fprintf(stderr, "a SUBACK return code 0x%02x: neither a qos up to the 1 asked for nor 0x80\n", code);
+        return -1;
+    }
+    printf("subscribed to %s (granted qos %u)\n", s->options->topic, code);
+    s->subscribed = 1;
+    return 0;
+}
+
+static int on_puback(struct session *s, size_t length)
+{
+    unsigned id = length == 2 ? get_u16(s->in) : 0;
+
+    if (length != 2 || s->awaiting_puback == 0 || id != s->awaiting_puback) {
+        fprintf(stderr, "a PUBACK of %zu bytes for packet %u, while awaiting one for packet %u (0: none)\n",
+                length, id, s->awaiting_puback);
+        return -1;
+    }
+    printf("PUBACK for packet %u\n", id);
+    s->awaiting_puback = 0;
+    return 0;
+}
+
+/* One packet from the broker: 0, or -1 with a message. */
+static int handle(struct session *s, unsigned type, unsigned flags, size_t length)
+{
+    if (type == PUBLISH) {
+        return on_publish(s, flags, length);
+    }
+    if (flags != 0) {
+        fprintf(stderr, "a malformed %s: flags %u where 3.1.1 says 0\n", NAMES[type], flags);
+        return -1;
+    }
+    if (type == SUBACK) {
+        return on_suback(s, length);
+    }
+    if (type == PUBACK) {
+        return on_puback(s, length);
+    }
+    if (type == PINGRESP && length == 0 && s->pong_due != 0) {
+        printf("PINGRESP received\n");
+        s->pong_due = 0;
+        return 0;
+    }
+    fprintf(stderr, "an unexpected %s (%zu bytes) from the broker\n", NAMES[type], length);
+    return -1;
+}
+
+static int ping(struct session *s)
+{
+    if (send_packet(s, PINGREQ << 4, 0) != 0) {
+        return 1;
+    }
+    s->pong_due = s->last_sent + s->options->keepalive * 1000L;
+    printf("idle for %u s: PINGREQ sent\n", s->options->keepalive);
+    return 0;
+}
+
+static int reached(const struct session *s, enum goal goal)
+{
+    return goal == UNTIL_SUBACK ? s->subscribed
+           : goal == UNTIL_PUBACK ? s->awaiting_puback == 0
+                                  : s->received >= s->options->count;
+}
+
+/* Take the broker's packets, keeping the connection alive, until goal: 0, or 1 with a message. */
+static int run_until(struct session *s, enum goal goal)
+{
+    long keepalive = s->options->keepalive * 1000L;
+
+    while (!reached(s, goal)) {
+        long now = now_ms(), wake = s->deadline;
+        unsigned type, flags;
+        size_t length;
+        int got;
+
+        if (now >= s->deadline) {
+            if (goal == UNTIL_COUNT) {
+                fprintf(stderr, "%u of %u messages received in %u s\n", s->received, s->options->count,
+                        s->options->seconds);
+            } else {
+                fprintf(stderr, "no %s within %u s\n", goal == UNTIL_SUBACK ? "SUBACK" : "PUBACK",
+                        s->options->seconds);
+            }
+            return 1;
+        }
+        if (keepalive > 0 && s->pong_due != 0) {
+            if (now >= s->pong_due) {
+                fprintf(stderr, "no PINGRESP within %u s of the PINGREQ: the broker is gone\n",
+                        s->options->keepalive);
+                return 1;
+            }
+            wake = earlier(wake, s->pong_due);
+        } else if (keepalive > 0) {
+            if (now - s->last_sent >= keepalive) {
+                if (ping(s) != 0) {
+                    return 1;
+                }
+                continue;
+            }
+            wake = earlier(wake, s->last_sent + keepalive);
+        }
+        got = read_packet(s, wake, &type, &flags, &length);
+        if (got < 0 || (got > 0 && handle(s, type, flags, length) != 0)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* SUBSCRIBE to the topic at QoS 1, then wait for its SUBACK (messages may come first). */
+static int subscribe(struct session *s)
+{
+    unsigned char *p = put_u16(s->out + 5, SUBSCRIBE_ID);
+
+    p = put_string(p, s->options->topic, strlen(s->options->topic));
+    *p++ = 1; /* the QoS asked for: the most this client handles */
+    if (send_packet(s, SUBSCRIBE << 4 | 2, (size_t)(p - (s->out + 5))) != 0) { /* 2: flags 3.1.1 requires */
+        return 1;
+    }
+    return run_until(s, UNTIL_SUBACK);
+}
+
+/* PUBLISH the message; at QoS 1, wait for the PUBACK with its packet id. */
+static int publish(struct session *s)
+{
+    const struct options *o = s->options;
+    size_t topic = strlen(o->topic), message = strlen(o->message);
+    unsigned char *p = put_string(s->out + 5, o->topic, topic);
+
+    if (o->qos == 1) {
+        p = put_u16(p, PUBLISH_ID);
+    }
+    memcpy(p, o->message, message);
+    if (send_packet(s, PUBLISH << 4 | o->qos << 1, (size_t)(p + message - (s->out + 5))) != 0) {
+        return 1;
+    }
+    printf("published %zu bytes to %s (qos %u)\n", message, o->topic, o->qos);
+    if (o->qos == 0) {
+        return 0;
+    }
+    s->awaiting_puback = PUBLISH_ID;
+    return run_until(s, UNTIL_PUBACK);
+}
+
+static int disconnect(struct session *s)
+{
+    long until;
+
+    if (send_packet(s, DISCONNECT << 4, 0) != 0) {
+        return 1;
+    }
+    /* The broker closes once it has read DISCONNECT.  Reading (and dropping) what comes until then
+     * keeps our close from resetting the connection over unread data, which could lose the DISCONNECT. */
+    until = now_ms() + DRAIN_MS;
+    while (recv_until(s, s->in, sizeof s->in, until) > 0) {
+    }
+    printf("disconnected after %u message%s\n", s->received, s->received == 1 ? "" : "s");
+    return 0;
+}
+
+static int run(nsapi_stack_t *stack, const struct options *o)
+{
+    static struct session session;
+    struct session *s = &session;
+    nsapi_socket_address_t broker = {{NSAPI_UNSPEC, {0}}, 0};
+    char text[NSAPI_IP_SIZE];
+    nsapi_error_t err;
+    int rc;
+
+    memset(s, 0, sizeof *s);
+    s->options = o;
+    s->deadline = now_ms() + o->seconds * 1000L;
+    err = nsapi_stack_gethostbyname(stack, o->host, &broker, NSAPI_UNSPEC);
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("gethostbyname", err);
+    }
+    nsapi_socket_address_set_port(&broker, (uint16_t)o->port);
+    nsapi_socket_address_get_ip_address(&broker, text, sizeof text);
+    printf("connecting to %s port %u\n", text, o->port);
+    err = nsapi_tcp_socket_open(&s->socket, stack);
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("open", err);
+    }
+    nsapi_tcp_socket_set_timeout(&s->socket, IO_TIMEOUT_MS);
+    err = nsapi_tcp_socket_connect(&s->socket, &broker);
+    rc = err != NSAPI_ERROR_OK ? example_fail("connect", err) : mqtt_connect(s);
+    if (rc == 0) {
+        rc = subscribe(s);
+    }
+    if (rc == 0 && o->message != NULL) {
+        rc = publish(s);
+    }
+    if (rc == 0) {
+        rc = run_until(s, UNTIL_COUNT);
+    }
+    if (rc == 0) {
+        rc = disconnect(s);
+    }
+    nsapi_tcp_socket_close(&s->socket);
+    return rc;
+}
+
+static int number(const char *text, unsigned long max, unsigned *out)
+{
+    char *end;
+    unsigned long value = strtoul(text, &end, 10);
+
+    if (end == text || *end != '\0' || text[0] == '-' || text[0] == '+' || value > max) {
+        return -1;
+    }
+    *out = (unsigned)value;
+    return 0;
+}
+
+/* HOST[:PORT], [V6][:PORT]: 0, or -1. */
+static int parse_broker(const char *text, struct options *o)
+{
+    const char *end;
+    size_t length;
+
+    if (*text == '[') {
+        end = strchr(++text, ']');
+        if (end == NULL) {
+            return -1;
+        }
+        length = (size_t)(end++ - text);
+    } else {
+        end = text + strcspn(text, ":");
+        length = (size_t)(end - text);
+    }
+    if (length == 0 || length >= sizeof o->host) {
+        return -1;
+    }
+    memcpy(o->host, text, length);
+    o->host[length] = '\0';
+    o->port = 1883;
+    if (*end == ':') {
+        return number(end + 1, 65535, &o->port) != 0 || o->port == 0 ? -1 : 0;
+    }
+    return *end == '\0' ? 0 : -1;
+}
+
+/* argv (the stack's options already taken out) into o: 0, or -1 for bad usage. */
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    const char *broker = NULL;
+    int i;
+
+    memset(o, 0, sizeof *o);
+    o->count = 1;
+    o->keepalive = 60;
+    o->seconds = 60;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], *value = i + 1 < argc ? argv[i + 1] : NULL;
+        int bad = 0;
+
+        if (strncmp(a, "--", 2) == 0 && value == NULL) {
+            return -1;
+        } else if (strcmp(a, "--publish") == 0) {
+            o->message = value;
+        } else if (strcmp(a, "--qos") == 0) {
+            bad = number(value, 1, &o->qos);
+        } else if (strcmp(a, "--count") == 0) {
+            bad = number(value, 1000000, &o->count);
+        } else if (strcmp(a, "--keepalive") == 0) {
+            bad = number(value, 65535, &o->keepalive);
+        } else if (strcmp(a, "--time") == 0) {
+            bad = number(value, 86400, &o->seconds) || o->seconds == 0;
+        } else if (strncmp(a, "--", 2) == 0) {
+            return -1;
+        } else if (broker == NULL) {
+            broker = a;
+            continue;
+        } else if (o->topic == NULL) {
+            o->topic = a;
+            continue;
+        } else {
+            return -1;
+        }
+        if (bad) {
+            return -1;
+        }
+        i++; /* the option's value */
+    }
+    return broker == NULL || o->topic == NULL || o->topic[0] == '\0' || parse_broker(broker, o) != 0 ? -1 : 0;
+}
+
+/* What the protocol forbids, or our buffer cannot hold, said plainly: 0, or -1. */
+static int check_sizes(const struct options *o)
+{
+    size_t topic = strlen(o->topic);
+
+    if (o->message != NULL && strpbrk(o->topic, "+#") != NULL) {
+        fprintf(stderr, "a topic with + or # is a filter: it can be subscribed to, not published to\n");
+        return -1;
+    }
+    if (5 + topic > PACKET_MAX || (o->message != NULL && 4 + topic + strlen(o->message) > PACKET_MAX)) {
+        fprintf(stderr, "TOPIC (at most %d bytes) and MESSAGE together must fit in %d bytes\n", PACKET_MAX - 5,
+                PACKET_MAX - 4);
+        return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    nsapi_stack_t stack;
+    struct options options;
+    int rc;
+
+    setvbuf(stdout, NULL, _IOLBF, 0); /* each step's line out at once, even into a file */
+    rc = example_stack_up(&argc, argv, &stack);
+    if (rc != 0) {
+        return rc == 2 ? usage() : rc;
+    }
+    if (parse_options(argc, argv, &options) != 0 || check_sizes(&options) != 0) {
+        example_stack_down(&stack);
+        return usage();
+    }
+    rc = run(&stack, &options);
+    example_stack_down(&stack);
+    return rc;
+}
