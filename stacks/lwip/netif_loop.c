@@ -1,10 +1,10 @@
 /*
  * The in-process loopback netif.  Debian's lwIP has no loopif, but with
  * LWIP_NETIF_LOOPBACK any netif that is up and default turns traffic to its
- * own addresses, 127.0.0.0/8 and ::1 back into input (netif_loop_output,
- * then netif_poll in lwIP's thread).  So this netif only has to exist; what
- * its output functions see is traffic for other hosts, which has nowhere
- * to go.
+ * own addresses and to 127.0.0.0/8 back into input (netif_loop_output, then
+ * netif_poll in lwIP's thread).  IPv6 loops back only to a netif's own
+ * addresses, so ::1 is made one of them.  What the output functions see is
+ * traffic for other hosts, which has nowhere to go.
  */
 #include <lwip/netif.h>
 #include <lwip/tcpip.h>
@@ -41,27 +41,35 @@ static err_t loop_init(struct netif *netif)
     return ERR_OK;
 }
 
+static err_t add_ip6(struct netif *netif, const ip6_addr_t *address)
+{
+    s8_t index;
+    err_t err = netif_add_ip6_address(netif, address, &index);
+
+    if (err == ERR_OK) {
+        netif_ip6_addr_set_state(netif, index, IP6_ADDR_PREFERRED); /* nothing to detect duplicates against */
+    }
+    return err;
+}
+
 nsapi_error_t lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6)
 {
     ip4_addr_t mask, none;
+    ip6_addr_t localhost;
 
     if (added) {
         return NSAPI_ERROR_PARAMETER;
     }
+    ip6_addr_set_loopback(&localhost);
     IP4_ADDR(&mask, 255, 255, 255, 0);
     ip4_addr_set_zero(&none);
     if (netif_add(&loop, ipv4 ? ip_2_ip4(ipv4) : &none, ipv4 ? &mask : &none, &none, NULL, loop_init,
                   tcpip_input) == NULL) {
         return NSAPI_ERROR_DEVICE_ERROR;
     }
-    if (ipv6 != NULL) {
-        s8_t index;
-
-        if (netif_add_ip6_address(&loop, ip_2_ip6(ipv6), &index) != ERR_OK) {
-            netif_remove(&loop);
-            return NSAPI_ERROR_DEVICE_ERROR;
-        }
-        netif_ip6_addr_set_state(&loop, index, IP6_ADDR_PREFERRED); /* nothing to detect duplicates against */
+    if (add_ip6(&loop, &localhost) != ERR_OK || (ipv6 != NULL && add_ip6(&loop, ip_2_ip6(ipv6)) != ERR_OK)) {
+        netif_remove(&loop);
+        return NSAPI_ERROR_DEVICE_ERROR;
     }
     netif_set_default(&loop);
     netif_set_link_up(&loop);
