@@ -36,17 +36,17 @@ struct url {
 /* Buffered reading from a TCPSocket: lines and counted bytes, all before a deadline. */
 struct reader {
     nsapi_tcp_socket_t *socket;
-    long deadline;
+    long long deadline;
     unsigned char buf[4096];
     size_t start, end;
 };
 
-static long now_ms(void)
+static long long now_ms(void)
 {
     struct timespec now;
 
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
 static int parse_url(const char *text, struct url *url)

@@ -86,22 +86,22 @@ static int stopping(void)
     return asked || signalled;
 }
 
-static long now_ms(void)
+static long long now_ms(void)
 {
     struct timespec now;
 
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
 /* All of data before deadline, or the error that cut it short (the count sent so far in *sent). */
-static nsapi_error_t send_all(nsapi_tcp_socket_t *socket, const void *data, size_t size, long deadline,
+static nsapi_error_t send_all(nsapi_tcp_socket_t *socket, const void *data, size_t size, long long deadline,
                               unsigned long long *sent)
 {
     const char *p = data;
 
     while (size > 0) {
-        long left = deadline - now_ms();
+        long long left = deadline - now_ms();
         nsapi_size_or_error_t n;
 
         if (left <= 0 || stopping()) {
@@ -146,11 +146,11 @@ static size_t head_end(const char *buf, size_t from, size_t used)
  */
 static int read_head(nsapi_tcp_socket_t *socket, struct request *r)
 {
-    long deadline = now_ms() + HEAD_MS;
+    long long deadline = now_ms() + HEAD_MS;
     size_t searched = 0;
 
     for (;;) {
-        long left = deadline - now_ms();
+        long long left = deadline - now_ms();
         nsapi_size_or_error_t n;
         size_t skip;
 
@@ -279,7 +279,7 @@ static int size_in(const char *text, unsigned long *n)
 }
 
 static nsapi_error_t send_head(nsapi_tcp_socket_t *socket, int status, const char *type, const char *framing,
-                               long deadline)
+                               long long deadline)
 {
     static const struct { int status; const char *text; } TEXTS[] = {
         {200, "OK"}, {400, "Bad Request"}, {404, "Not Found"}, {405, "Method Not Allowed"},
@@ -299,7 +299,7 @@ static nsapi_error_t send_head(nsapi_tcp_socket_t *socket, int status, const cha
 }
 
 /* count bytes of the i % 251 pattern, in chunks when chunked. */
-static nsapi_error_t send_pattern(nsapi_tcp_socket_t *socket, unsigned long count, int chunked, long deadline,
+static nsapi_error_t send_pattern(nsapi_tcp_socket_t *socket, unsigned long count, int chunked, long long deadline,
                                   unsigned long long *sent)
 {
     static unsigned char block[16384];
@@ -333,7 +333,7 @@ static nsapi_error_t send_pattern(nsapi_tcp_socket_t *socket, unsigned long coun
 /* Answer a parsed request: the route's status, and its body unless HEAD. */
 static nsapi_error_t answer(nsapi_tcp_socket_t *socket, const struct request *r, struct response *out)
 {
-    long deadline = now_ms() + ANSWER_MS;
+    long long deadline = now_ms() + ANSWER_MS;
     int head_only = strcmp(r->method, "HEAD") == 0;
     size_t path_length = strcspn(r->path, "?");
     unsigned long n;
@@ -369,12 +369,12 @@ static nsapi_error_t answer(nsapi_tcp_socket_t *socket, const struct request *r,
 static void drain(nsapi_tcp_socket_t *socket, const struct request *r)
 {
     static char sink[4096];
-    long deadline = now_ms() + (r->has_body || r->used > r->length ? LINGER_MS : 0);
+    long long deadline = now_ms() + (r->has_body || r->used > r->length ? LINGER_MS : 0);
     size_t total = 0;
     nsapi_size_or_error_t n;
 
     do {
-        long left = deadline - now_ms();
+        long long left = deadline - now_ms();
 
         nsapi_tcp_socket_set_timeout(socket, left > 0 ? (int)left : 0);
         n = nsapi_tcp_socket_recv(socket, sink, sizeof sink);

@@ -57,12 +57,12 @@ void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round)
     }
 }
 
-long ping_pong_now(void)
+long long ping_pong_now(void)
 {
     struct timespec now;
 
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
 void ping_pong_time(struct ping_pong_times *times, long ms)

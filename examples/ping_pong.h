@@ -28,7 +28,7 @@ int ping_pong_main(int argc, char **argv, ping_pong_play_t play);
 void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round);
 
 /* Milliseconds on the monotonic clock. */
-long ping_pong_now(void);
+long long ping_pong_now(void);
 
 /* Count one round trip of ms milliseconds. */
 void ping_pong_time(struct ping_pong_times *times, long ms);

@@ -35,7 +35,7 @@ int tcp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
     for (round = 0; round < game->rounds; round++) {
         unsigned got;
         nsapi_size_or_error_t n;
-        long start = ping_pong_now();
+        long long start = ping_pong_now();
 
         ping_pong_fill(out, game->size, round);
         for (got = 0; got < game->size; got += (unsigned)n) { /* a short count comes before the error that cut it */

@@ -32,7 +32,7 @@ static int one_round(nsapi_udp_socket_t *socket, const struct ping_pong *game, u
 
     ping_pong_fill(out, game->size, round);
     for (sends = 0; sends < SENDS; sends++) {
-        long deadline = ping_pong_now() + WAIT_MS;
+        long long deadline = ping_pong_now() + WAIT_MS;
 
         *resent += sends > 0;
         n = nsapi_udp_socket_send(socket, out, game->size);
@@ -41,7 +41,7 @@ static int one_round(nsapi_udp_socket_t *socket, const struct ping_pong *game, u
             return example_fail("send", n < 0 ? n : NSAPI_ERROR_NO_MEMORY);
         }
         for (;;) {
-            long left = deadline - ping_pong_now();
+            long long left = deadline - ping_pong_now();
 
             if (left <= 0) {
                 break;
@@ -93,7 +93,7 @@ int udp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
     }
     printf("sending %u rounds of %u bytes\n", game->rounds, game->size);
     for (round = 0; round < game->rounds; round++) {
-        long start = ping_pong_now();
+        long long start = ping_pong_now();
 
         if (one_round(&socket, game, round, &resent) != 0) {
             nsapi_udp_socket_close(&socket);
