@@ -7,7 +7,14 @@
   /marker     a piggybacked 2.05 with a payload marker and no payload
   /critical   a piggybacked 2.05 with an unknown critical option (2049)
   /token      a piggybacked 2.05 with another token
+  /block2-twice  a piggybacked 2.05 with two Block2 options
+  /truncated-once  a piggybacked 2.05 with a truncated option to the first transmission, a good
+              one to the next
+  /format-twice  a piggybacked 2.05 with Content-Format 0, then 50
   /reset      an RST
+  /reset-code an RST with a code (2.05), which an RST may not have
+  /echo/...   a piggybacked 2.05 whose payload lists the request's options, NUMBER:VALUE (a
+              Python bytes literal) separated by spaces
   /chatty     strangers first: an ACK for another message id, a CON response with another
               token (which must be reset), then an empty ACK, a NON with another token, and the
               separate CON response, its options in the 13 and 14 extended forms; the payload says
@@ -45,18 +52,19 @@ def extended(data, at, nibble):
 
 
 def parse(data):
-    """(type, code, id, token, Uri-Path) of a well-formed message (the client's are)."""
+    """(type, code, id, token, Uri-Path, options as (number, value) pairs) of a well-formed message
+    (the client's are)."""
     kind, tkl, code, mid = data[0] >> 4 & 3, data[0] & 15, data[1], struct.unpack("!H", data[2:4])[0]
-    token, at, number, path = data[4:4 + tkl], 4 + tkl, 0, []
+    token, at, number, options = data[4:4 + tkl], 4 + tkl, 0, []
     while at < len(data) and data[at] != 0xFF:
         header = data[at]
         delta, at = extended(data, at + 1, header >> 4)
         length, at = extended(data, at, header & 15)
         number += delta
-        if number == 11:
-            path.append(data[at:at + length].decode())
+        options.append((number, data[at:at + length]))
         at += length
-    return kind, code, mid, token, "/" + "/".join(path)
+    path = "/" + "/".join(value.decode(errors="replace") for number, value in options if number == 11)
+    return kind, code, mid, token, path, options
 
 
 def note(data):
@@ -87,12 +95,14 @@ PIGGYBACKED = {
     "/reserved": b"\xf1\x00",                     # delta 15, length 1
     "/critical": b"\xe0\x06\xf4",                 # option 269 + 1780 = 2049
     "/marker": b"\xff",
+    "/block2-twice": b"\xd1\x0a\x02" + b"\x01\x02",  # Block2 (13 + 10 = 23) block 0 of 64 bytes, again
+    "/format-twice": b"\xc0" + b"\x01\x32" + b"\xff{}",  # Content-Format 0 (empty uint), then 50
 }
 sent_before = {}
 stranger_mid = 0x7000
 while True:
     data, peer = receive()
-    kind, code, mid, token, path = parse(data)
+    kind, code, mid, token, path, options = parse(data)
     if kind != CON or code == 0:
         continue
     if path == "/drop2":
@@ -102,12 +112,23 @@ while True:
             continue
         same = "the same" if all(c == copies[0] for c in copies) else "DIFFERENT"
         sock.sendto(message(ACK, CONTENT, mid, token, payload=f"sent {len(copies)} times, {same}".encode()), peer)
+    elif path == "/truncated-once":
+        sent_before.setdefault(mid, []).append(data)
+        if len(sent_before[mid]) == 1:
+            sock.sendto(message(ACK, CONTENT, mid, token) + PIGGYBACKED["/truncated"], peer)
+        else:
+            sock.sendto(message(ACK, CONTENT, mid, token, payload=b"the second answer"), peer)
+    elif path.split("/")[1] == "echo":
+        listed = " ".join(f"{number}:{value!r}" for number, value in options)
+        sock.sendto(message(ACK, CONTENT, mid, token, payload=listed.encode()), peer)
     elif path in PIGGYBACKED:
         sock.sendto(message(ACK, CONTENT, mid, token) + PIGGYBACKED[path], peer)
     elif path == "/token":
         sock.sendto(message(ACK, CONTENT, mid, b"\x01" + token, payload=b"not yours"), peer)
     elif path == "/reset":
         sock.sendto(message(RST, 0, mid), peer)
+    elif path == "/reset-code":
+        sock.sendto(message(RST, CONTENT, mid), peer)
     elif path == "/chatty":
         stranger_mid += 1
         sock.sendto(message(ACK, CONTENT, mid ^ 0x5555, token, payload=b"another id"), peer)

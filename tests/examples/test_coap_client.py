@@ -2,10 +2,13 @@
 over POSIX on 127.0.0.1 and over lwIP on a TAP device with the server on the kernel's side, found
 by address and by name (dnsmasq): GET, PUT then GET back, a separate response (the server's
 /async?SECONDS; the server's log shows the client's ACK), 4.04.  Against coap_fake_server.py:
-requests dropped and sent again, malformed responses (a truncated option, a reserved delta, a
-marker without payload, an unknown critical option, another token), a reset, and strangers to
-ignore or reset before a separate response.  Also no server at all, an unknown name, bad usage.
-Needs root (network namespaces), as CI has."""
+requests dropped and sent again; malformed ACKs (a truncated option, a reserved delta, a marker
+without payload, an unknown critical option, another token, a repeated Block2) and an RST with a
+code, each ignored while the request is sent again, and a good answer after a malformed one; a
+repeated Content-Format; a reset; strangers to ignore or reset before a separate response; the
+options the client sends (Uri-Host, Uri-Path with dot segments resolved, Uri-Query, a PUT's
+Content-Format), which the fake echoes.  Also no server at all (stdout and stderr in order in one
+pipe), an unknown name, bad usage.  Needs root (network namespaces), as CI has."""
 
 import os
 import re
@@ -100,8 +103,8 @@ class CoapClient(unittest.TestCase):
         fake = f"python3 {FAKE} {{ip}} 5683 {os.path.join(self.tmp.name, 'fake.log')}"
         [result] = run_cases(config, [fake], ["--ack-timeout 100 get coap://{ip}/drop2"], udp_ports=[5683])
         # The fake drops 2 copies, so the client sends at least 3 (a 4th if the link loses one), all alike.
-        self.check(result, 0, "sending again (2 of 5)", "sending again (3 of 5)", "2.05 Content",
-                   "sent 3 times, the same")
+        stdout = self.check(result, 0, "sending again (2 of 5)", "sending again (3 of 5)", "2.05 Content")
+        self.assertRegex(stdout, r"\nsent [34] times, the same\n$")
 
     def test_resent_posix(self):
         self.resent("posix")
@@ -111,20 +114,35 @@ class CoapClient(unittest.TestCase):
 
     def test_misbehaving_server(self):
         log = os.path.join(self.tmp.name, "fake.log")
-        paths = ["truncated", "reserved", "marker", "critical", "token", "reset", "chatty", "other"]
-        *answers, unknown_name = run_cases("posix", [f"python3 {FAKE} {{ip}} 5683 {log}", DNSMASQ],
-                                           [f"get coap://{{ip}}/{p}" for p in paths] + ["get coap://missing.test/time"])
-        results = dict(zip(paths, answers))
-        malformed = {
-            "truncated": "an option value cut short",
-            "reserved": "a reserved option delta or length (15)",
-            "marker": "a payload marker with no payload",
-            "critical": "an unrecognised critical option 2049 (0 bytes)",
-            "token": "a piggybacked response with another token",
+        # A malformed ACK or RST is ignored and the request sent again: a short ACK_TIMEOUT keeps it quick.
+        ignored = {
+            "truncated": ("ACK", "an option value cut short"),
+            "reserved": ("ACK", "a reserved option delta or length (15)"),
+            "marker": ("ACK", "a payload marker with no payload"),
+            "critical": ("ACK", "an unrecognised critical option 2049 (0 bytes)"),
+            "token": ("ACK", "a piggybacked response with another token"),
+            "block2-twice": ("ACK", "a repeated Block2 option"),
+            "reset-code": ("RST", "an RST that is not an Empty message"),
         }
-        for path, why in malformed.items():
+        cases = {p: f"--ack-timeout 10 get coap://{{ip}}/{p}" for p in ignored}
+        cases.update({
+            "truncated-once": "--ack-timeout 10 get coap://{ip}/truncated-once",
+            "format-twice": "get coap://{ip}/format-twice",
+            "reset": "get coap://{ip}/reset",
+            "chatty": "get coap://{ip}/chatty",
+            "other": "get coap://{ip}/other",
+            "unknown name": "get coap://missing.test/time",
+        })
+        servers = [f"python3 {FAKE} {{ip}} 5683 {log}", DNSMASQ]
+        results = dict(zip(cases, run_cases("posix", servers, list(cases.values()))))
+        for path, (kind, why) in ignored.items():
             with self.subTest(path=path):
-                self.check(results[path], 1, "a malformed response (ACK, id 0x", f"): {why}\n")
+                self.check(results[path], 1, f"ignored a malformed {kind} (id 0x", "sending again (5 of 5)",
+                           "no answer after 5 transmissions over ", f"; last rejected: {why} ({kind}, id 0x")
+        stdout = self.check(results["truncated-once"], 0, "ignored a malformed ACK (id 0x", "sending again (2 of 5)",
+                            "piggybacked response\n2.05 Content\n")
+        self.assertTrue(stdout.endswith("\nthe second answer\n"), stdout)
+        self.assertTrue(self.check(results["format-twice"], 0).endswith("payload: 2 bytes, content-format 0\n{}\n"))
         self.check(results["reset"], 1, "the server rejected the request (RST)")
         stdout = self.check(results["chatty"], 0, "ignored an unexpected ACK message (id 0x",
                             "reset an unexpected CON message (id 0x7001)\n",
@@ -133,16 +151,36 @@ class CoapClient(unittest.TestCase):
                             "separate response (CON, id 0x6000), acknowledged\n2.05 Content\n")
         self.assertTrue(stdout.endswith("payload: 14 bytes, content-format 0\nstranger reset\n"), stdout)
         self.check(results["other"], 1, "4.04 Not Found\n")
-        self.check(unknown_name, 1, "resolving missing.test", "gethostbyname: NSAPI_ERROR_DNS_FAILURE")
+        self.check(results["unknown name"], 1, "resolving missing.test", "gethostbyname: NSAPI_ERROR_DNS_FAILURE")
         with open(log) as f:
             lines = f.read().splitlines()
         self.assertIn("RST 0x7001", lines)
         self.assertIn("ACK 0x6000", lines, "the separate response was acknowledged")
 
+    def test_options_sent(self):
+        """The options on the wire, as the fake's /echo/... lists them (NUMBER:VALUE) in its answer."""
+        cases = {
+            # Uri-Host for a name; each &-separated part %-decoded, an empty one too.
+            "get 'coap://coap.test/echo?a=1&b%20c&&%26=%3f'":
+                "3:b'coap.test' 11:b'echo' 15:b'a=1' 15:b'b c' 15:b'' 15:b'&=?'",
+            "get 'coap://{ip}/echo?'": "11:b'echo'",  # an empty query: no Uri-Query
+            "put 'coap://{ip}/echo?x' hello": "11:b'echo' 12:b'' 15:b'x'",  # Content-Format 0, text/plain
+            # Dot segments resolved, also %-encoded ones; one at the end leaves an empty segment.
+            "get 'coap://{ip}/x/../echo/./a/%2E%2e/b/c/..'": "11:b'echo' 11:b'b' 11:b''",
+            "get 'coap://{ip}/../" + "a/../" * 100 + "echo/%2Fx'": "11:b'echo' 11:b'/x'",
+        }
+        results = run_cases("posix", [f"python3 {FAKE} {{ip}} 5683 {os.devnull}", DNSMASQ], list(cases))
+        for (args, options), result in zip(cases.items(), results):
+            with self.subTest(args=args[:50]):
+                stdout = self.check(result, 0, "2.05 Content\n")
+                self.assertTrue(stdout.endswith(f"\n{options}\n"), stdout)
+
     def test_no_server(self):
-        [result] = run_cases("posix", [], ["--ack-timeout 100 get coap://{ip}/time"], udp_ports=[])
-        stdout = self.check(result, 1, "no answer after 5 transmissions over ")
-        self.assertIn("sending again (5 of 5)", stdout)
+        # stdout and stderr into one pipe: the progress lines come before the final error.
+        rc, output, _ = netns.run("posix", [], [], "coap_client", "--ack-timeout 10 get coap://{ip}/time 2>&1")
+        self.check((rc, output, ""), 1, "sending again (5 of 5)\n", "no answer after 5 transmissions over ")
+        self.assertNotIn("last rejected", output)
+        self.assertLess(output.index("sending again (5 of 5)"), output.index("no answer after 5 transmissions"), output)
 
     def test_bad_usage(self):
         long_payload = "x" * 1025
@@ -158,6 +196,12 @@ class CoapClient(unittest.TestCase):
             f"put coap://{{ip}}/x {long_payload}": "the payload is over 1024 bytes",
             "get coap://{ip}/" + "y" * 256: "a URL path segment or query part over 255 bytes",
             "get coap://{ip}/a%2": "a bad %-encoding in the URL",
+            "get coap://{ip}" + "/a" * 65: "over 64 URL path segments",
+            # (A short ACK_TIMEOUT in case one is taken and sent nowhere.)
+            "--ack-timeout 10 get coap://na%6De/time": "usage: coap_client",  # names are not %-decoded
+            "--ack-timeout 10 get coap://user@{ip}/time": "usage: coap_client",
+            "--ack-timeout 10 get 'coap://[name]/time'": "usage: coap_client",  # brackets: IPv6 only
+            "--ack-timeout 10 get 'coap://[{ip}]/time'": "usage: coap_client",
         }
         for (args, text), result in zip(cases.items(), run_cases("posix", [], list(cases), udp_ports=[])):
             with self.subTest(args=args[:40]):
