@@ -11,17 +11,22 @@
  * receives is checked: not masked, no reserved bits, a known opcode, a
  * length in its shortest form, control frames whole and at most 125 bytes,
  * text in UTF-8; fragments are reassembled into messages of at most
- * 128 KiB.  Pings are answered with a pong carrying the same bytes.  A
+ * 128 KiB, in any number of frames, but at most 1000 frames that add no
+ * bytes (empty fragments, pings, unasked-for pongs) are taken while waiting
+ * for one.  Pings are answered with a pong carrying the same bytes.  A
  * server that breaks the protocol is sent a close frame whose status says
- * why (1002 protocol error, 1007 invalid text, 1009 too big) and the
- * connection is dropped.
+ * why (1002 protocol error, 1007 invalid text, 1008 too many empty frames,
+ * 1009 too big) and the connection is dropped.  Text from the server is
+ * printed with control characters escaped (\xNN).
  *
- * usage: websocket_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] ws://HOST[:PORT][/PATH] [--message TEXT]
+ * usage: websocket_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] ws://HOST[:PORT][/PATH][?QUERY]
+ *                         [--message TEXT]
  *        HOST a name or an address ([v6] in brackets), PORT 80 unless given.
  *        --message TEXT: send TEXT as one text message, print the answer and close, instead of the script.
- * Prints each step; exits 0 when every echo matched and the close handshake completed, 1 on any error,
- * 2 on bad usage.  Each step (a message and its echo) must be done within 10 s.  The key and the
- * masks come from /dev/urandom (on a device: its hardware random generator).
+ * Prints each step; exits 0 when every echo matched and the close handshake completed (the server's close
+ * status 1000 or none, then the server closing TCP within 2 s), 1 on any error, 2 on bad usage.  Each step
+ * (a message and its echo) must be done within 10 s.  The key and the masks come from /dev/urandom (on a
+ * device: its hardware random generator).
  */
 #define _DEFAULT_SOURCE /* strcasecmp, strncasecmp, clock_gettime */
 
@@ -39,9 +44,10 @@
 #define FINISH_MS 2000           /* waiting for the server to close TCP after the close frames */
 #define MESSAGE_MAX (128 * 1024) /* the largest message reassembled */
 #define CONTROL_MAX 125          /* the largest control frame payload (RFC 6455 section 5.5) */
-#define FRAMES_MAX 1000          /* frames read while waiting for one message, pings included */
+#define IDLE_MAX 1000            /* frames adding no bytes (empty, pings, pongs) while waiting for a message */
 #define LINE_MAX_BYTES 1024      /* one header line of the server's answer */
 #define LINES_MAX 100            /* header lines in the server's answer */
+#define SHOWN_MAX 100            /* bytes of the server's text quoted in an error message */
 #define GUID "258EAFA5-E914-47DA-95CA-C5AB0DC85B11" /* RFC 6455 section 1.3 */
 
 enum opcode { CONTINUATION = 0x0, TEXT = 0x1, BINARY = 0x2, CLOSE = 0x8, PING = 0x9, PONG = 0xa };
@@ -54,15 +60,16 @@ struct url {
     char host[NSAPI_DNS_NAME_SIZE];
     char authority[NSAPI_DNS_NAME_SIZE + 8]; /* the Host header: [v6] in brackets, :port unless 80 */
     unsigned port;
-    const char *path;
+    char target[512];                        /* the request's: the path ("/" when none), then any ?query */
 };
 
 struct connection {
     nsapi_tcp_socket_t socket;
     FILE *random;                      /* the key and every mask */
-    long deadline;                     /* of the current step */
+    long long deadline;                /* of the current step, in now_ms() time */
+    int step_ms;                       /* how long the current step may take */
     int upgraded;                      /* the handshake succeeded: frames follow */
-    int close_sent;                    /* nothing may follow a close frame */
+    unsigned close_sent;               /* the status of the close frame we sent (nothing may follow it); 0 */
     unsigned char in[4096];            /* received, not yet read */
     size_t start, end;
     int opcode;                        /* of the message being reassembled; CONTINUATION when none */
@@ -86,27 +93,42 @@ struct frame {
     unsigned long long size;
 };
 
-static long now_ms(void)
+static long long now_ms(void)
 {
     struct timespec now;
 
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
 static int usage(void)
 {
     fprintf(stderr, "usage: websocket_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] "
-                    "ws://HOST[:PORT][/PATH] [--message TEXT]\n");
+                    "ws://HOST[:PORT][/PATH][?QUERY] [--message TEXT]\n");
     return 2;
 }
 
+/* Whether size bytes of s could go into a request line or header: no controls, no spaces. */
+static int visible(const char *s, size_t size)
+{
+    size_t i;
+
+    for (i = 0; i < size; i++) {
+        if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* ws://HOST[:PORT][/PATH][?QUERY] (RFC 6455 section 3), the scheme in any case; 0, or -1. */
 static int parse_url(const char *text, struct url *url)
 {
     const char *host, *end;
     size_t length;
+    int n;
 
-    if (strncmp(text, "ws://", 5) != 0) {
+    if (strncasecmp(text, "ws://", 5) != 0) {
         return -1;
     }
     host = text + 5;
@@ -118,10 +140,10 @@ static int parse_url(const char *text, struct url *url)
         length = (size_t)(end - host);
         end++;
     } else {
-        end = host + strcspn(host, ":/");
+        end = host + strcspn(host, ":/?#");
         length = (size_t)(end - host);
     }
-    if (length == 0 || length >= sizeof url->host) {
+    if (length == 0 || length >= sizeof url->host || !visible(host, length)) {
         return -1;
     }
     memcpy(url->host, host, length);
@@ -137,14 +159,13 @@ static int parse_url(const char *text, struct url *url)
         url->port = (unsigned)port;
         end = after;
     }
-    if (*end != '\0' && *end != '/') {
+    if (*end != '\0' && *end != '/' && *end != '?') {
         return -1;
     }
-    url->path = *end == '/' ? end : "/";
-    for (end = url->path; *end != '\0'; end++) {
-        if ((unsigned char)*end <= ' ' || *end == 0x7f || *end == '#') {
-            return -1; /* it goes into the request line: no spaces, no line breaks, no fragment */
-        }
+    n = snprintf(url->target, sizeof url->target, "%s%s", *end == '/' ? "" : "/", end);
+    if (n < 0 || (size_t)n >= sizeof url->target || !visible(url->target, (size_t)n)
+        || strchr(url->target, '#') != NULL) {
+        return -1; /* it goes into the request line: no spaces, no line breaks, no fragment */
     }
     snprintf(url->authority, sizeof url->authority, strchr(url->host, ':') != NULL ? "[%s]" : "%s", url->host);
     if (url->port != 80) {
@@ -172,41 +193,78 @@ static void base64(const unsigned char *in, size_t size, char *out)
     *out = '\0';
 }
 
-/* Whether data is well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF. */
-static int utf8_valid(const unsigned char *s, size_t size)
+/* The length (1 to 4) of the UTF-8 character (RFC 3629) at s, or 0 when there is none: not an overlong
+ * form, not a surrogate, nothing above U+10FFFF. */
+static size_t utf8_char(const unsigned char *s, size_t size)
 {
-    size_t i = 0, k, need;
+    size_t k, need;
     unsigned long code, least;
 
-    while (i < size) {
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        if (s[i] >= 0xc2 && s[i] <= 0xdf) {
-            need = 1, code = s[i] & 0x1f, least = 0x80;
-        } else if (s[i] >= 0xe0 && s[i] <= 0xef) {
-            need = 2, code = s[i] & 0x0f, least = 0x800;
-        } else if (s[i] >= 0xf0 && s[i] <= 0xf4) {
-            need = 3, code = s[i] & 0x07, least = 0x10000;
-        } else {
+    if (s[0] < 0x80) {
+        return 1;
+    }
+    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+        need = 1, code = s[0] & 0x1f, least = 0x80;
+    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+        need = 2, code = s[0] & 0x0f, least = 0x800;
+    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+        need = 3, code = s[0] & 0x07, least = 0x10000;
+    } else {
+        return 0;
+    }
+    if (size - 1 < need) {
+        return 0;
+    }
+    for (k = 1; k <= need; k++) {
+        if ((s[k] & 0xc0) != 0x80) {
             return 0;
         }
-        if (size - i - 1 < need) {
+        code = code << 6 | (s[k] & 0x3f);
+    }
+    return code < least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0 : need + 1;
+}
+
+static int utf8_valid(const unsigned char *s, size_t size)
+{
+    size_t i, n;
+
+    for (i = 0; i < size; i += n) {
+        if ((n = utf8_char(s + i, size - i)) == 0) {
             return 0;
         }
-        for (k = 1; k <= need; k++) {
-            if ((s[i + k] & 0xc0) != 0x80) {
-                return 0;
-            }
-            code = code << 6 | (s[i + k] & 0x3f);
-        }
-        if (code < least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-            return 0;
-        }
-        i += need + 1;
     }
     return 1;
+}
+
+/* The server's text on out, UTF-8 as it is but controls (C0, DEL, C1), backslashes and bytes outside
+ * UTF-8 as \xNN: no terminal escape sequence, no NUL gets through. */
+static void print_text(FILE *out, const void *text, size_t size)
+{
+    const unsigned char *s = text;
+    size_t i, n;
+
+    for (i = 0; i < size; i += n) {
+        n = utf8_char(s + i, size - i);
+        if (n == 0 || s[i] < 0x20 || s[i] == 0x7f || s[i] == '\\' || (s[i] == 0xc2 && s[i + 1] < 0xa0)) {
+            fprintf(out, "\\x%02x", s[i]);
+            n = 1;
+        } else {
+            fwrite(s + i, 1, n, out);
+        }
+    }
+}
+
+/* An error on stderr: the printf-style format, then the server's text quoted (at most SHOWN_MAX bytes). */
+static void quote(const void *text, size_t size, const char *format, ...)
+{
+    va_list args;
+
+    va_start(args, format);
+    vfprintf(stderr, format, args);
+    va_end(args);
+    fputc('"', stderr);
+    print_text(stderr, text, size < SHOWN_MAX ? size : SHOWN_MAX);
+    fprintf(stderr, "\"%s\n", size > SHOWN_MAX ? "..." : "");
 }
 
 /* The statuses a close frame may carry (RFC 6455 section 7.4, and IANA's 1012 to 1014). */
@@ -240,13 +298,19 @@ static int random_bytes(struct connection *c, unsigned char *out, size_t size)
     return 0;
 }
 
-/* The socket's timeout for its next call: what is left of the step; 0, or -1 (said why) when nothing is. */
-static int time_left(struct connection *c, const char *what)
+/* A new step: every call it makes must be done within ms. */
+static void begin_step(struct connection *c, int ms)
 {
-    long left = c->deadline - now_ms();
+    c->step_ms = ms;
+    c->deadline = now_ms() + ms;
+}
+
+/* Give the socket what is left of the step as its timeout; 0, or -1 when nothing is. */
+static int time_left(struct connection *c)
+{
+    long long left = c->deadline - now_ms();
 
     if (left <= 0) {
-        example_fail(what, NSAPI_ERROR_TIMEOUT);
         return -1;
     }
     nsapi_tcp_socket_set_timeout(&c->socket, (int)left);
@@ -256,12 +320,15 @@ static int time_left(struct connection *c, const char *what)
 static int send_all(struct connection *c, const unsigned char *data, size_t size)
 {
     while (size > 0) { /* each call queues something or fails; the deadline bounds them */
-        nsapi_size_or_error_t n;
+        nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
 
-        if (time_left(c, "send") != 0) {
+        if (time_left(c) == 0) {
+            n = nsapi_tcp_socket_send(&c->socket, data, (nsapi_size_t)size);
+        }
+        if (n == NSAPI_ERROR_WOULD_BLOCK) {
+            fprintf(stderr, "the server took nothing more within %d s\n", c->step_ms / 1000);
             return -1;
         }
-        n = nsapi_tcp_socket_send(&c->socket, data, (nsapi_size_t)size);
         if (n <= 0) {
             example_fail("send", n == 0 ? NSAPI_ERROR_NO_CONNECTION : n);
             return -1;
@@ -275,14 +342,15 @@ static int send_all(struct connection *c, const unsigned char *data, size_t size
 /* Receive into the empty buffer: 0, or -1 (said why) when the step's time ran out or the connection ended. */
 static int fill(struct connection *c)
 {
-    nsapi_size_or_error_t n;
+    nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
 
-    if (time_left(c, "recv") != 0) {
-        return -1;
+    if (time_left(c) == 0) {
+        n = nsapi_tcp_socket_recv(&c->socket, c->in, sizeof c->in);
     }
-    n = nsapi_tcp_socket_recv(&c->socket, c->in, sizeof c->in);
     if (n <= 0) {
-        if (n == 0) {
+        if (n == NSAPI_ERROR_WOULD_BLOCK) {
+            fprintf(stderr, "nothing from the server within %d s\n", c->step_ms / 1000);
+        } else if (n == 0) {
             fprintf(stderr, "the server closed the connection%s\n", c->upgraded ? " without a close frame" : "");
         } else {
             example_fail("recv", n);
@@ -379,11 +447,12 @@ static int send_close(struct connection *c, unsigned status)
 {
     unsigned char payload[2] = {(unsigned char)(status >> 8), (unsigned char)status};
 
-    c->close_sent = 1;
+    c->close_sent = status;
     return send_frame(c, 1, CLOSE, payload, status == NO_STATUS ? 0 : 2);
 }
 
-/* The server broke the protocol: say how, send a close frame whose status says why, and fail (-1). */
+/* The server broke the protocol: say how, send a close frame whose status says why (unless ours went
+ * out already), and fail (-1). */
 static int fail_connection(struct connection *c, unsigned status, const char *why, ...)
 {
     va_list args;
@@ -391,11 +460,13 @@ static int fail_connection(struct connection *c, unsigned status, const char *wh
     va_start(args, why);
     vfprintf(stderr, why, args);
     va_end(args);
-    fprintf(stderr, "; closing with status %u (%s)\n", status, status_name(status));
-    if (!c->close_sent) {
-        c->deadline = now_ms() + FINISH_MS; /* the step's time may be gone; the close frame still deserves some */
-        send_close(c, status);
+    if (c->close_sent) {
+        fprintf(stderr, "; our close (status %u) was already sent\n", c->close_sent);
+        return -1;
     }
+    fprintf(stderr, "; closing with status %u (%s)\n", status, status_name(status));
+    begin_step(c, FINISH_MS); /* the step's time may be gone; the close frame still deserves some */
+    send_close(c, status);
     return -1;
 }
 
@@ -430,7 +501,10 @@ static int read_header(struct connection *c, struct frame *f)
         for (f->size = 0, i = 0; i < extended; i++) {
             f->size = f->size << 8 | b[i];
         }
-        if (f->size < 126 || (extended == 8 && f->size <= 0xffff) || f->size >> 63) {
+        if (f->size >> 63) {
+            return fail_connection(c, PROTOCOL_ERROR, "a 64-bit frame length with its most significant bit set");
+        }
+        if (f->size < 126 || (extended == 8 && f->size <= 0xffff)) {
             return fail_connection(c, PROTOCOL_ERROR, "a frame length of %llu not in its shortest form", f->size);
         }
     }
@@ -502,14 +576,18 @@ static int take_data(struct connection *c, const struct frame *f, struct event *
 /* The next message, pong or close frame from the server, answering pings on the way; 0, or -1 (said why). */
 static int receive(struct connection *c, struct event *e)
 {
-    unsigned frames;
+    unsigned idle = 0;
 
-    for (frames = 0; frames < FRAMES_MAX; frames++) {
+    for (;;) { /* bounded: a frame either adds bytes to the message (at most MESSAGE_MAX) or counts as idle */
         struct frame f;
         int whole;
 
         if (read_header(c, &f) != 0) {
             return -1;
+        }
+        if ((f.size == 0 || (f.opcode & 0x8)) && ++idle > IDLE_MAX) {
+            return fail_connection(c, POLICY, "more than %d empty frames or pings while waiting for a message",
+                                   IDLE_MAX);
         }
         if (!(f.opcode & 0x8)) {
             whole = take_data(c, &f, e);
@@ -537,7 +615,6 @@ static int receive(struct connection *c, struct event *e)
             printf("answered a ping (%llu bytes)\n", f.size);
         }
     }
-    return fail_connection(c, POLICY, "%d frames without a whole message", FRAMES_MAX);
 }
 
 /* Whether a comma-separated header value lists token (case-insensitive). */
@@ -574,7 +651,8 @@ static int header(char *line, const char *name, const char **value)
     return 1;
 }
 
-/* The server's answer to the upgrade: 101, Upgrade: websocket, Connection: Upgrade, the right accept key. */
+/* The server's answer to the upgrade: 101, one Upgrade: websocket, Connection listing upgrade (in any of
+ * its lines), the right accept key; 0, or -1 (said why). */
 static int read_answer(struct connection *c, const char *accept)
 {
     char line[LINE_MAX_BYTES], status[64];
@@ -582,11 +660,11 @@ static int read_answer(struct connection *c, const char *accept)
     int lines = 0, upgrade = 0, connection = 0, accepted = 0;
     long got;
 
-    if (read_line(c, line, sizeof line) < 0) {
+    if ((got = read_line(c, line, sizeof line)) < 0) {
         return -1;
     }
     if (strncmp(line, "HTTP/1.1 101", 12) != 0 || (line[12] != ' ' && line[12] != '\0')) {
-        fprintf(stderr, "the server answered \"%.60s\", not 101 Switching Protocols\n", line);
+        quote(line, (size_t)got, "not 101 Switching Protocols: the server answered ");
         return -1;
     }
     snprintf(status, sizeof status, "%.60s", line + 9);
@@ -596,17 +674,20 @@ static int read_answer(struct connection *c, const char *accept)
             return -1;
         }
         if (header(line, "Upgrade", &value)) {
-            upgrade = strcasecmp(value, "websocket") == 0;
+            if (upgrade++ > 0 || strcasecmp(value, "websocket") != 0) {
+                quote(line, strlen(line), "one \"Upgrade: websocket\" expected, the server sent ");
+                return -1;
+            }
         } else if (header(line, "Connection", &value)) {
-            connection = has_token(value, "upgrade");
+            connection |= has_token(value, "upgrade");
         } else if (header(line, "Sec-WebSocket-Accept", &value)) {
             if (strcmp(value, accept) != 0) {
-                fprintf(stderr, "Sec-WebSocket-Accept is \"%.40s\", not \"%s\"\n", value, accept);
+                quote(value, strlen(value), "Sec-WebSocket-Accept should be \"%s\", the server sent ", accept);
                 return -1;
             }
             accepted = 1;
         } else if (header(line, "Sec-WebSocket-Extensions", &value) || header(line, "Sec-WebSocket-Protocol", &value)) {
-            fprintf(stderr, "the server chose what was not offered: \"%.60s\"\n", line);
+            quote(line, strlen(line), "the server chose what was not offered: ");
             return -1;
         }
     }
@@ -618,7 +699,9 @@ static int read_answer(struct connection *c, const char *accept)
                 ? "\"Connection: Upgrade\"" : "Sec-WebSocket-Accept");
         return -1;
     }
-    printf("handshake: %s, Sec-WebSocket-Accept checked\n", status);
+    printf("handshake: ");
+    print_text(stdout, status, strlen(status));
+    printf(", Sec-WebSocket-Accept checked\n");
     c->upgraded = 1;
     return 0;
 }
@@ -631,6 +714,7 @@ static int handshake(struct connection *c, const struct url *url)
     struct sha1 sha;
     int n;
 
+    begin_step(c, STEP_MS);
     if (random_bytes(c, nonce, sizeof nonce) != 0) {
         return -1;
     }
@@ -642,7 +726,7 @@ static int handshake(struct connection *c, const struct url *url)
     base64(digest, sizeof digest, accept);
     n = snprintf(request, sizeof request,
                  "GET %s HTTP/1.1\r\nHost: %s\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                 "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n", url->path, url->authority, key);
+                 "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n", url->target, url->authority, key);
     if (n < 0 || (size_t)n >= sizeof request) {
         fprintf(stderr, "the request does not fit %zu bytes\n", sizeof request);
         return -1;
@@ -677,8 +761,8 @@ static int receive_open(struct connection *c, struct event *e)
         return -1;
     }
     if (e->opcode == CLOSE) {
-        fprintf(stderr, "the server closed the connection: status %u (%s) \"%.*s\"\n", e->status,
-                status_name(e->status), (int)e->size, (const char *)e->data);
+        quote(e->data, e->size, "the server closed the connection: status %u (%s) ", e->status,
+              status_name(e->status));
         return -1;
     }
     return 0;
@@ -691,11 +775,11 @@ static int echo(struct connection *c, const char *what, int opcode, const unsign
     struct event e;
     int tries;
 
-    c->deadline = now_ms() + STEP_MS;
+    begin_step(c, STEP_MS);
     if (send_message(c, opcode, data, size, pieces) != 0) {
         return -1;
     }
-    for (tries = 0; tries < FRAMES_MAX; tries++) {
+    for (tries = 0; tries < IDLE_MAX; tries++) {
         if (receive_open(c, &e) != 0) {
             return -1;
         }
@@ -720,11 +804,11 @@ static int ping(struct connection *c, const char *payload)
     struct event e;
     int tries;
 
-    c->deadline = now_ms() + STEP_MS;
+    begin_step(c, STEP_MS);
     if (send_frame(c, 1, PING, (const unsigned char *)payload, size) != 0) {
         return -1;
     }
-    for (tries = 0; tries < FRAMES_MAX; tries++) {
+    for (tries = 0; tries < IDLE_MAX; tries++) {
         if (receive_open(c, &e) != 0) {
             return -1;
         }
@@ -741,26 +825,33 @@ static int ping(struct connection *c, const char *payload)
     return 0;
 }
 
-/* The closing handshake (RFC 6455 section 7): send close 1000, read until the server's close; 0, or -1. */
+/* The closing handshake (RFC 6455 section 7): send close 1000, read until the server's close, which must
+ * be 1000 or carry no status; 0, or -1. */
 static int close_handshake(struct connection *c)
 {
     struct event e;
     int tries;
 
-    c->deadline = now_ms() + STEP_MS;
+    begin_step(c, STEP_MS);
     if (send_close(c, NORMAL) != 0) {
         return -1;
     }
-    for (tries = 0; tries < FRAMES_MAX; tries++) { /* messages the server sent before it saw ours */
+    for (tries = 0; tries < IDLE_MAX; tries++) { /* messages the server sent before it saw ours */
         if (receive(c, &e) != 0) {
             return -1;
         }
-        if (e.opcode == CLOSE) {
-            printf("close: sent %d, the server answered %u (%s)\n", NORMAL, e.status, status_name(e.status));
-            return 0;
+        if (e.opcode != CLOSE) {
+            continue;
         }
+        if (e.status != NORMAL && e.status != NO_STATUS) {
+            quote(e.data, e.size, "close: sent %d, the server answered %u (%s) ", NORMAL, e.status,
+                  status_name(e.status));
+            return -1;
+        }
+        printf("close: sent %d, the server answered %u (%s)\n", NORMAL, e.status, status_name(e.status));
+        return 0;
     }
-    fprintf(stderr, "no close frame after %d messages\n", FRAMES_MAX);
+    fprintf(stderr, "no close frame after %d messages\n", IDLE_MAX);
     return -1;
 }
 
@@ -807,7 +898,6 @@ static int script(struct connection *c)
         fprintf(stderr, "%d of 5 echoes matched\n", matched);
         return 1;
     }
-    printf("every echo matched; the connection closed cleanly\n");
     return 0;
 }
 
@@ -817,11 +907,11 @@ static int one_message(struct connection *c, const char *text)
     struct event e;
     int tries;
 
-    c->deadline = now_ms() + STEP_MS;
+    begin_step(c, STEP_MS);
     if (send_message(c, TEXT, (const unsigned char *)text, strlen(text), 1) != 0) {
         return 1;
     }
-    for (tries = 0; tries < FRAMES_MAX; tries++) {
+    for (tries = 0; tries < IDLE_MAX; tries++) {
         if (receive_open(c, &e) != 0) {
             return 1;
         }
@@ -830,8 +920,9 @@ static int one_message(struct connection *c, const char *text)
         }
     }
     if (e.opcode == TEXT) {
-        printf("received text (%zu bytes, %u frame%s): %.*s\n", e.size, e.frames, e.frames == 1 ? "" : "s",
-               (int)e.size, (const char *)e.data);
+        printf("received text (%zu bytes, %u frame%s): ", e.size, e.frames, e.frames == 1 ? "" : "s");
+        print_text(stdout, e.data, e.size);
+        printf("\n");
     } else if (e.opcode == BINARY) {
         printf("received a binary message (%zu bytes, %u frame%s)\n", e.size, e.frames, e.frames == 1 ? "" : "s");
     } else {
@@ -843,26 +934,59 @@ static int one_message(struct connection *c, const char *text)
     return e.opcode == PONG;
 }
 
-/* After the close frames, or a failure: let the server close TCP first (RFC 6455 section 7.1.1), within limits. */
-static void finish(struct connection *c)
+/* After the close frames, or a failure: let the server close TCP first (RFC 6455 section 7.1.1), within
+ * FINISH_MS, discarding what still comes (unread data would turn our close into a reset).  Returns rc, or
+ * 1 (said why) when rc is 0 but the server did not close TCP in time: the close handshake is not done. */
+static int finish(struct connection *c, int rc)
 {
-    long left, deadline = now_ms() + FINISH_MS;
+    nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
 
-    while ((left = deadline - now_ms()) > 0) { /* what still comes is discarded: unread data would reset TCP */
-        nsapi_tcp_socket_set_timeout(&c->socket, (int)left);
-        if (nsapi_tcp_socket_recv(&c->socket, c->in, sizeof c->in) <= 0) {
-            break;
-        }
+    begin_step(c, FINISH_MS);
+    while (time_left(c) == 0 && (n = nsapi_tcp_socket_recv(&c->socket, c->in, sizeof c->in)) > 0) {
+        /* discarded */
     }
     nsapi_tcp_socket_close(&c->socket);
+    if (rc != 0 || n == 0) {
+        return rc;
+    }
+    if (n < 0 && n != NSAPI_ERROR_WOULD_BLOCK) {
+        return example_fail("recv after the close frames", n);
+    }
+    fprintf(stderr, "the server did not close the connection within %d s of the close frames\n", FINISH_MS / 1000);
+    return 1;
+}
+
+/* Resolve, open and connect c's socket; 0, or 1 (said why, nothing left open). */
+static int connect_to(nsapi_stack_t *stack, const struct url *url, struct connection *c)
+{
+    nsapi_socket_address_t peer = {{NSAPI_UNSPEC, {0}}, 0};
+    char address[NSAPI_IP_SIZE];
+    nsapi_error_t err;
+
+    printf("resolving %s\n", url->host);
+    err = nsapi_stack_gethostbyname(stack, url->host, &peer, NSAPI_UNSPEC);
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("gethostbyname", err);
+    }
+    nsapi_socket_address_set_port(&peer, (uint16_t)url->port);
+    nsapi_socket_address_get_ip_address(&peer, address, sizeof address);
+    printf("connecting to %s port %u\n", address, url->port);
+    err = nsapi_tcp_socket_open(&c->socket, stack);
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("open", err);
+    }
+    nsapi_tcp_socket_set_timeout(&c->socket, STEP_MS);
+    err = nsapi_tcp_socket_connect(&c->socket, &peer);
+    if (err != NSAPI_ERROR_OK) {
+        nsapi_tcp_socket_close(&c->socket);
+        return example_fail("connect", err);
+    }
+    return 0;
 }
 
 static int run(nsapi_stack_t *stack, const struct url *url, const char *text)
 {
     static struct connection c;
-    nsapi_socket_address_t peer = {{NSAPI_UNSPEC, {0}}, 0};
-    char address[NSAPI_IP_SIZE];
-    nsapi_error_t err;
     int rc;
 
     memset(&c, 0, sizeof c);
@@ -871,32 +995,16 @@ static int run(nsapi_stack_t *stack, const struct url *url, const char *text)
         fprintf(stderr, "cannot open /dev/urandom\n");
         return 1;
     }
-    printf("resolving %s\n", url->host);
-    err = nsapi_stack_gethostbyname(stack, url->host, &peer, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        fclose(c.random);
-        return example_fail("gethostbyname", err);
-    }
-    nsapi_socket_address_set_port(&peer, (uint16_t)url->port);
-    nsapi_socket_address_get_ip_address(&peer, address, sizeof address);
-    printf("connecting to %s port %u\n", address, url->port);
-    err = nsapi_tcp_socket_open(&c.socket, stack);
-    if (err == NSAPI_ERROR_OK) {
-        nsapi_tcp_socket_set_timeout(&c.socket, STEP_MS);
-        err = nsapi_tcp_socket_connect(&c.socket, &peer);
-    }
-    if (err != NSAPI_ERROR_OK) {
-        nsapi_tcp_socket_close(&c.socket);
-        fclose(c.random);
-        return example_fail("connect", err);
-    }
-    c.deadline = now_ms() + STEP_MS;
-    if (handshake(&c, url) != 0) {
+    if (connect_to(stack, url, &c) != 0) {
+        rc = 1;
+    } else if (handshake(&c, url) != 0) {
         nsapi_tcp_socket_close(&c.socket); /* no WebSocket yet: nothing to close but TCP */
         rc = 1;
     } else {
-        rc = text != NULL ? one_message(&c, text) : script(&c);
-        finish(&c);
+        rc = finish(&c, text != NULL ? one_message(&c, text) : script(&c));
+        if (rc == 0) {
+            printf("%sthe connection closed cleanly\n", text == NULL ? "every echo matched; " : "");
+        }
     }
     fclose(c.random);
     return rc;
@@ -922,7 +1030,7 @@ int main(int argc, char **argv)
         }
     }
     if (address == NULL || parse_url(address, &url) != 0) {
-        if (address != NULL && strncmp(address, "wss://", 6) == 0) {
+        if (address != NULL && strncasecmp(address, "wss://", 6) == 0) {
             fprintf(stderr, "wss:// needs TLS, which this example has not: use ws://\n");
         }
         example_stack_down(&stack);
