@@ -9,13 +9,16 @@
  *                    [--publish MESSAGE] [--qos 0|1] [--count N] [--keepalive SECONDS] [--time SECONDS]
  *   HOST            a name or an address ([v6] in brackets); PORT 1883 unless given
  *   TOPIC           subscribed to at QoS 1 (the broker may grant 0); published to with --publish
- *                   (so a topic with + or # only with no --publish)
- *   --qos           the QoS of the message published (0 unless given)
+ *                   (so + and # only with no --publish, each filling a whole level, # the last)
+ *   --qos           the QoS of the message --publish sends (0 unless given)
  *   --count         messages to receive before disconnecting (1 unless given; 0: publish only)
  *   --keepalive     60 s unless given, 0 for none; each PINGRESP must come within that interval
- *   --time          how long the whole exchange may take (60 s unless given)
+ *   --time          how long the whole exchange may take (60 s unless given): every wait (connect,
+ *                   each send, each packet) ends by then; only a name lookup may overrun it, by at
+ *                   most its own 3 s for each --dns server
  * The client id is "nsapi" and the process id.  A packet carries at most 4096 bytes after its
- * fixed header, either way; a bigger one from the broker is an error.
+ * fixed header, either way; a bigger one from the broker is an error, and so is any packet 3.1.1
+ * has no place for here: a PUBREL, a second CONNACK, a PINGRESP when no PINGREQ awaits one.
  * Prints each step; exits 0 after a clean DISCONNECT, 1 on any error (a refusal with its
  * meaning), 2 on bad usage.
  */
@@ -30,7 +33,7 @@
 #include "example_stack.h"
 
 #define PACKET_MAX 4096      /* the largest remaining length sent or taken: one static buffer each way */
-#define IO_TIMEOUT_MS 10000  /* for connect, each send, the CONNACK, the rest of a packet once begun */
+#define IO_TIMEOUT_MS 10000  /* for connect, each send, the CONNACK, a packet's rest: if --time has that long */
 #define DRAIN_MS 2000        /* after DISCONNECT, how long to wait for the broker to close */
 #define SHOW_MAX 200         /* bytes of a message printed */
 #define SUBSCRIBE_ID 1       /* our packet ids (never 0) */
@@ -58,9 +61,9 @@ struct options {
 struct session {
     nsapi_tcp_socket_t socket;
     const struct options *options;
-    long deadline;             /* for the whole exchange */
-    long last_sent;            /* the keep-alive interval counts from the last packet we sent */
-    long pong_due;             /* when the PINGRESP to our PINGREQ is late; 0 when none is awaited */
+    long long deadline;        /* for the whole exchange (times are now_ms() milliseconds) */
+    long long last_sent;       /* the keep-alive interval counts from the last packet we sent */
+    long long pong_due;        /* when the PINGRESP to our PINGREQ is late; 0 when none is awaited */
     int subscribed;
     unsigned awaiting_puback;  /* the id of our QoS 1 PUBLISH until its PUBACK comes; 0 when none */
     unsigned received;
@@ -70,17 +73,45 @@ struct session {
 
 enum goal { UNTIL_SUBACK, UNTIL_PUBACK, UNTIL_COUNT };
 
-static long now_ms(void)
+/* Milliseconds of the monotonic clock, in 64 bits: a 32-bit long would overflow after 24.8 days up. */
+static long long now_ms(void)
 {
     struct timespec now;
 
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
-static long earlier(long a, long b)
+static long long earlier(long long a, long long b)
 {
     return a < b ? a : b;
+}
+
+/* When one step begun now (a connect, a send, the CONNACK, the rest of a packet) must end:
+ * IO_TIMEOUT_MS on, or at the deadline of the whole exchange if that comes first. */
+static long long step_end(const struct session *s)
+{
+    return earlier(now_ms() + IO_TIMEOUT_MS, s->deadline);
+}
+
+/* Set the socket's timeout to the time left until until: 1, or 0 when none is left. */
+static int time_left(struct session *s, long long until)
+{
+    long long left = until - now_ms();
+
+    if (left <= 0) {
+        return 0;
+    }
+    nsapi_tcp_socket_set_timeout(&s->socket, (int)left); /* at most --time's 86400 s: an int holds it */
+    return 1;
+}
+
+/* End a message with how long a wait from begun to until was allowed ("within 2.0 s"), and whether
+ * --time is what cut it short.  (None at all when a slow name lookup used up --time.) */
+static void print_wait(const struct session *s, long long begun, long long until)
+{
+    fprintf(stderr, " within %.1f s%s\n", (double)(until > begun ? until - begun : 0) / 1000,
+            until == s->deadline ? " (the end of --time)" : "");
 }
 
 static int usage(void)
@@ -144,6 +175,39 @@ static unsigned char *put_string(unsigned char *p, const char *text, size_t leng
     return p + length;
 }
 
+/* Whether n bytes are well-formed UTF-8 with no NUL, as MQTT 3.1.1 (1.5.3) wants every string: no
+ * stray or missing continuation bytes, no overlong form, no UTF-16 surrogate, nothing past U+10FFFF. */
+static int utf8_ok(const unsigned char *p, size_t n)
+{
+    static const unsigned long least[4] = {0, 0x80, 0x800, 0x10000}; /* the smallest code point of each size */
+    size_t i = 0, more, k;
+
+    while (i < n) {
+        unsigned long code = p[i];
+
+        if (code == 0) {
+            return 0;
+        }
+        /* the continuation bytes its lead byte announces; 4: not a lead byte (10xxxxxx, or 0xf8 up) */
+        more = code < 0x80 ? 0 : code < 0xc0 ? 4 : code < 0xe0 ? 1 : code < 0xf0 ? 2 : code < 0xf8 ? 3 : 4;
+        if (more == 4 || more >= n - i) {
+            return 0;
+        }
+        code &= 0x7fu >> more; /* the lead byte's bits below its leading 1s */
+        for (k = 1; k <= more; k++) {
+            if ((p[i + k] & 0xc0) != 0x80) {
+                return 0;
+            }
+            code = code << 6 | (p[i + k] & 0x3f);
+        }
+        if (code < least[more] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+            return 0;
+        }
+        i += 1 + more;
+    }
+    return 1;
+}
+
 /* Print bytes as text: printable ASCII as is, other bytes (and \) as \xNN; at most SHOW_MAX of them. */
 static void show(const unsigned char *p, size_t n)
 {
@@ -161,25 +225,26 @@ static void show(const unsigned char *p, size_t n)
     }
 }
 
-/* Send size bytes within IO_TIMEOUT_MS: 0, or 1 with a message. */
+/* Send size bytes within one step's time: 0, or 1 with a message. */
 static int send_all(struct session *s, const unsigned char *data, size_t size)
 {
-    long until = now_ms() + IO_TIMEOUT_MS;
+    long long begun = now_ms(), until = step_end(s);
     size_t sent = 0;
 
     while (sent < size) {
-        long left = until - now_ms();
-        nsapi_size_or_error_t n;
+        nsapi_size_or_error_t n = time_left(s, until)
+                                      ? nsapi_tcp_socket_send(&s->socket, data + sent, (nsapi_size_t)(size - sent))
+                                      : NSAPI_ERROR_WOULD_BLOCK;
 
-        if (left <= 0) {
-            return example_fail("send", NSAPI_ERROR_WOULD_BLOCK);
+        if (n == 0 || n == NSAPI_ERROR_WOULD_BLOCK) {
+            fprintf(stderr, "send: a packet of %zu bytes did not go out", size);
+            print_wait(s, begun, until);
+            return 1;
         }
-        nsapi_tcp_socket_set_timeout(&s->socket, (int)left);
-        n = nsapi_tcp_socket_send(&s->socket, data + sent, (nsapi_size_t)(size - sent));
-        if (n <= 0) { /* a short count comes before the error that cut it */
-            return example_fail("send", n == 0 ? NSAPI_ERROR_WOULD_BLOCK : n);
+        if (n < 0) {
+            return example_fail("send", n);
         }
-        sent += (size_t)n;
+        sent += (size_t)n; /* a short count: the next turn meets what cut it, or finds no time left */
     }
     s->last_sent = now_ms();
     return 0;
@@ -198,19 +263,16 @@ static int send_packet(struct session *s, unsigned first_byte, size_t length)
 
 /* Receive up to size bytes, waiting no later than until (now_ms() time): a count, 0 at the broker's
  * close, NSAPI_ERROR_WOULD_BLOCK when nothing came in time, or another error. */
-static nsapi_size_or_error_t recv_until(struct session *s, unsigned char *buf, size_t size, long until)
+static nsapi_size_or_error_t recv_until(struct session *s, unsigned char *buf, size_t size, long long until)
 {
-    long left = until - now_ms();
-
-    if (left <= 0) {
+    if (!time_left(s, until)) {
         return NSAPI_ERROR_WOULD_BLOCK;
     }
-    nsapi_tcp_socket_set_timeout(&s->socket, (int)left);
     return nsapi_tcp_socket_recv(&s->socket, buf, (nsapi_size_t)size);
 }
 
-/* Exactly size bytes of a packet already begun, before until: 0, or -1 with a message. */
-static int recv_rest(struct session *s, unsigned char *buf, size_t size, long until)
+/* Exactly size bytes of a packet begun at begun, before until: 0, or -1 with a message. */
+static int recv_rest(struct session *s, unsigned char *buf, size_t size, long long begun, long long until)
 {
     size_t got = 0;
 
@@ -218,7 +280,8 @@ static int recv_rest(struct session *s, unsigned char *buf, size_t size, long un
         nsapi_size_or_error_t n = recv_until(s, buf + got, size - got, until);
 
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            fprintf(stderr, "a packet cut short: its rest did not come within %d s\n", IO_TIMEOUT_MS / 1000);
+            fprintf(stderr, "a packet cut short: its rest did not come");
+            print_wait(s, begun, until);
             return -1;
         }
         if (n <= 0) {
@@ -238,8 +301,9 @@ static int recv_rest(struct session *s, unsigned char *buf, size_t size, long un
  * The next packet, if its first byte comes before the time until: 1, its body in s->in; 0 when
  * nothing came; -1 (with a message) on an error, a close, a malformed length or a packet too big.
  */
-static int read_packet(struct session *s, long until, unsigned *type, unsigned *flags, size_t *length)
+static int read_packet(struct session *s, long long until, unsigned *type, unsigned *flags, size_t *length)
 {
+    long long begun;
     unsigned char head[5]; /* the first byte, then the remaining length's 1 to 4 */
     unsigned long n;
     int have = 0, size = 0;
@@ -256,9 +320,10 @@ static int read_packet(struct session *s, long until, unsigned *type, unsigned *
         }
         return -1;
     }
-    until = now_ms() + IO_TIMEOUT_MS; /* the rest of a packet comes promptly */
+    begun = now_ms();
+    until = step_end(s); /* the rest of a packet comes promptly */
     while (size == 0) { /* at most 4 turns: decode_length says -1 at the 4th byte if not done */
-        if (recv_rest(s, head + 1 + have, 1, until) != 0) {
+        if (recv_rest(s, head + 1 + have, 1, begun, until) != 0) {
             return -1;
         }
         size = decode_length(head + 1, ++have, &n);
@@ -275,7 +340,7 @@ static int read_packet(struct session *s, long until, unsigned *type, unsigned *
         return -1;
     }
     *length = n;
-    return recv_rest(s, s->in, n, until) == 0 ? 1 : -1;
+    return recv_rest(s, s->in, n, begun, until) == 0 ? 1 : -1;
 }
 
 static int send_connect(struct session *s, const char *id)
@@ -295,22 +360,30 @@ static int mqtt_connect(struct session *s)
     char id[24];
     unsigned type, flags, code;
     size_t length;
+    long long begun, until;
     int got;
 
     snprintf(id, sizeof id, "nsapi%ld", (long)getpid()); /* letters and digits: any broker takes those */
     if (send_connect(s, id) != 0) {
         return 1;
     }
-    got = read_packet(s, earlier(s->deadline, now_ms() + IO_TIMEOUT_MS), &type, &flags, &length);
+    begun = now_ms();
+    until = step_end(s);
+    got = read_packet(s, until, &type, &flags, &length);
     if (got == 0) {
-        fprintf(stderr, "no CONNACK from the broker within %d s\n", IO_TIMEOUT_MS / 1000);
+        fprintf(stderr, "no CONNACK from the broker");
+        print_wait(s, begun, until);
     }
     if (got <= 0) {
         return 1;
     }
-    if (type != CONNACK || flags != 0 || length != 2 || s->in[0] != 0) { /* no session kept: a clean one */
-        fprintf(stderr, "expected a CONNACK of 2 bytes with no session present, got a %s of %zu bytes\n",
-                NAMES[type], length);
+    if (type != CONNACK) {
+        fprintf(stderr, "expected a CONNACK first, got a %s (%zu bytes)\n", NAMES[type], length);
+        return 1;
+    }
+    if (flags != 0 || length != 2 || s->in[0] != 0) { /* no session kept: a clean one */
+        fprintf(stderr, "a malformed CONNACK (flags %u, %zu bytes): not 2 bytes with no session present\n", flags,
+                length);
         return 1;
     }
     code = s->in[1];
@@ -323,15 +396,47 @@ static int mqtt_connect(struct session *s)
     return 0;
 }
 
+/* What makes a PUBLISH of length bytes in s->in malformed (MQTT 3.1.1, 3.3.1 and 3.3.2), or NULL. */
+static const char *publish_fault(const struct session *s, unsigned flags, size_t length)
+{
+    unsigned qos = (flags >> 1) & 3;
+    size_t topic = length >= 2 ? get_u16(s->in) : 0;
+    const unsigned char *name = s->in + 2;
+
+    if (qos == 3) {
+        return "qos 3 does not exist";
+    }
+    if (qos == 0 && (flags & 8) != 0) {
+        return "DUP set at qos 0, which is never sent again";
+    }
+    if (length < 2 || 2 + topic + (qos > 0 ? 2 : 0) > length) {
+        return qos > 0 ? "its topic and packet id run past its end" : "its topic runs past its end";
+    }
+    if (qos > 0 && get_u16(name + topic) == 0) {
+        return "packet id 0";
+    }
+    if (topic == 0) {
+        return "an empty topic";
+    }
+    if (memchr(name, '+', topic) != NULL || memchr(name, '#', topic) != NULL) {
+        return "+ or # in its topic, which only a filter may hold";
+    }
+    return utf8_ok(name, topic) ? NULL : "a topic that is not UTF-8 or holds a NUL";
+}
+
 static int on_publish(struct session *s, unsigned flags, size_t length)
 {
-    unsigned qos = (flags >> 1) & 3, id = 0;
-    size_t topic = length >= 2 ? get_u16(s->in) : 0, start = 2 + topic + (qos > 0 ? 2 : 0);
+    unsigned qos = (flags >> 1) & 3, id;
+    size_t topic, start;
+    const char *fault = publish_fault(s, flags, length);
 
-    if (length < 2 || start > length || qos == 3 || (qos == 1 && (id = get_u16(s->in + 2 + topic)) == 0)) {
-        fprintf(stderr, "a malformed PUBLISH (%zu bytes, qos %u)\n", length, qos);
+    if (fault != NULL) {
+        fprintf(stderr, "a malformed PUBLISH (%zu bytes, qos %u): %s\n", length, qos, fault);
         return -1;
     }
+    topic = get_u16(s->in);
+    start = 2 + topic + (qos > 0 ? 2 : 0);
+    id = qos > 0 ? get_u16(s->in + 2 + topic) : 0;
     if (qos == 2) {
         fprintf(stderr, "a PUBLISH at qos 2: above the qos 1 subscribed to\n");
         return -1;
@@ -351,10 +456,11 @@ static int on_publish(struct session *s, unsigned flags, size_t length)
 
 static int on_suback(struct session *s, size_t length)
 {
-    unsigned code;
+    unsigned code, id = length >= 2 ? get_u16(s->in) : 0;
 
-    if (length != 3 || get_u16(s->in) != SUBSCRIBE_ID || s->subscribed) {
-        fprintf(stderr, "a SUBACK of %zu bytes for a SUBSCRIBE never sent\n", length);
+    if (length != 3 || id != SUBSCRIBE_ID || s->subscribed) { /* 3: one return code, for our one topic */
+        fprintf(stderr, "a SUBACK of %zu bytes for packet %u, while %s\n", length, id,
+                s->subscribed ? "already subscribed" : "awaiting one of 3 bytes for packet 1");
         return -1;
     }
     code = s->in[2];
@@ -386,9 +492,15 @@ static int on_puback(struct session *s, size_t length)
     return 0;
 }
 
-/* One packet from the broker: 0, or -1 with a message. */
+/* One packet from the broker once connected: 0, or -1 with a message.  Its type first, so that a
+ * packet with no place here is named for what it is, not for flags meant for another type. */
 static int handle(struct session *s, unsigned type, unsigned flags, size_t length)
 {
+    if (type != PUBLISH && type != SUBACK && type != PUBACK && !(type == PINGRESP && s->pong_due != 0)) {
+        fprintf(stderr, "an unexpected %s (%zu bytes) from the broker%s\n", NAMES[type], length,
+                type == PINGRESP ? ": no PINGREQ awaits one" : "");
+        return -1;
+    }
     if (type == PUBLISH) {
         return on_publish(s, flags, length);
     }
@@ -402,13 +514,13 @@ static int handle(struct session *s, unsigned type, unsigned flags, size_t lengt
     if (type == PUBACK) {
         return on_puback(s, length);
     }
-    if (type == PINGRESP && length == 0 && s->pong_due != 0) {
-        printf("PINGRESP received\n");
-        s->pong_due = 0;
-        return 0;
+    if (length != 0) {
+        fprintf(stderr, "a malformed PINGRESP of %zu bytes: 3.1.1 says 0\n", length);
+        return -1;
     }
-    fprintf(stderr, "an unexpected %s (%zu bytes) from the broker\n", NAMES[type], length);
-    return -1;
+    printf("PINGRESP received\n");
+    s->pong_due = 0;
+    return 0;
 }
 
 static int ping(struct session *s)
@@ -416,7 +528,7 @@ static int ping(struct session *s)
     if (send_packet(s, PINGREQ << 4, 0) != 0) {
         return 1;
     }
-    s->pong_due = s->last_sent + s->options->keepalive * 1000L;
+    s->pong_due = s->last_sent + s->options->keepalive * 1000LL;
     printf("idle for %u s: PINGREQ sent\n", s->options->keepalive);
     return 0;
 }
@@ -431,10 +543,10 @@ static int reached(const struct session *s, enum goal goal)
 /* Take the broker's packets, keeping the connection alive, until goal: 0, or 1 with a message. */
 static int run_until(struct session *s, enum goal goal)
 {
-    long keepalive = s->options->keepalive * 1000L;
+    long long keepalive = s->options->keepalive * 1000LL;
 
     while (!reached(s, goal)) {
-        long now = now_ms(), wake = s->deadline;
+        long long now = now_ms(), wake = s->deadline;
         unsigned type, flags;
         size_t length;
         int got;
@@ -510,18 +622,32 @@ static int publish(struct session *s)
 
 static int disconnect(struct session *s)
 {
-    long until;
+    long long until;
 
     if (send_packet(s, DISCONNECT << 4, 0) != 0) {
         return 1;
     }
     /* The broker closes once it has read DISCONNECT.  Reading (and dropping) what comes until then
      * keeps our close from resetting the connection over unread data, which could lose the DISCONNECT. */
-    until = now_ms() + DRAIN_MS;
+    until = earlier(now_ms() + DRAIN_MS, s->deadline);
     while (recv_until(s, s->in, sizeof s->in, until) > 0) {
     }
     printf("disconnected after %u message%s\n", s->received, s->received == 1 ? "" : "s");
     return 0;
+}
+
+/* The TCP connection, within one step's time: 0, or 1 with a message. */
+static int connect_broker(struct session *s, const nsapi_socket_address_t *broker)
+{
+    long long begun = now_ms(), until = step_end(s);
+    nsapi_error_t err = time_left(s, until) ? nsapi_tcp_socket_connect(&s->socket, broker) : NSAPI_ERROR_WOULD_BLOCK;
+
+    if (err == NSAPI_ERROR_WOULD_BLOCK) {
+        fprintf(stderr, "connect: no answer from the broker");
+        print_wait(s, begun, until);
+        return 1;
+    }
+    return err != NSAPI_ERROR_OK ? example_fail("connect", err) : 0;
 }
 
 static int run(nsapi_stack_t *stack, const struct options *o)
@@ -535,7 +661,7 @@ static int run(nsapi_stack_t *stack, const struct options *o)
 
     memset(s, 0, sizeof *s);
     s->options = o;
-    s->deadline = now_ms() + o->seconds * 1000L;
+    s->deadline = now_ms() + o->seconds * 1000LL;
     err = nsapi_stack_gethostbyname(stack, o->host, &broker, NSAPI_UNSPEC);
     if (err != NSAPI_ERROR_OK) {
         return example_fail("gethostbyname", err);
@@ -547,9 +673,10 @@ static int run(nsapi_stack_t *stack, const struct options *o)
     if (err != NSAPI_ERROR_OK) {
         return example_fail("open", err);
     }
-    nsapi_tcp_socket_set_timeout(&s->socket, IO_TIMEOUT_MS);
-    err = nsapi_tcp_socket_connect(&s->socket, &broker);
-    rc = err != NSAPI_ERROR_OK ? example_fail("connect", err) : mqtt_connect(s);
+    rc = connect_broker(s, &broker);
+    if (rc == 0) {
+        rc = mqtt_connect(s);
+    }
     if (rc == 0) {
         rc = subscribe(s);
     }
@@ -610,7 +737,7 @@ static int parse_broker(const char *text, struct options *o)
 static int parse_options(int argc, char **argv, struct options *o)
 {
     const char *broker = NULL;
-    int i;
+    int i, qos = 0;
 
     memset(o, 0, sizeof *o);
     o->count = 1;
@@ -626,6 +753,7 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->message = value;
         } else if (strcmp(a, "--qos") == 0) {
             bad = number(value, 1, &o->qos);
+            qos = 1;
         } else if (strcmp(a, "--count") == 0) {
             bad = number(value, 1000000, &o->count);
         } else if (strcmp(a, "--keepalive") == 0) {
@@ -648,16 +776,45 @@ static int parse_options(int argc, char **argv, struct options *o)
         }
         i++; /* the option's value */
     }
+    if (qos && o->message == NULL) {
+        fprintf(stderr, "--qos is the QoS of the message --publish sends: it needs --publish\n");
+        return -1;
+    }
     return broker == NULL || o->topic == NULL || o->topic[0] == '\0' || parse_broker(broker, o) != 0 ? -1 : 0;
 }
 
+/* Whether a topic filter puts its wildcards where MQTT 3.1.1 allows (4.7.1): + as a whole level,
+ * # as the whole last level ("a/+/c", "a/#", "#"; not "a+", "a/#/c"). */
+static int wildcards_ok(const char *topic)
+{
+    size_t i;
+
+    for (i = 0; topic[i] != '\0'; i++) {
+        int level_starts = i == 0 || topic[i - 1] == '/', level_ends = topic[i + 1] == '\0' || topic[i + 1] == '/';
+
+        if ((topic[i] == '+' && !(level_starts && level_ends)) ||
+            (topic[i] == '#' && !(level_starts && topic[i + 1] == '\0'))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* What the protocol forbids, or our buffer cannot hold, said plainly: 0, or -1. */
-static int check_sizes(const struct options *o)
+static int check_topic(const struct options *o)
 {
     size_t topic = strlen(o->topic);
 
+    if (!utf8_ok((const unsigned char *)o->topic, topic)) {
+        fprintf(stderr, "TOPIC is not well-formed UTF-8, which MQTT requires\n");
+        return -1;
+    }
     if (o->message != NULL && strpbrk(o->topic, "+#") != NULL) {
         fprintf(stderr, "a topic with + or # is a filter: it can be subscribed to, not published to\n");
+        return -1;
+    }
+    if (!wildcards_ok(o->topic)) {
+        fprintf(stderr, "TOPIC: + must fill a whole level, # the whole last one (a/+/c, a/#)\n");
         return -1;
     }
     if (5 + topic > PACKET_MAX || (o->message != NULL && 4 + topic + strlen(o->message) > PACKET_MAX)) {
@@ -679,7 +836,7 @@ int main(int argc, char **argv)
     if (rc != 0) {
         return rc == 2 ? usage() : rc;
     }
-    if (parse_options(argc, argv, &options) != 0 || check_sizes(&options) != 0) {
+    if (parse_options(argc, argv, &options) != 0 || check_topic(&options) != 0) {
         example_stack_down(&stack);
         return usage();
     }

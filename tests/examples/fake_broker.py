@@ -12,6 +12,12 @@ it: topic filter, QoS 1), closing at once if not; then it answers as MODE says:
   no-pingresp   a CONNACK, a SUBACK, then silence: PINGREQs go unanswered
   early         a CONNACK, then a QoS 1 PUBLISH (200 bytes, packet id 0x1234) before the SUBACK, which
                 comes only once the client's PUBACK for 0x1234 has
+  silent        no CONNACK, ever
+  trickle       a CONNACK, a SUBACK, then a 1000-byte PUBLISH one byte every 0.1 s (100 s in all)
+  connack-HEX   the bytes HEX (hexadecimal) instead of the CONNACK
+  suback-HEX    a CONNACK, then HEX instead of the SUBACK
+  send-HEX      a CONNACK, a SUBACK, then HEX
+  cut-HEX       a CONNACK, a SUBACK, then HEX, and closes
 
 usage: python3 fake_broker.py ADDRESS PORT MODE
 """
@@ -19,6 +25,7 @@ usage: python3 fake_broker.py ADDRESS PORT MODE
 import socketserver
 import struct
 import sys
+import time
 
 CONNACK_OK = b"\x20\x02\x00\x00"
 
@@ -81,8 +88,13 @@ class Handler(socketserver.BaseRequestHandler):
 
     def answer(self, sock, mode):
         check_connect(sock)
-        if mode.startswith("refuse-"):
+        what, _, raw = mode.partition("-")
+        raw = bytes.fromhex(raw) if what in ("connack", "suback", "send", "cut") else b""
+        if what == "refuse":
             sock.sendall(bytes([0x20, 0x02, 0x00, int(mode[7:])]))
+            return
+        if mode == "silent" or what == "connack":
+            sock.sendall(raw)
             return
         sock.sendall(CONNACK_OK)
         if mode == "bad-length":
@@ -91,6 +103,9 @@ class Handler(socketserver.BaseRequestHandler):
         packet_id, topic = check_subscribe(sock)
         if mode == "hang-up":
             raise EOFError("hung up, as asked")
+        if what == "suback":
+            sock.sendall(raw)
+            return
         if mode == "early":
             sock.sendall(publish(topic, bytes(range(200)), qos=1, packet_id=0x1234))
             if read_packet(sock) != (0x40, b"\x12\x34"):
@@ -105,6 +120,14 @@ class Handler(socketserver.BaseRequestHandler):
             if first != 0x32:
                 raise ValueError(f"not a QoS 1 PUBLISH: {first:#x}")
             sock.sendall(b"\x40\x02" + struct.pack("!H", 7))
+        elif mode == "trickle":
+            for byte in publish(topic, b"x" * (1000 - 2 - len(topic))):
+                sock.sendall(bytes([byte]))
+                time.sleep(0.1)
+        elif what in ("send", "cut"):
+            sock.sendall(raw)
+            if what == "cut":
+                raise EOFError("hung up mid-packet, as asked")
 
 
 if __name__ == "__main__":
