@@ -21,11 +21,18 @@ static pthread_once_t started = PTHREAD_ONCE_INIT;
 static nsapi_stack_t *owner; /* the one nsapi stack on lwIP; under the core lock */
 static unsigned sockets;     /* backend sockets alive, pending accepts included; under the core lock */
 
+/* The end of a call into lwIP: what it looped back is delivered before the core lock goes. */
+static void unlock_core(void)
+{
+    lwip_loopback_deliver();
+    UNLOCK_TCPIP_CORE();
+}
+
 #define LOCKED(expr)                                                                                                  \
     do {                                                                                                              \
         LOCK_TCPIP_CORE();                                                                                            \
         expr;                                                                                                         \
-        UNLOCK_TCPIP_CORE();                                                                                          \
+        unlock_core();                                                                                                \
     } while (0)
 
 /* ---- shared helpers (lwip_socket.h) ----------------------------------------------------- */
@@ -149,7 +156,7 @@ static nsapi_error_t lwip_get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *add
         *addr = found.addr;
         err = NSAPI_ERROR_OK;
     }
-    UNLOCK_TCPIP_CORE();
+    unlock_core();
     return err;
 }
 
@@ -173,7 +180,7 @@ static nsapi_error_t lwip_socket_open(nsapi_stack_t *stack, nsapi_protocol_t pro
             lwip_socket_free(s);
         }
     }
-    UNLOCK_TCPIP_CORE();
+    unlock_core();
     if (err == NSAPI_ERROR_OK) {
         *handle = s;
     }
@@ -193,7 +200,7 @@ static nsapi_error_t lwip_socket_close(nsapi_stack_t *stack, nsapi_handle_t hand
         lwip_udp_close(s);
     }
     lwip_socket_free(s);
-    UNLOCK_TCPIP_CORE();
+    unlock_core();
     return NSAPI_ERROR_OK;
 }
 
@@ -213,7 +220,7 @@ static nsapi_error_t lwip_socket_bind(nsapi_stack_t *stack, nsapi_handle_t handl
     if (lwip_is_local(&ip)) {
         err = s->proto == NSAPI_TCP ? lwip_tcp_bind(s, &ip, address->port) : lwip_udp_bind(s, &ip, address->port);
     }
-    UNLOCK_TCPIP_CORE();
+    unlock_core();
     return err;
 }
 
@@ -246,7 +253,7 @@ static nsapi_error_t lwip_socket_connect(nsapi_stack_t *stack, nsapi_handle_t ha
     LOCK_TCPIP_CORE();
     lwip_zone(&ip);
     err = lwip_tcp_connect(s, &ip, address->port);
-    UNLOCK_TCPIP_CORE();
+    unlock_core();
     return err;
 }
 
@@ -269,7 +276,7 @@ static nsapi_error_t lwip_socket_accept(nsapi_stack_t *stack, nsapi_handle_t ser
         *address = c->peer;
         lwip_socket_notify(c); /* whatever came before it was accepted is not lost */
     }
-    UNLOCK_TCPIP_CORE();
+    unlock_core();
     return err;
 }
 
@@ -314,7 +321,7 @@ static nsapi_size_or_error_t lwip_socket_sendto(nsapi_stack_t *stack, nsapi_hand
     LOCK_TCPIP_CORE();
     lwip_zone(&ip);
     n = lwip_udp_sendto(handle, &ip, address->port, data, size);
-    UNLOCK_TCPIP_CORE();
+    unlock_core();
     return n;
 }
 

@@ -78,6 +78,17 @@ nsapi_error_t lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6)
     return NSAPI_ERROR_OK;
 }
 
+void lwip_loopback_deliver(void)
+{
+    struct netif *netif;
+
+    NETIF_FOREACH(netif) {
+        if (netif->loop_first != NULL) {
+            netif_poll(netif);
+        }
+    }
+}
+
 void lwip_loopback_remove(void)
 {
     if (added) {

@@ -1,0 +1,137 @@
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bench.h"
+
+const char *bench_address;
+unsigned long long bench_bytes = 256ull << 20;
+unsigned char bench_out[BENCH_WRITE], bench_in[BENCH_WRITE];
+
+static const char *const WORKLOAD_NAMES[WORKLOADS] = {"tcp_bulk", "udp_pingpong", "tcp_connect"};
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t finished = PTHREAD_COND_INITIALIZER;
+static int done, accepting;
+static double done_at;
+
+double bench_now(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void bench_die(const char *what, long code)
+{
+    fprintf(stderr, "bench: %s: %ld\n", what, code);
+    exit(1);
+}
+
+void bench_check(const char *what, long code)
+{
+    if (code < 0) {
+        bench_die(what, code);
+    }
+}
+
+void bench_finish(void)
+{
+    pthread_mutex_lock(&lock);
+    done = 1;
+    done_at = bench_now();
+    pthread_cond_signal(&finished);
+    pthread_mutex_unlock(&lock);
+}
+
+double bench_wait(void)
+{
+    double at;
+
+    pthread_mutex_lock(&lock);
+    while (!done) {
+        pthread_cond_wait(&finished, &lock);
+    }
+    done = 0;
+    at = done_at;
+    pthread_mutex_unlock(&lock);
+    return at;
+}
+
+void bench_thread(pthread_t *thread, void *(*fn)(void *), void *arg)
+{
+    if (pthread_create(thread, NULL, fn, arg) != 0) {
+        bench_die("pthread_create", -1);
+    }
+}
+
+int bench_time_up(double t0, unsigned long count, unsigned long max)
+{
+    return count >= max || ((count & 63) == 0 && bench_now() - t0 >= BENCH_DURATION_MS / 1e3);
+}
+
+int bench_accepting(void)
+{
+    int a;
+
+    pthread_mutex_lock(&lock);
+    a = accepting;
+    pthread_mutex_unlock(&lock);
+    return a;
+}
+
+void bench_set_accepting(int a)
+{
+    pthread_mutex_lock(&lock);
+    accepting = a;
+    pthread_mutex_unlock(&lock);
+}
+
+static int find(const char *name, const char *const *names, int count)
+{
+    int i;
+
+    for (i = 0; i < count; i++) {
+        if (strcmp(name, names[i]) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int bench_main(int argc, char **argv, const struct bench_api *apis, int count, void (*between)(void))
+{
+    const char *names[8];
+    int w, a, first, last, reps, rep, i;
+    uint16_t port = 6000; /* a fresh port each round: nothing left of the last one */
+
+    for (i = 0; i < count; i++) {
+        names[i] = apis[i].name;
+    }
+    if (argc < 4 || argc > 5 || (w = find(argv[1], WORKLOAD_NAMES, WORKLOADS)) < 0
+        || ((a = find(argv[2], names, count)) < 0 && strcmp(argv[2], "all") != 0) || (reps = atoi(argv[3])) < 1) {
+        fprintf(stderr, "usage: %s tcp_bulk|udp_pingpong|tcp_connect API|all REPS [BYTES]\n", argv[0]);
+        return 2;
+    }
+    if (argc == 5) {
+        bench_bytes = strtoull(argv[4], NULL, 10);
+    }
+    first = a < 0 ? 0 : a;
+    last = a < 0 ? count - 1 : a;
+    for (rep = -1; rep < reps; rep++) { /* round -1 warms up, untimed */
+        for (a = first; a <= last; a++) {
+            double value = apis[a].run[w](port++);
+
+            between();
+            if (rep >= 0) {
+                printf("%s %s %d %.1f\n", WORKLOAD_NAMES[w], apis[a].name, rep, value);
+                fflush(stdout);
+            }
+        }
+    }
+    return 0;
+}

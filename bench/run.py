@@ -1,0 +1,225 @@
+"""`scons bench`: every figure as a ratio against a baseline measured in the same run.
+
+usage: python3 bench/run.py ROOT BUILD [--reps N]
+  ROOT   the project; BUILD the directory holding bench_lwip and bench_posix, where
+         bench.csv and bench.png are written.
+Prints a table (workload, ours, baseline, ratio, goal, met) and exits 0 whether or not the
+goals are met: it is a measurement, not a test.  Medians of N rounds (5 unless given) after a
+warm-up round; the spread is (max - min) / median of each side's rounds.
+"""
+
+import argparse
+import csv
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+WORKLOADS = {"tcp_bulk": "MB/s", "udp_pingpong": "round trips/s", "tcp_connect": "connections/s"}
+# (workload, program, ours, baseline, goal: ours/baseline at least this)
+THROUGHPUT = [
+    ("tcp_bulk", "bench_lwip", "nsapi", "sockets", 1.3),
+    ("tcp_bulk", "bench_lwip", "nsapi", "raw", 0.9),
+    ("udp_pingpong", "bench_lwip", "nsapi", "sockets", 1.3),
+    ("udp_pingpong", "bench_lwip", "nsapi", "raw", None),
+    ("tcp_connect", "bench_lwip", "nsapi", "sockets", 1.3),
+    ("tcp_connect", "bench_lwip", "nsapi", "raw", None),
+    ("tcp_bulk", "bench_posix", "nsapi", "kernel", 0.95),
+    ("udp_pingpong", "bench_posix", "nsapi", "kernel", 0.95),
+    ("tcp_connect", "bench_posix", "nsapi", "kernel", 0.95),
+]
+ARM = ["arm-none-eabi-gcc", "-Os", "-mcpu=cortex-m4", "-mthumb", "-std=c99", "-ffunction-sections",
+       "-fdata-sections", "-c"]
+TEXT_GOAL, OBJECT_GOAL, GENERATOR_GOAL = 8192, 128, 1.0
+
+
+class Row:
+    def __init__(self, name, ours, baseline, unit, goal=None, higher_is_better=True, note=""):
+        self.name, self.ours, self.baseline, self.unit, self.goal = name, ours, baseline, unit, goal
+        self.higher_is_better, self.note = higher_is_better, note
+
+    @property
+    def ratio(self):
+        return self.ours / self.baseline if self.baseline else None
+
+    @property
+    def met(self):
+        if self.goal is None:
+            return "-"
+        if self.baseline is None:  # an absolute goal: ours against it
+            return "yes" if (self.ours <= self.goal if not self.higher_is_better else self.ours >= self.goal) else "no"
+        return "yes" if self.ratio >= self.goal else "no"
+
+
+def rounds(program, workload, reps):
+    out = subprocess.run([program, workload, "all", str(reps)], capture_output=True, text=True, timeout=600,
+                         check=True).stdout
+    values = {}
+    for line in out.splitlines():
+        _, api, _, value = line.split()
+        values.setdefault(api, []).append(float(value))
+    return values
+
+
+def spread(values):
+    return (max(values) - min(values)) / statistics.median(values) * 100
+
+
+def throughput(build, reps):
+    rows, cache = [], {}
+    for workload, program, ours, baseline, goal in THROUGHPUT:
+        key = (program, workload)
+        if key not in cache:
+            cache[key] = rounds(os.path.join(build, program), workload, reps)
+        values = cache[key]
+        stack = "lwIP" if program == "bench_lwip" else "POSIX"
+        rows.append(Row(f"{workload} ({stack}) vs {baseline}", statistics.median(values[ours]),
+                        statistics.median(values[baseline]), WORKLOADS[workload], goal,
+                        note=f"spread {spread(values[ours]):.0f}% / {spread(values[baseline]):.0f}%"))
+    return rows
+
+
+def instructions(build):
+    """callgrind: instructions per KiB received over lwIP, the nsapi and the lwIP-socket paths: the
+    difference between a run of 8 MiB and one of 4 MiB, so that start-up is not counted."""
+    if shutil.which("valgrind") is None:
+        return []
+    per_kib = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for api in ("nsapi", "sockets"):
+            totals = []
+            for mib in (4, 8):
+                out = os.path.join(tmp, f"{api}{mib}.out")
+                subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+                                os.path.join(build, "bench_lwip"), "tcp_bulk", api, "1", str(mib << 20)],
+                               capture_output=True, check=True, timeout=600)
+                with open(out) as f:
+                    totals.append(int(re.search(r"^(?:summary|totals): (\d+)", f.read(), re.M).group(1)))
+            # each run moves 2 x BYTES (its warm-up round and its timed one)
+            per_kib[api] = (totals[1] - totals[0]) / (2 * 4 * 1024)
+    return [Row("tcp_bulk (lwIP) instructions per KiB, nsapi vs sockets", per_kib["nsapi"], per_kib["sockets"],
+                "instructions", None, higher_is_better=False, note="callgrind; lower is better")]
+
+
+def footprint(root, build):
+    if shutil.which("arm-none-eabi-gcc") is None:
+        return [], []
+    out = os.path.join(build, "footprint")
+    os.makedirs(out, exist_ok=True)
+    include = ["-I" + os.path.join(root, "bench", "footprint"), "-I" + os.path.join(root, "generated", "include"),
+               "-I" + os.path.join(root, "runtime", "include"), "-I" + os.path.join(root, "runtime"),
+               "-I" + os.path.join(root, "generated", "src")]
+    sources = sorted(os.path.join(root, "runtime", f) for f in os.listdir(os.path.join(root, "runtime"))
+                     if f.endswith(".c") and f != "os_pthread.c")
+    sources += sorted(os.path.join(root, "generated", "src", f) for f in os.listdir(os.path.join(root, "generated", "src"))
+                      if f.endswith(".c"))
+    sources.append(os.path.join(root, "bench", "footprint", "os_rtos.c"))
+    files = []
+    for source in sources:
+        obj = os.path.join(out, os.path.basename(source)[:-2] + ".o")
+        subprocess.run(ARM + include + [source, "-o", obj], check=True, capture_output=True)
+        text, data, bss = subprocess.run(["arm-none-eabi-size", obj], capture_output=True, text=True,
+                                         check=True).stdout.splitlines()[1].split()[:3]
+        files.append((os.path.relpath(source, root), int(text), int(data), int(bss)))
+    # sizeof every public object type on the target: the size of an array of that many bytes
+    types = []
+    for name in sorted(os.listdir(os.path.join(root, "generated", "include", "nsapi"))):
+        with open(os.path.join(root, "generated", "include", "nsapi", name)) as f:
+            text = f.read()
+        types += re.findall(r"^typedef struct \w+ (nsapi_\w+_t);", text, re.M)
+        types += re.findall(r"^typedef struct \w+ \{.*?^\} (nsapi_\w+_t);", text, re.M | re.S)
+    probe = os.path.join(out, "sizes.c")
+    with open(probe, "w") as f:
+        f.write('#include "nsapi/nsapi.h"\n')
+        f.writelines(f"const char size_of_{t}[sizeof({t})] = {{1}};\n" for t in types)
+    subprocess.run(ARM + include + [probe, "-o", probe[:-2] + ".o"], check=True, capture_output=True)
+    symbols = subprocess.run(["arm-none-eabi-nm", "-S", probe[:-2] + ".o"], capture_output=True, text=True,
+                             check=True).stdout
+    sizes = {m.group(2): int(m.group(1), 16) for m in re.finditer(r"^\S+ (\S+) R size_of_(\w+)$", symbols, re.M)}
+    return files, [(t, sizes[t]) for t in types if t in sizes]
+
+
+def generator_time(root, reps):
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(reps + 1):
+            out = os.path.join(tmp, str(i))
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "generator", "--out", out], cwd=root, check=True,
+                           capture_output=True)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times[1:])  # the first warms the disk cache
+
+
+def number(x):
+    return "" if x is None else f"{x:,.2f}" if x < 10 else f"{x:,.0f}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("root")
+    parser.add_argument("build")
+    parser.add_argument("--reps", type=int, default=5)
+    args = parser.parse_args()
+    started = time.time()
+    rows = throughput(args.build, args.reps)
+    rows += instructions(args.build)
+    files, types = footprint(args.root, args.build)
+    if files:
+        text = sum(f[1] for f in files)
+        rows.append(Row("footprint: runtime + generated .text (Cortex-M4, -Os)", text, None, "bytes", TEXT_GOAL,
+                        higher_is_better=False,
+                        note=f".data {sum(f[2] for f in files)} B, .bss {sum(f[3] for f in files)} B"))
+        for t, size in types:
+            if t in ("nsapi_socket_t", "nsapi_udp_socket_t", "nsapi_tcp_socket_t", "nsapi_tcp_server_t"):
+                rows.append(Row(f"footprint: sizeof({t})", size, None, "bytes", OBJECT_GOAL, higher_is_better=False))
+    rows.append(Row("generator: regenerate everything from idl/", generator_time(args.root, args.reps), None, "s",
+                    GENERATOR_GOAL, higher_is_better=False, note="wall time, a process of its own"))
+
+    header = ["workload", "ours", "baseline", "ratio", "goal", "met", "unit", "note"]
+    table = [[r.name, number(r.ours), number(r.baseline), number(r.ratio),
+              "" if r.goal is None else (f">= {r.goal}x" if r.baseline else f"{'<=' if not r.higher_is_better else '>='} {r.goal:g}"),
+              r.met, r.unit, r.note] for r in rows]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
+    for line in [header] + table:
+        print("  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip())
+    if files:
+        print("\nfootprint per file (arm-none-eabi-gcc -Os -mcpu=cortex-m4 -mthumb; text includes rodata):")
+        for name, text, data, bss in files:
+            print(f"  {name:40} text {text:6}  data {data:4}  bss {bss:5}")
+        print("sizeof on that target: " + ", ".join(f"{t} {s}" for t, s in types))
+    with open(os.path.join(args.build, "bench.csv"), "w", newline="") as f:
+        csv.writer(f).writerows([header] + table)
+    chart(rows, os.path.join(args.build, "bench.png"))
+    print(f"\nbench.csv and bench.png in {args.build}; {time.time() - started:.0f} s")
+
+
+def chart(rows, path):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("python3-matplotlib is missing: no bench.png")
+        return
+    ratios = [r for r in rows if r.baseline and r.ratio is not None]
+    fig, ax = plt.subplots(figsize=(10, 0.5 * len(ratios) + 1.5))
+    names = [r.name for r in ratios]
+    ax.barh(names, [r.ratio for r in ratios],
+            color=["tab:green" if r.met == "yes" else "tab:red" if r.met == "no" else "tab:gray" for r in ratios])
+    for i, r in enumerate(ratios):
+        if r.goal is not None:
+            ax.plot([r.goal, r.goal], [i - 0.4, i + 0.4], color="black")
+    ax.set_xscale("log")
+    ax.set_xlabel("ours / baseline (log scale; a black tick is the goal)")
+    ax.invert_yaxis()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+
+
+if __name__ == "__main__":
+    main()
