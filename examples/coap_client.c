@@ -149,51 +149,21 @@ static const char *code_name(unsigned code)
 static int parse_url(const char *text, struct url *url)
 {
     nsapi_socket_address_t probe = {{NSAPI_UNSPEC, {0}}, 0};
-    const char *host, *end;
+    const char *end;
     size_t length, i;
-    int bracketed;
 
-    if (strncasecmp(text, "coap://", 7) != 0 || strchr(text, '#') != NULL) {
+    if (strncasecmp(text, "coap://", 7) != 0 || strchr(text, '#') != NULL
+        || (end = example_authority(text + 7, url->host, sizeof url->host, &url->port, COAP_PORT)) == NULL) {
         return -1;
     }
-    host = text + 7;
-    bracketed = *host == '[';
-    if (bracketed) {
-        end = strchr(++host, ']');
-        if (end == NULL) {
-            return -1;
-        }
-        length = (size_t)(end - host);
-        end++;
-    } else {
-        end = host + strcspn(host, ":/?");
-        length = (size_t)(end - host);
-    }
-    if (length == 0 || length >= sizeof url->host) {
-        return -1;
-    }
+    length = strlen(url->host);
     for (i = 0; i < length; i++) {
-        url->host[i] = (char)tolower((unsigned char)host[i]); /* Uri-Host is lowercase */
+        url->host[i] = (char)tolower((unsigned char)url->host[i]); /* Uri-Host is lowercase */
     }
-    url->host[length] = '\0';
     url->literal = nsapi_socket_address_set_ip_address(&probe, url->host) == NSAPI_ERROR_OK;
-    if (bracketed ? !url->literal || nsapi_socket_address_get_ip_version(&probe) != NSAPI_IPv6
-                  : strspn(url->host, NAME_CHARACTERS) != length) {
+    if (text[7] == '[' ? !url->literal || nsapi_socket_address_get_ip_version(&probe) != NSAPI_IPv6
+                       : strspn(url->host, NAME_CHARACTERS) != length) {
         return -1; /* brackets hold an IPv6 address only */
-    }
-    url->port = COAP_PORT;
-    if (*end == ':') {
-        char *after;
-        unsigned long port = strtoul(end + 1, &after, 10);
-
-        if (after == end + 1 || !isdigit((unsigned char)end[1]) || port == 0 || port > 65535) {
-            return -1;
-        }
-        url->port = (unsigned)port;
-        end = after;
-    }
-    if (*end != '\0' && *end != '/' && *end != '?') {
-        return -1;
     }
     url->path = end;
     return 0;

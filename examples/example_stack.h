@@ -10,6 +10,8 @@
 #ifndef EXAMPLE_STACK_H
 #define EXAMPLE_STACK_H
 
+#include <stddef.h>
+
 #include "nsapi/nsapi.h"
 
 /*
@@ -22,6 +24,18 @@ int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack);
 
 /* Release it (every socket closed first). */
 void example_stack_down(nsapi_stack_t *stack);
+
+/*
+ * The authority part of a URL or a peer on the command line: HOST (a name or
+ * an IPv4 address) or [IPv6], then :PORT (1 to 65535, digits only) or none
+ * for default_port.  HOST goes to host, NUL-terminated, at most size - 1
+ * bytes.  Returns where the authority ends (a '/', '?', '#' or the end of
+ * the text, for the caller to judge), or NULL when it is malformed.
+ */
+const char *example_authority(const char *text, char *host, size_t size, unsigned *port, unsigned default_port);
+
+/* The Host header's value for host and port: [v6] in brackets, ":port" unless it is default_port. */
+void example_host_header(char *out, size_t size, const char *host, unsigned port, unsigned default_port);
 
 /* Print "what: CODE (meaning)" on stderr and return 1, for `return fail("connect", err);`. */
 int example_fail(const char *what, nsapi_error_t err);

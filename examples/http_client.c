@@ -51,49 +51,15 @@ static long long now_ms(void)
 
 static int parse_url(const char *text, struct url *url)
 {
-    const char *host, *end;
-    size_t length;
+    const char *end;
 
-    if (strncmp(text, "http://", 7) != 0) {
-        return -1;
-    }
-    host = text + 7;
-    if (*host == '[') {
-        end = strchr(++host, ']');
-        if (end == NULL) {
-            return -1;
-        }
-        length = (size_t)(end - host);
-        end++;
-    } else {
-        end = host + strcspn(host, ":/");
-        length = (size_t)(end - host);
-    }
-    if (length == 0 || length >= sizeof url->host) {
-        return -1;
-    }
-    memcpy(url->host, host, length);
-    url->host[length] = '\0';
-    url->port = 80;
-    if (*end == ':') {
-        char *after;
-        unsigned long port = strtoul(end + 1, &after, 10);
-
-        if (after == end + 1 || port == 0 || port > 65535) {
-            return -1;
-        }
-        url->port = (unsigned)port;
-        end = after;
-    }
-    if (*end != '\0' && *end != '/') {
+    if (strncmp(text, "http://", 7) != 0
+        || (end = example_authority(text + 7, url->host, sizeof url->host, &url->port, 80)) == NULL
+        || (*end != '\0' && *end != '/')) {
         return -1;
     }
     url->path = *end == '/' ? end : "/";
-    snprintf(url->authority, sizeof url->authority, strchr(url->host, ':') != NULL ? "[%s]" : "%s", url->host);
-    if (url->port != 80) {
-        snprintf(url->authority + strlen(url->authority), sizeof url->authority - strlen(url->authority), ":%u",
-                 url->port);
-    }
+    example_host_header(url->authority, sizeof url->authority, url->host, url->port, 80);
     return 0;
 }
 

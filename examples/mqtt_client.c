@@ -708,29 +708,9 @@ static int number(const char *text, unsigned long max, unsigned *out)
 /* HOST[:PORT], [V6][:PORT]: 0, or -1. */
 static int parse_broker(const char *text, struct options *o)
 {
-    const char *end;
-    size_t length;
+    const char *end = example_authority(text, o->host, sizeof o->host, &o->port, 1883);
 
-    if (*text == '[') {
-        end = strchr(++text, ']');
-        if (end == NULL) {
-            return -1;
-        }
-        length = (size_t)(end++ - text);
-    } else {
-        end = text + strcspn(text, ":");
-        length = (size_t)(end - text);
-    }
-    if (length == 0 || length >= sizeof o->host) {
-        return -1;
-    }
-    memcpy(o->host, text, length);
-    o->host[length] = '\0';
-    o->port = 1883;
-    if (*end == ':') {
-        return number(end + 1, 65535, &o->port) != 0 || o->port == 0 ? -1 : 0;
-    }
-    return *end == '\0' ? 0 : -1;
+    return end != NULL && *end == '\0' ? 0 : -1;
 }
 
 /* argv (the stack's options already taken out) into o: 0, or -1 for bad usage. */

@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
     printf '\n(the TAP part of the demo needs root: sudo scons demo)\n'
     exit 0
 fi
-exec unshare -n -p -f --mount-proc --kill-child -- /bin/sh -eu -c '
+exec unshare -n -p -f --kill-child -- /bin/sh -eu -c '
 client=$1
 printf "\n=== Part 2, as root: lwIP on a TAP device, with the kernel on the other side\n"
 say() { printf "\n== %s\n" "$*"; }

@@ -124,40 +124,13 @@ static int visible(const char *s, size_t size)
 /* ws://HOST[:PORT][/PATH][?QUERY] (RFC 6455 section 3), the scheme in any case; 0, or -1. */
 static int parse_url(const char *text, struct url *url)
 {
-    const char *host, *end;
-    size_t length;
+    const char *end;
     int n;
 
-    if (strncasecmp(text, "ws://", 5) != 0) {
+    if (strncasecmp(text, "ws://", 5) != 0
+        || (end = example_authority(text + 5, url->host, sizeof url->host, &url->port, 80)) == NULL
+        || !visible(url->host, strlen(url->host))) {
         return -1;
-    }
-    host = text + 5;
-    if (*host == '[') {
-        end = strchr(++host, ']');
-        if (end == NULL) {
-            return -1;
-        }
-        length = (size_t)(end - host);
-        end++;
-    } else {
-        end = host + strcspn(host, ":/?#");
-        length = (size_t)(end - host);
-    }
-    if (length == 0 || length >= sizeof url->host || !visible(host, length)) {
-        return -1;
-    }
-    memcpy(url->host, host, length);
-    url->host[length] = '\0';
-    url->port = 80;
-    if (*end == ':') {
-        char *after;
-        unsigned long port = strtoul(end + 1, &after, 10);
-
-        if (after == end + 1 || port == 0 || port > 65535) {
-            return -1;
-        }
-        url->port = (unsigned)port;
-        end = after;
     }
     if (*end != '\0' && *end != '/' && *end != '?') {
         return -1;
@@ -167,11 +140,7 @@ static int parse_url(const char *text, struct url *url)
         || strchr(url->target, '#') != NULL) {
         return -1; /* it goes into the request line: no spaces, no line breaks, no fragment */
     }
-    snprintf(url->authority, sizeof url->authority, strchr(url->host, ':') != NULL ? "[%s]" : "%s", url->host);
-    if (url->port != 80) {
-        snprintf(url->authority + strlen(url->authority), sizeof url->authority - strlen(url->authority), ":%u",
-                 url->port);
-    }
+    example_host_header(url->authority, sizeof url->authority, url->host, url->port, 80);
     return 0;
 }
 
