@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "bench.h"
@@ -91,6 +92,15 @@ void bench_set_accepting(int a)
     pthread_mutex_unlock(&lock);
 }
 
+/* Context switches of every thread of the process so far, voluntary or not. */
+static long switches(void)
+{
+    struct rusage usage;
+
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_nvcsw + usage.ru_nivcsw;
+}
+
 static int find(const char *name, const char *const *names, int count)
 {
     int i;
@@ -119,16 +129,24 @@ int bench_main(int argc, char **argv, const struct bench_api *apis, int count, v
     }
     if (argc == 5) {
         bench_bytes = strtoull(argv[4], NULL, 10);
+        if (bench_bytes == 0 || bench_bytes % BENCH_WRITE != 0) {
+            fprintf(stderr, "BYTES: a multiple of %d\n", BENCH_WRITE);
+            return 2;
+        }
     }
     first = a < 0 ? 0 : a;
     last = a < 0 ? count - 1 : a;
     for (rep = -1; rep < reps; rep++) { /* round -1 warms up, untimed */
         for (a = first; a <= last; a++) {
-            double value = apis[a].run[w](port++);
+            long before = switches();
+            double t0 = bench_now(), value = apis[a].run[w](port++), elapsed = bench_now() - t0;
+            /* context switches per MiB, round trip or connection: where the time goes */
+            double per = (double)(switches() - before)
+                         / (w == TCP_BULK ? (double)bench_bytes / (1 << 20) : value * elapsed);
 
             between();
             if (rep >= 0) {
-                printf("%s %s %d %.1f\n", WORKLOAD_NAMES[w], apis[a].name, rep, value);
+                printf("%s %s %d %.1f %.2f\n", WORKLOAD_NAMES[w], apis[a].name, rep, value, per);
                 fflush(stdout);
             }
         }

@@ -43,7 +43,8 @@ void bench_set_accepting(int accepting);
 
 /*
  * usage: PROGRAM WORKLOAD API|all REPS [BYTES]: one untimed round of each
- * API, then REPS rounds in turn, printing "WORKLOAD API REP VALUE";
+ * API, then REPS rounds in turn, printing "WORKLOAD API REP VALUE SWITCHES",
+ * the last the process's context switches per MiB, round trip or connection;
  * between() runs after every round, outside the timing.
  */
 int bench_main(int argc, char **argv, const struct bench_api *apis, int count, void (*between)(void));

@@ -29,7 +29,10 @@ static struct {
 static void raw_bulk_push(struct tcp_pcb *pcb)
 {
     while (raw.sent < bench_bytes && tcp_sndbuf(pcb) > 0) {
+        unsigned long long left = bench_bytes - raw.sent;
         u16_t take = tcp_sndbuf(pcb) < BENCH_WRITE ? tcp_sndbuf(pcb) : BENCH_WRITE;
+
+        take = left < take ? (u16_t)left : take; /* exactly bench_bytes: the receiver finishes once */
 
         if (tcp_write(pcb, bench_out, take, TCP_WRITE_FLAG_COPY) != ERR_OK) {
             break; /* out of segments for now: sent() calls again */
@@ -62,7 +65,7 @@ static err_t raw_bulk_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t
     raw.got += p->tot_len;
     tcp_recved(pcb, p->tot_len);
     pbuf_free(p);
-    if (raw.got >= bench_bytes) {
+    if (raw.got == bench_bytes) {
         bench_finish();
     }
     return ERR_OK;

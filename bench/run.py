@@ -58,11 +58,12 @@ class Row:
 def rounds(program, workload, reps):
     out = subprocess.run([program, workload, "all", str(reps)], capture_output=True, text=True, timeout=600,
                          check=True).stdout
-    values = {}
+    values, switches = {}, {}
     for line in out.splitlines():
-        _, api, _, value = line.split()
+        _, api, _, value, per = line.split()
         values.setdefault(api, []).append(float(value))
-    return values
+        switches.setdefault(api, []).append(float(per))
+    return values, switches
 
 
 def spread(values):
@@ -75,11 +76,13 @@ def throughput(build, reps):
         key = (program, workload)
         if key not in cache:
             cache[key] = rounds(os.path.join(build, program), workload, reps)
-        values = cache[key]
+        values, switches = cache[key]
         stack = "lwIP" if program == "bench_lwip" else "POSIX"
+        per = {"tcp_bulk": "MiB", "udp_pingpong": "round trip", "tcp_connect": "connection"}[workload]
         rows.append(Row(f"{workload} ({stack}) vs {baseline}", statistics.median(values[ours]),
                         statistics.median(values[baseline]), WORKLOADS[workload], goal,
-                        note=f"spread {spread(values[ours]):.0f}% / {spread(values[baseline]):.0f}%"))
+                        note=f"spread {spread(values[ours]):.0f}% / {spread(values[baseline]):.0f}%; context switches"
+                             f" a {per} {statistics.median(switches[ours]):.1f} / {statistics.median(switches[baseline]):.1f}"))
     return rows
 
 

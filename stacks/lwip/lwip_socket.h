@@ -32,6 +32,7 @@ struct lwip_socket {
     nsapi_protocol_t proto;
     nsapi_event_cb_t event; /* NULL until the runtime owns the socket (accepted ones wait) */
     void *context;
+    bool batched;           /* an event noted during a loopback delivery, not yet sent (lwip_stack.c) */
     union {
         struct tcp_pcb *tcp;  /* NULL once lwIP freed it (reset, abort) */
         struct udp_pcb *udp;

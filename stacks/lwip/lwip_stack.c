@@ -21,10 +21,29 @@ static pthread_once_t started = PTHREAD_ONCE_INIT;
 static nsapi_stack_t *owner; /* the one nsapi stack on lwIP; under the core lock */
 static unsigned sockets;     /* backend sockets alive, pending accepts included; under the core lock */
 
+/*
+ * While a call's loopback traffic is delivered, a socket's events are noted
+ * once and sent when the delivery is over: a burst of segments wakes the
+ * reader once, not once a segment.  Under the core lock.
+ */
+#define BATCH_MAX 16
+static struct lwip_socket *batch[BATCH_MAX];
+static unsigned batched;
+static bool batching;
+
 /* The end of a call into lwIP: what it looped back is delivered before the core lock goes. */
 static void unlock_core(void)
 {
+    unsigned i;
+
+    batching = true;
     lwip_loopback_deliver();
+    batching = false;
+    for (i = 0; i < batched; i++) {
+        batch[i]->batched = false;
+        lwip_socket_notify(batch[i]);
+    }
+    batched = 0;
     UNLOCK_TCPIP_CORE();
 }
 
@@ -39,9 +58,15 @@ static void unlock_core(void)
 
 void lwip_socket_notify(struct lwip_socket *s)
 {
-    if (s->event != NULL) {
-        s->event(s->context);
+    if (s->event == NULL || s->batched) {
+        return; /* not the runtime's yet; or noted, to be sent at the end of the delivery */
     }
+    if (batching && batched < BATCH_MAX) {
+        s->batched = true;
+        batch[batched++] = s;
+        return;
+    }
+    s->event(s->context);
 }
 
 struct lwip_socket *lwip_socket_alloc(nsapi_protocol_t proto)
