@@ -1,4 +1,4 @@
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* alarm */
 
 #include <pthread.h>
 #include <stdio.h>
@@ -6,12 +6,15 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bench.h"
 
 const char *bench_address;
 unsigned long long bench_bytes = 256ull << 20;
 unsigned char bench_out[BENCH_WRITE], bench_in[BENCH_WRITE];
+
+#define ROUND_LIMIT_S 120
 
 static const char *const WORKLOAD_NAMES[WORKLOADS] = {"tcp_bulk", "udp_pingpong", "tcp_connect"};
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -137,13 +140,19 @@ int bench_main(int argc, char **argv, const struct bench_api *apis, int count, v
     first = a < 0 ? 0 : a;
     last = a < 0 ? count - 1 : a;
     for (rep = -1; rep < reps; rep++) { /* round -1 warms up, untimed */
-        for (a = first; a <= last; a++) {
-            long before = switches();
-            double t0 = bench_now(), value = apis[a].run[w](port++), elapsed = bench_now() - t0;
-            /* context switches per MiB, round trip or connection: where the time goes */
-            double per = (double)(switches() - before)
-                         / (w == TCP_BULK ? (double)bench_bytes / (1 << 20) : value * elapsed);
+        for (i = 0; i <= last - first; i++) {
+            double t0, value, elapsed, per;
+            long before;
 
+            a = first + (i + rep + 1) % (last - first + 1); /* each round starts with another API */
+            alarm(ROUND_LIMIT_S); /* a round that hangs ends the program (SIGALRM), not the whole bench */
+            before = switches();
+            t0 = bench_now();
+            value = apis[a].run[w](port++);
+            elapsed = bench_now() - t0;
+            alarm(0);
+            /* context switches per MiB, round trip or connection: where the time goes */
+            per = (double)(switches() - before) / (w == TCP_BULK ? (double)bench_bytes / (1 << 20) : value * elapsed);
             between();
             if (rep >= 0) {
                 printf("%s %s %d %.1f %.2f\n", WORKLOAD_NAMES[w], apis[a].name, rep, value, per);

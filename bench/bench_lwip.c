@@ -26,6 +26,32 @@ static struct {
     double t0;
 } raw;
 
+/* A raw pcb that lwIP drops (reset, out of memory) ends the benchmark: nothing would finish the run. */
+static void raw_error(void *arg, err_t err)
+{
+    (void)arg;
+    bench_die("raw pcb", err);
+}
+
+/* Close a raw pcb, its callbacks gone first, so that nothing of this round reaches the next. */
+static void raw_close(struct tcp_pcb *pcb)
+{
+    if (pcb == NULL) {
+        return;
+    }
+    tcp_arg(pcb, NULL);
+    if (pcb->state == LISTEN) {
+        tcp_accept(pcb, NULL);
+    } else {
+        tcp_err(pcb, NULL);
+        tcp_recv(pcb, NULL);
+        tcp_sent(pcb, NULL);
+    }
+    if (tcp_close(pcb) != ERR_OK) {
+        tcp_abort(pcb);
+    }
+}
+
 static void raw_bulk_push(struct tcp_pcb *pcb)
 {
     while (raw.sent < bench_bytes && tcp_sndbuf(pcb) > 0) {
@@ -76,6 +102,7 @@ static err_t raw_bulk_accept(void *arg, struct tcp_pcb *pcb, err_t err)
     (void)arg;
     (void)err;
     raw.server = pcb;
+    tcp_err(pcb, raw_error);
     tcp_recv(pcb, raw_bulk_recv);
     return ERR_OK;
 }
@@ -85,6 +112,7 @@ static err_t raw_bulk_connected(void *arg, struct tcp_pcb *pcb, err_t err)
     (void)arg;
     (void)err;
     raw.t0 = bench_now();
+    tcp_nagle_disable(pcb); /* the last short segment goes at once, not after lwIP's delayed-ACK timer */
     tcp_sent(pcb, raw_bulk_sent);
     raw_bulk_push(pcb);
     return ERR_OK;
@@ -112,22 +140,23 @@ static void raw_connect(uint16_t port, tcp_connected_fn connected)
     if (raw.client == NULL || tcp_connect(raw.client, &ip, port, connected) != ERR_OK) {
         bench_die("raw connect", -1);
     }
+    tcp_err(raw.client, raw_error);
 }
 
 static double raw_bulk(uint16_t port)
 {
     double end;
 
-    memset(&raw, 0, sizeof raw);
     LOCK_TCPIP_CORE();
+    memset(&raw, 0, sizeof raw);
     raw.listener = raw_listen(port, raw_bulk_accept);
     raw_connect(port, raw_bulk_connected);
     UNLOCK_TCPIP_CORE();
     end = bench_wait();
     LOCK_TCPIP_CORE();
-    tcp_close(raw.client);
-    tcp_close(raw.server);
-    tcp_close(raw.listener);
+    raw_close(raw.client);
+    raw_close(raw.server);
+    raw_close(raw.listener);
     UNLOCK_TCPIP_CORE();
     return (double)bench_bytes / (end - raw.t0) / 1e6;
 }
@@ -177,9 +206,9 @@ static double raw_pingpong(uint16_t port)
     ip_addr_t ip;
     double end;
 
-    memset(&rawu, 0, sizeof rawu);
     ipaddr_aton(bench_address, &ip);
     LOCK_TCPIP_CORE();
+    memset(&rawu, 0, sizeof rawu);
     rawu.echo = udp_new();
     rawu.client = udp_new();
     if (rawu.echo == NULL || rawu.client == NULL || udp_bind(rawu.echo, &ip, port) != ERR_OK
@@ -215,7 +244,7 @@ static err_t raw_client_recv_fin(void *arg, struct tcp_pcb *pcb, struct pbuf *p,
         pbuf_free(p);
         return ERR_OK;
     }
-    tcp_close(pcb); /* the server's close came: ours, then the next connection */
+    raw_close(pcb); /* the server's close came: ours, then the next connection */
     rawc.count++;
     if (rawc.count == BENCH_CONNECTIONS_MAX || bench_now() - raw.t0 >= BENCH_DURATION_MS / 1e3) {
         bench_finish();
@@ -237,7 +266,7 @@ static err_t raw_accept_close(void *arg, struct tcp_pcb *pcb, err_t err)
 {
     (void)arg;
     (void)err;
-    tcp_close(pcb);
+    raw_close(pcb);
     return ERR_OK;
 }
 
@@ -251,17 +280,17 @@ static double raw_connects(uint16_t port)
 {
     double end;
 
+    LOCK_TCPIP_CORE();
     memset(&raw, 0, sizeof raw);
     memset(&rawc, 0, sizeof rawc);
     rawc.port = port;
-    LOCK_TCPIP_CORE();
     raw.listener = raw_listen(port, raw_accept_close);
     raw.t0 = bench_now();
     raw_next_connection();
     UNLOCK_TCPIP_CORE();
     end = bench_wait();
     LOCK_TCPIP_CORE();
-    tcp_close(raw.listener);
+    raw_close(raw.listener);
     UNLOCK_TCPIP_CORE();
     return (double)rawc.count / (end - raw.t0);
 }

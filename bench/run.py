@@ -56,8 +56,11 @@ class Row:
 
 
 def rounds(program, workload, reps):
-    out = subprocess.run([program, workload, "all", str(reps)], capture_output=True, text=True, timeout=600,
-                         check=True).stdout
+    p = subprocess.run([program, workload, "all", str(reps)], capture_output=True, text=True, timeout=1200)
+    if p.returncode != 0:
+        print(f"{os.path.basename(program)} {workload} failed (exit {p.returncode}): {p.stderr.strip()}")
+        return None
+    out = p.stdout
     values, switches = {}, {}
     for line in out.splitlines():
         _, api, _, value, per = line.split()
@@ -76,6 +79,8 @@ def throughput(build, reps):
         key = (program, workload)
         if key not in cache:
             cache[key] = rounds(os.path.join(build, program), workload, reps)
+        if cache[key] is None:
+            continue
         values, switches = cache[key]
         stack = "lwIP" if program == "bench_lwip" else "POSIX"
         per = {"tcp_bulk": "MiB", "udp_pingpong": "round trip", "tcp_connect": "connection"}[workload]
@@ -196,7 +201,9 @@ def main():
             print(f"  {name:40} text {text:6}  data {data:4}  bss {bss:5}")
         print("sizeof on that target: " + ", ".join(f"{t} {s}" for t, s in types))
     with open(os.path.join(args.build, "bench.csv"), "w", newline="") as f:
-        csv.writer(f).writerows([header] + table)
+        csv.writer(f).writerows([header] + [[r.name, r.ours, "" if r.baseline is None else r.baseline,
+                                             "" if r.ratio is None else round(r.ratio, 4),
+                                             "" if r.goal is None else r.goal, r.met, r.unit, r.note] for r in rows])
     chart(rows, os.path.join(args.build, "bench.png"))
     print(f"\nbench.csv and bench.png in {args.build}; {time.time() - started:.0f} s")
 

@@ -81,10 +81,17 @@ nsapi_error_t lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6)
 void lwip_loopback_deliver(void)
 {
     struct netif *netif;
+    bool more = true;
+    int passes;
 
-    NETIF_FOREACH(netif) {
-        if (netif->loop_first != NULL) {
-            netif_poll(netif);
+    /* Again while a netif polled later looped something back to one polled before; lwIP's thread takes the rest. */
+    for (passes = 0; more && passes < 4; passes++) {
+        more = false;
+        NETIF_FOREACH(netif) {
+            if (netif->loop_first != NULL) {
+                netif_poll(netif);
+                more = true;
+            }
         }
     }
 }

@@ -8,6 +8,9 @@
 #include "services.h"
 
 #define CONNECTIONS 8 /* per TCP service, at once; more are accepted as earlier ones end */
+/* Connections a service holds before accepting them: a test opening and closing them in a tight loop
+   gets well ahead of the service's threads (over lwIP a connect completes in the caller's own thread). */
+#define BACKLOG 64
 
 enum slot { IDLE, SERVING, FINISHED };
 
@@ -165,7 +168,7 @@ int services_start(nsapi_stack_t *stack, const nsapi_socket_address_t *address, 
         nsapi_socket_address_set_port(&at, (uint16_t)(base + offsets[i]));
         if (nsapi_tcp_server_open(&tcp[i].server, stack) != NSAPI_ERROR_OK ||
             nsapi_tcp_server_bind(&tcp[i].server, &at) != NSAPI_ERROR_OK ||
-            nsapi_tcp_server_listen(&tcp[i].server, 8) != NSAPI_ERROR_OK) {
+            nsapi_tcp_server_listen(&tcp[i].server, BACKLOG) != NSAPI_ERROR_OK) {
             return -1;
         }
         pthread_create(&tcp[i].thread, NULL, tcp_main, &tcp[i]);
