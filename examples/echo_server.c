@@ -14,9 +14,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -47,7 +45,6 @@ static pthread_cond_t woken;
 static pthread_once_t woken_once = PTHREAD_ONCE_INIT;
 static unsigned char datagram[DATAGRAM];
 static int events, asked_to_stop;
-static volatile sig_atomic_t signalled;
 
 /* Every socket's sigio: only note it and wake the loop (sigio runs in the stack's thread). */
 static void wake(void *arg)
@@ -101,7 +98,7 @@ static int stopping(void)
     pthread_mutex_lock(&lock);
     asked = asked_to_stop;
     pthread_mutex_unlock(&lock);
-    return asked || signalled;
+    return asked || example_signalled();
 }
 
 /* Take connections waiting, into free slots, while fewer than limit (0: no limit) have been taken. */
@@ -265,23 +262,15 @@ int echo_server_run(int limit)
 }
 
 #ifndef EXAMPLE_NO_MAIN
-static void on_signal(int sig)
-{
-    (void)sig;
-    signalled = 1;
-}
-
 int main(int argc, char **argv)
 {
     nsapi_stack_t stack;
-    struct sigaction action;
-    char *end;
-    unsigned long port = 0, limit = 0;
+    unsigned port;
+    unsigned long count;
     int rc;
 
     rc = example_stack_up(&argc, argv, &stack);
-    if (rc == 0 && (argc < 2 || argc > 3 || (port = strtoul(argv[1], &end, 10)) == 0 || *end != '\0' || port > 65535
-                    || (argc == 3 && ((limit = strtoul(argv[2], &end, 10)) == 0 || *end != '\0' || limit > 1000000)))) {
+    if (rc == 0 && example_port_count(argc, argv, &port, &count, 1000000) != 0) {
         example_stack_down(&stack);
         rc = 2;
     }
@@ -291,14 +280,10 @@ int main(int argc, char **argv)
         }
         return rc;
     }
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_signal; /* stays installed: a second signal only asks again */
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    rc = echo_server_listen(&stack, (unsigned)port);
+    example_stop_on_signals();
+    rc = echo_server_listen(&stack, port);
     if (rc == 0) {
-        rc = echo_server_run((int)limit);
+        rc = echo_server_run((int)count);
     }
     example_stack_down(&stack);
     return rc;

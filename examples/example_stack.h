@@ -37,6 +37,13 @@ const char *example_authority(const char *text, char *host, size_t size, unsigne
 /* The Host header's value for host and port: [v6] in brackets, ":port" unless it is default_port. */
 void example_host_header(char *out, size_t size, const char *host, unsigned port, unsigned default_port);
 
+/* The servers' command line after the stack: PORT [COUNT], COUNT 1 to max (0 when not given); 0, or -1. */
+int example_port_count(int argc, char **argv, unsigned *port, unsigned long *count, unsigned long max);
+
+/* Let SIGINT and SIGTERM ask a server to stop: they only set what example_signalled() reads. */
+void example_stop_on_signals(void);
+int example_signalled(void);
+
 /* Print "what: CODE (meaning)" on stderr and return 1, for `return fail("connect", err);`. */
 int example_fail(const char *what, nsapi_error_t err);
 

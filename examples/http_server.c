@@ -24,7 +24,6 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +60,6 @@ struct response {
 static nsapi_tcp_server_t server;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int asked_to_stop;
-static volatile sig_atomic_t signalled;
 
 static const char PAGE[] =
     "<!DOCTYPE html>\n<html><head><title>nsapi</title></head>\n<body><h1>Hello from nsapi</h1>\n"
@@ -83,7 +81,7 @@ static int stopping(void)
     pthread_mutex_lock(&lock);
     asked = asked_to_stop;
     pthread_mutex_unlock(&lock);
-    return asked || signalled;
+    return asked || example_signalled();
 }
 
 static long long now_ms(void)
@@ -480,24 +478,15 @@ int http_server_run(unsigned long requests)
 }
 
 #ifndef EXAMPLE_NO_MAIN
-static void on_signal(int sig)
-{
-    (void)sig;
-    signalled = 1;
-}
-
 int main(int argc, char **argv)
 {
     nsapi_stack_t stack;
-    struct sigaction action;
-    char *end;
-    unsigned long port = 0, requests = 0;
+    unsigned port;
+    unsigned long count;
     int rc;
 
     rc = example_stack_up(&argc, argv, &stack);
-    if (rc == 0 && (argc < 2 || argc > 3 || (port = strtoul(argv[1], &end, 10)) == 0 || *end != '\0' || port > 65535
-                    || (argc == 3 && ((requests = strtoul(argv[2], &end, 10)) == 0 || *end != '\0'
-                                      || requests > 1000000000ul)))) {
+    if (rc == 0 && example_port_count(argc, argv, &port, &count, 1000000000ul) != 0) {
         example_stack_down(&stack);
         rc = 2;
     }
@@ -507,14 +496,10 @@ int main(int argc, char **argv)
         }
         return rc;
     }
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_signal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    rc = http_server_listen(&stack, (unsigned)port);
+    example_stop_on_signals();
+    rc = http_server_listen(&stack, port);
     if (rc == 0) {
-        rc = http_server_run(requests);
+        rc = http_server_run(count);
     }
     example_stack_down(&stack);
     return rc;
