@@ -23,7 +23,7 @@
 /* How asking one version of the name went. */
 enum outcome { FOUND, NO_SUCH_NAME, NO_DATA, NO_ANSWER, UNREACHABLE /* no query could be sent */ };
 
-void dns_reset(nsapi_stack_t *stack)
+void nsapi_rt_dns_reset(nsapi_stack_t *stack)
 {
     memset(stack->dns_servers, 0, sizeof stack->dns_servers);
     memset(stack->dns_cache, 0, sizeof stack->dns_cache);
@@ -31,7 +31,7 @@ void dns_reset(nsapi_stack_t *stack)
     stack->dns_last_id = 0;
 }
 
-nsapi_error_t dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
+nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
 {
     nsapi_socket_address_t server = *address;
     nsapi_error_t err = NSAPI_ERROR_NO_MEMORY;
@@ -149,8 +149,8 @@ static bool await(struct lookup *l, const nsapi_socket_address_t *server, const 
         if (n < 0) {
             return false;
         }
-        if (socket_same_peer(&from, server)) {
-            *r = dns_response_read(reply, (size_t)n, query, (size_t)query_len, addr, 1, &count, ttl);
+        if (nsapi_rt_socket_same_peer(&from, server)) {
+            *r = nsapi_rt_dns_response_read(reply, (size_t)n, query, (size_t)query_len, addr, 1, &count, ttl);
             if (*r != DNS_MALFORMED && *r != DNS_NOT_OURS) {
                 return true; /* anything else is ignored, as if it had been lost */
             }
@@ -168,7 +168,7 @@ static enum outcome ask(struct lookup *l, const nsapi_socket_address_t *servers,
 
     for (i = 0; i < count; i++) {
         for (try = 0; try < NSAPI_DNS_TRIES; try++) {
-            int length = dns_query_build(query, sizeof query, (uint16_t)nsapi_os_random(), name, version);
+            int length = nsapi_rt_dns_query_build(query, sizeof query, (uint16_t)nsapi_os_random(), name, version);
             uint64_t now = nsapi_os_now_ms();
             uint64_t until = now + NSAPI_DNS_TRY_MS < l->deadline ? now + NSAPI_DNS_TRY_MS : l->deadline;
             uint32_t ttl;
@@ -245,7 +245,7 @@ static bool valid_name(const char *host, nsapi_version_t version, char *name)
 {
     uint8_t probe[DNS_MESSAGE_MAX];
 
-    if (dns_query_build(probe, sizeof probe, 0, host, version == NSAPI_IPv6 ? NSAPI_IPv6 : NSAPI_IPv4) < 0) {
+    if (nsapi_rt_dns_query_build(probe, sizeof probe, 0, host, version == NSAPI_IPv6 ? NSAPI_IPv6 : NSAPI_IPv4) < 0) {
         return false;
     }
     canonical(host, name);
@@ -288,7 +288,7 @@ static nsapi_error_t lookup(nsapi_stack_t *stack, const char *name, const nsapi_
     return NSAPI_ERROR_OK;
 }
 
-nsapi_error_t dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version)
+nsapi_error_t nsapi_rt_dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version)
 {
     char name[NSAPI_DNS_NAME_SIZE];
     nsapi_socket_address_t servers[NSAPI_DNS_SERVERS];
@@ -349,7 +349,7 @@ static void run_query(void *arg)
     release(stack, q); /* only now may the stack be released: its place held nsapi_stack_deinit() off */
 }
 
-nsapi_value_or_error_t dns_resolve_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback,
+nsapi_value_or_error_t nsapi_rt_dns_resolve_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback,
                                          void *context, nsapi_version_t version)
 {
     char name[NSAPI_DNS_NAME_SIZE];
@@ -399,7 +399,7 @@ nsapi_value_or_error_t dns_resolve_async(nsapi_stack_t *stack, const char *host,
     return id;
 }
 
-nsapi_error_t dns_cancel(nsapi_stack_t *stack, int id)
+nsapi_error_t nsapi_rt_dns_cancel(nsapi_stack_t *stack, int id)
 {
     nsapi_dns_query_t *q = NULL;
     int i;
@@ -420,7 +420,7 @@ nsapi_error_t dns_cancel(nsapi_stack_t *stack, int id)
     return q != NULL ? NSAPI_ERROR_OK : NSAPI_ERROR_PARAMETER;
 }
 
-bool dns_busy(nsapi_stack_t *stack)
+bool nsapi_rt_dns_busy(nsapi_stack_t *stack)
 {
     bool busy = false;
     int i;

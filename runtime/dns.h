@@ -9,22 +9,22 @@
 #include "nsapi/nsapi.h"
 
 /* Forget every server, answer and lookup; at nsapi_stack_init(). */
-void dns_reset(nsapi_stack_t *stack);
+void nsapi_rt_dns_reset(nsapi_stack_t *stack);
 
 /* nsapi_stack_add_dns_server() for a stack whose backend keeps no servers. */
-nsapi_error_t dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
+nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
 
 /* nsapi_stack_gethostbyname() for a name that is not an address, on such a stack. */
-nsapi_error_t dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version);
+nsapi_error_t nsapi_rt_dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version);
 
 /* nsapi_stack_gethostbyname_async() for a name that is not an address, on such a stack. */
-nsapi_value_or_error_t dns_resolve_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback,
+nsapi_value_or_error_t nsapi_rt_dns_resolve_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback,
                                          void *context, nsapi_version_t version);
 
 /* nsapi_stack_gethostbyname_async_cancel(). */
-nsapi_error_t dns_cancel(nsapi_stack_t *stack, int id);
+nsapi_error_t nsapi_rt_dns_cancel(nsapi_stack_t *stack, int id);
 
 /* Whether asynchronous lookups are in flight (the stack cannot be released). */
-bool dns_busy(nsapi_stack_t *stack);
+bool nsapi_rt_dns_busy(nsapi_stack_t *stack);
 
 #endif

@@ -22,7 +22,7 @@ static uint16_t get16(const uint8_t *p)
     return (uint16_t)((p[0] << 8) | p[1]);
 }
 
-int dns_query_build(uint8_t *buf, size_t size, uint16_t id, const char *name, nsapi_version_t version)
+int nsapi_rt_dns_query_build(uint8_t *buf, size_t size, uint16_t id, const char *name, nsapi_version_t version)
 {
     size_t length = strlen(name), pos = HEADER, i = 0;
 
@@ -185,7 +185,7 @@ static bool follow_cnames(const uint8_t *msg, size_t len, size_t answers, unsign
     return true; /* a longer chain: addresses owned past its eighth link are not used */
 }
 
-enum dns_result dns_response_read(const uint8_t *msg, size_t len, const uint8_t *query, size_t query_len,
+enum dns_result nsapi_rt_dns_response_read(const uint8_t *msg, size_t len, const uint8_t *query, size_t query_len,
                                   nsapi_addr_t *addrs, unsigned max, unsigned *count, uint32_t *ttl)
 {
     dns_name_t asked, question, name, owner;

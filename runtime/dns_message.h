@@ -35,7 +35,7 @@ enum dns_result {
  * DNS_NAME_MAX, an empty label or one longer than DNS_LABEL_MAX, or a
  * version other than the two; NSAPI_ERROR_NO_MEMORY if buf is too small.
  */
-int dns_query_build(uint8_t *buf, size_t size, uint16_t id, const char *name, nsapi_version_t version);
+int nsapi_rt_dns_query_build(uint8_t *buf, size_t size, uint16_t id, const char *name, nsapi_version_t version);
 
 /*
  * Read a response against the query it should answer (as built above).
@@ -45,7 +45,7 @@ int dns_query_build(uint8_t *buf, size_t size, uint16_t id, const char *name, ns
  * records of the asked type owned by the asked name or by a name a CNAME
  * in the same answer leads to.
  */
-enum dns_result dns_response_read(const uint8_t *msg, size_t len, const uint8_t *query, size_t query_len,
+enum dns_result nsapi_rt_dns_response_read(const uint8_t *msg, size_t len, const uint8_t *query, size_t query_len,
                                   nsapi_addr_t *addrs, unsigned max, unsigned *count, uint32_t *ttl);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * Socket: what every socket class shares.  A call takes the socket's lock
  * only to read and change its state, never while the stack works, so the
- * stack may call socket_event() from its own thread at any time.  Blocking
+ * stack may call nsapi_rt_socket_event() from its own thread at any time.  Blocking
  * is a loop over the stack's non-blocking operation that sleeps until the
  * stack signals an event or the deadline, computed once per call, passes.
  */
@@ -11,7 +11,7 @@
 #include "os.h"
 #include "socket.h"
 
-nsapi_error_t socket_claim(nsapi_socket_t *socket)
+nsapi_error_t nsapi_rt_socket_claim(nsapi_socket_t *socket)
 {
     nsapi_error_t err = NSAPI_ERROR_OK;
 
@@ -36,14 +36,14 @@ nsapi_error_t socket_claim(nsapi_socket_t *socket)
     return err;
 }
 
-void socket_unclaim(nsapi_socket_t *socket)
+void nsapi_rt_socket_unclaim(nsapi_socket_t *socket)
 {
     nsapi_os_lock(&socket->sync);
     socket->flags &= (uint8_t)~SOCKET_OPENING;
     nsapi_os_unlock(&socket->sync);
 }
 
-void socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle)
+void nsapi_rt_socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle)
 {
     nsapi_os_lock(&socket->sync);
     socket->stack = stack;
@@ -52,7 +52,7 @@ void socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t 
     nsapi_os_unlock(&socket->sync);
 }
 
-bool socket_is_open(nsapi_socket_t *socket)
+bool nsapi_rt_socket_is_open(nsapi_socket_t *socket)
 {
     bool open;
 
@@ -65,7 +65,38 @@ bool socket_is_open(nsapi_socket_t *socket)
     return open;
 }
 
-nsapi_error_t socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_protocol_t proto)
+/* The stack's socket count lives in the stack object, but only sockets change it: here. */
+nsapi_error_t nsapi_rt_stack_take_socket(nsapi_stack_t *stack)
+{
+    nsapi_error_t err = NSAPI_ERROR_NO_SOCKET;
+
+    nsapi_os_lock(&stack->sync);
+    if (stack->sockets < stack->socket_limit) {
+        stack->sockets++;
+        err = NSAPI_ERROR_OK;
+    }
+    nsapi_os_unlock(&stack->sync);
+    return err;
+}
+
+bool nsapi_rt_stack_has_room(nsapi_stack_t *stack)
+{
+    bool room;
+
+    nsapi_os_lock(&stack->sync);
+    room = stack->sockets < stack->socket_limit;
+    nsapi_os_unlock(&stack->sync);
+    return room;
+}
+
+static void give_socket(nsapi_stack_t *stack)
+{
+    nsapi_os_lock(&stack->sync);
+    stack->sockets--;
+    nsapi_os_unlock(&stack->sync);
+}
+
+nsapi_error_t nsapi_rt_socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_protocol_t proto)
 {
     nsapi_handle_t handle = NULL;
     nsapi_error_t err;
@@ -73,27 +104,27 @@ nsapi_error_t socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_pr
     if (stack->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
-    err = socket_claim(socket);
+    err = nsapi_rt_socket_claim(socket);
     if (err != NSAPI_ERROR_OK) {
         return err;
     }
-    err = stack_take_socket(stack);
+    err = nsapi_rt_stack_take_socket(stack);
     if (err == NSAPI_ERROR_OK) {
-        err = stack_api_socket_open(stack, proto, &handle, socket_event, socket);
+        err = stack_api_socket_open(stack, proto, &handle, nsapi_rt_socket_event, socket);
         if (err != NSAPI_ERROR_OK) {
-            stack_give_socket(stack);
+            give_socket(stack);
             err = err < 0 ? err : NSAPI_ERROR_DEVICE_ERROR;
         }
     }
     if (err != NSAPI_ERROR_OK) {
-        socket_unclaim(socket);
+        nsapi_rt_socket_unclaim(socket);
         return err;
     }
-    socket_opened(socket, stack, handle);
+    nsapi_rt_socket_opened(socket, stack, handle);
     return NSAPI_ERROR_OK;
 }
 
-void socket_event(void *ctx)
+void nsapi_rt_socket_event(void *ctx)
 {
     nsapi_socket_t *socket = ctx;
     nsapi_sigio_cb_t callback = NULL;
@@ -122,7 +153,7 @@ static bool never_blocks(const nsapi_socket_t *socket)
     return (socket->flags & SOCKET_TIMEOUT_SET) && socket->timeout == 0;
 }
 
-bool socket_nonblocking(nsapi_socket_t *socket)
+bool nsapi_rt_socket_nonblocking(nsapi_socket_t *socket)
 {
     bool nonblocking;
 
@@ -174,7 +205,7 @@ static nsapi_error_t socket_take_turn(nsapi_socket_t *socket, enum socket_role r
     }
 }
 
-nsapi_size_or_error_t socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op)
+nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op)
 {
     nsapi_size_or_error_t result = NSAPI_ERROR_NO_SOCKET;
     uint64_t deadline;
@@ -240,7 +271,7 @@ nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket)
     nsapi_handle_t handle;
     nsapi_error_t err = NSAPI_ERROR_OK;
 
-    if (!socket_is_open(socket)) {
+    if (!nsapi_rt_socket_is_open(socket)) {
         return NSAPI_ERROR_NO_SOCKET;
     }
     nsapi_os_lock(&socket->sync);
@@ -266,7 +297,7 @@ nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket)
     memset(&socket->peer, 0, sizeof socket->peer);
     nsapi_os_wake_all(&socket->sync);
     nsapi_os_unlock(&socket->sync);
-    stack_give_socket(stack);
+    give_socket(stack);
     return err;
 }
 
@@ -286,7 +317,7 @@ nsapi_error_t nsapi_impl_socket_bind(nsapi_socket_t *socket, const nsapi_socket_
 {
     struct bind_op op = {address};
 
-    return socket_run(socket, SOCKET_CONTROL, bind_attempt, &op);
+    return nsapi_rt_socket_run(socket, SOCKET_CONTROL, bind_attempt, &op);
 }
 
 nsapi_error_t nsapi_impl_socket_set_blocking(nsapi_socket_t *socket, bool blocking)
@@ -359,7 +390,7 @@ nsapi_error_t nsapi_impl_socket_setsockopt(nsapi_socket_t *socket, int level, in
 {
     struct option_op op = {level, optname, optval, NULL, optlen, NULL};
 
-    return socket_run(socket, SOCKET_CONTROL, option_attempt, &op);
+    return nsapi_rt_socket_run(socket, SOCKET_CONTROL, option_attempt, &op);
 }
 
 nsapi_error_t nsapi_impl_socket_getsockopt(nsapi_socket_t *socket, int level, int optname, void *optval,
@@ -367,7 +398,7 @@ nsapi_error_t nsapi_impl_socket_getsockopt(nsapi_socket_t *socket, int level, in
 {
     struct option_op op = {level, optname, NULL, optval, 0, optlen};
 
-    return socket_run(socket, SOCKET_CONTROL, option_attempt, &op);
+    return nsapi_rt_socket_run(socket, SOCKET_CONTROL, option_attempt, &op);
 }
 
 nsapi_error_t nsapi_impl_socket_getpeername(nsapi_socket_t *socket, nsapi_socket_address_t *address)
@@ -389,7 +420,7 @@ nsapi_error_t nsapi_impl_socket_getpeername(nsapi_socket_t *socket, nsapi_socket
     return err;
 }
 
-bool socket_same_peer(const nsapi_socket_address_t *from, const nsapi_socket_address_t *peer)
+bool nsapi_rt_socket_same_peer(const nsapi_socket_address_t *from, const nsapi_socket_address_t *peer)
 {
     static const uint8_t mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
 

@@ -33,48 +33,45 @@ enum socket_step { SOCKET_DONE, SOCKET_AGAIN, SOCKET_WAIT };
 typedef enum socket_step (*socket_attempt_fn)(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result);
 
 /* Open socket on stack for proto, counting it against the stack's limit. */
-nsapi_error_t socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_protocol_t proto);
+nsapi_error_t nsapi_rt_socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_protocol_t proto);
 
 /* Whether socket is open, under its lock. */
-bool socket_is_open(nsapi_socket_t *socket);
+bool nsapi_rt_socket_is_open(nsapi_socket_t *socket);
 
 /*
  * Run attempt until it is done, the socket's timeout passes (the last
  * *result stands) or the socket is closed (NSAPI_ERROR_NO_SOCKET).  Waits
  * for the role's turn first.
  */
-nsapi_size_or_error_t socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op);
+nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op);
 
 /* Whether a datagram from from comes from peer: the same address and port, where an IPv4-mapped
  * IPv6 peer (::ffff:a.b.c.d) is the IPv4 host a.b.c.d, as a dual-stack stack reports it. */
-bool socket_same_peer(const nsapi_socket_address_t *from, const nsapi_socket_address_t *peer);
+bool nsapi_rt_socket_same_peer(const nsapi_socket_address_t *from, const nsapi_socket_address_t *peer);
 
 /* Whether socket never blocks (timeout 0), read once at the start of a call. */
-bool socket_nonblocking(nsapi_socket_t *socket);
+bool nsapi_rt_socket_nonblocking(nsapi_socket_t *socket);
 
-/* Count one more socket on stack: NSAPI_ERROR_NO_SOCKET at the limit. */
-nsapi_error_t stack_take_socket(nsapi_stack_t *stack);
+/* Count one more socket on stack (an accept's, say): NSAPI_ERROR_NO_SOCKET at the limit. */
+nsapi_error_t nsapi_rt_stack_take_socket(nsapi_stack_t *stack);
 
 /* Whether stack is below its socket limit now (another thread may fill it next). */
-bool stack_has_room(nsapi_stack_t *stack);
-
-/* Count one socket fewer on stack. */
-void stack_give_socket(nsapi_stack_t *stack);
+bool nsapi_rt_stack_has_room(nsapi_stack_t *stack);
 
 /* The stack's event callback: ctx is the socket. */
-void socket_event(void *ctx);
+void nsapi_rt_socket_event(void *ctx);
 
 /*
  * Claim a closed socket for an open (or an accept into it): OS sync ready,
- * state reset, other opens and calls refused until socket_opened() or
- * socket_unclaim().  NSAPI_ERROR_PARAMETER if it is open, closing or claimed.
+ * state reset, other opens and calls refused until nsapi_rt_socket_opened() or
+ * nsapi_rt_socket_unclaim().  NSAPI_ERROR_PARAMETER if it is open, closing or claimed.
  */
-nsapi_error_t socket_claim(nsapi_socket_t *socket);
+nsapi_error_t nsapi_rt_socket_claim(nsapi_socket_t *socket);
 
 /* Give up a claim: the socket stays closed. */
-void socket_unclaim(nsapi_socket_t *socket);
+void nsapi_rt_socket_unclaim(nsapi_socket_t *socket);
 
 /* Mark a claimed socket open on stack with handle. */
-void socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle);
+void nsapi_rt_socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle);
 
 #endif /* NSAPI_RUNTIME_SOCKET_H */

@@ -1,15 +1,14 @@
 /*
  * NetworkStack: the object a backend fills in.  The runtime keeps the socket
- * count here (Debian's lwIP never runs out, so the limit is ours), answers
- * name lookups that need no query, and hands the others to the backend's
- * resolver or to the runtime's (dns.c).
+ * count and limit in it (socket.c counts; the limit is ours, since a stack
+ * such as lwIP may never run out), answers name lookups that need no query,
+ * and hands the others to the backend's resolver or to the runtime's (dns.c).
  */
 #include <string.h>
 
 #include "dns.h"
 #include "impl.h"
 #include "os.h"
-#include "socket.h"
 #include "stack_api_calls.h"
 
 #define HOST_NAME_MAX_LENGTH 255 /* RFC 1035: a name is at most 255 octets */
@@ -32,7 +31,7 @@ nsapi_error_t nsapi_impl_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_
     stack->context = context;
     stack->sockets = 0;
     stack->socket_limit = NSAPI_SOCKET_LIMIT;
-    dns_reset(stack);
+    nsapi_rt_dns_reset(stack);
     stack->api = api;
     return NSAPI_ERROR_OK;
 }
@@ -47,7 +46,7 @@ nsapi_error_t nsapi_impl_stack_deinit(nsapi_stack_t *stack)
     nsapi_os_lock(&stack->sync);
     open = stack->sockets;
     nsapi_os_unlock(&stack->sync);
-    if (open != 0 || dns_busy(stack)) {
+    if (open != 0 || nsapi_rt_dns_busy(stack)) {
         return NSAPI_ERROR_BUSY;
     }
     nsapi_os_sync_destroy(&stack->sync);
@@ -64,36 +63,6 @@ nsapi_error_t nsapi_impl_stack_set_socket_limit(nsapi_stack_t *stack, unsigned l
     stack->socket_limit = limit;
     nsapi_os_unlock(&stack->sync);
     return NSAPI_ERROR_OK;
-}
-
-nsapi_error_t stack_take_socket(nsapi_stack_t *stack)
-{
-    nsapi_error_t err = NSAPI_ERROR_NO_SOCKET;
-
-    nsapi_os_lock(&stack->sync);
-    if (stack->sockets < stack->socket_limit) {
-        stack->sockets++;
-        err = NSAPI_ERROR_OK;
-    }
-    nsapi_os_unlock(&stack->sync);
-    return err;
-}
-
-bool stack_has_room(nsapi_stack_t *stack)
-{
-    bool room;
-
-    nsapi_os_lock(&stack->sync);
-    room = stack->sockets < stack->socket_limit;
-    nsapi_os_unlock(&stack->sync);
-    return room;
-}
-
-void stack_give_socket(nsapi_stack_t *stack)
-{
-    nsapi_os_lock(&stack->sync);
-    stack->sockets--;
-    nsapi_os_unlock(&stack->sync);
 }
 
 /*
@@ -137,7 +106,7 @@ nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *h
     if (stack->api->gethostbyname != NULL) {
         return stack->api->gethostbyname(stack, host, &address->addr, version);
     }
-    return dns_resolve(stack, host, &address->addr, version);
+    return nsapi_rt_dns_resolve(stack, host, &address->addr, version);
 }
 
 nsapi_value_or_error_t nsapi_impl_stack_gethostbyname_async(nsapi_stack_t *stack, const char *host,
@@ -157,7 +126,7 @@ nsapi_value_or_error_t nsapi_impl_stack_gethostbyname_async(nsapi_stack_t *stack
     if (stack->api->gethostbyname != NULL) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    return dns_resolve_async(stack, host, callback, context, version);
+    return nsapi_rt_dns_resolve_async(stack, host, callback, context, version);
 }
 
 nsapi_error_t nsapi_impl_stack_gethostbyname_async_cancel(nsapi_stack_t *stack, int id)
@@ -165,7 +134,7 @@ nsapi_error_t nsapi_impl_stack_gethostbyname_async_cancel(nsapi_stack_t *stack, 
     if (stack->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
-    return dns_cancel(stack, id);
+    return nsapi_rt_dns_cancel(stack, id);
 }
 
 nsapi_error_t nsapi_impl_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
@@ -176,7 +145,7 @@ nsapi_error_t nsapi_impl_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_
     if (stack->api->add_dns_server != NULL) {
         return stack->api->add_dns_server(stack, &address->addr);
     }
-    return dns_add_server(stack, address);
+    return nsapi_rt_dns_add_server(stack, address);
 }
 
 nsapi_error_t nsapi_impl_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket_address_t *address)

@@ -17,7 +17,7 @@ struct accept_op {
 
 nsapi_error_t nsapi_impl_tcp_server_open(nsapi_tcp_server_t *server, nsapi_stack_t *stack)
 {
-    return socket_open(&server->base, stack, NSAPI_TCP);
+    return nsapi_rt_socket_open(&server->base, stack, NSAPI_TCP);
 }
 
 static enum socket_step listen_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
@@ -32,7 +32,7 @@ nsapi_error_t nsapi_impl_tcp_server_listen(nsapi_tcp_server_t *server, int backl
 {
     struct accept_op op = {NULL, NULL, NULL, {{NSAPI_UNSPEC, {0}}, 0}, backlog};
 
-    return socket_run(&server->base, SOCKET_CONTROL, listen_attempt, &op);
+    return nsapi_rt_socket_run(&server->base, SOCKET_CONTROL, listen_attempt, &op);
 }
 
 static enum socket_step accept_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
@@ -41,13 +41,13 @@ static enum socket_step accept_attempt(nsapi_socket_t *socket, void *op, nsapi_s
 
     o->stack = socket->stack;
     /* At the limit the connection stays queued in the stack; a waiting accept holds no place. */
-    if (!stack_has_room(socket->stack)) {
+    if (!nsapi_rt_stack_has_room(socket->stack)) {
         *result = NSAPI_ERROR_NO_SOCKET;
         return SOCKET_DONE;
     }
-    *result = stack_api_socket_accept(socket->stack, socket->handle, &o->handle, &o->from, socket_event,
+    *result = stack_api_socket_accept(socket->stack, socket->handle, &o->handle, &o->from, nsapi_rt_socket_event,
                                       o->connection);
-    if (*result == NSAPI_ERROR_OK && stack_take_socket(socket->stack) != NSAPI_ERROR_OK) {
+    if (*result == NSAPI_ERROR_OK && nsapi_rt_stack_take_socket(socket->stack) != NSAPI_ERROR_OK) {
         /* An open on another thread took the last place meanwhile: refuse this connection. */
         stack_api_socket_close(socket->stack, o->handle);
         *result = NSAPI_ERROR_NO_SOCKET;
@@ -61,19 +61,19 @@ nsapi_error_t nsapi_impl_tcp_server_accept(nsapi_tcp_server_t *server, nsapi_tcp
     struct accept_op op = {&connection->base, NULL, NULL, {{NSAPI_UNSPEC, {0}}, 0}, 0};
     nsapi_error_t err;
 
-    if (!socket_is_open(&server->base)) {
+    if (!nsapi_rt_socket_is_open(&server->base)) {
         return NSAPI_ERROR_NO_SOCKET;
     }
-    err = socket_claim(&connection->base);
+    err = nsapi_rt_socket_claim(&connection->base);
     if (err != NSAPI_ERROR_OK) {
         return err;
     }
-    err = socket_run(&server->base, SOCKET_RECEIVER, accept_attempt, &op);
+    err = nsapi_rt_socket_run(&server->base, SOCKET_RECEIVER, accept_attempt, &op);
     if (err != NSAPI_ERROR_OK) {
-        socket_unclaim(&connection->base);
+        nsapi_rt_socket_unclaim(&connection->base);
         return err;
     }
-    socket_opened(&connection->base, op.stack, op.handle);
+    nsapi_rt_socket_opened(&connection->base, op.stack, op.handle);
     nsapi_os_lock(&connection->base.sync);
     connection->base.peer = op.from;
     nsapi_os_unlock(&connection->base.sync);

@@ -22,7 +22,7 @@ struct stream_op {
 
 nsapi_error_t nsapi_impl_tcp_socket_open(nsapi_tcp_socket_t *socket, nsapi_stack_t *stack)
 {
-    return socket_open(&socket->base, stack, NSAPI_TCP);
+    return nsapi_rt_socket_open(&socket->base, stack, NSAPI_TCP);
 }
 
 static enum socket_step connect_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
@@ -52,12 +52,12 @@ nsapi_error_t nsapi_impl_tcp_socket_connect(nsapi_tcp_socket_t *socket, const ns
     struct stream_op op = {address, NULL, NULL, 0, 0, false};
     nsapi_socket_t *s = &socket->base;
     nsapi_error_t err;
-    bool nonblocking = socket_nonblocking(s);
+    bool nonblocking = nsapi_rt_socket_nonblocking(s);
 
-    if (address->addr.version == NSAPI_UNSPEC && socket_is_open(s)) {
+    if (address->addr.version == NSAPI_UNSPEC && nsapi_rt_socket_is_open(s)) {
         return NSAPI_ERROR_PARAMETER;
     }
-    err = socket_run(s, SOCKET_SENDER, connect_attempt, &op);
+    err = nsapi_rt_socket_run(s, SOCKET_SENDER, connect_attempt, &op);
     if (err == NSAPI_ERROR_IS_CONNECTED && op.started && !nonblocking) {
         err = NSAPI_ERROR_OK; /* this call saw it through */
     } else if ((err == NSAPI_ERROR_IN_PROGRESS || err == NSAPI_ERROR_ALREADY) && !nonblocking) {
@@ -99,7 +99,7 @@ nsapi_size_or_error_t nsapi_impl_tcp_socket_send(nsapi_tcp_socket_t *socket, con
     /* The count must fit the return type; a larger buffer is a partial send. */
     struct stream_op op = {NULL, data, NULL, size > INT_MAX ? (nsapi_size_t)INT_MAX : size, 0, false};
 
-    return socket_run(&socket->base, SOCKET_SENDER, send_attempt, &op);
+    return nsapi_rt_socket_run(&socket->base, SOCKET_SENDER, send_attempt, &op);
 }
 
 static enum socket_step recv_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
@@ -114,5 +114,5 @@ nsapi_size_or_error_t nsapi_impl_tcp_socket_recv(nsapi_tcp_socket_t *socket, voi
 {
     struct stream_op op = {NULL, NULL, data, size > INT_MAX ? (nsapi_size_t)INT_MAX : size, 0, false};
 
-    return socket_run(&socket->base, SOCKET_RECEIVER, recv_attempt, &op);
+    return nsapi_rt_socket_run(&socket->base, SOCKET_RECEIVER, recv_attempt, &op);
 }

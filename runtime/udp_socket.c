@@ -18,7 +18,7 @@ struct datagram_op {
 
 nsapi_error_t nsapi_impl_udp_socket_open(nsapi_udp_socket_t *socket, nsapi_stack_t *stack)
 {
-    return socket_open(&socket->base, stack, NSAPI_UDP);
+    return nsapi_rt_socket_open(&socket->base, stack, NSAPI_UDP);
 }
 
 static enum socket_step sendto_attempt(nsapi_socket_t *socket, void *op, nsapi_size_or_error_t *result)
@@ -42,7 +42,7 @@ static enum socket_step recvfrom_attempt(nsapi_socket_t *socket, void *op, nsapi
         if (*result < 0) {
             return *result == NSAPI_ERROR_WOULD_BLOCK ? SOCKET_WAIT : SOCKET_DONE;
         }
-        if (o->peer.addr.version == NSAPI_UNSPEC || socket_same_peer(&from, &o->peer)) {
+        if (o->peer.addr.version == NSAPI_UNSPEC || nsapi_rt_socket_same_peer(&from, &o->peer)) {
             break;
         }
     }
@@ -57,7 +57,7 @@ static bool udp_peer(nsapi_udp_socket_t *socket, nsapi_socket_address_t *peer)
 {
     bool set = false;
 
-    if (socket_is_open(&socket->base)) {
+    if (nsapi_rt_socket_is_open(&socket->base)) {
         nsapi_os_lock(&socket->base.sync);
         *peer = socket->base.peer;
         set = peer->addr.version != NSAPI_UNSPEC;
@@ -71,13 +71,13 @@ nsapi_size_or_error_t nsapi_impl_udp_socket_sendto(nsapi_udp_socket_t *socket, c
 {
     struct datagram_op op = {*address, data, NULL, size, NULL};
 
-    if (!socket_is_open(&socket->base)) {
+    if (!nsapi_rt_socket_is_open(&socket->base)) {
         return NSAPI_ERROR_NO_SOCKET;
     }
     if (address->addr.version == NSAPI_UNSPEC) {
         return NSAPI_ERROR_PARAMETER;
     }
-    return socket_run(&socket->base, SOCKET_SENDER, sendto_attempt, &op);
+    return nsapi_rt_socket_run(&socket->base, SOCKET_SENDER, sendto_attempt, &op);
 }
 
 nsapi_size_or_error_t nsapi_impl_udp_socket_recvfrom(nsapi_udp_socket_t *socket, nsapi_socket_address_t *address,
@@ -86,12 +86,12 @@ nsapi_size_or_error_t nsapi_impl_udp_socket_recvfrom(nsapi_udp_socket_t *socket,
     struct datagram_op op = {{{NSAPI_UNSPEC, {0}}, 0}, NULL, data, size, address};
 
     udp_peer(socket, &op.peer);
-    return socket_run(&socket->base, SOCKET_RECEIVER, recvfrom_attempt, &op);
+    return nsapi_rt_socket_run(&socket->base, SOCKET_RECEIVER, recvfrom_attempt, &op);
 }
 
 nsapi_error_t nsapi_impl_udp_socket_connect(nsapi_udp_socket_t *socket, const nsapi_socket_address_t *address)
 {
-    if (!socket_is_open(&socket->base)) {
+    if (!nsapi_rt_socket_is_open(&socket->base)) {
         return NSAPI_ERROR_NO_SOCKET;
     }
     nsapi_os_lock(&socket->base.sync);
@@ -107,13 +107,13 @@ nsapi_size_or_error_t nsapi_impl_udp_socket_send(nsapi_udp_socket_t *socket, con
 {
     struct datagram_op op = {{{NSAPI_UNSPEC, {0}}, 0}, data, NULL, size, NULL};
 
-    if (!socket_is_open(&socket->base)) {
+    if (!nsapi_rt_socket_is_open(&socket->base)) {
         return NSAPI_ERROR_NO_SOCKET;
     }
     if (!udp_peer(socket, &op.peer)) {
         return NSAPI_ERROR_NO_ADDRESS;
     }
-    return socket_run(&socket->base, SOCKET_SENDER, sendto_attempt, &op);
+    return nsapi_rt_socket_run(&socket->base, SOCKET_SENDER, sendto_attempt, &op);
 }
 
 nsapi_size_or_error_t nsapi_impl_udp_socket_recv(nsapi_udp_socket_t *socket, void *data, nsapi_size_t size)

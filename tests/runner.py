@@ -1,6 +1,6 @@
 """Run every test suite and print one summary line: `N passed, N failed`.
 
-Suites: the generator's Python unit tests, the `scons new-stack` scaffold test, the examples against real
+Suites: the layering checks on the sources and the built libraries, the generator's Python unit tests, the `scons new-stack` scaffold test, the examples against real
 servers, the check that generated/ matches
 idl/, each Criterion program (counted test by test), and plain programs
 (counted by their "ok"/"not ok" lines, or as one test that passes by exiting 0).
@@ -49,8 +49,8 @@ def _run(cmd, cwd, env=None):
         return -1, out + f"\ntimed out after {TIMEOUT} s"
 
 
-def python_suite(result, root, name, start):
-    rc, out = _run([sys.executable, "-m", "unittest", "discover", "-s", start], root)
+def python_suite(result, root, name, start, env=None):
+    rc, out = _run([sys.executable, "-m", "unittest", "discover", "-s", start], root, env)
     ran = _RAN.search(out)
     total = int(ran.group(1)) if ran else 0
     bad = 0
@@ -86,8 +86,9 @@ def program_suite(result, root, program, env):
     result.add(os.path.basename(program), passed, failed, out)
 
 
-def run_all(root, criterion, programs):
+def run_all(root, criterion, programs, python_env=None):
     result = Result()
+    python_suite(result, root, "structure (python unittest)", os.path.join(root, "tests", "structure"), python_env)
     python_suite(result, root, "generator (python unittest)", os.path.join(root, "tests", "generator"))
     python_suite(result, root, "scaffold (python unittest)", os.path.join(root, "tests", "scaffold"))
     python_suite(result, root, "examples (python unittest)", os.path.join(root, "tests", "examples"))

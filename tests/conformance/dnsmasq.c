@@ -25,7 +25,7 @@ static bool answers(const char *address)
     struct sockaddr_in to = {.sin_family = AF_INET, .sin_port = htons(53)};
     uint8_t query[DNS_MESSAGE_MAX], reply[DNS_MESSAGE_MAX];
     struct pollfd p;
-    int length = dns_query_build(query, sizeof query, 7, "four.test", NSAPI_IPv4), fd;
+    int length = nsapi_rt_dns_query_build(query, sizeof query, 7, "four.test", NSAPI_IPv4), fd;
     bool ok = false;
 
     inet_pton(AF_INET, address, &to.sin_addr);

@@ -66,12 +66,12 @@ static void record(struct packet *p, unsigned owner, unsigned type, uint32_t ttl
 static enum dns_result read_back(const struct packet *p, nsapi_addr_t *addrs, unsigned max, unsigned *count,
                                  uint32_t *ttl)
 {
-    return dns_response_read(p->b, p->n, query, (size_t)query_len, addrs, max, count, ttl);
+    return nsapi_rt_dns_response_read(p->b, p->n, query, (size_t)query_len, addrs, max, count, ttl);
 }
 
 static void ask(const char *name, nsapi_version_t version)
 {
-    query_len = dns_query_build(query, sizeof query, 0x1234, name, version);
+    query_len = nsapi_rt_dns_query_build(query, sizeof query, 0x1234, name, version);
     cr_assert_gt(query_len, 0);
 }
 
@@ -99,20 +99,20 @@ Test(dns_message, query_rejects_bad_names)
     int i;
 
     for (i = 0; bad[i] != NULL; i++) {
-        cr_expect_eq(dns_query_build(buf, sizeof buf, 1, bad[i], NSAPI_IPv4), NSAPI_ERROR_PARAMETER, "'%s'", bad[i]);
+        cr_expect_eq(nsapi_rt_dns_query_build(buf, sizeof buf, 1, bad[i], NSAPI_IPv4), NSAPI_ERROR_PARAMETER, "'%s'", bad[i]);
     }
     memset(label, 'a', 64);
     label[64] = '\0';
-    cr_expect_eq(dns_query_build(buf, sizeof buf, 1, label, NSAPI_IPv4), NSAPI_ERROR_PARAMETER, "a 64-byte label");
+    cr_expect_eq(nsapi_rt_dns_query_build(buf, sizeof buf, 1, label, NSAPI_IPv4), NSAPI_ERROR_PARAMETER, "a 64-byte label");
     label[63] = '\0';
-    cr_expect_gt(dns_query_build(buf, sizeof buf, 1, label, NSAPI_IPv4), 0, "a 63-byte label");
+    cr_expect_gt(nsapi_rt_dns_query_build(buf, sizeof buf, 1, label, NSAPI_IPv4), 0, "a 63-byte label");
     snprintf(name, sizeof name, "%s.%s.%s.%.61s", label, label, label, label); /* 253 bytes */
     cr_assert_eq(strlen(name), 253u);
-    cr_expect_gt(dns_query_build(buf, sizeof buf, 1, name, NSAPI_IPv4), 0, "253 bytes");
+    cr_expect_gt(nsapi_rt_dns_query_build(buf, sizeof buf, 1, name, NSAPI_IPv4), 0, "253 bytes");
     strcat(name, "b");
-    cr_expect_eq(dns_query_build(buf, sizeof buf, 1, name, NSAPI_IPv4), NSAPI_ERROR_PARAMETER, "254 bytes");
-    cr_expect_eq(dns_query_build(buf, sizeof buf, 1, "a.b", NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
-    cr_expect_eq(dns_query_build(buf, 20, 1, "example.com", NSAPI_IPv4), NSAPI_ERROR_NO_MEMORY);
+    cr_expect_eq(nsapi_rt_dns_query_build(buf, sizeof buf, 1, name, NSAPI_IPv4), NSAPI_ERROR_PARAMETER, "254 bytes");
+    cr_expect_eq(nsapi_rt_dns_query_build(buf, sizeof buf, 1, "a.b", NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_rt_dns_query_build(buf, 20, 1, "example.com", NSAPI_IPv4), NSAPI_ERROR_NO_MEMORY);
 }
 
 /* --- responses ------------------------------------------------------------------------ */
@@ -362,14 +362,14 @@ Test(dns_message, fuzzed_responses_stay_in_bounds)
         }
         heap = malloc(q.n); /* exactly the packet's size: ASan sees any read past it */
         memcpy(heap, q.b, q.n);
-        r = dns_response_read(heap, q.n, query, (size_t)query_len, addrs, 4, &count, &ttl);
+        r = nsapi_rt_dns_response_read(heap, q.n, query, (size_t)query_len, addrs, 4, &count, &ttl);
         free(heap);
         cr_assert(r >= DNS_ANSWER && r <= DNS_NOT_OURS);
         answers += r == DNS_ANSWER;
         cr_assert_leq(count, 4);
         cr_assert(r == DNS_ANSWER || count == 0);
     }
-    cr_assert_eq(dns_response_read(p.b, p.n, query, (size_t)query_len, addrs, 4, &count, &ttl), DNS_ANSWER);
+    cr_assert_eq(nsapi_rt_dns_response_read(p.b, p.n, query, (size_t)query_len, addrs, 4, &count, &ttl), DNS_ANSWER);
     cr_expect_eq(count, 2, "the unmutated response: through the CNAME and direct");
     cr_expect_gt(answers, 1000, "the mutations reach the answer section (%u answers)", answers);
 }
