@@ -1,4 +1,4 @@
-"""Run every test suite and print one summary line: `N passed, N failed`.
+"""Run every test suite and print one summary line: `N passed, N failed, N skipped`.
 
 Suites: the layering checks on the sources and the built libraries, the generator's Python unit tests, the `scons new-stack` scaffold test, the examples against real
 servers, the check that generated/ matches
@@ -13,6 +13,7 @@ import sys
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _SYNTHESIS = re.compile(r"Synthesis: Tested: (\d+) \| Passing: (\d+) \| Failing: (\d+) \| Crashing: (\d+)")
+_SKIP = re.compile(r"^\[SKIP\] ", re.M)
 _RAN = re.compile(r"^Ran (\d+) tests?", re.M)
 _FAILED = re.compile(r"^FAILED \((.*)\)", re.M)
 TIMEOUT = 180  # seconds for any one suite (each takes under 30): a hang fails instead of stalling CI
@@ -20,21 +21,22 @@ TIMEOUT = 180  # seconds for any one suite (each takes under 30): a hang fails i
 
 class Result:
     def __init__(self):
-        self.passed = self.failed = 0
+        self.passed = self.failed = self.skipped = 0
 
     @property
     def ok(self):
-        return self.failed == 0 and self.passed > 0
+        return self.failed == 0 and self.passed + self.skipped > 0
 
     @property
     def line(self):
-        return f"{self.passed} passed, {self.failed} failed"
+        return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"
 
-    def add(self, name, passed, failed, output=""):
+    def add(self, name, passed, failed, output="", skipped=0):
         self.passed += passed
         self.failed += failed
-        status = "ok  " if failed == 0 and passed > 0 else "FAIL"
-        print(f"[{status}] {name}: {passed} passed, {failed} failed", flush=True)
+        self.skipped += skipped
+        status = "ok  " if failed == 0 and passed + skipped > 0 else "FAIL"
+        print(f"[{status}] {name}: {passed} passed, {failed} failed, {skipped} skipped", flush=True)
         if status == "FAIL" and output:
             print(output.rstrip(), flush=True)
 
@@ -59,11 +61,13 @@ def python_suite(result, root, name, start, env=None):
         bad = sum(int(n) for k, n in re.findall(r"(\w+)=(\d+)", m.group(1)) if k in ("failures", "errors"))
     if rc != 0 and bad == 0:
         bad = 1
-    result.add(name, total - bad, bad, out)
+    skipped = re.search(r"skipped=(\d+)", m.group(1)) if m else re.search(r"^OK \(skipped=(\d+)\)", out, re.M)
+    skipped = int(skipped.group(1)) if skipped else 0
+    result.add(name, total - bad - skipped, bad, out, skipped)
 
 
 def criterion_suite(result, root, program):
-    rc, out = _run([program, "--color=never", "-j2"], root)
+    rc, out = _run([program, "--color=never", "--verbose", "-j2"], root)
     m = _SYNTHESIS.search(out)
     name = os.path.basename(program)
     if not m:
@@ -71,7 +75,7 @@ def criterion_suite(result, root, program):
         return
     _, passing, failing, crashing = map(int, m.groups())
     failed = failing + crashing + (1 if rc != 0 and failing + crashing == 0 else 0)
-    result.add(name, passing, failed, out)
+    result.add(name, passing, failed, out, len(_SKIP.findall(out)))
 
 
 def program_suite(result, root, program, env):
@@ -89,6 +93,7 @@ def program_suite(result, root, program, env):
 def run_all(root, criterion, programs, python_env=None):
     result = Result()
     python_suite(result, root, "structure (python unittest)", os.path.join(root, "tests", "structure"), python_env)
+    python_suite(result, root, "tools (python unittest)", os.path.join(root, "tests", "tools"))
     python_suite(result, root, "generator (python unittest)", os.path.join(root, "tests", "generator"))
     python_suite(result, root, "scaffold (python unittest)", os.path.join(root, "tests", "scaffold"))
     python_suite(result, root, "examples (python unittest)", os.path.join(root, "tests", "examples"))

@@ -1,0 +1,86 @@
+"""tests/runner.py: what it counts from each kind of suite, and the summary line it ends with."""
+
+import contextlib
+import io
+import os
+import stat
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.abspath(os.path.join(os.path.dirname(__file__), "..")))
+import runner  # noqa: E402
+
+
+def script(folder, name, text):
+    path = os.path.join(folder, name)
+    with open(path, "w") as f:
+        f.write("#!/bin/sh\n" + text)
+    os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
+    return path
+
+
+class Counting(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.result = runner.Result()
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def quiet(self, fn, *args):
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            fn(self.result, self.tmp.name, *args)
+        return out.getvalue()
+
+    def test_criterion_skips_are_counted_apart(self):
+        fake = script(self.tmp.name, "fake_criterion", """cat <<'END'
+[SKIP] dns::one: unsupported: no server
+[SKIP] dns::two: unsupported: no server
+[====] Synthesis: Tested: 3 | Passing: 3 | Failing: 0 | Crashing: 0
+END
+""")
+        line = self.quiet(runner.criterion_suite, fake)
+        self.assertEqual((self.result.passed, self.result.failed, self.result.skipped), (3, 0, 2))
+        self.assertIn("fake_criterion: 3 passed, 0 failed, 2 skipped", line)
+        self.assertEqual(self.result.line, "3 passed, 0 failed, 2 skipped")
+
+    def test_a_suite_of_skips_only_is_not_a_failure(self):
+        fake = script(self.tmp.name, "all_skipped", """cat <<'END'
+[SKIP] s::a: unsupported
+[====] Synthesis: Tested: 0 | Passing: 0 | Failing: 0 | Crashing: 0
+END
+""")
+        self.assertIn("[ok  ]", self.quiet(runner.criterion_suite, fake))
+        self.assertTrue(self.result.ok)
+
+    def test_a_crash_after_passing_cases_fails(self):
+        fake = script(self.tmp.name, "crashes", "echo '[====] Synthesis: Tested: 2 | Passing: 2 | Failing: 0 | Crashing: 0'\nexit 1\n")
+        self.quiet(runner.criterion_suite, fake)
+        self.assertEqual((self.result.passed, self.result.failed), (2, 1))
+        self.assertFalse(self.result.ok)
+
+    def test_no_synthesis_is_one_failure(self):
+        fake = script(self.tmp.name, "silent", "exit 0\n")
+        self.quiet(runner.criterion_suite, fake)
+        self.assertEqual((self.result.passed, self.result.failed), (0, 1))
+
+    def test_python_skips_are_counted_apart(self):
+        folder = os.path.join(self.tmp.name, "py")
+        os.mkdir(folder)
+        with open(os.path.join(folder, "test_x.py"), "w") as f:
+            f.write("import unittest\nclass T(unittest.TestCase):\n"
+                    "    def test_a(self): pass\n"
+                    "    def test_b(self): self.skipTest('no peer')\n"
+                    "    def test_c(self): self.fail('no')\n")
+        self.quiet(runner.python_suite, "py", folder)
+        self.assertEqual((self.result.passed, self.result.failed, self.result.skipped), (1, 1, 1))
+
+    def test_plain_program_lines(self):
+        fake = script(self.tmp.name, "plain", "echo 'ok one'; echo 'ok two'; echo 'not ok three'; exit 1\n")
+        self.quiet(runner.program_suite, fake, {})
+        self.assertEqual((self.result.passed, self.result.failed), (2, 1))
+
+
+if __name__ == "__main__":
+    unittest.main()
