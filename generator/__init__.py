@@ -1,6 +1,8 @@
 """nsapi generator: reads idl/*.yaml and writes the C API under generated/.
 
-Pipeline: load (YAML with positions) -> schema (shape of each entry) ->
-model (C declarations parsed with pycparser, names resolved, rules checked)
--> render (Jinja2 templates) -> write (only files whose bytes changed).
+Pipeline: load (YAML with positions) -> schema (the shape of each entry) ->
+resolve (C declarations parsed with pycparser, names resolved, into the
+model) -> validate (the rules) and includes (the include graph) -> testplan
+(the bad-input cases of each method) -> emit (one emitter per kind of output,
+Jinja2 templates doing the text) -> write (only files whose bytes changed).
 """

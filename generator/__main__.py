@@ -7,7 +7,7 @@ import re
 import sys
 import tempfile
 
-from . import diag as diagnostics, model, naming, render, write
+from . import diag as diagnostics, emit, naming, resolve, write
 
 
 def idl_files(idl_dir):
@@ -19,14 +19,14 @@ def _model(idl_dir):
     paths = idl_files(idl_dir)
     if not paths:
         d.error(diagnostics.Pos(idl_dir, 1, 1), "no .yaml files")
-    m = model.build(paths, d)
+    m = resolve.build(paths, d)
     d.raise_if_any()
     return m
 
 
 def generate(idl_dir):
     """{relative path: text} for the IDL in idl_dir; raises IdlErrors."""
-    return render.render(_model(idl_dir))
+    return emit.render(_model(idl_dir))
 
 
 def new_stack(idl_dir, name, into):
@@ -35,7 +35,7 @@ def new_stack(idl_dir, name, into):
         raise ValueError(f"stack name '{name}' must be a lower_case C identifier other than 'nsapi'")
     if os.path.exists(into):
         raise ValueError(f"{into} exists; a new stack is never written over an old one")
-    files = render.scaffold(_model(idl_dir), name)
+    files = emit.new_stack(_model(idl_dir), name)
     return [os.path.join(into, rel) for rel in write.write(into, files)]
 
 

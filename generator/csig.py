@@ -108,3 +108,7 @@ def base_type(node):
 
 def is_pointer(node):
     return isinstance(node, c_ast.PtrDecl)
+
+
+def is_array(node):
+    return isinstance(node, c_ast.ArrayDecl)

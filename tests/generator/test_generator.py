@@ -7,7 +7,8 @@ import sys
 import tempfile
 import unittest
 
-from generator import __main__ as gen, model, naming, write
+from generator import __main__ as gen, naming, resolve, testplan, write
+from generator.emit import c
 from generator.diag import Diag
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -21,7 +22,7 @@ def read(path):
 
 def build_model():
     d = Diag()
-    m = model.build(gen.idl_files(IDL), d)
+    m = resolve.build(gen.idl_files(IDL), d)
     d.raise_if_any()
     return m
 
@@ -41,7 +42,7 @@ class NamingTest(unittest.TestCase):
                                  "UDPSocket": "nsapi_udp_socket_t", "TCPSocket": "nsapi_tcp_socket_t",
                                  "TCPServer": "nsapi_tcp_server_t", "NetworkStack": "nsapi_stack_t"})
         accept = next(x for x in m.classes["TCPServer"].methods if x.name == "accept")
-        self.assertEqual(accept.prototype, "nsapi_error_t nsapi_tcp_server_accept(nsapi_tcp_server_t *server, "
+        self.assertEqual(c.prototype(accept), "nsapi_error_t nsapi_tcp_server_accept(nsapi_tcp_server_t *server, "
                                            "nsapi_tcp_socket_t *connection, nsapi_socket_address_t *address)")
 
 
@@ -63,11 +64,13 @@ class ModelTest(unittest.TestCase):
             self.assertTrue(self.method(klass, "set_timeout").inherited)
 
     def test_checks(self):
-        self.assertEqual(self.method("TCPSocket", "send").checks, ["socket == NULL", "(data == NULL && size != 0)"])
-        self.assertEqual(self.method("TCPServer", "listen").checks, ["server == NULL", "backlog < 1", "backlog > 255"])
-        self.assertEqual(self.method("SocketAddress", "set_ip_bytes").checks,
+        def checks(klass, name):
+            return c.conditions(self.method(klass, name))
+        self.assertEqual(checks("TCPSocket", "send"), ["socket == NULL", "(data == NULL && size != 0)"])
+        self.assertEqual(checks("TCPServer", "listen"), ["server == NULL", "backlog < 1", "backlog > 255"])
+        self.assertEqual(checks("SocketAddress", "set_ip_bytes"),
                          ["address == NULL", "bytes == NULL", "(unsigned)version > (unsigned)NSAPI_IPv6"])
-        self.assertEqual(self.method("UDPSocket", "recvfrom").checks, ["socket == NULL", "(data == NULL && size != 0)"])
+        self.assertEqual(checks("UDPSocket", "recvfrom"), ["socket == NULL", "(data == NULL && size != 0)"])
 
     def test_error_enum(self):
         values = {v.name: v.value for v in self.m.error_enum.values}
@@ -83,6 +86,30 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(files["errors"].includes, ["nsapi/types.h"])
         self.assertEqual(files["tcp_socket"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/socket.h"])
         self.assertEqual(files["socket"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/socket_address.h", "nsapi/os.h"])
+
+    def test_shared_header(self):
+        """The shared header's standard headers and forward declarations are properties of the model."""
+        files = {f.stem: f for f in self.m.files}
+        self.assertEqual(files["types"].system_includes, ["stdbool.h", "stddef.h", "stdint.h"])
+        self.assertIn(("nsapi_tcp_socket", "nsapi_tcp_socket_t"), files["types"].forward_types)
+        self.assertIn(("nsapi_stack_api", "nsapi_stack_api_t"), files["types"].forward_types)
+        self.assertEqual((files["socket"].system_includes, files["socket"].forward_types), ([], []))
+
+    def test_cases_once_per_declaring_class(self):
+        """Socket's methods get their cases once, run by every concrete class that offers them."""
+        plans = {t.klass.name: t for t in testplan.plan(self.m)}
+        self.assertEqual(sorted(plans), ["NetworkStack", "Socket", "SocketAddress", "TCPServer", "TCPSocket", "UDPSocket"])
+        socket = plans["Socket"]
+        self.assertTrue(socket.table)
+        self.assertEqual([k.name for k in socket.rows], ["TCPServer", "TCPSocket", "UDPSocket"])
+        self.assertEqual([mc.name for mc in socket.methods][:3], ["open", "close", "bind"])
+        self.assertFalse(plans["UDPSocket"].table)
+        self.assertEqual([mc.name for mc in plans["UDPSocket"].methods], ["sendto", "recvfrom", "connect", "send", "recv"])
+        bind = next(mc for mc in socket.methods if mc.name == "bind")
+        self.assertEqual([(x.name, x.expect) for x in bind.cases],
+                         [(None, "NSAPI_ERROR_PARAMETER"), ("null_address", "NSAPI_ERROR_PARAMETER"),
+                          ("not_open", "NSAPI_ERROR_NO_SOCKET")])
+        self.assertFalse(bind.cases[0].uses_object, "the NULL object case declares no object")
 
 
 class OutputTest(unittest.TestCase):
@@ -135,17 +162,41 @@ class OutputTest(unittest.TestCase):
         self.assertTrue(os.path.exists(mine), "files without the banner are not the generator's")
 
     def test_every_method_has_bad_input_tests(self):
+        """Each concrete class runs every case of every method it offers: in its own file, or in a table's row."""
         files = gen.generate(IDL)
         m = build_model()
+        plans = {t.klass.name: t for t in testplan.plan(m)}
         for k in m.concrete_classes:
-            text = files[f"tests/test_{k.c_name}_args.c"]
             for x in k.methods:
-                self.assertIn(f"Test({x.c_name}, null_{x.self_name})", text)
+                t = plans[x.func.owner.name]
+                self.assertIn(k, t.rows)
+                text = files[f"tests/test_{t.klass.c_name}_args.c"]
+                if t.table:
+                    self.assertIn(f"    X({k.c_name}, {k.self_name})", text)
+                    self.assertIn(f"\n{t.table_name}({x.name.upper()}_CASES)\n", text)
+                    self.assertIn(f"Test(nsapi_##c_name##_{x.name}, null_##object)", text)
+                    not_open = f"Test(nsapi_##c_name##_{x.name}, not_open)"
+                else:
+                    self.assertIn(f"Test({x.c_name}, null_{x.self_name})", text)
+                    not_open = f"Test({x.c_name}, not_open)"
                 if x.state_error:
-                    self.assertIn(f"Test({x.c_name}, not_open)", text)
+                    self.assertIn(not_open, text)
                     self.assertIn(x.state_error, text)
         self.assertIn("Test(nsapi_tcp_socket_send, null_data_with_size)", files["tests/test_tcp_socket_args.c"])
         self.assertIn("Test(nsapi_tcp_server_listen, backlog_above_max)", files["tests/test_tcp_server_args.c"])
+
+    def test_inherited_cases_written_once(self):
+        files = gen.generate(IDL)
+        for path in ("tests/test_udp_socket_args.c", "tests/test_tcp_socket_args.c", "tests/test_tcp_server_args.c"):
+            self.assertNotIn("_close", files[path], "Socket's cases live in test_socket_args.c only")
+        text = files["tests/test_socket_args.c"]
+        self.assertIn("#define SOCKET_CLASSES(X) \\\n    X(tcp_server, server) \\\n    X(tcp_socket, socket) \\\n"
+                      "    X(udp_socket, socket)\n", text)
+        self.assertEqual(text.count("Test(nsapi_##c_name##_close, not_open)"), 1)
+        self.assertIn("Test(nsapi_udp_socket_send, null_socket)\n{\n    unsigned char data_object[64];\n\n"
+                      "    memset(&data_object, 0, sizeof data_object);\n"
+                      "    cr_expect_eq(nsapi_udp_socket_send(NULL, data_object, 0), NSAPI_ERROR_PARAMETER);\n}\n",
+                      files["tests/test_udp_socket_args.c"], "the NULL object case declares no object")
 
     def test_inherited_wrapper_is_thin(self):
         header = gen.generate(IDL)["include/nsapi/tcp_socket.h"]

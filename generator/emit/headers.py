@@ -1,0 +1,9 @@
+"""The public headers: one per IDL file, and nsapi/nsapi.h, which includes them all."""
+
+from .jinja import Output
+
+
+def outputs(model):
+    outs = [Output(f"include/{f.header}", "header.h.j2", [f.source], file=f) for f in model.files]
+    outs.append(Output("include/nsapi/nsapi.h", "umbrella.h.j2", sorted(f.source for f in model.files)))
+    return outs

@@ -1,0 +1,9 @@
+"""The argument tests: one Criterion file per class that declares methods, from the test plan."""
+
+from .. import testplan
+from .jinja import Output
+
+
+def outputs(model):
+    return [Output(f"tests/test_{t.klass.c_name}_args.c", "test_args.c.j2", t.sources, plan=t, OBJECT=testplan.OBJECT)
+            for t in testplan.plan(model)]

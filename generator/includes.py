@@ -1,0 +1,109 @@
+"""Which headers each generated header includes, worked out from what its declarations use.
+
+A header includes the header that defines each type it uses by value (a
+struct field, a parameter passed by value, a base class), the header that
+names each type it uses through a pointer (the shared header for classes
+and vtables, which it names ahead), the header of each constant that sizes
+an array, and the error codes if its functions return them.  The shared
+header itself includes the standard headers of the C types the IDL may use.
+No header may include itself through others.
+"""
+
+from pycparser import c_ast
+
+from .model import BUILTINS
+
+
+def compute(model, diag):
+    shared = model.shared_file
+    if shared is not None:
+        shared.system_includes = sorted({h for _, h in BUILTINS.values() if h})
+        shared.forward_types = [(k.tag, k.type_name) for k in model.all_classes] + \
+                               [(vt.tag, vt.name) for vt in model.vtables]
+    constant_file = {c.name: f for f in model.files for c in f.constants}
+    constant_file.update({v.name: e.file for e in model.enums for v in e.values})
+    errors = model.error_enum.file if model.error_enum is not None else None
+    for f in model.files:
+        needed, external = set(), set()
+        for node in _declarations(f):
+            for name, by_value in _type_uses(node):
+                t = model.types.get(name)
+                if t is None or t.kind == "builtin":
+                    continue
+                if t.kind == "external":
+                    external.add(t.header)
+                else:
+                    needed.add(shared if t.forward_declared and not by_value else t.file)
+            needed.update(constant_file[n] for n in _array_sizes(node) if n in constant_file)
+        needed.update(k.base.file for k in f.classes if k.base is not None)
+        if shared is not None and _declares_c(f):
+            needed.add(shared)
+        if errors is not None and _returns_errors(f):
+            needed.add(errors)
+        needed.discard(f)
+        first = [x for x in (shared, errors) if x in needed]
+        rest = sorted(needed - set(first), key=lambda x: x.stem)
+        f.includes = [x.header for x in first + rest] + sorted(external)
+    _check_cycles(model, diag)
+
+
+def _declarations(f):
+    """The parsed C declarations of a file's header."""
+    nodes = [d.node for d in f.scalars + f.callbacks] + [x.node for s in f.structs for x in s.fields]
+    for k in f.classes:
+        nodes += [x.node for x in k.fields] + [m.func.decl for m in k.methods]
+    return nodes + [op.decl for vt in f.vtables for op in vt.ops]
+
+
+def _declares_c(f):
+    """Whether the header declares anything beyond macros: then it builds on the shared header."""
+    return bool(f.scalars or f.callbacks or f.enums or f.structs or f.classes or f.vtables
+                or f.rec.get("externals"))
+
+
+def _returns_errors(f):
+    funcs = [m.func for k in f.classes for m in k.methods] + [op for vt in f.vtables for op in vt.ops]
+    return any(func.carries_errors for func in funcs)
+
+
+def _type_uses(node, by_value=True):
+    """(type name, used by value) for each type a declaration names."""
+    if isinstance(node, (c_ast.Decl, c_ast.Typedef, c_ast.Typename)):
+        return _type_uses(node.type, by_value)
+    if isinstance(node, c_ast.PtrDecl):
+        # A pointer to a function still takes and returns its types by value.
+        return _type_uses(node.type, by_value and isinstance(node.type, c_ast.FuncDecl))
+    if isinstance(node, c_ast.ArrayDecl):
+        return _type_uses(node.type, by_value)
+    if isinstance(node, c_ast.FuncDecl):
+        out = _type_uses(node.type)
+        for p in (node.args.params if node.args else []):
+            out += _type_uses(p)
+        return out
+    if isinstance(node, c_ast.TypeDecl) and isinstance(node.type, c_ast.IdentifierType):
+        return [(" ".join(node.type.names), by_value)]
+    return []
+
+
+def _array_sizes(node):
+    """Names used as array sizes in a declaration."""
+    names = []
+    while node is not None and not isinstance(node, (c_ast.TypeDecl, c_ast.FuncDecl)):
+        if isinstance(node, c_ast.ArrayDecl) and isinstance(node.dim, c_ast.ID):
+            names.append(node.dim.name)
+        node = getattr(node, "type", None)
+    return names
+
+
+def _check_cycles(model, diag):
+    graph = {f.header: set(f.includes) for f in model.files}
+    for f in model.files:
+        seen, todo = set(), list(graph[f.header])
+        while todo:
+            h = todo.pop()
+            if h == f.header:
+                diag.error(f.rec.pos, f"{f.header} includes itself through other headers; use the type through a pointer")
+                break
+            if h not in seen:
+                seen.add(h)
+                todo.extend(graph.get(h, ()))
