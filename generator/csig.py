@@ -112,3 +112,22 @@ def is_pointer(node):
 
 def is_array(node):
     return isinstance(node, c_ast.ArrayDecl)
+
+
+def type_uses(node, by_value=True):
+    """(type name, used by value) for each type a declaration names."""
+    if isinstance(node, (c_ast.Decl, c_ast.Typedef, c_ast.Typename)):
+        return type_uses(node.type, by_value)
+    if isinstance(node, c_ast.PtrDecl):
+        # A pointer to a function still takes and returns its types by value.
+        return type_uses(node.type, by_value and isinstance(node.type, c_ast.FuncDecl))
+    if isinstance(node, c_ast.ArrayDecl):
+        return type_uses(node.type, by_value)
+    if isinstance(node, c_ast.FuncDecl):
+        out = type_uses(node.type)
+        for p in (node.args.params if node.args else []):
+            out += type_uses(p)
+        return out
+    if isinstance(node, c_ast.TypeDecl) and isinstance(node.type, c_ast.IdentifierType):
+        return [(" ".join(node.type.names), by_value)]
+    return []

@@ -3,14 +3,16 @@
 A header includes the header that defines each type it uses by value (a
 struct field, a parameter passed by value, a base class), the header that
 names each type it uses through a pointer (the shared header for classes
-and vtables, which it names ahead), the header of each constant that sizes
-an array, and the error codes if its functions return them.  The shared
-header itself includes the standard headers of the C types the IDL may use.
-No header may include itself through others.
+and vtables, which it names ahead), the header of each constant or option
+that sizes an array or switches a declaration on, and the error codes if its
+functions return them.  Every header with C declarations includes the shared
+one, which itself includes the standard headers of the C types the IDL may
+use.  No header may include itself through others.
 """
 
 from pycparser import c_ast
 
+from . import csig
 from .model import BUILTINS
 
 
@@ -20,13 +22,13 @@ def compute(model, diag):
         shared.system_includes = sorted({h for _, h in BUILTINS.values() if h})
         shared.forward_types = [(k.tag, k.type_name) for k in model.all_classes] + \
                                [(vt.tag, vt.name) for vt in model.vtables]
-    constant_file = {c.name: f for f in model.files for c in f.constants}
+    constant_file = {c.name: f for f in model.files for c in f.constants + f.options}
     constant_file.update({v.name: e.file for e in model.enums for v in e.values})
     errors = model.error_enum.file if model.error_enum is not None else None
     for f in model.files:
         needed, external = set(), set()
         for node in _declarations(f):
-            for name, by_value in _type_uses(node):
+            for name, by_value in csig.type_uses(node):
                 t = model.types.get(name)
                 if t is None or t.kind == "builtin":
                     continue
@@ -36,7 +38,8 @@ def compute(model, diag):
                     needed.add(shared if t.forward_declared and not by_value else t.file)
             needed.update(constant_file[n] for n in _array_sizes(node) if n in constant_file)
         needed.update(k.base.file for k in f.classes if k.base is not None)
-        if shared is not None and _declares_c(f):
+        needed.update(o.file for o in _conditions(f))
+        if shared is not None and f.declares_c:
             needed.add(shared)
         if errors is not None and _returns_errors(f):
             needed.add(errors)
@@ -55,34 +58,15 @@ def _declarations(f):
     return nodes + [op.decl for vt in f.vtables for op in vt.ops]
 
 
-def _declares_c(f):
-    """Whether the header declares anything beyond macros: then it builds on the shared header."""
-    return bool(f.scalars or f.callbacks or f.enums or f.structs or f.classes or f.vtables
-                or f.rec.get("externals"))
+def _conditions(f):
+    """The options that structs and fields of a file's header exist under."""
+    entries = f.structs + [x for s in f.structs for x in s.fields] + [x for k in f.classes for x in k.fields]
+    return [e.condition for e in entries if e.condition is not None]
 
 
 def _returns_errors(f):
     funcs = [m.func for k in f.classes for m in k.methods] + [op for vt in f.vtables for op in vt.ops]
     return any(func.carries_errors for func in funcs)
-
-
-def _type_uses(node, by_value=True):
-    """(type name, used by value) for each type a declaration names."""
-    if isinstance(node, (c_ast.Decl, c_ast.Typedef, c_ast.Typename)):
-        return _type_uses(node.type, by_value)
-    if isinstance(node, c_ast.PtrDecl):
-        # A pointer to a function still takes and returns its types by value.
-        return _type_uses(node.type, by_value and isinstance(node.type, c_ast.FuncDecl))
-    if isinstance(node, c_ast.ArrayDecl):
-        return _type_uses(node.type, by_value)
-    if isinstance(node, c_ast.FuncDecl):
-        out = _type_uses(node.type)
-        for p in (node.args.params if node.args else []):
-            out += _type_uses(p)
-        return out
-    if isinstance(node, c_ast.TypeDecl) and isinstance(node.type, c_ast.IdentifierType):
-        return [(" ".join(node.type.names), by_value)]
-    return []
 
 
 def _array_sizes(node):

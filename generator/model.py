@@ -33,6 +33,7 @@ class Type:
         self.pointer = False  # a typedef'd pointer: a callback or a handle
         self.enum = None
         self.header = None    # an external type's header
+        self.condition = None  # the Option a struct exists under, if any
 
     @property
     def integer(self):
@@ -194,6 +195,7 @@ class Decl:
         self.name = node.name
         self.text = csig.text(node)
         self.doc = rec.doc
+        self.condition = None  # the Option a field exists under ('if'), if any
 
 
 class Struct:
@@ -202,6 +204,7 @@ class Struct:
         self.name = rec.name.value
         self.tag = naming.struct_tag(self.name)
         self.doc = rec.doc
+        self.condition = None  # the Option the struct exists under ('if'), if any
         self.fields = []
 
 
@@ -209,6 +212,21 @@ class Constant:
     def __init__(self, rec):
         self.rec, self.pos = rec, rec.name.pos
         self.name, self.value, self.doc = rec.name.value, rec.value.value, rec.doc
+
+
+class Option:
+    """A tunable of the build: a default a build may override, and the range the runtime works with."""
+
+    def __init__(self, rec, file):
+        self.rec, self.file, self.pos = rec, file, rec.name.pos
+        self.name, self.default, self.doc = rec.name.value, rec.default.value, rec.doc
+        self.min = rec.min.value if "min" in rec._values else None
+        self.max = rec.max.value if "max" in rec._values else None
+
+    @property
+    def switch(self):
+        """Whether the option turns a part of the build on (1) or off (0), so that 'if' may name it."""
+        return self.min == 0 and self.max == 1
 
 
 class Vtable:
@@ -232,11 +250,17 @@ class File:
         self.guard = naming.guard(stem)
         self.abi = rec.abi.value if "abi" in rec._values else None
         self.shared = rec.get("shared", False)
-        self.scalars, self.constants, self.enums, self.structs = [], [], [], []
+        self.scalars, self.constants, self.options, self.enums, self.structs = [], [], [], [], []
         self.callbacks, self.classes, self.vtables = [], [], []
         self.includes = []          # "nsapi/x.h" headers, in order (includes.py)
         self.system_includes = []   # <x.h> headers
         self.forward_types = []     # the classes and vtables this header names ahead
+
+    @property
+    def declares_c(self):
+        """Whether the header declares anything beyond macros."""
+        return bool(self.scalars or self.callbacks or self.enums or self.structs or self.classes or self.vtables
+                    or self.rec.get("externals"))
 
 
 class Model:
@@ -245,6 +269,7 @@ class Model:
         self.types = {}
         self.classes = {}
         self.enums = []
+        self.options = {}
         self.names = {}  # every C identifier -> where it was defined
         self.error_enum = None
         self.abi = None

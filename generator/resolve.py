@@ -12,8 +12,8 @@ from pycparser import c_ast
 
 from . import csig, includes, naming, schema, validate
 from .load import load
-from .model import BUILTINS, ERROR_ENUM, Class, Constant, Decl, Enum, File, Function, Method, Model, Param, \
-    Struct, Type, Vtable
+from .model import BUILTINS, ERROR_ENUM, Class, Constant, Decl, Enum, File, Function, Method, Model, Option, \
+    Param, Struct, Type, Vtable
 
 
 def build(paths, diag):
@@ -41,8 +41,9 @@ def build(paths, diag):
     parser = csig.Parser(diag, model.types)
     for f in model.files:
         _build_typedefs(model, f, parser, diag)
-    for f in model.files:  # constants before anything sized by them, in whichever file
+    for f in model.files:  # constants and options before anything sized or switched by them, in whichever file
         _build_constants(model, f, diag)
+        _build_options(model, f, diag)
     for f in model.files:
         _build_file(model, f, parser, diag)
     _resolve_classes(model, diag)
@@ -159,15 +160,38 @@ def _build_constants(model, f, diag):
             f.constants.append(c)
 
 
+def _build_options(model, f, diag):
+    for r in f.rec.get("options", []):
+        o = Option(r, f)
+        if not naming.CONSTANT.match(o.name):
+            diag.error(o.pos, f"option name '{o.name}' must be an UPPER_CASE identifier")
+        elif model.define(o.name, o.pos, diag):
+            f.options.append(o)
+            model.options[o.name] = o
+
+
+def _condition(model, rec, diag):
+    """The Option an entry's 'if' names, or None."""
+    value = rec.get("if")
+    if value is None:
+        return None
+    if value.value not in model.options:
+        diag.error(value.pos, f"unknown option '{value.value}'")
+    return model.options.get(value.value)
+
+
 def _build_file(model, f, parser, diag):
     for r in f.rec.get("enums", []):
         _build_enum(model, Enum(r, f), diag)
     for r in f.rec.get("structs", []):
         s = Struct(r, f)
-        s.fields = _fields(r.get("fields", []), parser, diag)
+        s.condition = _condition(model, r, diag)
+        if s.name in model.types:
+            model.types[s.name].condition = s.condition
+        s.fields = _fields(model, r.get("fields", []), parser, diag)
         f.structs.append(s)
     for klass in f.classes:
-        klass.fields = _fields(klass.rec.get("fields", []), parser, diag)
+        klass.fields = _fields(model, klass.rec.get("fields", []), parser, diag)
         for m in klass.rec.get("methods", []):
             func = _function(model, m, klass, parser, diag)
             if func is not None:
@@ -203,7 +227,7 @@ def _build_enum(model, e, diag):
     model.enums.append(e)
 
 
-def _fields(recs, parser, diag):
+def _fields(model, recs, parser, diag):
     fields, names = [], set()
     for r in recs:
         node = parser.parse(r.c, "field")
@@ -216,7 +240,9 @@ def _fields(recs, parser, diag):
             diag.error(r.c.pos, f"duplicate field '{node.name}'")
             continue
         names.add(node.name)
-        fields.append(Decl(r, node))
+        fld = Decl(r, node)
+        fld.condition = _condition(model, r, diag)
+        fields.append(fld)
     return fields
 
 

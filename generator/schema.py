@@ -215,7 +215,7 @@ METHOD = Rec("method", {
     "const": BOOL, "abstract": BOOL,
 }, required=("c", "doc"))
 
-FIELD = Rec("field", {"c": Positioned(STR), "doc": TEXT}, required=("c", "doc"))
+FIELD = Rec("field", {"c": Positioned(STR), "doc": TEXT, "if": Positioned(STR)}, required=("c", "doc"))
 
 CLASS = Rec("class", {
     "name": Positioned(STR), "c_name": Positioned(STR), "doc": TEXT, "extends": Positioned(STR),
@@ -236,9 +236,13 @@ ENUM = Rec("enum", {"name": Positioned(STR), "doc": TEXT, "values": ListOf(ENUM_
 CONSTANT = Rec("constant", {"name": Positioned(STR), "value": Positioned(INT_OR_NAME), "doc": TEXT},
                required=("name", "value", "doc"))
 
+OPTION = Rec("option", {
+    "name": Positioned(STR), "default": Positioned(INT), "min": Positioned(INT), "max": Positioned(INT), "doc": TEXT,
+}, required=("name", "default", "doc"))
+
 TYPEDEF = Rec("type", {"c": Positioned(STR), "doc": TEXT, "carries_errors": BOOL}, required=("c", "doc"))
 
-STRUCT = Rec("struct", {"name": Positioned(STR), "doc": TEXT, "fields": ListOf(FIELD)},
+STRUCT = Rec("struct", {"name": Positioned(STR), "doc": TEXT, "if": Positioned(STR), "fields": ListOf(FIELD)},
              required=("name", "doc", "fields"))
 
 OP = Rec("operation", {"c": Positioned(STR), "doc": TEXT, "event": TEXT, "errors": MapOf(TEXT)}, required=("c", "doc"))
@@ -249,6 +253,7 @@ EXTERNAL = Rec("external type", {"name": Positioned(STR), "header": STR, "doc": 
 
 FILE = Rec("file", {
     "doc": TEXT, "abi": Positioned(INT), "shared": BOOL, "scalars": ListOf(TYPEDEF), "constants": ListOf(CONSTANT),
+    "options": ListOf(OPTION),
     "externals": ListOf(EXTERNAL),
     "enums": ListOf(ENUM), "structs": ListOf(STRUCT), "callbacks": ListOf(TYPEDEF),
     "classes": ListOf(CLASS), "vtables": ListOf(VTABLE),

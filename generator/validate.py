@@ -8,12 +8,13 @@ runtime could not call.  Errors are collected in the Diag.
 
 from pycparser import c_ast
 
-from . import naming
+from . import csig, naming
 from .model import ERROR_ENUM, PARAMETER, STATES, Class
 
 
 def check(model, diag):
     _shared_file(model, diag)
+    _options(model, diag)
     for f in model.files:
         for d in f.scalars:
             t = model.types.get(d.name)
@@ -24,11 +25,18 @@ def check(model, diag):
     for f in model.files:
         for s in f.structs:
             _fields(model, s.fields, diag)
+            _switch(s, diag)
+            _conditions(model, s.fields, s.condition, f"struct '{s.name}'", s.pos, diag)
+        for d in f.callbacks:
+            _unconditional(model, d.node, f"callback '{d.name}'", d.pos, diag)
     for klass in model.all_classes:
         _fields(model, klass.fields, diag)
-        if not klass.fields and "extends" not in klass.rec._values:
+        based = "extends" in klass.rec._values
+        if not klass.fields and not based:
             diag.error(klass.pos, f"class '{klass.name}' has no fields and no base; a C struct needs a member")
+        _conditions(model, klass.fields, None, None if based else f"class '{klass.name}'", klass.pos, diag)
         for func in klass.functions:
+            _unconditional(model, func.decl, f"method '{func.name}'", func.pos, diag)
             _signature(func, diag)
             _params(func, diag)
             _method(func, diag)
@@ -36,6 +44,7 @@ def check(model, diag):
         for op in vt.ops:
             _signature(op, diag)
             _operation(op, diag)
+            _unconditional(model, op.decl, f"operation '{op.name}'", op.pos, diag)
     _errors(model, diag)
 
 
@@ -46,6 +55,50 @@ def _shared_file(model, diag):
     if not shared and (model.all_classes or model.vtables):
         diag.error(model.files[0].rec.pos, "no file is 'shared: true'; one must name the classes and vtables "
                                            "ahead for every other header")
+
+
+def _options(model, diag):
+    """Defaults inside their range; one options header."""
+    files = [f for f in model.files if f.options]
+    for f in files[1:]:
+        diag.error(f.rec.pos_of("options"), f"options are declared in more than one file (first in {files[0].source}); "
+                                            "a build overrides them in one header")
+    for o in model.options.values():
+        r = o.rec
+        if o.min is not None and o.max is not None and o.min > o.max:
+            diag.error(r.max.pos, f"option '{o.name}' has min {o.min} above max {o.max}")
+        elif o.min is not None and o.default < o.min:
+            diag.error(r.default.pos, f"option '{o.name}' defaults to {o.default}, below its min {o.min}")
+        elif o.max is not None and o.default > o.max:
+            diag.error(r.default.pos, f"option '{o.name}' defaults to {o.default}, above its max {o.max}")
+
+
+def _conditions(model, fields, outer, owner, pos, diag):
+    """Fields under 'if': a switch each, types that exist whenever the field does, a member in every build."""
+    for fld in fields:
+        cond = fld.condition or outer
+        _switch(fld, diag)
+        for name, _ in csig.type_uses(fld.node):
+            t = model.types.get(name)
+            if t is not None and t.condition is not None and t.condition is not cond:
+                diag.error(fld.pos, f"'{name}' exists only if {t.condition.name}; field '{fld.name}' needs "
+                                    f"'if: {t.condition.name}' too")
+    if owner is not None and fields and all(f.condition not in (None, outer) for f in fields):
+        diag.error(pos, f"{owner} has no field outside 'if'; a C struct needs a member in every build")
+
+
+def _switch(entry, diag):
+    if entry.condition is not None and not entry.condition.switch:
+        diag.error(entry.rec.get("if").pos, f"'if' needs an option that is 0 or 1 (min 0, max 1); "
+                                            f"'{entry.condition.name}' is not one")
+
+
+def _unconditional(model, node, what, pos, diag):
+    """A declaration that exists in every build cannot use a type that does not."""
+    for name, _ in csig.type_uses(node):
+        t = model.types.get(name)
+        if t is not None and t.condition is not None:
+            diag.error(pos, f"'{name}' exists only if {t.condition.name}; {what} exists in every build, so it cannot use it")
 
 
 def _enum(e, diag):
@@ -59,7 +112,8 @@ def _enum(e, diag):
 
 
 def _fields(model, fields, diag):
-    constants = {c.name for f in model.files for c in f.constants} | {v.name for e in model.enums for v in e.values}
+    constants = {c.name for f in model.files for c in f.constants + f.options}
+    constants |= {v.name for e in model.enums for v in e.values}
     for fld in fields:
         if fld.name in naming.KEYWORDS:
             diag.error(fld.pos, f"field name '{fld.name}' is a C or C++ keyword")

@@ -101,8 +101,6 @@ static void remember(nsapi_stack_t *stack, const char *name, const nsapi_addr_t 
 
 /* --- asking ------------------------------------------------------------------------------------ */
 
-#define CANCEL_CHECK_MS 100 /* how often an asynchronous lookup looks whether it was cancelled */
-
 enum query_state { QUERY_FREE, QUERY_RUNNING, QUERY_CANCELLED, QUERY_CALLING };
 
 /* One lookup under way: its socket, its deadline, and its place if it is asynchronous. */
@@ -141,7 +139,8 @@ static bool await(struct lookup *l, const nsapi_socket_address_t *server, const 
         if (wait == 0 || cancelled(l)) {
             return false;
         }
-        nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && wait > CANCEL_CHECK_MS ? CANCEL_CHECK_MS : wait));
+        nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && wait > NSAPI_DNS_CANCEL_CHECK_MS
+                                                       ? NSAPI_DNS_CANCEL_CHECK_MS : wait));
         n = nsapi_udp_socket_recvfrom(&l->socket, &from, reply, sizeof reply);
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
             continue;
@@ -178,8 +177,8 @@ static enum outcome ask(struct lookup *l, const nsapi_socket_address_t *servers,
                 return NO_ANSWER;
             }
             /* A send that cannot go at once waits no longer than the try, or than a cancel may wait. */
-            nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && until - now > CANCEL_CHECK_MS
-                                                               ? CANCEL_CHECK_MS : until - now));
+            nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && until - now > NSAPI_DNS_CANCEL_CHECK_MS
+                                                               ? NSAPI_DNS_CANCEL_CHECK_MS : until - now));
             if (length < 0 || nsapi_udp_socket_sendto(&l->socket, &servers[i], query, (nsapi_size_t)length) != length) {
                 break; /* a server this stack cannot reach */
             }
@@ -411,7 +410,7 @@ nsapi_error_t nsapi_rt_dns_cancel(nsapi_stack_t *stack, int id)
         }
     }
     if (q != NULL) {
-        /* Its thread sees this within CANCEL_CHECK_MS and ends without a callback, freeing the place.  Never
+        /* Its thread sees this within NSAPI_DNS_CANCEL_CHECK_MS and ends without a callback, freeing the place.  Never
          * waited for here: cancel may be called where that thread's socket cannot progress (a sigio). */
         q->state = QUERY_CANCELLED;
         q->id = 0;

@@ -13,7 +13,6 @@
 #define TYPE_AAAA 28
 #define CLASS_IN 1
 #define JUMPS_MAX 16  /* compression pointers followed in one name */
-#define CHAIN_MAX 8   /* CNAMEs followed from the asked name */
 
 typedef char dns_name_t[DNS_NAME_MAX + 2];
 
@@ -158,7 +157,7 @@ static bool follow_cnames(const uint8_t *msg, size_t len, size_t answers, unsign
     struct record r;
     int step;
 
-    for (step = 0; step < CHAIN_MAX; step++) {
+    for (step = 0; step < NSAPI_DNS_CNAME_CHAIN_MAX; step++) {
         size_t pos = answers;
         bool moved = false;
         unsigned i;

@@ -87,6 +87,15 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(files["tcp_socket"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/socket.h"])
         self.assertEqual(files["socket"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/socket_address.h", "nsapi/os.h"])
 
+    def test_options_header(self):
+        files = {f.stem: f for f in self.m.files}
+        self.assertEqual(files["options"].includes, [])
+        self.assertEqual(files["stack"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/options.h",
+                                                   "nsapi/socket_address.h", "nsapi/os.h"])
+        self.assertEqual([o.name for o in files["options"].options][:2], ["NSAPI_CONFIG_DNS", "NSAPI_SOCKET_LIMIT"])
+        self.assertTrue(self.m.options["NSAPI_CONFIG_DNS"].switch)
+        self.assertFalse(self.m.options["NSAPI_DNS_SERVERS"].switch)
+
     def test_shared_header(self):
         """The shared header's standard headers and forward declarations are properties of the model."""
         files = {f.stem: f for f in self.m.files}
@@ -198,6 +207,20 @@ class OutputTest(unittest.TestCase):
                       "    cr_expect_eq(nsapi_udp_socket_send(NULL, data_object, 0), NSAPI_ERROR_PARAMETER);\n}\n",
                       files["tests/test_udp_socket_args.c"], "the NULL object case declares no object")
 
+    def test_options_are_overridable_defaults(self):
+        files = gen.generate(IDL)
+        options = files["include/nsapi/options.h"]
+        self.assertIn("#ifdef NSAPI_OPTIONS_FILE\n#include NSAPI_OPTIONS_FILE\n#endif\n", options)
+        self.assertIn("#ifndef NSAPI_DNS_SERVERS\n#define NSAPI_DNS_SERVERS 5\n#endif\n"
+                      "#if NSAPI_DNS_SERVERS < 1\n#error \"NSAPI_DNS_SERVERS must be at least 1\"\n#endif\n", options)
+        self.assertIn("#if NSAPI_CONFIG_DNS < 0 || NSAPI_CONFIG_DNS > 1\n#error \"NSAPI_CONFIG_DNS must be 0 or 1\"\n", options)
+        self.assertNotIn("extern \"C\"", options, "macros only")
+        self.assertNotIn("NSAPI_SOCKET_LIMIT", files["include/nsapi/types.h"])
+        stack = files["include/nsapi/stack.h"]
+        self.assertIn("    unsigned socket_limit;\n#if NSAPI_CONFIG_DNS\n", stack)
+        self.assertIn("    int dns_last_id;\n#endif /* NSAPI_CONFIG_DNS */\n", stack)
+        self.assertIn("#if NSAPI_CONFIG_DNS\n/** One asynchronous lookup", stack)
+
     def test_inherited_wrapper_is_thin(self):
         header = gen.generate(IDL)["include/nsapi/tcp_socket.h"]
         self.assertIn("static inline nsapi_error_t nsapi_tcp_socket_set_timeout(nsapi_tcp_socket_t *socket, int timeout)\n"
@@ -291,6 +314,18 @@ class CompileTest(unittest.TestCase):
             for name in sorted(os.listdir(os.path.join(out, sub))):
                 if name.endswith(".c"):
                     self.cc(*inc, "-c", os.path.join(out, sub, name), "-o", os.devnull)
+        # Options: the resolver left out, a value from an options file, a value the runtime cannot work with.
+        probe = os.path.join(self.tmp, "probe.c")
+        with open(probe, "w") as f:
+            f.write('#include "nsapi/nsapi.h"\n'
+                    "typedef char queries_as_set[NSAPI_DNS_QUERIES == 2 ? 1 : -1];\n"
+                    "typedef char no_resolver_state[NSAPI_CONFIG_DNS || sizeof(nsapi_stack_t) < 256 ? 1 : -1];\n")
+        with open(os.path.join(self.tmp, "my_options.h"), "w") as f:
+            f.write("#define NSAPI_DNS_QUERIES 2\n")
+        self.cc(*inc, "-I", self.tmp, "-DNSAPI_OPTIONS_FILE=\"my_options.h\"", "-DNSAPI_CONFIG_DNS=0", "-fsyntax-only", probe)
+        p = subprocess.run(["gcc", "-std=c99", *inc, "-DNSAPI_DNS_QUERIES=0", "-fsyntax-only", probe],
+                           capture_output=True, text=True)
+        self.assertIn('#error "NSAPI_DNS_QUERIES must be at least 1"', p.stderr)
         p = subprocess.run(["g++", "-std=c++11", "-Wall", "-Wextra", "-Wpedantic", "-Werror", *inc, "-x", "c++",
                             "-c", os.path.join(out, "include/nsapi/nsapi.h"), "-o", os.devnull],
                            capture_output=True, text=True)

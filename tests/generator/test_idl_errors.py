@@ -244,6 +244,29 @@ class IdlErrorTest(unittest.TestCase):
         self.assert_errors(self.at("stack.yaml", text, "name: NetworkStack",
                                    "class 'NetworkStack' has no fields and no base; a C struct needs a member"))
 
+    def test_option_default_out_of_range(self):
+        text = self.edit("options.yaml", "    default: 5\n    min: 1\n    doc: DNS servers",
+                         "    default: 0\n    min: 1\n    doc: DNS servers")
+        self.assert_errors(self.at("options.yaml", text, "0\n    min: 1\n    doc: DNS servers",
+                                   "option 'NSAPI_DNS_SERVERS' defaults to 0, below its min 1"))
+
+    def test_unknown_option(self):
+        text = self.edit("stack.yaml", "name: nsapi_dns_entry_t\n    if: NSAPI_CONFIG_DNS",
+                         "name: nsapi_dns_entry_t\n    if: NSAPI_CONFIG_DNZ")
+        self.assert_errors(self.at("stack.yaml", text, "NSAPI_CONFIG_DNZ", "unknown option 'NSAPI_CONFIG_DNZ'"))
+
+    def test_if_on_an_option_that_is_not_a_switch(self):
+        text = self.edit("stack.yaml", "dns_last_id\n        if: NSAPI_CONFIG_DNS", "dns_last_id\n        if: NSAPI_DNS_TRIES")
+        self.assert_errors(self.at("stack.yaml", text, "NSAPI_DNS_TRIES",
+                                   "'if' needs an option that is 0 or 1 (min 0, max 1); 'NSAPI_DNS_TRIES' is not one"))
+
+    def test_type_used_outside_its_option(self):
+        text = self.edit("stack.yaml", "dns_queries[NSAPI_DNS_QUERIES]\n        if: NSAPI_CONFIG_DNS\n",
+                         "dns_queries[NSAPI_DNS_QUERIES]\n")
+        self.assert_errors(self.at("stack.yaml", text, "nsapi_dns_query_t dns_queries",
+                                   "'nsapi_dns_query_t' exists only if NSAPI_CONFIG_DNS; field 'dns_queries' needs "
+                                   "'if: NSAPI_CONFIG_DNS' too"))
+
     def test_every_error_at_once(self):
         a = self.edit("udp_socket.yaml", "extends: Socket", "extends: Sockett")
         b = self.edit("tcp_socket.yaml", "recv(void *data, nsapi_size_t size)", "recv(void *data, nsapi_sise_t size)")

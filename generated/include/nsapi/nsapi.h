@@ -1,4 +1,4 @@
-/* Generated from idl/errors.yaml, idl/socket.yaml, idl/socket_address.yaml, idl/stack.yaml, idl/stack_api.yaml, idl/tcp_server.yaml, idl/tcp_socket.yaml, idl/types.yaml, idl/udp_socket.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
+/* Generated from idl/errors.yaml, idl/options.yaml, idl/socket.yaml, idl/socket_address.yaml, idl/stack.yaml, idl/stack_api.yaml, idl/tcp_server.yaml, idl/tcp_socket.yaml, idl/types.yaml, idl/udp_socket.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
 /**
  * @file nsapi/nsapi.h
  *
@@ -8,6 +8,7 @@
 #define NSAPI_NSAPI_H
 
 #include "nsapi/errors.h"
+#include "nsapi/options.h"
 #include "nsapi/socket.h"
 #include "nsapi/socket_address.h"
 #include "nsapi/stack.h"

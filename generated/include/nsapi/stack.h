@@ -9,6 +9,7 @@
 
 #include "nsapi/types.h"
 #include "nsapi/errors.h"
+#include "nsapi/options.h"
 #include "nsapi/socket_address.h"
 #include "nsapi/os.h"
 
@@ -29,6 +30,7 @@ extern "C" {
  */
 typedef void (*nsapi_dns_cb_t)(nsapi_value_or_error_t result, const nsapi_socket_address_t *address, void *context);
 
+#if NSAPI_CONFIG_DNS
 /** One asynchronous lookup in flight, in its place in the stack. */
 typedef struct nsapi_dns_query {
     /**
@@ -59,6 +61,7 @@ typedef struct nsapi_dns_entry {
     /** When the answer's TTL runs out, on the OS layer's monotonic clock. */
     uint64_t expires_ms;
 } nsapi_dns_entry_t;
+#endif /* NSAPI_CONFIG_DNS */
 
 /**
  * One instance of an IP stack: what sockets are opened on. A backend (see
@@ -77,6 +80,7 @@ struct nsapi_stack {
     unsigned sockets;
     /** How many may be open at once. */
     unsigned socket_limit;
+#if NSAPI_CONFIG_DNS
     /**
      * The runtime resolver's servers, the first asked first; an empty address
      * ends the list.
@@ -88,6 +92,7 @@ struct nsapi_stack {
     nsapi_dns_query_t dns_queries[NSAPI_DNS_QUERIES];
     /** The id given to the last asynchronous lookup. */
     int dns_last_id;
+#endif /* NSAPI_CONFIG_DNS */
     /** Lock for the counts and the resolver's servers and answers. */
     nsapi_os_sync_t sync;
 };
@@ -140,7 +145,9 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
  * over a UDPSocket on this stack, newest first, each up to NSAPI_DNS_TRIES
  * times with NSAPI_DNS_TRY_MS to answer, and keeps answers for their TTL. With
  * NSAPI_UNSPEC it asks for the version of the stack's own address first and for
- * the other if the name has none. The port of address is kept.
+ * the other if the name has none. The port of address is kept. A runtime built
+ * without its resolver (NSAPI_CONFIG_DNS 0) converts address text and asks the
+ * backend's resolver only.
  *
  * @param stack   The NetworkStack.
  * @param host    Host name or IP address text.
@@ -155,7 +162,10 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
  *                                 the version asked for, or no server answered.
  * @retval NSAPI_ERROR_NO_ADDRESS  no DNS server was added.
  * @retval NSAPI_ERROR_NO_SOCKET   no socket was free for the query.
- * @retval NSAPI_ERROR_UNSUPPORTED the stack has no UDP sockets to ask with.
+ * @retval NSAPI_ERROR_UNSUPPORTED the stack has no UDP sockets to ask with; or,
+ *                                 in a runtime built without its resolver
+ *                                 (NSAPI_CONFIG_DNS 0), host is not an address
+ *                                 and the backend has no resolver of its own.
  */
 nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address, nsapi_version_t version);
 
@@ -186,7 +196,9 @@ nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, 
  * @retval NSAPI_ERROR_NO_ADDRESS  no DNS server was added.
  * @retval NSAPI_ERROR_NO_MEMORY   NSAPI_DNS_QUERIES lookups are in flight
  *                                 already, or no thread could be started.
- * @retval NSAPI_ERROR_UNSUPPORTED the backend resolves names itself.
+ * @retval NSAPI_ERROR_UNSUPPORTED the backend resolves names itself; or, in a
+ *                                 runtime built without its resolver
+ *                                 (NSAPI_CONFIG_DNS 0), host is not an address.
  */
 nsapi_value_or_error_t nsapi_stack_gethostbyname_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback, void *context, nsapi_version_t version);
 
@@ -194,7 +206,7 @@ nsapi_value_or_error_t nsapi_stack_gethostbyname_async(nsapi_stack_t *stack, con
  * Cancel an asynchronous lookup. When it returns NSAPI_ERROR_OK the lookup's
  * callback has not been called and never will be. It does not wait (so it may
  * be called from a sigio callback): the lookup's thread sees the cancel within
- * 100 ms and ends, and its place is free again then.
+ * NSAPI_DNS_CANCEL_CHECK_MS and ends, and its place is free again then.
  *
  * @param stack The NetworkStack.
  * @param id    What nsapi_stack_gethostbyname_async() returned. At least 1.

@@ -20,12 +20,6 @@ extern "C" {
  */
 #define NSAPI_ABI_VERSION 1
 
-/**
- * How many sockets a stack may have open at once unless
- * nsapi_stack_set_socket_limit() says otherwise.
- */
-#define NSAPI_SOCKET_LIMIT 16
-
 /** Bytes needed for an IPv4 address as text, with its terminating NUL. */
 #define NSAPI_IPv4_SIZE 16
 
@@ -55,27 +49,6 @@ extern "C" {
 
 /** Length of a network interface name's prefix. */
 #define NSAPI_INTERFACE_PREFIX_SIZE 2
-
-/** How many DNS servers the runtime's resolver keeps per stack. */
-#define NSAPI_DNS_SERVERS 5
-
-/**
- * How many answers the runtime's resolver keeps per stack, each until its TTL
- * runs out.
- */
-#define NSAPI_DNS_CACHE_SIZE 3
-
-/** How many asynchronous lookups may be in flight on one stack. */
-#define NSAPI_DNS_QUERIES 5
-
-/**
- * How many times the runtime's resolver asks each server before it asks the
- * next.
- */
-#define NSAPI_DNS_TRIES 2
-
-/** How long, in milliseconds, the runtime's resolver waits for each answer. */
-#define NSAPI_DNS_TRY_MS 1500
 
 /**
  * Bytes needed for a host name as text (at most 253), with its terminating NUL.
