@@ -506,10 +506,44 @@ Test(socket_runtime, host_names_without_a_dns_server)
     cr_expect_eq(nsapi_socket_address_get_port(&a), 443, "the port is kept");
     cr_expect_eq(nsapi_stack_gethostbyname(stack, "192.0.2.1", &a, NSAPI_IPv6), NSAPI_ERROR_DNS_FAILURE);
     cr_expect_eq(nsapi_stack_gethostbyname(stack, "", &a, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+#if NSAPI_CONFIG_DNS
     cr_expect_eq(nsapi_stack_gethostbyname(stack, "example.org", &a, NSAPI_UNSPEC), NSAPI_ERROR_NO_ADDRESS,
                  "the runtime's resolver has no server to ask");
+#else
+    cr_expect_eq(nsapi_stack_gethostbyname(stack, "example.org", &a, NSAPI_UNSPEC), NSAPI_ERROR_UNSUPPORTED,
+                 "no resolver in the runtime, none in the backend");
+#endif
     cr_expect_eq(stack->sockets, 0, "and opened no socket");
 }
+
+#if !NSAPI_CONFIG_DNS
+static void count_answer(nsapi_value_or_error_t result, const nsapi_socket_address_t *address, void *context)
+{
+    char text[NSAPI_IP_SIZE];
+
+    cr_expect_eq(result, 1);
+    cr_expect_geq(nsapi_socket_address_get_ip_address(address, text, sizeof text), 0);
+    cr_expect_str_eq(text, "192.0.2.1");
+    (*(int *)context)++;
+}
+
+Test(socket_runtime, without_the_resolver)
+{
+    nsapi_socket_address_t server = address("192.0.2.53", 53);
+    int answers = 0;
+
+    cr_expect_eq(nsapi_stack_add_dns_server(stack, &server), NSAPI_ERROR_UNSUPPORTED, "no resolver keeps servers");
+    cr_expect_eq(nsapi_stack_gethostbyname_async(stack, "example.org", count_answer, &answers, NSAPI_UNSPEC),
+                 NSAPI_ERROR_UNSUPPORTED);
+    cr_expect_eq(nsapi_stack_gethostbyname_async(stack, "192.0.2.1", count_answer, &answers, NSAPI_UNSPEC), 0,
+                 "an address needs no resolver");
+    cr_expect_eq(answers, 1, "answered before the return");
+    cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(stack, 1), NSAPI_ERROR_UNSUPPORTED);
+    cr_expect_lt(sizeof(nsapi_stack_t), 256, "the stack object holds no resolver state (%zu bytes)",
+                 sizeof(nsapi_stack_t));
+    cr_expect_eq(stack->sockets, 0);
+}
+#endif
 
 Test(socket_runtime, udp_filter_takes_an_ipv4_mapped_peer_as_its_ipv4_host)
 {
