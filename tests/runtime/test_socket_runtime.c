@@ -516,6 +516,39 @@ Test(socket_runtime, host_names_without_a_dns_server)
     cr_expect_eq(stack->sockets, 0, "and opened no socket");
 }
 
+Test(socket_runtime, localhost_without_a_dns_server)
+{
+    static const struct {
+        const char *name;
+        nsapi_version_t version;
+        const char *ip;
+    } cases[] = {
+        {"localhost", NSAPI_UNSPEC, "127.0.0.1"}, {"localhost", NSAPI_IPv4, "127.0.0.1"},
+        {"localhost", NSAPI_IPv6, "::1"},         {"LocalHost.", NSAPI_UNSPEC, "127.0.0.1"},
+        {"app.localhost", NSAPI_IPv6, "::1"},     {"a.b.LOCALHOST.", NSAPI_IPv4, "127.0.0.1"},
+    };
+    static const char *const not_local[] = {"mylocalhost", "localhost.example", "localhost..", "localhos"};
+    char text[NSAPI_IP_SIZE];
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nsapi_socket_address_t a = address("0.0.0.0", 80);
+
+        cr_expect_eq(nsapi_stack_gethostbyname(stack, cases[i].name, &a, cases[i].version), NSAPI_ERROR_OK, "%s",
+                     cases[i].name);
+        nsapi_socket_address_get_ip_address(&a, text, sizeof text);
+        cr_expect_str_eq(text, cases[i].ip, "%s", cases[i].name);
+        cr_expect_eq(nsapi_socket_address_get_port(&a), 80, "the port is kept");
+    }
+    for (i = 0; i < sizeof not_local / sizeof not_local[0]; i++) {
+        nsapi_socket_address_t a = address("0.0.0.0", 80);
+
+        cr_expect_neq(nsapi_stack_gethostbyname(stack, not_local[i], &a, NSAPI_UNSPEC), NSAPI_ERROR_OK, "%s",
+                      not_local[i]);
+    }
+    cr_expect_eq(stack->sockets, 0, "no query asked");
+}
+
 #if !NSAPI_CONFIG_DNS
 static void count_answer(nsapi_value_or_error_t result, const nsapi_socket_address_t *address, void *context)
 {
