@@ -9,6 +9,10 @@
  * NSAPI_DNS_TRY_MS, whichever versions it asks for.  Query ids come from
  * the OS's random source, so an off-path guess has 1 in 65536.
  */
+#include "nsapi/nsapi.h" /* NSAPI_CONFIG_DNS */
+
+#if NSAPI_CONFIG_DNS
+
 #include <limits.h>
 #include <string.h>
 
@@ -431,3 +435,7 @@ bool nsapi_rt_dns_busy(nsapi_stack_t *stack)
     nsapi_os_unlock(&stack->sync);
     return busy;
 }
+
+#else
+typedef int nsapi_rt_dns_left_out; /* ISO C wants every file to declare something */
+#endif /* NSAPI_CONFIG_DNS */

@@ -2,11 +2,18 @@
  * The runtime's resolver: DNS over a UDPSocket on the stack itself, for
  * every backend without a resolver of its own.  Servers and answers live
  * in the stack object (nsapi_stack_t's dns_* fields), under its lock.
+ *
+ * With NSAPI_CONFIG_DNS 0 (nsapi/options.h) the resolver is not built and the
+ * stack object has no such fields: the functions below become stand-ins that
+ * hold nothing and answer NSAPI_ERROR_UNSUPPORTED, so a name resolves only on
+ * a backend with a resolver of its own.
  */
 #ifndef NSAPI_RUNTIME_DNS_H
 #define NSAPI_RUNTIME_DNS_H
 
 #include "nsapi/nsapi.h"
+
+#if NSAPI_CONFIG_DNS
 
 /* Forget every server, answer and lookup; at nsapi_stack_init(). */
 void nsapi_rt_dns_reset(nsapi_stack_t *stack);
@@ -26,5 +33,47 @@ nsapi_error_t nsapi_rt_dns_cancel(nsapi_stack_t *stack, int id);
 
 /* Whether asynchronous lookups are in flight (the stack cannot be released). */
 bool nsapi_rt_dns_busy(nsapi_stack_t *stack);
+
+#else /* !NSAPI_CONFIG_DNS */
+
+static inline void nsapi_rt_dns_reset(nsapi_stack_t *stack)
+{
+    (void)stack;
+}
+
+static inline nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
+{
+    (void)stack, (void)address;
+    return NSAPI_ERROR_UNSUPPORTED;
+}
+
+static inline nsapi_error_t nsapi_rt_dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr,
+                                                 nsapi_version_t version)
+{
+    (void)stack, (void)host, (void)addr, (void)version;
+    return NSAPI_ERROR_UNSUPPORTED;
+}
+
+static inline nsapi_value_or_error_t nsapi_rt_dns_resolve_async(nsapi_stack_t *stack, const char *host,
+                                                                nsapi_dns_cb_t callback, void *context,
+                                                                nsapi_version_t version)
+{
+    (void)stack, (void)host, (void)callback, (void)context, (void)version;
+    return NSAPI_ERROR_UNSUPPORTED;
+}
+
+static inline nsapi_error_t nsapi_rt_dns_cancel(nsapi_stack_t *stack, int id)
+{
+    (void)stack, (void)id;
+    return NSAPI_ERROR_UNSUPPORTED;
+}
+
+static inline bool nsapi_rt_dns_busy(nsapi_stack_t *stack)
+{
+    (void)stack;
+    return false;
+}
+
+#endif /* NSAPI_CONFIG_DNS */
 
 #endif

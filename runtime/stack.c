@@ -66,9 +66,34 @@ nsapi_error_t nsapi_impl_stack_set_socket_limit(nsapi_stack_t *stack, unsigned l
 }
 
 /*
- * What both lookups do first: check the stack and the name, and answer an address in text form
- * without a query (asking it for the other version fails as a lookup would).  NSAPI_ERROR_OK with
- * *literal set when host was an address, NSAPI_ERROR_WOULD_BLOCK when it is a name to look up.
+ * Whether host is "localhost" or a name under it (RFC 6761 6.3: such names are the loopback host and
+ * never asked of a DNS server), in any case, with or without the final dot.
+ */
+static bool is_localhost(const char *host, size_t length)
+{
+    static const char name[] = "localhost";
+    size_t n = sizeof name - 1;
+    size_t i;
+
+    if (length > 0 && host[length - 1] == '.') {
+        length--;
+    }
+    if (length < n || (length > n && host[length - n - 1] != '.')) {
+        return false;
+    }
+    for (i = 0; i < n; i++) {
+        if ((host[length - n + i] | 0x20) != name[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/*
+ * What both lookups do first: check the stack and the name, and answer an address in text form or
+ * a localhost name without a query (asking an address for the other version fails as a lookup
+ * would; localhost is 127.0.0.1, or ::1 when IPv6 is asked for).  NSAPI_ERROR_OK with *literal
+ * set when host was such a name, NSAPI_ERROR_WOULD_BLOCK when it is a name to look up.
  */
 static nsapi_error_t before_lookup(nsapi_stack_t *stack, const char *host, nsapi_version_t version,
                                    nsapi_socket_address_t *literal)
@@ -81,6 +106,9 @@ static nsapi_error_t before_lookup(nsapi_stack_t *stack, const char *host, nsapi
     length = strlen(host);
     if (length == 0 || length > HOST_NAME_MAX_LENGTH) {
         return NSAPI_ERROR_PARAMETER;
+    }
+    if (is_localhost(host, length)) {
+        host = version == NSAPI_IPv6 ? "::1" : "127.0.0.1";
     }
     if (nsapi_socket_address_set_ip_address(literal, host) != NSAPI_ERROR_OK) {
         return NSAPI_ERROR_WOULD_BLOCK;

@@ -6,6 +6,7 @@ idl/, each Criterion program (counted test by test), and plain programs
 (counted by their "ok"/"not ok" lines, or as one test that passes by exiting 0).
 """
 
+import fnmatch
 import os
 import re
 import subprocess
@@ -51,8 +52,9 @@ def _run(cmd, cwd, env=None):
         return -1, out + f"\ntimed out after {TIMEOUT} s"
 
 
-def python_suite(result, root, name, start, env=None):
-    rc, out = _run([sys.executable, "-m", "unittest", "discover", "-s", start], root, env)
+def python_suite(result, root, name, start, env=None, case=None):
+    cmd = [sys.executable, "-m", "unittest", "discover", "-s", start] + (["-k", case] if case else [])
+    rc, out = _run(cmd, root, env)
     ran = _RAN.search(out)
     total = int(ran.group(1)) if ran else 0
     bad = 0
@@ -66,8 +68,8 @@ def python_suite(result, root, name, start, env=None):
     result.add(name, total - bad - skipped, bad, out, skipped)
 
 
-def criterion_suite(result, root, program):
-    rc, out = _run([program, "--color=never", "--verbose", "-j2"], root)
+def criterion_suite(result, root, program, case=None):
+    rc, out = _run([program, "--color=never", "--verbose", "-j2"] + ([f"--filter=*/{case}"] if case else []), root)
     m = _SYNTHESIS.search(out)
     name = os.path.basename(program)
     if not m:
@@ -90,17 +92,32 @@ def program_suite(result, root, program, env):
     result.add(os.path.basename(program), passed, failed, out)
 
 
-def run_all(root, criterion, programs, python_env=None):
+PYTHON_SUITES = ["structure", "tools", "generator", "scaffold", "examples"]
+
+
+def run_all(root, criterion, programs, python_env=None, suites=None, case=None):
+    """Run every suite, or those whose name matches one of the comma-separated shell patterns in
+    suites; case narrows each to the cases matching a pattern (Criterion's test name, unittest's -k;
+    a plain program runs whole).  A selection that matches no suite fails."""
+    patterns = suites.split(",") if suites else ["*"]
+
+    def chosen(name):
+        return any(fnmatch.fnmatchcase(name, p) for p in patterns)
+
     result = Result()
-    python_suite(result, root, "structure (python unittest)", os.path.join(root, "tests", "structure"), python_env)
-    python_suite(result, root, "tools (python unittest)", os.path.join(root, "tests", "tools"))
-    python_suite(result, root, "generator (python unittest)", os.path.join(root, "tests", "generator"))
-    python_suite(result, root, "scaffold (python unittest)", os.path.join(root, "tests", "scaffold"))
-    python_suite(result, root, "examples (python unittest)", os.path.join(root, "tests", "examples"))
-    rc, out = _run([sys.executable, "-m", "generator", "--check"], root)
-    result.add("check-generated", 1 if rc == 0 else 0, 0 if rc == 0 else 1, out)
+    for name in PYTHON_SUITES:
+        if chosen(name):
+            python_suite(result, root, f"{name} (python unittest)", os.path.join(root, "tests", name),
+                         python_env if name == "structure" else None, case)
+    if chosen("check-generated"):
+        rc, out = _run([sys.executable, "-m", "generator", "--check"], root)
+        result.add("check-generated", 1 if rc == 0 else 0, 0 if rc == 0 else 1, out)
     for program, env in programs:
-        program_suite(result, root, program, env)
+        if chosen(os.path.basename(program)):
+            program_suite(result, root, program, env)
     for program in criterion:
-        criterion_suite(result, root, program)
+        if chosen(os.path.basename(program)):
+            criterion_suite(result, root, program, case)
+    if result.passed + result.failed + result.skipped == 0:
+        result.add(f"SUITE={suites} CASE={case}: no suite or case matches", 0, 1)
     return result

@@ -506,10 +506,77 @@ Test(socket_runtime, host_names_without_a_dns_server)
     cr_expect_eq(nsapi_socket_address_get_port(&a), 443, "the port is kept");
     cr_expect_eq(nsapi_stack_gethostbyname(stack, "192.0.2.1", &a, NSAPI_IPv6), NSAPI_ERROR_DNS_FAILURE);
     cr_expect_eq(nsapi_stack_gethostbyname(stack, "", &a, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+#if NSAPI_CONFIG_DNS
     cr_expect_eq(nsapi_stack_gethostbyname(stack, "example.org", &a, NSAPI_UNSPEC), NSAPI_ERROR_NO_ADDRESS,
                  "the runtime's resolver has no server to ask");
+#else
+    cr_expect_eq(nsapi_stack_gethostbyname(stack, "example.org", &a, NSAPI_UNSPEC), NSAPI_ERROR_UNSUPPORTED,
+                 "no resolver in the runtime, none in the backend");
+#endif
     cr_expect_eq(stack->sockets, 0, "and opened no socket");
 }
+
+Test(socket_runtime, localhost_without_a_dns_server)
+{
+    static const struct {
+        const char *name;
+        nsapi_version_t version;
+        const char *ip;
+    } cases[] = {
+        {"localhost", NSAPI_UNSPEC, "127.0.0.1"}, {"localhost", NSAPI_IPv4, "127.0.0.1"},
+        {"localhost", NSAPI_IPv6, "::1"},         {"LocalHost.", NSAPI_UNSPEC, "127.0.0.1"},
+        {"app.localhost", NSAPI_IPv6, "::1"},     {"a.b.LOCALHOST.", NSAPI_IPv4, "127.0.0.1"},
+    };
+    static const char *const not_local[] = {"mylocalhost", "localhost.example", "localhost..", "localhos"};
+    char text[NSAPI_IP_SIZE];
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nsapi_socket_address_t a = address("0.0.0.0", 80);
+
+        cr_expect_eq(nsapi_stack_gethostbyname(stack, cases[i].name, &a, cases[i].version), NSAPI_ERROR_OK, "%s",
+                     cases[i].name);
+        nsapi_socket_address_get_ip_address(&a, text, sizeof text);
+        cr_expect_str_eq(text, cases[i].ip, "%s", cases[i].name);
+        cr_expect_eq(nsapi_socket_address_get_port(&a), 80, "the port is kept");
+    }
+    for (i = 0; i < sizeof not_local / sizeof not_local[0]; i++) {
+        nsapi_socket_address_t a = address("0.0.0.0", 80);
+
+        cr_expect_neq(nsapi_stack_gethostbyname(stack, not_local[i], &a, NSAPI_UNSPEC), NSAPI_ERROR_OK, "%s",
+                      not_local[i]);
+    }
+    cr_expect_eq(stack->sockets, 0, "no query asked");
+}
+
+#if !NSAPI_CONFIG_DNS
+static void count_answer(nsapi_value_or_error_t result, const nsapi_socket_address_t *address, void *context)
+{
+    char text[NSAPI_IP_SIZE];
+
+    cr_expect_eq(result, 1);
+    cr_expect_geq(nsapi_socket_address_get_ip_address(address, text, sizeof text), 0);
+    cr_expect_str_eq(text, "192.0.2.1");
+    (*(int *)context)++;
+}
+
+Test(socket_runtime, without_the_resolver)
+{
+    nsapi_socket_address_t server = address("192.0.2.53", 53);
+    int answers = 0;
+
+    cr_expect_eq(nsapi_stack_add_dns_server(stack, &server), NSAPI_ERROR_UNSUPPORTED, "no resolver keeps servers");
+    cr_expect_eq(nsapi_stack_gethostbyname_async(stack, "example.org", count_answer, &answers, NSAPI_UNSPEC),
+                 NSAPI_ERROR_UNSUPPORTED);
+    cr_expect_eq(nsapi_stack_gethostbyname_async(stack, "192.0.2.1", count_answer, &answers, NSAPI_UNSPEC), 0,
+                 "an address needs no resolver");
+    cr_expect_eq(answers, 1, "answered before the return");
+    cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(stack, 1), NSAPI_ERROR_UNSUPPORTED);
+    cr_expect_lt(sizeof(nsapi_stack_t), 256, "the stack object holds no resolver state (%zu bytes)",
+                 sizeof(nsapi_stack_t));
+    cr_expect_eq(stack->sockets, 0);
+}
+#endif
 
 Test(socket_runtime, udp_filter_takes_an_ipv4_mapped_peer_as_its_ipv4_host)
 {

@@ -82,5 +82,44 @@ END
         self.assertEqual((self.result.passed, self.result.failed), (2, 1))
 
 
+class Selecting(unittest.TestCase):
+    """scons test SUITE=... CASE=...: run_all runs only what the patterns name."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        # a Criterion stand-in that prints the --filter it was given
+        self.crit = [script(self.tmp.name, name, """echo "filter: $*" >&2
+echo '[====] Synthesis: Tested: 1 | Passing: 1 | Failing: 0 | Crashing: 0'
+""") for name in ("conformance_posix", "conformance_lwip_tap", "socket_runtime")]
+        self.plain = script(self.tmp.name, "tsan_posix", "echo 'ok one'\n")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def run_all(self, suites, case=None):
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            result = runner.run_all(self.tmp.name, self.crit, [(self.plain, {})], suites=suites, case=case)
+        return result, out.getvalue()
+
+    def test_patterns_pick_suites(self):
+        result, out = self.run_all("conformance_*,tsan_posix")
+        self.assertEqual(result.line, "3 passed, 0 failed, 0 skipped")
+        self.assertNotIn("socket_runtime", out)
+        self.assertNotIn("python unittest", out)
+
+    def test_case_reaches_criterion_as_a_filter(self):
+        crit = script(self.tmp.name, "one", """case "$*" in *--filter=\*/timeout_\**) ;; *) exit 3;; esac
+echo '[====] Synthesis: Tested: 1 | Passing: 1 | Failing: 0 | Crashing: 0'
+""")
+        self.crit = [crit]
+        result, _ = self.run_all("one", case="timeout_*")
+        self.assertTrue(result.ok, "the program saw --filter=*/timeout_*")
+
+    def test_nothing_matched_fails(self):
+        result, out = self.run_all("no_such_suite")
+        self.assertFalse(result.ok)
+        self.assertIn("no suite or case matches", out)
+
+
 if __name__ == "__main__":
     unittest.main()
