@@ -65,7 +65,7 @@ static inline nsapi_value_or_error_t nsapi_rt_dns_resolve_async(nsapi_stack_t *s
 static inline nsapi_error_t nsapi_rt_dns_cancel(nsapi_stack_t *stack, int id)
 {
     (void)stack, (void)id;
-    return NSAPI_ERROR_UNSUPPORTED;
+    return NSAPI_ERROR_PARAMETER; /* no lookup is ever in flight */
 }
 
 static inline bool nsapi_rt_dns_busy(nsapi_stack_t *stack)

@@ -140,10 +140,12 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
 
 /**
  * Resolve a host name to an IP address. An IP address in text form is converted
- * without a query. Otherwise the backend's own resolver answers if it has one;
- * if not, the runtime's asks the servers given to nsapi_stack_add_dns_server()
- * over a UDPSocket on this stack, newest first, each up to NSAPI_DNS_TRIES
- * times with NSAPI_DNS_TRY_MS to answer, and keeps answers for their TTL. With
+ * without a query, and "localhost" or a name under it (RFC 6761) is 127.0.0.1,
+ * or ::1 when NSAPI_IPv6 is asked for, on every backend, without a server.
+ * Otherwise the backend's own resolver answers if it has one; if not, the
+ * runtime's asks the servers given to nsapi_stack_add_dns_server() over a
+ * UDPSocket on this stack, newest first, each up to NSAPI_DNS_TRIES times with
+ * NSAPI_DNS_TRY_MS to answer, and keeps answers for their TTL. With
  * NSAPI_UNSPEC it asks for the version of the stack's own address first and for
  * the other if the name has none. The port of address is kept. A runtime built
  * without its resolver (NSAPI_CONFIG_DNS 0) converts address text and asks the
@@ -170,12 +172,12 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
 nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address, nsapi_version_t version);
 
 /**
- * Start resolving a host name and return at once. An address literal, or a name
- * whose answer is cached, is answered before the call returns: callback has
- * then already been called, and the call returns 0. Otherwise the lookup runs
- * as nsapi_stack_gethostbyname() would, in a thread of the resolver's, and
- * callback gets its result, with NSAPI_ERROR_TIMEOUT when no server answered;
- * the call returns the lookup's id for
+ * Start resolving a host name and return at once. An address literal, a
+ * localhost name, or a name whose answer is cached, is answered before the call
+ * returns: callback has then already been called, and the call returns 0.
+ * Otherwise the lookup runs as nsapi_stack_gethostbyname() would, in a thread
+ * of the resolver's, and callback gets its result, with NSAPI_ERROR_TIMEOUT
+ * when no server answered; the call returns the lookup's id for
  * nsapi_stack_gethostbyname_async_cancel(). Ids are positive and unique among
  * the lookups in flight. A stack whose backend resolves names itself answers
  * NSAPI_ERROR_UNSUPPORTED.
@@ -224,11 +226,14 @@ nsapi_error_t nsapi_stack_gethostbyname_async_cancel(nsapi_stack_t *stack, int i
  *
  * @param stack   The NetworkStack.
  * @param address The server's address; port 0 means 53.
- * @retval NSAPI_ERROR_OK        the server was added, or was there already.
- * @retval NSAPI_ERROR_PARAMETER a NULL argument, an empty address, or the stack
- *                               is not initialised.
- * @retval NSAPI_ERROR_NO_MEMORY the list already holds NSAPI_DNS_SERVERS
- *                               servers.
+ * @retval NSAPI_ERROR_OK          the server was added, or was there already.
+ * @retval NSAPI_ERROR_PARAMETER   a NULL argument, an empty address, or the
+ *                                 stack is not initialised.
+ * @retval NSAPI_ERROR_NO_MEMORY   the list already holds NSAPI_DNS_SERVERS
+ *                                 servers.
+ * @retval NSAPI_ERROR_UNSUPPORTED in a runtime built without its resolver
+ *                                 (NSAPI_CONFIG_DNS 0), on a backend that keeps
+ *                                 no servers of its own.
  */
 nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
 
