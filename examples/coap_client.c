@@ -38,7 +38,10 @@
 #include <strings.h>
 #include <time.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/clock.h"
+#include "common/example_stack.h"
+#include "common/url.h"
 
 #define COAP_PORT 5683
 #define ACK_TIMEOUT_MS 2000
@@ -80,15 +83,6 @@ struct url {
     unsigned port;
     const char *path;    /* "/PATH?QUERY", or "" */
 };
-
-/* Milliseconds in a long long: a 32-bit long would overflow after 24.8 days of uptime. */
-static long long now_ms(void)
-{
-    struct timespec now;
-
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
 
 /* Random bits for ids, tokens and the first timeout; a device would use its TRNG. */
 static void random_bytes(unsigned char *out, size_t size)
@@ -560,7 +554,7 @@ static int exchange(nsapi_udp_socket_t *socket, const struct request *r, const s
     static unsigned char in[65536]; /* any UDP datagram: none is cut */
     unsigned char random[2];
     char rejected[100] = ""; /* the last malformed ACK or RST ignored, for the final message */
-    long long timeout, deadline, first = now_ms();
+    long long timeout, deadline, first = example_now_ms();
     int transmissions = 1, ignored = 0, acked = 0;
 
     random_bytes(random, sizeof random);
@@ -568,9 +562,9 @@ static int exchange(nsapi_udp_socket_t *socket, const struct request *r, const s
     if (transmit(socket, r) != 0) {
         return 1;
     }
-    deadline = now_ms() + timeout;
+    deadline = example_now_ms() + timeout;
     for (;;) {
-        long long left = deadline - now_ms();
+        long long left = deadline - example_now_ms();
         nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
         enum outcome outcome;
         const char *why;
@@ -580,7 +574,7 @@ static int exchange(nsapi_udp_socket_t *socket, const struct request *r, const s
             n = nsapi_udp_socket_recv(socket, in, sizeof in); /* connect() made it the server's only */
         }
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            if (now_ms() < deadline) {
+            if (example_now_ms() < deadline) {
                 continue; /* woken early */
             }
             if (acked) {
@@ -589,7 +583,7 @@ static int exchange(nsapi_udp_socket_t *socket, const struct request *r, const s
             }
             if (transmissions == 1 + MAX_RETRANSMIT) {
                 fprintf(stderr, "no answer after %d transmissions over %lld ms%s%s\n", transmissions,
-                        now_ms() - first, rejected[0] != '\0' ? "; last rejected: " : "", rejected);
+                        example_now_ms() - first, rejected[0] != '\0' ? "; last rejected: " : "", rejected);
                 return 1;
             }
             printf("no answer after %lld ms, sending again (%d of %d)\n", timeout, ++transmissions,
@@ -598,7 +592,7 @@ static int exchange(nsapi_udp_socket_t *socket, const struct request *r, const s
                 return 1;
             }
             timeout *= 2; /* exponential back-off */
-            deadline = now_ms() + timeout;
+            deadline = example_now_ms() + timeout;
             continue;
         }
         if (n < 0) {
@@ -615,7 +609,7 @@ static int exchange(nsapi_udp_socket_t *socket, const struct request *r, const s
             acked = 1;
             /* This client's own limit for the separate response: RFC 7252 sets none, and the server
              * may take as long as it likes to send it; MAX_TRANSMIT_WAIT is a fair bound. */
-            deadline = now_ms() + ack_timeout * 93 / 2;
+            deadline = example_now_ms() + ack_timeout * 93 / 2;
         } else if (++ignored > STRANGERS_MAX) {
             fprintf(stderr, "more than %d unrelated or malformed messages: giving up\n", STRANGERS_MAX);
             return 1;

@@ -22,15 +22,18 @@
  * Prints each step; exits 0 after a clean DISCONNECT, 1 on any error (a refusal with its
  * meaning), 2 on bad usage.
  */
-#define _POSIX_C_SOURCE 200809L /* clock_gettime, getpid */
+#define _POSIX_C_SOURCE 200809L /* getpid */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/clock.h"
+#include "common/example_stack.h"
+#include "common/net_io.h"
+#include "common/url.h"
 
 #define PACKET_MAX 4096      /* the largest remaining length sent or taken: one static buffer each way */
 #define IO_TIMEOUT_MS 10000  /* for connect, each send, the CONNACK, a packet's rest: if --time has that long */
@@ -61,7 +64,7 @@ struct options {
 struct session {
     nsapi_tcp_socket_t socket;
     const struct options *options;
-    long long deadline;        /* for the whole exchange (times are now_ms() milliseconds) */
+    long long deadline;        /* for the whole exchange (times are example_now_ms() milliseconds) */
     long long last_sent;       /* the keep-alive interval counts from the last packet we sent */
     long long pong_due;        /* when the PINGRESP to our PINGREQ is late; 0 when none is awaited */
     int subscribed;
@@ -73,15 +76,6 @@ struct session {
 
 enum goal { UNTIL_SUBACK, UNTIL_PUBACK, UNTIL_COUNT };
 
-/* Milliseconds of the monotonic clock, in 64 bits: a 32-bit long would overflow after 24.8 days up. */
-static long long now_ms(void)
-{
-    struct timespec now;
-
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
-
 static long long earlier(long long a, long long b)
 {
     return a < b ? a : b;
@@ -91,19 +85,7 @@ static long long earlier(long long a, long long b)
  * IO_TIMEOUT_MS on, or at the deadline of the whole exchange if that comes first. */
 static long long step_end(const struct session *s)
 {
-    return earlier(now_ms() + IO_TIMEOUT_MS, s->deadline);
-}
-
-/* Set the socket's timeout to the time left until until: 1, or 0 when none is left. */
-static int time_left(struct session *s, long long until)
-{
-    long long left = until - now_ms();
-
-    if (left <= 0) {
-        return 0;
-    }
-    nsapi_tcp_socket_set_timeout(&s->socket, (int)left); /* at most --time's 86400 s: an int holds it */
-    return 1;
+    return earlier(example_now_ms() + IO_TIMEOUT_MS, s->deadline);
 }
 
 /* End a message with how long a wait from begun to until was allowed ("within 2.0 s"), and whether
@@ -228,25 +210,18 @@ static void show(const unsigned char *p, size_t n)
 /* Send size bytes within one step's time: 0, or 1 with a message. */
 static int send_all(struct session *s, const unsigned char *data, size_t size)
 {
-    long long begun = now_ms(), until = step_end(s);
-    size_t sent = 0;
+    long long begun = example_now_ms(), until = step_end(s);
+    nsapi_error_t err = example_send_all(&s->socket, data, size, until, NULL, NULL);
 
-    while (sent < size) {
-        nsapi_size_or_error_t n = time_left(s, until)
-                                      ? nsapi_tcp_socket_send(&s->socket, data + sent, (nsapi_size_t)(size - sent))
-                                      : NSAPI_ERROR_WOULD_BLOCK;
-
-        if (n == 0 || n == NSAPI_ERROR_WOULD_BLOCK) {
-            fprintf(stderr, "send: a packet of %zu bytes did not go out", size);
-            print_wait(s, begun, until);
-            return 1;
-        }
-        if (n < 0) {
-            return example_fail("send", n);
-        }
-        sent += (size_t)n; /* a short count: the next turn meets what cut it, or finds no time left */
+    if (err == NSAPI_ERROR_WOULD_BLOCK) {
+        fprintf(stderr, "send: a packet of %zu bytes did not go out", size);
+        print_wait(s, begun, until);
+        return 1;
     }
-    s->last_sent = now_ms();
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("send", err);
+    }
+    s->last_sent = example_now_ms();
     return 0;
 }
 
@@ -261,38 +236,24 @@ static int send_packet(struct session *s, unsigned first_byte, size_t length)
     return send_all(s, s->out + 5 - used, used + length);
 }
 
-/* Receive up to size bytes, waiting no later than until (now_ms() time): a count, 0 at the broker's
- * close, NSAPI_ERROR_WOULD_BLOCK when nothing came in time, or another error. */
-static nsapi_size_or_error_t recv_until(struct session *s, unsigned char *buf, size_t size, long long until)
-{
-    if (!time_left(s, until)) {
-        return NSAPI_ERROR_WOULD_BLOCK;
-    }
-    return nsapi_tcp_socket_recv(&s->socket, buf, (nsapi_size_t)size);
-}
-
 /* Exactly size bytes of a packet begun at begun, before until: 0, or -1 with a message. */
 static int recv_rest(struct session *s, unsigned char *buf, size_t size, long long begun, long long until)
 {
-    size_t got = 0;
+    size_t got;
+    nsapi_error_t err = example_recv_exact(&s->socket, buf, size, until, &got);
 
-    while (got < size) {
-        nsapi_size_or_error_t n = recv_until(s, buf + got, size - got, until);
-
-        if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            fprintf(stderr, "a packet cut short: its rest did not come");
-            print_wait(s, begun, until);
-            return -1;
-        }
-        if (n <= 0) {
-            if (n == 0) {
-                fprintf(stderr, "the broker closed the connection in the middle of a packet\n");
-            } else {
-                example_fail("recv", n);
-            }
-            return -1;
-        }
-        got += (size_t)n;
+    if (err == NSAPI_ERROR_WOULD_BLOCK) {
+        fprintf(stderr, "a packet cut short: its rest did not come");
+        print_wait(s, begun, until);
+        return -1;
+    }
+    if (err != NSAPI_ERROR_OK) {
+        example_fail("recv", err);
+        return -1;
+    }
+    if (got < size) {
+        fprintf(stderr, "the broker closed the connection in the middle of a packet\n");
+        return -1;
     }
     return 0;
 }
@@ -307,7 +268,7 @@ static int read_packet(struct session *s, long long until, unsigned *type, unsig
     unsigned char head[5]; /* the first byte, then the remaining length's 1 to 4 */
     unsigned long n;
     int have = 0, size = 0;
-    nsapi_size_or_error_t got = recv_until(s, head, 1, until);
+    nsapi_size_or_error_t got = example_recv_by(&s->socket, head, 1, until);
 
     if (got == NSAPI_ERROR_WOULD_BLOCK) {
         return 0;
@@ -320,7 +281,7 @@ static int read_packet(struct session *s, long long until, unsigned *type, unsig
         }
         return -1;
     }
-    begun = now_ms();
+    begun = example_now_ms();
     until = step_end(s); /* the rest of a packet comes promptly */
     while (size == 0) { /* at most 4 turns: decode_length says -1 at the 4th byte if not done */
         if (recv_rest(s, head + 1 + have, 1, begun, until) != 0) {
@@ -367,7 +328,7 @@ static int mqtt_connect(struct session *s)
     if (send_connect(s, id) != 0) {
         return 1;
     }
-    begun = now_ms();
+    begun = example_now_ms();
     until = step_end(s);
     got = read_packet(s, until, &type, &flags, &length);
     if (got == 0) {
@@ -546,7 +507,7 @@ static int run_until(struct session *s, enum goal goal)
     long long keepalive = s->options->keepalive * 1000LL;
 
     while (!reached(s, goal)) {
-        long long now = now_ms(), wake = s->deadline;
+        long long now = example_now_ms(), wake = s->deadline;
         unsigned type, flags;
         size_t length;
         int got;
@@ -629,8 +590,8 @@ static int disconnect(struct session *s)
     }
     /* The broker closes once it has read DISCONNECT.  Reading (and dropping) what comes until then
      * keeps our close from resetting the connection over unread data, which could lose the DISCONNECT. */
-    until = earlier(now_ms() + DRAIN_MS, s->deadline);
-    while (recv_until(s, s->in, sizeof s->in, until) > 0) {
+    until = earlier(example_now_ms() + DRAIN_MS, s->deadline);
+    while (example_recv_by(&s->socket, s->in, sizeof s->in, until) > 0) {
     }
     printf("disconnected after %u message%s\n", s->received, s->received == 1 ? "" : "s");
     return 0;
@@ -639,8 +600,8 @@ static int disconnect(struct session *s)
 /* The TCP connection, within one step's time: 0, or 1 with a message. */
 static int connect_broker(struct session *s, const nsapi_socket_address_t *broker)
 {
-    long long begun = now_ms(), until = step_end(s);
-    nsapi_error_t err = time_left(s, until) ? nsapi_tcp_socket_connect(&s->socket, broker) : NSAPI_ERROR_WOULD_BLOCK;
+    long long begun = example_now_ms(), until = step_end(s);
+    nsapi_error_t err = example_time_left(&s->socket, until) ? nsapi_tcp_socket_connect(&s->socket, broker) : NSAPI_ERROR_WOULD_BLOCK;
 
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
         fprintf(stderr, "connect: no answer from the broker");
@@ -661,7 +622,7 @@ static int run(nsapi_stack_t *stack, const struct options *o)
 
     memset(s, 0, sizeof *s);
     s->options = o;
-    s->deadline = now_ms() + o->seconds * 1000LL;
+    s->deadline = example_now_ms() + o->seconds * 1000LL;
     err = nsapi_stack_gethostbyname(stack, o->host, &broker, NSAPI_UNSPEC);
     if (err != NSAPI_ERROR_OK) {
         return example_fail("gethostbyname", err);

@@ -28,16 +28,19 @@
  * (a message and its echo) must be done within 10 s.  The key and the masks come from /dev/urandom (on a
  * device: its hardware random generator).
  */
-#define _DEFAULT_SOURCE /* strcasecmp, strncasecmp, clock_gettime */
+#define _DEFAULT_SOURCE /* strcasecmp, strncasecmp */
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/clock.h"
+#include "common/example_stack.h"
+#include "common/net_io.h"
+#include "common/url.h"
 #include "sha1.h"
 
 #define STEP_MS 10000            /* for each step: the handshake, a message and its echo, the close */
@@ -66,7 +69,7 @@ struct url {
 struct connection {
     nsapi_tcp_socket_t socket;
     FILE *random;                      /* the key and every mask */
-    long long deadline;                /* of the current step, in now_ms() time */
+    long long deadline;                /* of the current step, in example_now_ms() time */
     int step_ms;                       /* how long the current step may take */
     int upgraded;                      /* the handshake succeeded: frames follow */
     unsigned close_sent;               /* the status of the close frame we sent (nothing may follow it); 0 */
@@ -92,14 +95,6 @@ struct frame {
     int fin, opcode;
     unsigned long long size;
 };
-
-static long long now_ms(void)
-{
-    struct timespec now;
-
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
 
 static int usage(void)
 {
@@ -271,51 +266,27 @@ static int random_bytes(struct connection *c, unsigned char *out, size_t size)
 static void begin_step(struct connection *c, int ms)
 {
     c->step_ms = ms;
-    c->deadline = now_ms() + ms;
+    c->deadline = example_now_ms() + ms;
 }
 
-/* Give the socket what is left of the step as its timeout; 0, or -1 when nothing is. */
-static int time_left(struct connection *c)
-{
-    long long left = c->deadline - now_ms();
-
-    if (left <= 0) {
-        return -1;
-    }
-    nsapi_tcp_socket_set_timeout(&c->socket, (int)left);
-    return 0;
-}
-
+/* All of data within the step; 0, or -1 (said why). */
 static int send_all(struct connection *c, const unsigned char *data, size_t size)
 {
-    while (size > 0) { /* each call queues something or fails; the deadline bounds them */
-        nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
+    nsapi_error_t err = example_send_all(&c->socket, data, size, c->deadline, NULL, NULL);
 
-        if (time_left(c) == 0) {
-            n = nsapi_tcp_socket_send(&c->socket, data, (nsapi_size_t)size);
-        }
-        if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            fprintf(stderr, "the server took nothing more within %d s\n", c->step_ms / 1000);
-            return -1;
-        }
-        if (n <= 0) {
-            example_fail("send", n == 0 ? NSAPI_ERROR_NO_CONNECTION : n);
-            return -1;
-        }
-        data += n;
-        size -= (size_t)n;
+    if (err == NSAPI_ERROR_WOULD_BLOCK) {
+        fprintf(stderr, "the server took nothing more within %d s\n", c->step_ms / 1000);
+    } else if (err != NSAPI_ERROR_OK) {
+        example_fail("send", err);
     }
-    return 0;
+    return err == NSAPI_ERROR_OK ? 0 : -1;
 }
 
 /* Receive into the empty buffer: 0, or -1 (said why) when the step's time ran out or the connection ended. */
 static int fill(struct connection *c)
 {
-    nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
+    nsapi_size_or_error_t n = example_recv_by(&c->socket, c->in, sizeof c->in, c->deadline);
 
-    if (time_left(c) == 0) {
-        n = nsapi_tcp_socket_recv(&c->socket, c->in, sizeof c->in);
-    }
     if (n <= 0) {
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
             fprintf(stderr, "nothing from the server within %d s\n", c->step_ms / 1000);
@@ -908,10 +879,10 @@ static int one_message(struct connection *c, const char *text)
  * 1 (said why) when rc is 0 but the server did not close TCP in time: the close handshake is not done. */
 static int finish(struct connection *c, int rc)
 {
-    nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
+    nsapi_size_or_error_t n;
 
     begin_step(c, FINISH_MS);
-    while (time_left(c) == 0 && (n = nsapi_tcp_socket_recv(&c->socket, c->in, sizeof c->in)) > 0) {
+    while ((n = example_recv_by(&c->socket, c->in, sizeof c->in, c->deadline)) > 0) {
         /* discarded */
     }
     nsapi_tcp_socket_close(&c->socket);
