@@ -20,6 +20,7 @@
 #include "common/cli.h"
 #include "common/clock.h"
 #include "common/example_stack.h"
+#include "common/http_header.h"
 #include "common/net_io.h"
 #include "common/url.h"
 #include "examples.h"
@@ -197,25 +198,6 @@ static long long read_chunked(struct reader *r, FILE *out)
     return total;
 }
 
-/* Whether header line names the header name (case-insensitive); *value is then its value, trimmed. */
-static int header(char *line, const char *name, const char **value)
-{
-    size_t length = strlen(name), end;
-
-    if (strncasecmp(line, name, length) != 0 || line[length] != ':') {
-        return 0;
-    }
-    end = strlen(line);
-    while (end > length + 1 && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
-        line[--end] = '\0';
-    }
-    *value = line + length + 1;
-    while (**value == ' ' || **value == '\t') {
-        (*value)++;
-    }
-    return 1;
-}
-
 /* Whether a Transfer-Encoding value ends with the chunked coding (the last one applied). */
 static int ends_chunked(const char *value)
 {
@@ -250,7 +232,7 @@ static int read_headers(struct reader *r, long long *length, int *chunked, const
             fprintf(stderr, "more than %d header lines\n", LINES_MAX);
             return -1;
         }
-        if (header(line, "Content-Length", &value)) {
+        if (example_http_header(line, "Content-Length", &value)) {
             char *end;
 
             errno = 0;
@@ -260,7 +242,7 @@ static int read_headers(struct reader *r, long long *length, int *chunked, const
                 return -1;
             }
             *how = "content-length";
-        } else if (header(line, "Transfer-Encoding", &value)) {
+        } else if (example_http_header(line, "Transfer-Encoding", &value)) {
             if (!ends_chunked(value)) {
                 fprintf(stderr, "a transfer coding this client cannot undo: \"%.40s\"\n", value);
                 return -1;
