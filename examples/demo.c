@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
 #include "examples.h"
 #include "nsapi/lwip.h"
 

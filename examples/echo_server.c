@@ -18,7 +18,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/example_stack.h"
 #include "examples.h"
 
 #define SLOTS 8            /* clients served at once; more wait in the listen queue */

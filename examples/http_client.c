@@ -9,16 +9,20 @@
  * Prints each step; exits 0 once the whole response was read, 1 on any error, 2 on bad usage.
  * A response must be complete within a minute; at most 100 header or trailer lines are read.
  */
-#define _DEFAULT_SOURCE /* strcasecmp, clock_gettime */
+#define _DEFAULT_SOURCE /* strcasecmp */
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/clock.h"
+#include "common/example_stack.h"
+#include "common/http_header.h"
+#include "common/net_io.h"
+#include "common/url.h"
 #include "examples.h"
 
 #define TIMEOUT_MS 10000   /* for each send and receive */
@@ -40,14 +44,6 @@ struct reader {
     unsigned char buf[4096];
     size_t start, end;
 };
-
-static long long now_ms(void)
-{
-    struct timespec now;
-
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
 
 static int parse_url(const char *text, struct url *url)
 {
@@ -78,7 +74,7 @@ static nsapi_size_or_error_t fill(struct reader *r)
     if (r->end == sizeof r->buf) {
         return NSAPI_ERROR_NO_MEMORY;
     }
-    if (now_ms() >= r->deadline) {
+    if (example_now_ms() >= r->deadline) {
         return NSAPI_ERROR_TIMEOUT; /* a server that trickles does not keep us forever */
     }
     n = nsapi_tcp_socket_recv(r->socket, r->buf + r->end, (nsapi_size_t)(sizeof r->buf - r->end));
@@ -202,25 +198,6 @@ static long long read_chunked(struct reader *r, FILE *out)
     return total;
 }
 
-/* Whether header line names the header name (case-insensitive); *value is then its value, trimmed. */
-static int header(char *line, const char *name, const char **value)
-{
-    size_t length = strlen(name), end;
-
-    if (strncasecmp(line, name, length) != 0 || line[length] != ':') {
-        return 0;
-    }
-    end = strlen(line);
-    while (end > length + 1 && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
-        line[--end] = '\0';
-    }
-    *value = line + length + 1;
-    while (**value == ' ' || **value == '\t') {
-        (*value)++;
-    }
-    return 1;
-}
-
 /* Whether a Transfer-Encoding value ends with the chunked coding (the last one applied). */
 static int ends_chunked(const char *value)
 {
@@ -255,7 +232,7 @@ static int read_headers(struct reader *r, long long *length, int *chunked, const
             fprintf(stderr, "more than %d header lines\n", LINES_MAX);
             return -1;
         }
-        if (header(line, "Content-Length", &value)) {
+        if (example_http_header(line, "Content-Length", &value)) {
             char *end;
 
             errno = 0;
@@ -265,7 +242,7 @@ static int read_headers(struct reader *r, long long *length, int *chunked, const
                 return -1;
             }
             *how = "content-length";
-        } else if (header(line, "Transfer-Encoding", &value)) {
+        } else if (example_http_header(line, "Transfer-Encoding", &value)) {
             if (!ends_chunked(value)) {
                 fprintf(stderr, "a transfer coding this client cannot undo: \"%.40s\"\n", value);
                 return -1;
@@ -314,15 +291,15 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
         fprintf(stderr, "the request does not fit %zu bytes\n", sizeof request);
         return 1;
     }
-    err = nsapi_tcp_socket_send(&socket, request, (nsapi_size_t)n);
-    if (err != n) {
+    err = example_send_all(&socket, request, (size_t)n, EXAMPLE_FOREVER, NULL, NULL);
+    if (err != NSAPI_ERROR_OK) {
         nsapi_tcp_socket_close(&socket);
-        return example_fail("send", err < 0 ? err : NSAPI_ERROR_WOULD_BLOCK);
+        return example_fail("send", err);
     }
     printf("sent GET %s\n", url->path);
     memset(&reader, 0, sizeof reader);
     reader.socket = &socket;
-    reader.deadline = now_ms() + DEADLINE_MS;
+    reader.deadline = example_now_ms() + DEADLINE_MS;
     do { /* 1xx answers are interim: the final one follows */
         if (read_line(&reader, line, sizeof line) < 0) {
             nsapi_tcp_socket_close(&socket); /* read_line said why */

@@ -30,7 +30,10 @@
 #include <strings.h>
 #include <time.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/clock.h"
+#include "common/example_stack.h"
+#include "common/net_io.h"
 #include "examples.h"
 
 #define HEAD_MAX 8192          /* the request line and headers */
@@ -84,42 +87,18 @@ static int stopping(void)
     return asked || example_signalled();
 }
 
-static long long now_ms(void)
-{
-    struct timespec now;
-
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
-
-/* All of data before deadline, or the error that cut it short (the count sent so far in *sent). */
+/* All of data before deadline, or the error that cut it short (TIMEOUT: the deadline, or the server stops);
+ * the count sent added to *sent. */
 static nsapi_error_t send_all(nsapi_tcp_socket_t *socket, const void *data, size_t size, long long deadline,
                               unsigned long long *sent)
 {
-    const char *p = data;
+    size_t done;
+    nsapi_error_t err = example_send_all(socket, data, size, deadline, stopping, &done);
 
-    while (size > 0) {
-        long long left = deadline - now_ms();
-        nsapi_size_or_error_t n;
-
-        if (left <= 0 || stopping()) {
-            return NSAPI_ERROR_TIMEOUT;
-        }
-        nsapi_tcp_socket_set_timeout(socket, (int)(left < POLL_MS ? left : POLL_MS));
-        n = nsapi_tcp_socket_send(socket, p, (nsapi_size_t)(size < 65536 ? size : 65536));
-        if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            continue; /* no room for POLL_MS: look at the deadline and the stop flag again */
-        }
-        if (n <= 0) {
-            return n == 0 ? NSAPI_ERROR_NO_CONNECTION : n;
-        }
-        p += n;
-        size -= (size_t)n;
-        if (sent != NULL) {
-            *sent += (unsigned long long)n;
-        }
+    if (sent != NULL) {
+        *sent += done;
     }
-    return NSAPI_ERROR_OK;
+    return err == NSAPI_ERROR_WOULD_BLOCK ? NSAPI_ERROR_TIMEOUT : err;
 }
 
 /* Just past the head's empty line in buf[0, used), lines ending in LF or CRLF, searching from from; 0 if not there. */
@@ -144,22 +123,17 @@ static size_t head_end(const char *buf, size_t from, size_t used)
  */
 static int read_head(nsapi_tcp_socket_t *socket, struct request *r)
 {
-    long long deadline = now_ms() + HEAD_MS;
+    long long deadline = example_now_ms() + HEAD_MS;
     size_t searched = 0;
 
     for (;;) {
-        long long left = deadline - now_ms();
         nsapi_size_or_error_t n;
         size_t skip;
 
         if (r->used == HEAD_MAX) {
             return 431;
         }
-        if (left <= 0) {
-            return TOO_SLOW;
-        }
-        nsapi_tcp_socket_set_timeout(socket, (int)left);
-        n = nsapi_tcp_socket_recv(socket, r->head + r->used, (nsapi_size_t)(HEAD_MAX - r->used));
+        n = example_recv_by(socket, r->head + r->used, HEAD_MAX - r->used, deadline);
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
             return TOO_SLOW;
         }
@@ -331,7 +305,7 @@ static nsapi_error_t send_pattern(nsapi_tcp_socket_t *socket, unsigned long coun
 /* Answer a parsed request: the route's status, and its body unless HEAD. */
 static nsapi_error_t answer(nsapi_tcp_socket_t *socket, const struct request *r, struct response *out)
 {
-    long long deadline = now_ms() + ANSWER_MS;
+    long long deadline = example_now_ms() + ANSWER_MS;
     int head_only = strcmp(r->method, "HEAD") == 0;
     size_t path_length = strcspn(r->path, "?");
     unsigned long n;
@@ -367,12 +341,12 @@ static nsapi_error_t answer(nsapi_tcp_socket_t *socket, const struct request *r,
 static void drain(nsapi_tcp_socket_t *socket, const struct request *r)
 {
     static char sink[4096];
-    long long deadline = now_ms() + (r->has_body || r->used > r->length ? LINGER_MS : 0);
+    long long deadline = example_now_ms() + (r->has_body || r->used > r->length ? LINGER_MS : 0);
     size_t total = 0;
     nsapi_size_or_error_t n;
 
     do {
-        long long left = deadline - now_ms();
+        long long left = deadline - example_now_ms();
 
         nsapi_tcp_socket_set_timeout(socket, left > 0 ? (int)left : 0);
         n = nsapi_tcp_socket_recv(socket, sink, sizeof sink);
@@ -406,7 +380,7 @@ static int serve(nsapi_tcp_socket_t *socket, const nsapi_socket_address_t *from)
         out.status = status;
         out.reason = status == 400 ? "malformed request" : status == 405 ? "method not allowed"
                      : status == 431 ? "request head too large" : "HTTP version not supported";
-        err = send_head(socket, status, "text/plain", "Content-Length: 0\r\n", now_ms() + ANSWER_MS);
+        err = send_head(socket, status, "text/plain", "Content-Length: 0\r\n", example_now_ms() + ANSWER_MS);
     }
     /* One printf for the line: the demo's other threads print too. */
     n = snprintf(line, sizeof line, "%s %s from %s port %u: %d", r.method != NULL && status != 400 ? r.method : "-",

@@ -1,10 +1,8 @@
-#define _POSIX_C_SOURCE 200809L
-
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/example_stack.h"
 #include "ping_pong.h"
 
 static int number(const char *text, unsigned long min, unsigned long max, unsigned *out)
@@ -55,14 +53,6 @@ void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round)
     for (i = 0; i < size; i++) {
         buf[i] = i < 4 && size >= 4 ? (unsigned char)(round >> (24 - 8 * i)) : (unsigned char)(round * 131u + i * 7u + (i >> 8));
     }
-}
-
-long long ping_pong_now(void)
-{
-    struct timespec now;
-
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
 void ping_pong_time(struct ping_pong_times *times, long ms)

@@ -27,9 +27,6 @@ int ping_pong_main(int argc, char **argv, ping_pong_play_t play);
 /* Round round's message: size bytes, different every round, starting with round (big-endian) when size >= 4. */
 void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round);
 
-/* Milliseconds on the monotonic clock. */
-long long ping_pong_now(void);
-
 /* Count one round trip of ms milliseconds. */
 void ping_pong_time(struct ping_pong_times *times, long ms);
 

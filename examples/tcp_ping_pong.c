@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/clock.h"
+#include "common/net_io.h"
 #include "examples.h"
 
 int tcp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partner, const struct ping_pong *game)
@@ -33,35 +35,28 @@ int tcp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
     }
     printf("connected; %u rounds of %u bytes\n", game->rounds, game->size);
     for (round = 0; round < game->rounds; round++) {
-        unsigned got;
-        nsapi_size_or_error_t n;
-        long long start = ping_pong_now();
+        size_t got;
+        long long start = example_now_ms();
 
         ping_pong_fill(out, game->size, round);
-        for (got = 0; got < game->size; got += (unsigned)n) { /* a short count comes before the error that cut it */
-            n = nsapi_tcp_socket_send(&socket, out + got, game->size - got);
-            if (n <= 0) {
-                nsapi_tcp_socket_close(&socket);
-                fprintf(stderr, "round %u, after %u of %u bytes: ", round, got, game->size);
-                return example_fail("send", n == 0 ? NSAPI_ERROR_NO_CONNECTION : n);
-            }
+        err = example_send_all(&socket, out, game->size, EXAMPLE_FOREVER, NULL, &got);
+        if (err != NSAPI_ERROR_OK) {
+            nsapi_tcp_socket_close(&socket);
+            fprintf(stderr, "round %u, after %zu of %u bytes: ", round, got, game->size);
+            return example_fail("send", err);
         }
-        got = 0;
-        while (got < game->size) { /* TCP is a stream: the echo may come in pieces */
-            n = nsapi_tcp_socket_recv(&socket, in + got, game->size - got);
-            if (n <= 0) {
-                nsapi_tcp_socket_close(&socket);
-                fprintf(stderr, "round %u, after %u of %u bytes: ", round, got, game->size);
-                return example_fail("recv", n == 0 ? NSAPI_ERROR_NO_CONNECTION : n);
-            }
-            got += (unsigned)n;
+        err = example_recv_exact(&socket, in, game->size, EXAMPLE_FOREVER, &got); /* the echo may come in pieces */
+        if (err != NSAPI_ERROR_OK || got < game->size) {
+            nsapi_tcp_socket_close(&socket);
+            fprintf(stderr, "round %u, after %zu of %u bytes: ", round, got, game->size);
+            return example_fail("recv", err != NSAPI_ERROR_OK ? err : NSAPI_ERROR_NO_CONNECTION);
         }
         if (memcmp(in, out, game->size) != 0) {
             nsapi_tcp_socket_close(&socket);
             fprintf(stderr, "round %u: the echo differs from what was sent\n", round);
             return 1;
         }
-        ping_pong_time(&times, ping_pong_now() - start);
+        ping_pong_time(&times, example_now_ms() - start);
     }
     nsapi_tcp_socket_close(&socket);
     ping_pong_report(&times, game);

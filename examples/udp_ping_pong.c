@@ -12,7 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/clock.h"
 #include "examples.h"
 
 #define WAIT_MS 1000
@@ -32,7 +33,7 @@ static int one_round(nsapi_udp_socket_t *socket, const struct ping_pong *game, u
 
     ping_pong_fill(out, game->size, round);
     for (sends = 0; sends < SENDS; sends++) {
-        long long deadline = ping_pong_now() + WAIT_MS;
+        long long deadline = example_now_ms() + WAIT_MS;
 
         *resent += sends > 0;
         n = nsapi_udp_socket_send(socket, out, game->size);
@@ -41,7 +42,7 @@ static int one_round(nsapi_udp_socket_t *socket, const struct ping_pong *game, u
             return example_fail("send", n < 0 ? n : NSAPI_ERROR_NO_MEMORY);
         }
         for (;;) {
-            long long left = deadline - ping_pong_now();
+            long long left = deadline - example_now_ms();
 
             if (left <= 0) {
                 break;
@@ -93,13 +94,13 @@ int udp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
     }
     printf("sending %u rounds of %u bytes\n", game->rounds, game->size);
     for (round = 0; round < game->rounds; round++) {
-        long long start = ping_pong_now();
+        long long start = example_now_ms();
 
         if (one_round(&socket, game, round, &resent) != 0) {
             nsapi_udp_socket_close(&socket);
             return 1;
         }
-        ping_pong_time(&times, ping_pong_now() - start);
+        ping_pong_time(&times, example_now_ms() - start);
     }
     nsapi_udp_socket_close(&socket);
     ping_pong_report(&times, game);

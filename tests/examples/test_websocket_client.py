@@ -260,11 +260,12 @@ class WebSocketClient(unittest.TestCase):
                     self.assertIn("wss:// needs TLS, which this example has not: use ws://", stderr)
 
     def test_sha1_fips_180(self):
-        """examples/sha1.c on its own: FIPS 180's vectors, and lengths around the block boundaries against hashlib."""
+        """examples/websocket/sha1.c on its own: FIPS 180's vectors, and lengths around the block boundaries against
+        hashlib."""
         driver = os.path.join(self.tmp.name, "sha1_driver")
         with open(driver + ".c", "w") as f:
             f.write(SHA1_DRIVER)
-        examples = os.path.join(netns.ROOT, "examples")
+        examples = os.path.join(netns.ROOT, "examples", "websocket")
         subprocess.run(["gcc", "-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-fsanitize=address,undefined",
                         "-fno-sanitize-recover=all", "-I", examples, driver + ".c", os.path.join(examples, "sha1.c"),
                         "-o", driver], check=True)

@@ -158,7 +158,7 @@ class Includes(unittest.TestCase):
                    ["generated/", "runtime/include/"])
 
     def test_examples_use_the_public_headers_only(self):
-        self.check(sources("examples"), PUBLIC + ALL_STACK_INCLUDES + ["runtime", "generated/src"],
+        self.check(sources("examples"), PUBLIC + ALL_STACK_INCLUDES + ["examples", "runtime", "generated/src"],
                    ["examples/", "generated/include/", "runtime/include/", "stacks/lwip/include/",
                     "stacks/posix/include/"] + [f"stacks/{s}/include/" for s in stacks()])
 

@@ -1,10 +1,7 @@
-#define _POSIX_C_SOURCE 200809L /* sigaction */
-
-#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "example_stack.h"
 #include "nsapi/lwip.h"
 #include "nsapi/posix.h"
@@ -12,102 +9,6 @@
 enum kind { NONE, LWIP_LOOP, LWIP_TAP, POSIX };
 
 static enum kind running = NONE;
-
-const char *example_authority(const char *text, char *host, size_t size, unsigned *port, unsigned default_port)
-{
-    const char *end;
-    size_t length;
-
-    if (*text == '[') {
-        end = strchr(++text, ']');
-        if (end == NULL) {
-            return NULL;
-        }
-        length = (size_t)(end++ - text);
-    } else {
-        end = text + strcspn(text, ":/?#");
-        length = (size_t)(end - text);
-    }
-    if (length == 0 || length >= size) {
-        return NULL;
-    }
-    memcpy(host, text, length);
-    host[length] = '\0';
-    *port = default_port;
-    if (*end == ':') {
-        size_t digits = strspn(end + 1, "0123456789");
-        unsigned long value = digits > 0 && digits <= 5 ? strtoul(end + 1, NULL, 10) : 0;
-
-        if (value == 0 || value > 65535) {
-            return NULL;
-        }
-        *port = (unsigned)value;
-        end += 1 + digits;
-    }
-    return *end == '\0' || *end == '/' || *end == '?' || *end == '#' ? end : NULL;
-}
-
-void example_host_header(char *out, size_t size, const char *host, unsigned port, unsigned default_port)
-{
-    int n = snprintf(out, size, strchr(host, ':') != NULL ? "[%s]" : "%s", host);
-
-    if (port != default_port && n > 0 && (size_t)n < size) {
-        snprintf(out + n, size - (size_t)n, ":%u", port);
-    }
-}
-
-int example_port_count(int argc, char **argv, unsigned *port, unsigned long *count, unsigned long max)
-{
-    char *end;
-    unsigned long value;
-
-    if (argc < 2 || argc > 3 || strspn(argv[1], "0123456789") == 0) {
-        return -1;
-    }
-    value = strtoul(argv[1], &end, 10);
-    if (*end != '\0' || value == 0 || value > 65535) {
-        return -1;
-    }
-    *port = (unsigned)value;
-    *count = 0;
-    if (argc == 3) {
-        *count = strspn(argv[2], "0123456789") > 0 ? strtoul(argv[2], &end, 10) : 0;
-        if (*count == 0 || *end != '\0' || *count > max) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-static volatile sig_atomic_t signalled;
-
-static void on_signal(int sig)
-{
-    (void)sig;
-    signalled = 1;
-}
-
-void example_stop_on_signals(void)
-{
-    struct sigaction action;
-
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_signal; /* stays installed: a second signal only asks again */
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-}
-
-int example_signalled(void)
-{
-    return signalled;
-}
-
-int example_fail(const char *what, nsapi_error_t err)
-{
-    fprintf(stderr, "%s: %s (%s)\n", what, nsapi_error_name(err), nsapi_strerror(err));
-    return 1;
-}
 
 /* The value of option name at argv[*i], taken out of argv; NULL if argv[*i] is not that option. */
 static const char *take(int *argc, char **argv, int i, const char *name, int *bad)

@@ -27,34 +27,32 @@
  * status 1000 or none, then the server closing TCP within 2 s), 1 on any error, 2 on bad usage.  Each step
  * (a message and its echo) must be done within 10 s.  The key and the masks come from /dev/urandom (on a
  * device: its hardware random generator).
+ *
+ * The protocol's bytes are ws_codec.c's (the handshake's key and answer, frame headers, masking, close
+ * frames, messages from fragments); this file is the command line, the socket loop and what it prints.
  */
-#define _DEFAULT_SOURCE /* strcasecmp, strncasecmp, clock_gettime */
+#define _DEFAULT_SOURCE /* strncasecmp */
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
-#include "example_stack.h"
-#include "sha1.h"
+#include "common/cli.h"
+#include "common/clock.h"
+#include "common/example_stack.h"
+#include "common/net_io.h"
+#include "common/url.h"
+#include "common/utf8.h"
+#include "ws_codec.h"
 
 #define STEP_MS 10000            /* for each step: the handshake, a message and its echo, the close */
 #define FINISH_MS 2000           /* waiting for the server to close TCP after the close frames */
 #define MESSAGE_MAX (128 * 1024) /* the largest message reassembled */
-#define CONTROL_MAX 125          /* the largest control frame payload (RFC 6455 section 5.5) */
 #define IDLE_MAX 1000            /* frames adding no bytes (empty, pings, pongs) while waiting for a message */
 #define LINE_MAX_BYTES 1024      /* one header line of the server's answer */
-#define LINES_MAX 100            /* header lines in the server's answer */
 #define SHOWN_MAX 100            /* bytes of the server's text quoted in an error message */
-#define GUID "258EAFA5-E914-47DA-95CA-C5AB0DC85B11" /* RFC 6455 section 1.3 */
-
-enum opcode { CONTINUATION = 0x0, TEXT = 0x1, BINARY = 0x2, CLOSE = 0x8, PING = 0x9, PONG = 0xa };
-
-/* Close status codes (RFC 6455 section 7.4.1); NO_STATUS is never sent, it stands for a close without one. */
-enum status { NORMAL = 1000, PROTOCOL_ERROR = 1002, NO_STATUS = 1005, INVALID_TEXT = 1007, POLICY = 1008,
-              TOO_BIG = 1009 };
 
 struct url {
     char host[NSAPI_DNS_NAME_SIZE];
@@ -66,59 +64,31 @@ struct url {
 struct connection {
     nsapi_tcp_socket_t socket;
     FILE *random;                      /* the key and every mask */
-    long long deadline;                /* of the current step, in now_ms() time */
+    long long deadline;                /* of the current step, in example_now_ms() time */
     int step_ms;                       /* how long the current step may take */
     int upgraded;                      /* the handshake succeeded: frames follow */
     unsigned close_sent;               /* the status of the close frame we sent (nothing may follow it); 0 */
     unsigned char in[4096];            /* received, not yet read */
     size_t start, end;
-    int opcode;                        /* of the message being reassembled; CONTINUATION when none */
-    size_t size;                       /* its bytes so far */
-    unsigned frames;                   /* its frames so far */
+    struct ws_message assembly;        /* the message being put together, in message */
     unsigned char message[MESSAGE_MAX];
-    unsigned char control[CONTROL_MAX];
+    unsigned char control[WS_CONTROL_MAX];
 };
 
 /* What the server sent next: a whole message, a pong, or its close frame. */
 struct event {
-    int opcode;                        /* TEXT, BINARY, PONG or CLOSE */
+    int opcode;                        /* WS_TEXT, WS_BINARY, WS_PONG or WS_CLOSE */
     const unsigned char *data;
     size_t size;
-    unsigned frames;                   /* TEXT, BINARY: how many frames the message came in */
-    unsigned status;                   /* CLOSE: its status, NO_STATUS when it had none */
+    unsigned frames;                   /* WS_TEXT, WS_BINARY: how many frames the message came in */
+    unsigned status;                   /* WS_CLOSE: its status, WS_STATUS_NONE when it had none */
 };
-
-struct frame {
-    int fin, opcode;
-    unsigned long long size;
-};
-
-static long long now_ms(void)
-{
-    struct timespec now;
-
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
 
 static int usage(void)
 {
     fprintf(stderr, "usage: websocket_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] "
                     "ws://HOST[:PORT][/PATH][?QUERY] [--message TEXT]\n");
     return 2;
-}
-
-/* Whether size bytes of s could go into a request line or header: no controls, no spaces. */
-static int visible(const char *s, size_t size)
-{
-    size_t i;
-
-    for (i = 0; i < size; i++) {
-        if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f) {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 /* ws://HOST[:PORT][/PATH][?QUERY] (RFC 6455 section 3), the scheme in any case; 0, or -1. */
@@ -129,80 +99,19 @@ static int parse_url(const char *text, struct url *url)
 
     if (strncasecmp(text, "ws://", 5) != 0
         || (end = example_authority(text + 5, url->host, sizeof url->host, &url->port, 80)) == NULL
-        || !visible(url->host, strlen(url->host))) {
+        || !ws_visible(url->host, strlen(url->host))) {
         return -1;
     }
     if (*end != '\0' && *end != '/' && *end != '?') {
         return -1;
     }
     n = snprintf(url->target, sizeof url->target, "%s%s", *end == '/' ? "" : "/", end);
-    if (n < 0 || (size_t)n >= sizeof url->target || !visible(url->target, (size_t)n)
+    if (n < 0 || (size_t)n >= sizeof url->target || !ws_visible(url->target, (size_t)n)
         || strchr(url->target, '#') != NULL) {
         return -1; /* it goes into the request line: no spaces, no line breaks, no fragment */
     }
     example_host_header(url->authority, sizeof url->authority, url->host, url->port, 80);
     return 0;
-}
-
-/* Base64 (RFC 4648, padded) of size bytes into out, which holds 4 * ((size + 2) / 3) + 1 bytes. */
-static void base64(const unsigned char *in, size_t size, char *out)
-{
-    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    size_t i;
-
-    for (i = 0; i < size; i += 3) {
-        unsigned long v = (unsigned long)in[i] << 16 | (i + 1 < size ? (unsigned long)in[i + 1] << 8 : 0)
-                          | (i + 2 < size ? in[i + 2] : 0);
-
-        *out++ = digits[v >> 18 & 63];
-        *out++ = digits[v >> 12 & 63];
-        *out++ = i + 1 < size ? digits[v >> 6 & 63] : '=';
-        *out++ = i + 2 < size ? digits[v & 63] : '=';
-    }
-    *out = '\0';
-}
-
-/* The length (1 to 4) of the UTF-8 character (RFC 3629) at s, or 0 when there is none: not an overlong
- * form, not a surrogate, nothing above U+10FFFF. */
-static size_t utf8_char(const unsigned char *s, size_t size)
-{
-    size_t k, need;
-    unsigned long code, least;
-
-    if (s[0] < 0x80) {
-        return 1;
-    }
-    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-        need = 1, code = s[0] & 0x1f, least = 0x80;
-    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-        need = 2, code = s[0] & 0x0f, least = 0x800;
-    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-        need = 3, code = s[0] & 0x07, least = 0x10000;
-    } else {
-        return 0;
-    }
-    if (size - 1 < need) {
-        return 0;
-    }
-    for (k = 1; k <= need; k++) {
-        if ((s[k] & 0xc0) != 0x80) {
-            return 0;
-        }
-        code = code << 6 | (s[k] & 0x3f);
-    }
-    return code < least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0 : need + 1;
-}
-
-static int utf8_valid(const unsigned char *s, size_t size)
-{
-    size_t i, n;
-
-    for (i = 0; i < size; i += n) {
-        if ((n = utf8_char(s + i, size - i)) == 0) {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 /* The server's text on out, UTF-8 as it is but controls (C0, DEL, C1), backslashes and bytes outside
@@ -213,7 +122,7 @@ static void print_text(FILE *out, const void *text, size_t size)
     size_t i, n;
 
     for (i = 0; i < size; i += n) {
-        n = utf8_char(s + i, size - i);
+        n = example_utf8_char(s + i, size - i);
         if (n == 0 || s[i] < 0x20 || s[i] == 0x7f || s[i] == '\\' || (s[i] == 0xc2 && s[i + 1] < 0xa0)) {
             fprintf(out, "\\x%02x", s[i]);
             n = 1;
@@ -236,28 +145,6 @@ static void quote(const void *text, size_t size, const char *format, ...)
     fprintf(stderr, "\"%s\n", size > SHOWN_MAX ? "..." : "");
 }
 
-/* The statuses a close frame may carry (RFC 6455 section 7.4, and IANA's 1012 to 1014). */
-static int status_valid(unsigned status)
-{
-    return (status >= 1000 && status <= 1003) || (status >= 1007 && status <= 1014)
-           || (status >= 3000 && status <= 4999);
-}
-
-static const char *status_name(unsigned status)
-{
-    switch (status) {
-    case NORMAL: return "normal";
-    case 1001: return "going away";
-    case PROTOCOL_ERROR: return "protocol error";
-    case NO_STATUS: return "no status";
-    case INVALID_TEXT: return "invalid text";
-    case POLICY: return "policy violation";
-    case TOO_BIG: return "message too big";
-    case 1011: return "server error";
-    default: return "other";
-    }
-}
-
 static int random_bytes(struct connection *c, unsigned char *out, size_t size)
 {
     if (fread(out, 1, size, c->random) != size) {
@@ -271,51 +158,27 @@ static int random_bytes(struct connection *c, unsigned char *out, size_t size)
 static void begin_step(struct connection *c, int ms)
 {
     c->step_ms = ms;
-    c->deadline = now_ms() + ms;
+    c->deadline = example_now_ms() + ms;
 }
 
-/* Give the socket what is left of the step as its timeout; 0, or -1 when nothing is. */
-static int time_left(struct connection *c)
-{
-    long long left = c->deadline - now_ms();
-
-    if (left <= 0) {
-        return -1;
-    }
-    nsapi_tcp_socket_set_timeout(&c->socket, (int)left);
-    return 0;
-}
-
+/* All of data within the step; 0, or -1 (said why). */
 static int send_all(struct connection *c, const unsigned char *data, size_t size)
 {
-    while (size > 0) { /* each call queues something or fails; the deadline bounds them */
-        nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
+    nsapi_error_t err = example_send_all(&c->socket, data, size, c->deadline, NULL, NULL);
 
-        if (time_left(c) == 0) {
-            n = nsapi_tcp_socket_send(&c->socket, data, (nsapi_size_t)size);
-        }
-        if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            fprintf(stderr, "the server took nothing more within %d s\n", c->step_ms / 1000);
-            return -1;
-        }
-        if (n <= 0) {
-            example_fail("send", n == 0 ? NSAPI_ERROR_NO_CONNECTION : n);
-            return -1;
-        }
-        data += n;
-        size -= (size_t)n;
+    if (err == NSAPI_ERROR_WOULD_BLOCK) {
+        fprintf(stderr, "the server took nothing more within %d s\n", c->step_ms / 1000);
+    } else if (err != NSAPI_ERROR_OK) {
+        example_fail("send", err);
     }
-    return 0;
+    return err == NSAPI_ERROR_OK ? 0 : -1;
 }
 
 /* Receive into the empty buffer: 0, or -1 (said why) when the step's time ran out or the connection ended. */
 static int fill(struct connection *c)
 {
-    nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
+    nsapi_size_or_error_t n = example_recv_by(&c->socket, c->in, sizeof c->in, c->deadline);
 
-    if (time_left(c) == 0) {
-        n = nsapi_tcp_socket_recv(&c->socket, c->in, sizeof c->in);
-    }
     if (n <= 0) {
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
             fprintf(stderr, "nothing from the server within %d s\n", c->step_ms / 1000);
@@ -378,46 +241,35 @@ static long read_line(struct connection *c, char *line, size_t max)
 static int send_frame(struct connection *c, int fin, int opcode, const unsigned char *data, size_t size)
 {
     unsigned char out[1024], mask[4];
-    size_t used = 0, done = 0;
-    int i;
+    size_t used, done = 0;
 
     if (random_bytes(c, mask, sizeof mask) != 0) {
         return -1;
     }
-    out[used++] = (unsigned char)((fin ? 0x80 : 0) | opcode);
-    if (size < 126) {
-        out[used++] = (unsigned char)(0x80 | size);
-    } else if (size <= 0xffff) {
-        out[used++] = 0x80 | 126;
-        out[used++] = (unsigned char)(size >> 8);
-        out[used++] = (unsigned char)size;
-    } else {
-        out[used++] = 0x80 | 127;
-        for (i = 7; i >= 0; i--) {
-            out[used++] = (unsigned char)((unsigned long long)size >> (8 * i));
-        }
-    }
-    memcpy(out + used, mask, sizeof mask);
-    used += sizeof mask;
+    used = ws_encode_frame_header(out, sizeof out, fin, opcode, size, mask); /* never 0: our frames are valid */
     do { /* the header goes with the first piece of payload: one segment for a small frame */
-        for (; used < sizeof out && done < size; used++, done++) {
-            out[used] = data[done] ^ mask[done % 4];
+        size_t take = size - done < sizeof out - used ? size - done : sizeof out - used;
+
+        if (take > 0) {
+            memcpy(out + used, data + done, take);
+            ws_mask(out + used, take, mask, done);
         }
-        if (send_all(c, out, used) != 0) {
+        if (send_all(c, out, used + take) != 0) {
             return -1;
         }
+        done += take;
         used = 0;
     } while (done < size);
     return 0;
 }
 
-/* A close frame with status (none for NO_STATUS); nothing may be sent after it. */
+/* A close frame with status (none for WS_STATUS_NONE); nothing may be sent after it. */
 static int send_close(struct connection *c, unsigned status)
 {
-    unsigned char payload[2] = {(unsigned char)(status >> 8), (unsigned char)status};
+    unsigned char payload[2];
 
     c->close_sent = status;
-    return send_frame(c, 1, CLOSE, payload, status == NO_STATUS ? 0 : 2);
+    return send_frame(c, 1, WS_CLOSE, payload, ws_encode_close(payload, status));
 }
 
 /* The server broke the protocol: say how, send a close frame whose status says why (unless ours went
@@ -433,72 +285,75 @@ static int fail_connection(struct connection *c, unsigned status, const char *wh
         fprintf(stderr, "; our close (status %u) was already sent\n", c->close_sent);
         return -1;
     }
-    fprintf(stderr, "; closing with status %u (%s)\n", status, status_name(status));
+    fprintf(stderr, "; closing with status %u (%s)\n", status, ws_status_name(status));
     begin_step(c, FINISH_MS); /* the step's time may be gone; the close frame still deserves some */
     send_close(c, status);
     return -1;
 }
 
-/* A frame's header, checked for what a client must refuse (RFC 6455 section 5.2); 0, or -1 (said why). */
-static int read_header(struct connection *c, struct frame *f)
+/* What the server got wrong in a frame, said, and answered with a close frame (fail_connection); -1. */
+static int frame_fault(struct connection *c, enum ws_fault fault, const struct ws_frame *f)
 {
-    unsigned char b[8];
-    size_t extended;
-    unsigned i;
+    unsigned status = ws_fault_status(fault);
 
-    if (read_exact(c, b, 2) != 0) {
-        return -1;
+    switch (fault) {
+    case WS_RESERVED_BITS:
+        return fail_connection(c, status, "a frame with reserved bits set (0x%02x) and no extension agreed", f->rsv);
+    case WS_MASKED:
+        return fail_connection(c, status, "a masked frame: a server must not mask");
+    case WS_UNKNOWN_OPCODE:
+        return fail_connection(c, status, "a frame with the unknown opcode 0x%x", f->opcode);
+    case WS_LENGTH_TOP_BIT:
+        return fail_connection(c, status, "a 64-bit frame length with its most significant bit set");
+    case WS_LENGTH_NOT_SHORTEST:
+        return fail_connection(c, status, "a frame length of %llu not in its shortest form", f->size);
+    case WS_CONTROL_FRAGMENTED:
+        return fail_connection(c, status, "a fragmented control frame (opcode 0x%x)", f->opcode);
+    case WS_CONTROL_TOO_BIG:
+        return fail_connection(c, status, "a control frame of %llu bytes (at most %d)", f->size, WS_CONTROL_MAX);
+    case WS_NO_MESSAGE_BEGUN:
+        return fail_connection(c, status, "a continuation frame with no message begun");
+    case WS_MESSAGE_UNFINISHED:
+        return fail_connection(c, status, "a new message before the last one's final fragment");
+    case WS_MESSAGE_TOO_BIG:
+        return fail_connection(c, status, "a message larger than %d bytes", MESSAGE_MAX);
+    case WS_INVALID_TEXT:
+        return fail_connection(c, status, "a text message that is not UTF-8");
+    case WS_BAD_CLOSE_REASON:
+        return fail_connection(c, status, "a close frame whose reason is not UTF-8");
+    default: /* the others are the handshake's, or a close status, said where they are met */
+        return fail_connection(c, status, "a frame RFC 6455 does not allow");
     }
-    f->fin = b[0] >> 7;
-    f->opcode = b[0] & 0x0f;
-    f->size = b[1] & 0x7f;
-    if (b[0] & 0x70) {
-        return fail_connection(c, PROTOCOL_ERROR, "a frame with reserved bits set (0x%02x) and no extension agreed",
-                               b[0] & 0x70);
-    }
-    if (b[1] & 0x80) {
-        return fail_connection(c, PROTOCOL_ERROR, "a masked frame: a server must not mask");
-    }
-    if (f->opcode > BINARY && f->opcode != CLOSE && f->opcode != PING && f->opcode != PONG) {
-        return fail_connection(c, PROTOCOL_ERROR, "a frame with the unknown opcode 0x%x", f->opcode);
-    }
-    extended = f->size == 126 ? 2 : f->size == 127 ? 8 : 0;
-    if (extended > 0) {
-        if (read_exact(c, b, extended) != 0) {
+}
+
+/* A frame's header, checked for what a client must refuse (RFC 6455 section 5.2); 0, or -1 (said why). */
+static int read_header(struct connection *c, struct ws_frame *f)
+{
+    unsigned char b[WS_HEADER_MAX];
+    size_t have = 0, need = 2;
+    enum ws_fault fault;
+
+    do { /* the first 2 bytes are checked before the extended length is waited for */
+        if (read_exact(c, b + have, need - have) != 0) {
             return -1;
         }
-        for (f->size = 0, i = 0; i < extended; i++) {
-            f->size = f->size << 8 | b[i];
-        }
-        if (f->size >> 63) {
-            return fail_connection(c, PROTOCOL_ERROR, "a 64-bit frame length with its most significant bit set");
-        }
-        if (f->size < 126 || (extended == 8 && f->size <= 0xffff)) {
-            return fail_connection(c, PROTOCOL_ERROR, "a frame length of %llu not in its shortest form", f->size);
-        }
-    }
-    if ((f->opcode & 0x8) && !f->fin) {
-        return fail_connection(c, PROTOCOL_ERROR, "a fragmented control frame (opcode 0x%x)", f->opcode);
-    }
-    if ((f->opcode & 0x8) && f->size > CONTROL_MAX) {
-        return fail_connection(c, PROTOCOL_ERROR, "a control frame of %llu bytes (at most %d)", f->size, CONTROL_MAX);
-    }
-    return 0;
+        have = need;
+    } while ((fault = ws_decode_frame_header(b, have, f, &need)) == WS_MORE);
+    return fault == WS_OK ? 0 : frame_fault(c, fault, f);
 }
 
 /* A close frame's payload: its status must be one a peer may send, its reason UTF-8.  Replies when first. */
 static int take_close(struct connection *c, size_t size, struct event *e)
 {
-    e->opcode = CLOSE;
-    e->status = size >= 2 ? (unsigned)c->control[0] << 8 | c->control[1] : NO_STATUS;
-    e->data = c->control + 2;
-    e->size = size >= 2 ? size - 2 : 0;
-    if (size == 1 || (size >= 2 && !status_valid(e->status))) {
-        return fail_connection(c, PROTOCOL_ERROR, "a close frame with a bad status (%zu bytes, status %u)", size,
-                               e->status);
+    enum ws_fault fault = ws_decode_close(c->control, size, &e->status, &e->data, &e->size);
+
+    e->opcode = WS_CLOSE;
+    if (fault == WS_BAD_CLOSE_STATUS) {
+        return fail_connection(c, ws_fault_status(fault), "a close frame with a bad status (%zu bytes, status %u)",
+                               size, e->status);
     }
-    if (!utf8_valid(e->data, e->size)) {
-        return fail_connection(c, INVALID_TEXT, "a close frame whose reason is not UTF-8");
+    if (fault != WS_OK) {
+        return frame_fault(c, fault, NULL);
     }
     if (!c->close_sent && send_close(c, e->status) != 0) { /* the reply echoes the server's status */
         return -1;
@@ -506,39 +361,29 @@ static int take_close(struct connection *c, size_t size, struct event *e)
     return 0;
 }
 
-/* A data frame's payload, added to the message being reassembled; 1 when the message is whole, 0, or -1. */
-static int take_data(struct connection *c, const struct frame *f, struct event *e)
+/* A data frame's payload, added to the message being put together; 1 when the message is whole, 0, or -1. */
+static int take_data(struct connection *c, const struct ws_frame *f, struct event *e)
 {
-    if (f->opcode == CONTINUATION && c->opcode == CONTINUATION) {
-        return fail_connection(c, PROTOCOL_ERROR, "a continuation frame with no message begun");
+    struct ws_message *m = &c->assembly;
+    enum ws_fault fault = ws_message_begin_frame(m, f, sizeof c->message);
+
+    if (fault != WS_OK) {
+        return frame_fault(c, fault, f);
     }
-    if (f->opcode != CONTINUATION && c->opcode != CONTINUATION) {
-        return fail_connection(c, PROTOCOL_ERROR, "a new message before the last one's final fragment");
-    }
-    if (f->opcode != CONTINUATION) {
-        c->opcode = f->opcode;
-        c->size = 0;
-        c->frames = 0;
-    }
-    if (f->size > MESSAGE_MAX - c->size) {
-        return fail_connection(c, TOO_BIG, "a message larger than %d bytes", MESSAGE_MAX);
-    }
-    if (read_exact(c, c->message + c->size, (size_t)f->size) != 0) {
+    if (read_exact(c, c->message + m->size, (size_t)f->size) != 0) {
         return -1;
     }
-    c->size += (size_t)f->size;
-    c->frames++;
-    if (!f->fin) {
+    fault = ws_message_end_frame(m, f, c->message);
+    if (fault == WS_MORE) {
         return 0;
     }
-    if (c->opcode == TEXT && !utf8_valid(c->message, c->size)) {
-        return fail_connection(c, INVALID_TEXT, "a text message that is not UTF-8");
+    if (fault != WS_OK) {
+        return frame_fault(c, fault, f);
     }
-    e->opcode = c->opcode;
+    e->opcode = m->opcode;
     e->data = c->message;
-    e->size = c->size;
-    e->frames = c->frames;
-    c->opcode = CONTINUATION;
+    e->size = m->size;
+    e->frames = m->frames;
     return 1;
 }
 
@@ -548,15 +393,15 @@ static int receive(struct connection *c, struct event *e)
     unsigned idle = 0;
 
     for (;;) { /* bounded: a frame either adds bytes to the message (at most MESSAGE_MAX) or counts as idle */
-        struct frame f;
+        struct ws_frame f;
         int whole;
 
         if (read_header(c, &f) != 0) {
             return -1;
         }
         if ((f.size == 0 || (f.opcode & 0x8)) && ++idle > IDLE_MAX) {
-            return fail_connection(c, POLICY, "more than %d empty frames or pings while waiting for a message",
-                                   IDLE_MAX);
+            return fail_connection(c, WS_STATUS_POLICY,
+                                   "more than %d empty frames or pings while waiting for a message", IDLE_MAX);
         }
         if (!(f.opcode & 0x8)) {
             whole = take_data(c, &f, e);
@@ -568,17 +413,17 @@ static int receive(struct connection *c, struct event *e)
         if (read_exact(c, c->control, (size_t)f.size) != 0) {
             return -1;
         }
-        if (f.opcode == CLOSE) {
+        if (f.opcode == WS_CLOSE) {
             return take_close(c, (size_t)f.size, e);
         }
-        if (f.opcode == PONG) {
-            e->opcode = PONG;
+        if (f.opcode == WS_PONG) {
+            e->opcode = WS_PONG;
             e->data = c->control;
             e->size = (size_t)f.size;
             return 0;
         }
         if (!c->close_sent) { /* a ping gets a pong with its payload, unless our close went out */
-            if (send_frame(c, 1, PONG, c->control, (size_t)f.size) != 0) {
+            if (send_frame(c, 1, WS_PONG, c->control, (size_t)f.size) != 0) {
                 return -1;
             }
             printf("answered a ping (%llu bytes)\n", f.size);
@@ -586,76 +431,37 @@ static int receive(struct connection *c, struct event *e)
     }
 }
 
-/* Whether a comma-separated header value lists token (case-insensitive). */
-static int has_token(const char *value, const char *token)
-{
-    size_t length = strlen(token);
-
-    while (*value != '\0') {
-        size_t n;
-
-        value += strspn(value, " \t,");
-        n = strcspn(value, " \t,");
-        if (n == length && strncasecmp(value, token, length) == 0) {
-            return 1;
-        }
-        value += n;
-    }
-    return 0;
-}
-
-/* Whether header line names the header name (case-insensitive); *value is then its value, trimmed. */
-static int header(char *line, const char *name, const char **value)
-{
-    size_t length = strlen(name), end;
-
-    if (strncasecmp(line, name, length) != 0 || line[length] != ':') {
-        return 0;
-    }
-    end = strlen(line);
-    while (end > length + 1 && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
-        line[--end] = '\0';
-    }
-    *value = line + length + 1 + strspn(line + length + 1, " \t");
-    return 1;
-}
-
 /* The server's answer to the upgrade: 101, one Upgrade: websocket, Connection listing upgrade (in any of
  * its lines), the right accept key; 0, or -1 (said why). */
 static int read_answer(struct connection *c, const char *accept)
 {
     char line[LINE_MAX_BYTES], status[64];
-    const char *value;
-    int lines = 0, upgrade = 0, connection = 0, accepted = 0;
+    const char *value, *missing;
+    struct ws_answer answer = {0, 0, 0, 0};
     long got;
 
     if ((got = read_line(c, line, sizeof line)) < 0) {
         return -1;
     }
-    if (strncmp(line, "HTTP/1.1 101", 12) != 0 || (line[12] != ' ' && line[12] != '\0')) {
+    if (!ws_status_line_ok(line)) {
         quote(line, (size_t)got, "not 101 Switching Protocols: the server answered ");
         return -1;
     }
     snprintf(status, sizeof status, "%.60s", line + 9);
     while ((got = read_line(c, line, sizeof line)) > 0) {
-        if (++lines > LINES_MAX) {
-            fprintf(stderr, "more than %d header lines\n", LINES_MAX);
+        switch (ws_answer_line(&answer, line, accept, &value)) {
+        case WS_OK:
+            continue;
+        case WS_TOO_MANY_LINES:
+            fprintf(stderr, "more than %d header lines\n", WS_ANSWER_LINES_MAX);
             return -1;
-        }
-        if (header(line, "Upgrade", &value)) {
-            if (upgrade++ > 0 || strcasecmp(value, "websocket") != 0) {
-                quote(line, strlen(line), "one \"Upgrade: websocket\" expected, the server sent ");
-                return -1;
-            }
-        } else if (header(line, "Connection", &value)) {
-            connection |= has_token(value, "upgrade");
-        } else if (header(line, "Sec-WebSocket-Accept", &value)) {
-            if (strcmp(value, accept) != 0) {
-                quote(value, strlen(value), "Sec-WebSocket-Accept should be \"%s\", the server sent ", accept);
-                return -1;
-            }
-            accepted = 1;
-        } else if (header(line, "Sec-WebSocket-Extensions", &value) || header(line, "Sec-WebSocket-Protocol", &value)) {
+        case WS_BAD_UPGRADE:
+            quote(line, strlen(line), "one \"Upgrade: websocket\" expected, the server sent ");
+            return -1;
+        case WS_BAD_ACCEPT:
+            quote(value, strlen(value), "Sec-WebSocket-Accept should be \"%s\", the server sent ", accept);
+            return -1;
+        default: /* WS_NOT_OFFERED */
             quote(line, strlen(line), "the server chose what was not offered: ");
             return -1;
         }
@@ -663,9 +469,8 @@ static int read_answer(struct connection *c, const char *accept)
     if (got < 0) {
         return -1;
     }
-    if (!upgrade || !connection || !accepted) {
-        fprintf(stderr, "the answer lacks %s\n", !upgrade ? "\"Upgrade: websocket\"" : !connection
-                ? "\"Connection: Upgrade\"" : "Sec-WebSocket-Accept");
+    if ((missing = ws_answer_missing(&answer)) != NULL) {
+        fprintf(stderr, "the answer lacks %s\n", missing);
         return -1;
     }
     printf("handshake: ");
@@ -678,29 +483,22 @@ static int read_answer(struct connection *c, const char *accept)
 /* The opening handshake (RFC 6455 section 4.1); 0, or -1 (said why). */
 static int handshake(struct connection *c, const struct url *url)
 {
-    unsigned char nonce[16], digest[SHA1_SIZE];
-    char key[25], accept[29], request[1024];
-    struct sha1 sha;
-    int n;
+    unsigned char nonce[WS_NONCE_SIZE];
+    char key[WS_KEY_SIZE], accept[WS_ACCEPT_SIZE], request[1024];
+    size_t n;
 
     begin_step(c, STEP_MS);
     if (random_bytes(c, nonce, sizeof nonce) != 0) {
         return -1;
     }
-    base64(nonce, sizeof nonce, key);
-    sha1_init(&sha); /* what the server must answer: base64(SHA-1(key GUID)) */
-    sha1_update(&sha, key, strlen(key));
-    sha1_update(&sha, GUID, strlen(GUID));
-    sha1_final(&sha, digest);
-    base64(digest, sizeof digest, accept);
-    n = snprintf(request, sizeof request,
-                 "GET %s HTTP/1.1\r\nHost: %s\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                 "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n", url->target, url->authority, key);
-    if (n < 0 || (size_t)n >= sizeof request) {
+    ws_key(nonce, key);
+    ws_accept(key, accept); /* what the server must answer */
+    n = ws_encode_request(request, sizeof request, url->target, url->authority, key);
+    if (n == 0) {
         fprintf(stderr, "the request does not fit %zu bytes\n", sizeof request);
         return -1;
     }
-    if (send_all(c, (const unsigned char *)request, (size_t)n) != 0) {
+    if (send_all(c, (const unsigned char *)request, n) != 0) {
         return -1;
     }
     return read_answer(c, accept);
@@ -715,7 +513,7 @@ static int send_message(struct connection *c, int opcode, const unsigned char *d
     for (i = 1; i <= pieces; i++) {
         size_t take = i < pieces ? piece : size - done;
 
-        if (send_frame(c, i == pieces, i == 1 ? opcode : CONTINUATION, data + done, take) != 0) {
+        if (send_frame(c, i == pieces, i == 1 ? opcode : WS_CONTINUATION, data + done, take) != 0) {
             return -1;
         }
         done += take;
@@ -729,9 +527,9 @@ static int receive_open(struct connection *c, struct event *e)
     if (receive(c, e) != 0) {
         return -1;
     }
-    if (e->opcode == CLOSE) {
+    if (e->opcode == WS_CLOSE) {
         quote(e->data, e->size, "the server closed the connection: status %u (%s) ", e->status,
-              status_name(e->status));
+              ws_status_name(e->status));
         return -1;
     }
     return 0;
@@ -752,14 +550,14 @@ static int echo(struct connection *c, const char *what, int opcode, const unsign
         if (receive_open(c, &e) != 0) {
             return -1;
         }
-        if (e.opcode == PONG) {
+        if (e.opcode == WS_PONG) {
             continue; /* an unasked-for pong may come (RFC 6455 section 5.5.3): skip it */
         }
         if (e.opcode == opcode && e.size == size && memcmp(e.data, data, size) == 0) {
             printf("%s: echo matched (%u frame%s)\n", what, e.frames, e.frames == 1 ? "" : "s");
             return 1;
         }
-        printf("%s: echo DIFFERS: a %s message of %zu bytes\n", what, e.opcode == TEXT ? "text" : "binary", e.size);
+        printf("%s: echo DIFFERS: a %s message of %zu bytes\n", what, e.opcode == WS_TEXT ? "text" : "binary", e.size);
         return 0;
     }
     printf("%s: no echo, only pongs\n", what);
@@ -774,18 +572,18 @@ static int ping(struct connection *c, const char *payload)
     int tries;
 
     begin_step(c, STEP_MS);
-    if (send_frame(c, 1, PING, (const unsigned char *)payload, size) != 0) {
+    if (send_frame(c, 1, WS_PING, (const unsigned char *)payload, size) != 0) {
         return -1;
     }
     for (tries = 0; tries < IDLE_MAX; tries++) {
         if (receive_open(c, &e) != 0) {
             return -1;
         }
-        if (e.opcode == PONG && e.size == size && memcmp(e.data, payload, size) == 0) {
+        if (e.opcode == WS_PONG && e.size == size && memcmp(e.data, payload, size) == 0) {
             printf("ping \"%s\": pong matched\n", payload);
             return 1;
         }
-        if (e.opcode != PONG) {
+        if (e.opcode != WS_PONG) {
             printf("ping \"%s\": a message came instead of the pong\n", payload);
             return 0;
         }
@@ -802,22 +600,22 @@ static int close_handshake(struct connection *c)
     int tries;
 
     begin_step(c, STEP_MS);
-    if (send_close(c, NORMAL) != 0) {
+    if (send_close(c, WS_STATUS_NORMAL) != 0) {
         return -1;
     }
     for (tries = 0; tries < IDLE_MAX; tries++) { /* messages the server sent before it saw ours */
         if (receive(c, &e) != 0) {
             return -1;
         }
-        if (e.opcode != CLOSE) {
+        if (e.opcode != WS_CLOSE) {
             continue;
         }
-        if (e.status != NORMAL && e.status != NO_STATUS) {
-            quote(e.data, e.size, "close: sent %d, the server answered %u (%s) ", NORMAL, e.status,
-                  status_name(e.status));
+        if (e.status != WS_STATUS_NORMAL && e.status != WS_STATUS_NONE) {
+            quote(e.data, e.size, "close: sent %d, the server answered %u (%s) ", WS_STATUS_NORMAL, e.status,
+                  ws_status_name(e.status));
             return -1;
         }
-        printf("close: sent %d, the server answered %u (%s)\n", NORMAL, e.status, status_name(e.status));
+        printf("close: sent %d, the server answered %u (%s)\n", WS_STATUS_NORMAL, e.status, ws_status_name(e.status));
         return 0;
     }
     fprintf(stderr, "no close frame after %d messages\n", IDLE_MAX);
@@ -838,10 +636,10 @@ static int script(struct connection *c)
         size_t size;
         unsigned pieces;
     } steps[] = {
-        {"text \"hello\"", TEXT, (const unsigned char *)hello, sizeof hello - 1, 1},
-        {"binary, every byte value (256 bytes)", BINARY, bytes, sizeof bytes, 1},     /* a 16-bit length */
-        {"binary, 65536 bytes", BINARY, big, sizeof big, 1},                           /* a 64-bit length */
-        {"text in 3 fragments", TEXT, (const unsigned char *)fragmented, sizeof fragmented - 1, 3},
+        {"text \"hello\"", WS_TEXT, (const unsigned char *)hello, sizeof hello - 1, 1},
+        {"binary, every byte value (256 bytes)", WS_BINARY, bytes, sizeof bytes, 1},     /* a 16-bit length */
+        {"binary, 65536 bytes", WS_BINARY, big, sizeof big, 1},                           /* a 64-bit length */
+        {"text in 3 fragments", WS_TEXT, (const unsigned char *)fragmented, sizeof fragmented - 1, 3},
     };
     int matched = 0, r;
     size_t i;
@@ -877,22 +675,22 @@ static int one_message(struct connection *c, const char *text)
     int tries;
 
     begin_step(c, STEP_MS);
-    if (send_message(c, TEXT, (const unsigned char *)text, strlen(text), 1) != 0) {
+    if (send_message(c, WS_TEXT, (const unsigned char *)text, strlen(text), 1) != 0) {
         return 1;
     }
     for (tries = 0; tries < IDLE_MAX; tries++) {
         if (receive_open(c, &e) != 0) {
             return 1;
         }
-        if (e.opcode != PONG) {
+        if (e.opcode != WS_PONG) {
             break;
         }
     }
-    if (e.opcode == TEXT) {
+    if (e.opcode == WS_TEXT) {
         printf("received text (%zu bytes, %u frame%s): ", e.size, e.frames, e.frames == 1 ? "" : "s");
         print_text(stdout, e.data, e.size);
         printf("\n");
-    } else if (e.opcode == BINARY) {
+    } else if (e.opcode == WS_BINARY) {
         printf("received a binary message (%zu bytes, %u frame%s)\n", e.size, e.frames, e.frames == 1 ? "" : "s");
     } else {
         printf("no answer, only pongs\n");
@@ -900,7 +698,7 @@ static int one_message(struct connection *c, const char *text)
     if (close_handshake(c) != 0) {
         return 1;
     }
-    return e.opcode == PONG;
+    return e.opcode == WS_PONG;
 }
 
 /* After the close frames, or a failure: let the server close TCP first (RFC 6455 section 7.1.1), within
@@ -908,10 +706,10 @@ static int one_message(struct connection *c, const char *text)
  * 1 (said why) when rc is 0 but the server did not close TCP in time: the close handshake is not done. */
 static int finish(struct connection *c, int rc)
 {
-    nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
+    nsapi_size_or_error_t n;
 
     begin_step(c, FINISH_MS);
-    while (time_left(c) == 0 && (n = nsapi_tcp_socket_recv(&c->socket, c->in, sizeof c->in)) > 0) {
+    while ((n = example_recv_by(&c->socket, c->in, sizeof c->in, c->deadline)) > 0) {
         /* discarded */
     }
     nsapi_tcp_socket_close(&c->socket);
@@ -1005,7 +803,8 @@ int main(int argc, char **argv)
         example_stack_down(&stack);
         return usage();
     }
-    if (text != NULL && (strlen(text) > MESSAGE_MAX || !utf8_valid((const unsigned char *)text, strlen(text)))) {
+    if (text != NULL
+        && (strlen(text) > MESSAGE_MAX || !example_utf8_valid((const unsigned char *)text, strlen(text)))) {
         fprintf(stderr, "--message TEXT must be UTF-8, at most %d bytes\n", MESSAGE_MAX);
         example_stack_down(&stack);
         return usage();

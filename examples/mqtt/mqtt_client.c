@@ -21,16 +21,23 @@
  * has no place for here: a PUBREL, a second CONNACK, a PINGRESP when no PINGREQ awaits one.
  * Prints each step; exits 0 after a clean DISCONNECT, 1 on any error (a refusal with its
  * meaning), 2 on bad usage.
+ *
+ * The packets' bytes are mqtt_codec.c's (encoded, decoded, checked); this file is the command line,
+ * the socket loop and what it prints.
  */
-#define _POSIX_C_SOURCE 200809L /* clock_gettime, getpid */
+#define _POSIX_C_SOURCE 200809L /* getpid */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "example_stack.h"
+#include "common/cli.h"
+#include "common/clock.h"
+#include "common/example_stack.h"
+#include "common/net_io.h"
+#include "common/url.h"
+#include "mqtt_codec.h"
 
 #define PACKET_MAX 4096      /* the largest remaining length sent or taken: one static buffer each way */
 #define IO_TIMEOUT_MS 10000  /* for connect, each send, the CONNACK, a packet's rest: if --time has that long */
@@ -38,18 +45,6 @@
 #define SHOW_MAX 200         /* bytes of a message printed */
 #define SUBSCRIBE_ID 1       /* our packet ids (never 0) */
 #define PUBLISH_ID 2
-
-enum type { CONNECT = 1, CONNACK, PUBLISH, PUBACK, SUBSCRIBE = 8, SUBACK, PINGREQ = 12, PINGRESP, DISCONNECT };
-
-static const char *const NAMES[16] = {"reserved (0)", "CONNECT", "CONNACK", "PUBLISH", "PUBACK", "PUBREC",
-                                      "PUBREL", "PUBCOMP", "SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK",
-                                      "PINGREQ", "PINGRESP", "DISCONNECT", "reserved (15)"};
-
-/* What a CONNACK's non-zero return code means (MQTT 3.1.1, 3.2.2.3). */
-static const char *const REFUSALS[6] = {
-    "", "unacceptable protocol version: the broker does not speak MQTT 3.1.1",
-    "identifier rejected: the broker does not take this client id", "server unavailable: the MQTT service is down",
-    "bad user name or password", "not authorized: the broker does not let this client connect"};
 
 struct options {
     char host[NSAPI_DNS_NAME_SIZE];
@@ -61,26 +56,17 @@ struct options {
 struct session {
     nsapi_tcp_socket_t socket;
     const struct options *options;
-    long long deadline;        /* for the whole exchange (times are now_ms() milliseconds) */
+    long long deadline;        /* for the whole exchange (times are example_now_ms() milliseconds) */
     long long last_sent;       /* the keep-alive interval counts from the last packet we sent */
     long long pong_due;        /* when the PINGRESP to our PINGREQ is late; 0 when none is awaited */
     int subscribed;
     unsigned awaiting_puback;  /* the id of our QoS 1 PUBLISH until its PUBACK comes; 0 when none */
     unsigned received;
     unsigned char in[PACKET_MAX];       /* an incoming packet's body */
-    unsigned char out[5 + PACKET_MAX];  /* an outgoing packet: its body at out + 5, its fixed header just before */
+    unsigned char out[MQTT_HEADER_MAX + PACKET_MAX]; /* an outgoing packet */
 };
 
 enum goal { UNTIL_SUBACK, UNTIL_PUBACK, UNTIL_COUNT };
-
-/* Milliseconds of the monotonic clock, in 64 bits: a 32-bit long would overflow after 24.8 days up. */
-static long long now_ms(void)
-{
-    struct timespec now;
-
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
 
 static long long earlier(long long a, long long b)
 {
@@ -91,19 +77,7 @@ static long long earlier(long long a, long long b)
  * IO_TIMEOUT_MS on, or at the deadline of the whole exchange if that comes first. */
 static long long step_end(const struct session *s)
 {
-    return earlier(now_ms() + IO_TIMEOUT_MS, s->deadline);
-}
-
-/* Set the socket's timeout to the time left until until: 1, or 0 when none is left. */
-static int time_left(struct session *s, long long until)
-{
-    long long left = until - now_ms();
-
-    if (left <= 0) {
-        return 0;
-    }
-    nsapi_tcp_socket_set_timeout(&s->socket, (int)left); /* at most --time's 86400 s: an int holds it */
-    return 1;
+    return earlier(example_now_ms() + IO_TIMEOUT_MS, s->deadline);
 }
 
 /* End a message with how long a wait from begun to until was allowed ("within 2.0 s"), and whether
@@ -120,92 +94,6 @@ static int usage(void)
                     "                   [--publish MESSAGE] [--qos 0|1] [--count N] [--keepalive SECONDS] "
                     "[--time SECONDS]\n");
     return 2;
-}
-
-/* The remaining length n (at most PACKET_MAX here; MQTT allows 268435455) in MQTT's form: 7 bits a
- * byte, least significant first, the top bit set on every byte but the last.  Its size, 1 to 4. */
-static size_t encode_length(unsigned char *p, size_t n)
-{
-    size_t used = 0;
-
-    do {
-        p[used] = (unsigned char)(n % 128);
-        n /= 128;
-        if (n > 0) {
-            p[used] |= 128;
-        }
-        used++;
-    } while (n > 0);
-    return used;
-}
-
-/* A remaining length from its first have bytes: its size once complete (1 to 4), 0 while it needs
- * more, -1 when a 4th byte still says "more" (malformed). */
-static int decode_length(const unsigned char *p, int have, unsigned long *n)
-{
-    int i;
-
-    *n = 0;
-    for (i = 0; i < have && i < 4; i++) {
-        *n |= (unsigned long)(p[i] & 127) << (7 * i);
-        if ((p[i] & 128) == 0) {
-            return i + 1;
-        }
-    }
-    return have >= 4 ? -1 : 0;
-}
-
-static unsigned char *put_u16(unsigned char *p, unsigned value)
-{
-    p[0] = (unsigned char)(value >> 8);
-    p[1] = (unsigned char)value;
-    return p + 2;
-}
-
-static unsigned get_u16(const unsigned char *p)
-{
-    return (unsigned)p[0] << 8 | p[1];
-}
-
-/* An MQTT string: its length in two bytes, then its bytes. */
-static unsigned char *put_string(unsigned char *p, const char *text, size_t length)
-{
-    p = put_u16(p, (unsigned)length);
-    memcpy(p, text, length);
-    return p + length;
-}
-
-/* Whether n bytes are well-formed UTF-8 with no NUL, as MQTT 3.1.1 (1.5.3) wants every string: no
- * stray or missing continuation bytes, no overlong form, no UTF-16 surrogate, nothing past U+10FFFF. */
-static int utf8_ok(const unsigned char *p, size_t n)
-{
-    static const unsigned long least[4] = {0, 0x80, 0x800, 0x10000}; /* the smallest code point of each size */
-    size_t i = 0, more, k;
-
-    while (i < n) {
-        unsigned long code = p[i];
-
-        if (code == 0) {
-            return 0;
-        }
-        /* the continuation bytes its lead byte announces; 4: not a lead byte (10xxxxxx, or 0xf8 up) */
-        more = code < 0x80 ? 0 : code < 0xc0 ? 4 : code < 0xe0 ? 1 : code < 0xf0 ? 2 : code < 0xf8 ? 3 : 4;
-        if (more == 4 || more >= n - i) {
-            return 0;
-        }
-        code &= 0x7fu >> more; /* the lead byte's bits below its leading 1s */
-        for (k = 1; k <= more; k++) {
-            if ((p[i + k] & 0xc0) != 0x80) {
-                return 0;
-            }
-            code = code << 6 | (p[i + k] & 0x3f);
-        }
-        if (code < least[more] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-            return 0;
-        }
-        i += 1 + more;
-    }
-    return 1;
 }
 
 /* Print bytes as text: printable ASCII as is, other bytes (and \) as \xNN; at most SHOW_MAX of them. */
@@ -225,74 +113,48 @@ static void show(const unsigned char *p, size_t n)
     }
 }
 
-/* Send size bytes within one step's time: 0, or 1 with a message. */
-static int send_all(struct session *s, const unsigned char *data, size_t size)
+/* Send the packet of size bytes an encoder wrote at s->out, within one step's time: 0, or 1 with a message.
+ * Size 0: it did not fit (check_topic() keeps that from happening). */
+static int send_packet(struct session *s, size_t size)
 {
-    long long begun = now_ms(), until = step_end(s);
-    size_t sent = 0;
+    long long begun = example_now_ms(), until = step_end(s);
+    nsapi_error_t err;
 
-    while (sent < size) {
-        nsapi_size_or_error_t n = time_left(s, until)
-                                      ? nsapi_tcp_socket_send(&s->socket, data + sent, (nsapi_size_t)(size - sent))
-                                      : NSAPI_ERROR_WOULD_BLOCK;
-
-        if (n == 0 || n == NSAPI_ERROR_WOULD_BLOCK) {
-            fprintf(stderr, "send: a packet of %zu bytes did not go out", size);
-            print_wait(s, begun, until);
-            return 1;
-        }
-        if (n < 0) {
-            return example_fail("send", n);
-        }
-        sent += (size_t)n; /* a short count: the next turn meets what cut it, or finds no time left */
+    if (size == 0) {
+        fprintf(stderr, "a packet over %d bytes\n", PACKET_MAX);
+        return 1;
     }
-    s->last_sent = now_ms();
+    err = example_send_all(&s->socket, s->out, size, until, NULL, NULL);
+    if (err == NSAPI_ERROR_WOULD_BLOCK) {
+        fprintf(stderr, "send: a packet of %zu bytes did not go out", size);
+        print_wait(s, begun, until);
+        return 1;
+    }
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("send", err);
+    }
+    s->last_sent = example_now_ms();
     return 0;
-}
-
-/* Send a packet whose body (length bytes) the caller wrote at s->out + 5, after its fixed header. */
-static int send_packet(struct session *s, unsigned first_byte, size_t length)
-{
-    unsigned char head[5];
-    size_t used = 1 + encode_length(head + 1, length);
-
-    head[0] = (unsigned char)first_byte;
-    memcpy(s->out + 5 - used, head, used); /* right before the body: one send for the whole packet */
-    return send_all(s, s->out + 5 - used, used + length);
-}
-
-/* Receive up to size bytes, waiting no later than until (now_ms() time): a count, 0 at the broker's
- * close, NSAPI_ERROR_WOULD_BLOCK when nothing came in time, or another error. */
-static nsapi_size_or_error_t recv_until(struct session *s, unsigned char *buf, size_t size, long long until)
-{
-    if (!time_left(s, until)) {
-        return NSAPI_ERROR_WOULD_BLOCK;
-    }
-    return nsapi_tcp_socket_recv(&s->socket, buf, (nsapi_size_t)size);
 }
 
 /* Exactly size bytes of a packet begun at begun, before until: 0, or -1 with a message. */
 static int recv_rest(struct session *s, unsigned char *buf, size_t size, long long begun, long long until)
 {
-    size_t got = 0;
+    size_t got;
+    nsapi_error_t err = example_recv_exact(&s->socket, buf, size, until, &got);
 
-    while (got < size) {
-        nsapi_size_or_error_t n = recv_until(s, buf + got, size - got, until);
-
-        if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            fprintf(stderr, "a packet cut short: its rest did not come");
-            print_wait(s, begun, until);
-            return -1;
-        }
-        if (n <= 0) {
-            if (n == 0) {
-                fprintf(stderr, "the broker closed the connection in the middle of a packet\n");
-            } else {
-                example_fail("recv", n);
-            }
-            return -1;
-        }
-        got += (size_t)n;
+    if (err == NSAPI_ERROR_WOULD_BLOCK) {
+        fprintf(stderr, "a packet cut short: its rest did not come");
+        print_wait(s, begun, until);
+        return -1;
+    }
+    if (err != NSAPI_ERROR_OK) {
+        example_fail("recv", err);
+        return -1;
+    }
+    if (got < size) {
+        fprintf(stderr, "the broker closed the connection in the middle of a packet\n");
+        return -1;
     }
     return 0;
 }
@@ -304,10 +166,10 @@ static int recv_rest(struct session *s, unsigned char *buf, size_t size, long lo
 static int read_packet(struct session *s, long long until, unsigned *type, unsigned *flags, size_t *length)
 {
     long long begun;
-    unsigned char head[5]; /* the first byte, then the remaining length's 1 to 4 */
+    unsigned char head[MQTT_HEADER_MAX]; /* the first byte, then the remaining length's 1 to 4 */
     unsigned long n;
     int have = 0, size = 0;
-    nsapi_size_or_error_t got = recv_until(s, head, 1, until);
+    nsapi_size_or_error_t got = example_recv_by(&s->socket, head, 1, until);
 
     if (got == NSAPI_ERROR_WOULD_BLOCK) {
         return 0;
@@ -320,38 +182,27 @@ static int read_packet(struct session *s, long long until, unsigned *type, unsig
         }
         return -1;
     }
-    begun = now_ms();
+    begun = example_now_ms();
     until = step_end(s); /* the rest of a packet comes promptly */
-    while (size == 0) { /* at most 4 turns: decode_length says -1 at the 4th byte if not done */
+    while (size == 0) { /* at most 4 turns: mqtt_decode_length says -1 at the 4th byte if not done */
         if (recv_rest(s, head + 1 + have, 1, begun, until) != 0) {
             return -1;
         }
-        size = decode_length(head + 1, ++have, &n);
+        size = mqtt_decode_length(head + 1, (size_t)++have, &n);
     }
     *type = head[0] >> 4;
     *flags = head[0] & 15;
     if (size < 0) {
-        fprintf(stderr, "a malformed %s: its remaining length goes on past 4 bytes\n", NAMES[*type]);
+        fprintf(stderr, "a malformed %s: its remaining length goes on past 4 bytes\n", mqtt_type_name(*type));
         return -1;
     }
     if (n > PACKET_MAX) {
-        fprintf(stderr, "the broker sent a %s of %lu bytes; this client takes at most %d\n", NAMES[*type], n,
+        fprintf(stderr, "the broker sent a %s of %lu bytes; this client takes at most %d\n", mqtt_type_name(*type), n,
                 PACKET_MAX);
         return -1;
     }
     *length = n;
     return recv_rest(s, s->in, n, begun, until) == 0 ? 1 : -1;
-}
-
-static int send_connect(struct session *s, const char *id)
-{
-    unsigned char *p = put_string(s->out + 5, "MQTT", 4);
-
-    *p++ = 4;    /* protocol level: 3.1.1 */
-    *p++ = 0x02; /* clean session; no will, user name or password */
-    p = put_u16(p, s->options->keepalive);
-    p = put_string(p, id, strlen(id));
-    return send_packet(s, CONNECT << 4, (size_t)(p - (s->out + 5)));
 }
 
 /* CONNECT, then the CONNACK, which must come first: 0, or 1 with a message. */
@@ -364,10 +215,10 @@ static int mqtt_connect(struct session *s)
     int got;
 
     snprintf(id, sizeof id, "nsapi%ld", (long)getpid()); /* letters and digits: any broker takes those */
-    if (send_connect(s, id) != 0) {
+    if (send_packet(s, mqtt_encode_connect(s->out, sizeof s->out, id, s->options->keepalive)) != 0) {
         return 1;
     }
-    begun = now_ms();
+    begun = example_now_ms();
     until = step_end(s);
     got = read_packet(s, until, &type, &flags, &length);
     if (got == 0) {
@@ -377,93 +228,57 @@ static int mqtt_connect(struct session *s)
     if (got <= 0) {
         return 1;
     }
-    if (type != CONNACK) {
-        fprintf(stderr, "expected a CONNACK first, got a %s (%zu bytes)\n", NAMES[type], length);
+    if (type != MQTT_CONNACK) {
+        fprintf(stderr, "expected a CONNACK first, got a %s (%zu bytes)\n", mqtt_type_name(type), length);
         return 1;
     }
-    if (flags != 0 || length != 2 || s->in[0] != 0) { /* no session kept: a clean one */
+    if (mqtt_decode_connack(flags, s->in, length, &code) != 0) { /* no session kept: a clean one */
         fprintf(stderr, "a malformed CONNACK (flags %u, %zu bytes): not 2 bytes with no session present\n", flags,
                 length);
         return 1;
     }
-    code = s->in[1];
     if (code != 0) {
-        fprintf(stderr, "the broker refused the connection: return code %u (%s)\n", code,
-                code < 6 ? REFUSALS[code] : "reserved: not a code MQTT 3.1.1 defines");
+        fprintf(stderr, "the broker refused the connection: return code %u (%s)\n", code, mqtt_refusal(code));
         return 1;
     }
     printf("connected as %s (clean session, keep-alive %u s)\n", id, s->options->keepalive);
     return 0;
 }
 
-/* What makes a PUBLISH of length bytes in s->in malformed (MQTT 3.1.1, 3.3.1 and 3.3.2), or NULL. */
-static const char *publish_fault(const struct session *s, unsigned flags, size_t length)
-{
-    unsigned qos = (flags >> 1) & 3;
-    size_t topic = length >= 2 ? get_u16(s->in) : 0;
-    const unsigned char *name = s->in + 2;
-
-    if (qos == 3) {
-        return "qos 3 does not exist";
-    }
-    if (qos == 0 && (flags & 8) != 0) {
-        return "DUP set at qos 0, which is never sent again";
-    }
-    if (length < 2 || 2 + topic + (qos > 0 ? 2 : 0) > length) {
-        return qos > 0 ? "its topic and packet id run past its end" : "its topic runs past its end";
-    }
-    if (qos > 0 && get_u16(name + topic) == 0) {
-        return "packet id 0";
-    }
-    if (topic == 0) {
-        return "an empty topic";
-    }
-    if (memchr(name, '+', topic) != NULL || memchr(name, '#', topic) != NULL) {
-        return "+ or # in its topic, which only a filter may hold";
-    }
-    return utf8_ok(name, topic) ? NULL : "a topic that is not UTF-8 or holds a NUL";
-}
-
 static int on_publish(struct session *s, unsigned flags, size_t length)
 {
-    unsigned qos = (flags >> 1) & 3, id;
-    size_t topic, start;
-    const char *fault = publish_fault(s, flags, length);
+    struct mqtt_publish m;
+    const char *fault = mqtt_decode_publish(flags, s->in, length, &m);
 
     if (fault != NULL) {
-        fprintf(stderr, "a malformed PUBLISH (%zu bytes, qos %u): %s\n", length, qos, fault);
+        fprintf(stderr, "a malformed PUBLISH (%zu bytes, qos %u): %s\n", length, m.qos, fault);
         return -1;
     }
-    topic = get_u16(s->in);
-    start = 2 + topic + (qos > 0 ? 2 : 0);
-    id = qos > 0 ? get_u16(s->in + 2 + topic) : 0;
-    if (qos == 2) {
+    if (m.qos == 2) {
         fprintf(stderr, "a PUBLISH at qos 2: above the qos 1 subscribed to\n");
         return -1;
     }
     printf("received on ");
-    show(s->in + 2, topic);
-    printf(" (qos %u%s): ", qos, flags & 1 ? ", retained" : "");
-    show(s->in + start, length - start);
+    show(m.topic, m.topic_length);
+    printf(" (qos %u%s): ", m.qos, m.retain ? ", retained" : "");
+    show(m.payload, m.payload_length);
     printf("\n");
     s->received++;
-    if (qos == 1) { /* at least once: the broker sends it again until we answer */
-        put_u16(s->out + 5, id);
-        return send_packet(s, PUBACK << 4, 2) == 0 ? 0 : -1;
+    if (m.qos == 1) { /* at least once: the broker sends it again until we answer */
+        return send_packet(s, mqtt_encode_puback(s->out, sizeof s->out, m.id)) == 0 ? 0 : -1;
     }
     return 0;
 }
 
 static int on_suback(struct session *s, size_t length)
 {
-    unsigned code, id = length >= 2 ? get_u16(s->in) : 0;
+    unsigned code, id;
 
-    if (length != 3 || id != SUBSCRIBE_ID || s->subscribed) { /* 3: one return code, for our one topic */
+    if (mqtt_decode_suback(s->in, length, &id, &code) != 0 || id != SUBSCRIBE_ID || s->subscribed) {
         fprintf(stderr, "a SUBACK of %zu bytes for packet %u, while %s\n", length, id,
                 s->subscribed ? "already subscribed" : "awaiting one of 3 bytes for packet 1");
         return -1;
     }
-    code = s->in[2];
     if (code == 0x80) {
         fprintf(stderr, "the broker refused the subscription to %s (SUBACK 0x80: not allowed or not valid)\n",
                 s->options->topic);
@@ -480,9 +295,9 @@ static int on_suback(struct session *s, size_t length)
 
 static int on_puback(struct session *s, size_t length)
 {
-    unsigned id = length == 2 ? get_u16(s->in) : 0;
+    unsigned id;
 
-    if (length != 2 || s->awaiting_puback == 0 || id != s->awaiting_puback) {
+    if (mqtt_decode_puback(s->in, length, &id) != 0 || s->awaiting_puback == 0 || id != s->awaiting_puback) {
         fprintf(stderr, "a PUBACK of %zu bytes for packet %u, while awaiting one for packet %u (0: none)\n",
                 length, id, s->awaiting_puback);
         return -1;
@@ -496,22 +311,23 @@ static int on_puback(struct session *s, size_t length)
  * packet with no place here is named for what it is, not for flags meant for another type. */
 static int handle(struct session *s, unsigned type, unsigned flags, size_t length)
 {
-    if (type != PUBLISH && type != SUBACK && type != PUBACK && !(type == PINGRESP && s->pong_due != 0)) {
-        fprintf(stderr, "an unexpected %s (%zu bytes) from the broker%s\n", NAMES[type], length,
-                type == PINGRESP ? ": no PINGREQ awaits one" : "");
+    if (type != MQTT_PUBLISH && type != MQTT_SUBACK && type != MQTT_PUBACK
+        && !(type == MQTT_PINGRESP && s->pong_due != 0)) {
+        fprintf(stderr, "an unexpected %s (%zu bytes) from the broker%s\n", mqtt_type_name(type), length,
+                type == MQTT_PINGRESP ? ": no PINGREQ awaits one" : "");
         return -1;
     }
-    if (type == PUBLISH) {
+    if (type == MQTT_PUBLISH) {
         return on_publish(s, flags, length);
     }
     if (flags != 0) {
-        fprintf(stderr, "a malformed %s: flags %u where 3.1.1 says 0\n", NAMES[type], flags);
+        fprintf(stderr, "a malformed %s: flags %u where 3.1.1 says 0\n", mqtt_type_name(type), flags);
         return -1;
     }
-    if (type == SUBACK) {
+    if (type == MQTT_SUBACK) {
         return on_suback(s, length);
     }
-    if (type == PUBACK) {
+    if (type == MQTT_PUBACK) {
         return on_puback(s, length);
     }
     if (length != 0) {
@@ -525,7 +341,7 @@ static int handle(struct session *s, unsigned type, unsigned flags, size_t lengt
 
 static int ping(struct session *s)
 {
-    if (send_packet(s, PINGREQ << 4, 0) != 0) {
+    if (send_packet(s, mqtt_encode_empty(s->out, sizeof s->out, MQTT_PINGREQ)) != 0) {
         return 1;
     }
     s->pong_due = s->last_sent + s->options->keepalive * 1000LL;
@@ -546,7 +362,7 @@ static int run_until(struct session *s, enum goal goal)
     long long keepalive = s->options->keepalive * 1000LL;
 
     while (!reached(s, goal)) {
-        long long now = now_ms(), wake = s->deadline;
+        long long now = example_now_ms(), wake = s->deadline;
         unsigned type, flags;
         size_t length;
         int got;
@@ -588,11 +404,8 @@ static int run_until(struct session *s, enum goal goal)
 /* SUBSCRIBE to the topic at QoS 1, then wait for its SUBACK (messages may come first). */
 static int subscribe(struct session *s)
 {
-    unsigned char *p = put_u16(s->out + 5, SUBSCRIBE_ID);
-
-    p = put_string(p, s->options->topic, strlen(s->options->topic));
-    *p++ = 1; /* the QoS asked for: the most this client handles */
-    if (send_packet(s, SUBSCRIBE << 4 | 2, (size_t)(p - (s->out + 5))) != 0) { /* 2: flags 3.1.1 requires */
+    /* qos 1: the most this client handles */
+    if (send_packet(s, mqtt_encode_subscribe(s->out, sizeof s->out, SUBSCRIBE_ID, s->options->topic, 1)) != 0) {
         return 1;
     }
     return run_until(s, UNTIL_SUBACK);
@@ -602,17 +415,18 @@ static int subscribe(struct session *s)
 static int publish(struct session *s)
 {
     const struct options *o = s->options;
-    size_t topic = strlen(o->topic), message = strlen(o->message);
-    unsigned char *p = put_string(s->out + 5, o->topic, topic);
+    struct mqtt_publish m = {0, 0, 0, NULL, 0, 0, NULL, 0};
 
-    if (o->qos == 1) {
-        p = put_u16(p, PUBLISH_ID);
-    }
-    memcpy(p, o->message, message);
-    if (send_packet(s, PUBLISH << 4 | o->qos << 1, (size_t)(p + message - (s->out + 5))) != 0) {
+    m.qos = o->qos;
+    m.topic = (const unsigned char *)o->topic;
+    m.topic_length = strlen(o->topic);
+    m.id = o->qos > 0 ? PUBLISH_ID : 0;
+    m.payload = (const unsigned char *)o->message;
+    m.payload_length = strlen(o->message);
+    if (send_packet(s, mqtt_encode_publish(s->out, sizeof s->out, &m)) != 0) {
         return 1;
     }
-    printf("published %zu bytes to %s (qos %u)\n", message, o->topic, o->qos);
+    printf("published %zu bytes to %s (qos %u)\n", m.payload_length, o->topic, o->qos);
     if (o->qos == 0) {
         return 0;
     }
@@ -624,13 +438,13 @@ static int disconnect(struct session *s)
 {
     long long until;
 
-    if (send_packet(s, DISCONNECT << 4, 0) != 0) {
+    if (send_packet(s, mqtt_encode_empty(s->out, sizeof s->out, MQTT_DISCONNECT)) != 0) {
         return 1;
     }
     /* The broker closes once it has read DISCONNECT.  Reading (and dropping) what comes until then
      * keeps our close from resetting the connection over unread data, which could lose the DISCONNECT. */
-    until = earlier(now_ms() + DRAIN_MS, s->deadline);
-    while (recv_until(s, s->in, sizeof s->in, until) > 0) {
+    until = earlier(example_now_ms() + DRAIN_MS, s->deadline);
+    while (example_recv_by(&s->socket, s->in, sizeof s->in, until) > 0) {
     }
     printf("disconnected after %u message%s\n", s->received, s->received == 1 ? "" : "s");
     return 0;
@@ -639,8 +453,9 @@ static int disconnect(struct session *s)
 /* The TCP connection, within one step's time: 0, or 1 with a message. */
 static int connect_broker(struct session *s, const nsapi_socket_address_t *broker)
 {
-    long long begun = now_ms(), until = step_end(s);
-    nsapi_error_t err = time_left(s, until) ? nsapi_tcp_socket_connect(&s->socket, broker) : NSAPI_ERROR_WOULD_BLOCK;
+    long long begun = example_now_ms(), until = step_end(s);
+    nsapi_error_t err = example_time_left(&s->socket, until) ? nsapi_tcp_socket_connect(&s->socket, broker)
+                                                              : NSAPI_ERROR_WOULD_BLOCK;
 
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
         fprintf(stderr, "connect: no answer from the broker");
@@ -661,7 +476,7 @@ static int run(nsapi_stack_t *stack, const struct options *o)
 
     memset(s, 0, sizeof *s);
     s->options = o;
-    s->deadline = now_ms() + o->seconds * 1000LL;
+    s->deadline = example_now_ms() + o->seconds * 1000LL;
     err = nsapi_stack_gethostbyname(stack, o->host, &broker, NSAPI_UNSPEC);
     if (err != NSAPI_ERROR_OK) {
         return example_fail("gethostbyname", err);
@@ -763,29 +578,12 @@ static int parse_options(int argc, char **argv, struct options *o)
     return broker == NULL || o->topic == NULL || o->topic[0] == '\0' || parse_broker(broker, o) != 0 ? -1 : 0;
 }
 
-/* Whether a topic filter puts its wildcards where MQTT 3.1.1 allows (4.7.1): + as a whole level,
- * # as the whole last level ("a/+/c", "a/#", "#"; not "a+", "a/#/c"). */
-static int wildcards_ok(const char *topic)
-{
-    size_t i;
-
-    for (i = 0; topic[i] != '\0'; i++) {
-        int level_starts = i == 0 || topic[i - 1] == '/', level_ends = topic[i + 1] == '\0' || topic[i + 1] == '/';
-
-        if ((topic[i] == '+' && !(level_starts && level_ends)) ||
-            (topic[i] == '#' && !(level_starts && topic[i + 1] == '\0'))) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 /* What the protocol forbids, or our buffer cannot hold, said plainly: 0, or -1. */
 static int check_topic(const struct options *o)
 {
     size_t topic = strlen(o->topic);
 
-    if (!utf8_ok((const unsigned char *)o->topic, topic)) {
+    if (!mqtt_utf8_ok((const unsigned char *)o->topic, topic)) {
         fprintf(stderr, "TOPIC is not well-formed UTF-8, which MQTT requires\n");
         return -1;
     }
@@ -793,7 +591,7 @@ static int check_topic(const struct options *o)
         fprintf(stderr, "a topic with + or # is a filter: it can be subscribed to, not published to\n");
         return -1;
     }
-    if (!wildcards_ok(o->topic)) {
+    if (!mqtt_filter_ok(o->topic)) {
         fprintf(stderr, "TOPIC: + must fill a whole level, # the whole last one (a/+/c, a/#)\n");
         return -1;
     }
