@@ -7,7 +7,7 @@
  * the application's threads or from lwIP's own thread in a pcb callback.
  *
  * The files call each other one way only (tests/structure checks it on the
- * objects): lwip_stack.c (the vtable and nsapi/lwip.h) calls the others;
+ * objects): lwip_stack.c (the vtable and nsapi/lwip.h) is on top;
  * lwip_options.c calls lwip_udp.c; lwip_tcp.c and lwip_udp.c call
  * lwip_events.c, lwip_convert.c and lwip_errors.c; lwip_events.c calls
  * netif_loop.c; the netifs call none of them.
