@@ -21,9 +21,9 @@
  *   ERR_ARG       -16   NSAPI_ERROR_PARAMETER
  *   anything else       NSAPI_ERROR_DEVICE_ERROR
  */
-#include "lwip_errors.h"
+#include "lwip_backend.h"
 
-nsapi_error_t lwip_error(err_t err)
+nsapi_error_t nsapi_lwip_error(err_t err)
 {
     switch (err) {
     case ERR_OK:

@@ -7,8 +7,7 @@
  */
 #include <string.h>
 
-#include "lwip_errors.h"
-#include "lwip_socket.h"
+#include "lwip_backend.h"
 
 /* What waits unread on a socket fits the window, and so a pbuf chain's 16-bit tot_len. */
 #if TCP_WND > 0xffff
@@ -17,7 +16,7 @@
 
 static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
 {
-    struct lwip_socket *s = arg;
+    struct nsapi_lwip_socket *s = arg;
 
     (void)pcb;
     (void)err;
@@ -28,7 +27,7 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
     } else {
         pbuf_cat(s->rx, p);
     }
-    lwip_socket_notify(s);
+    nsapi_lwip_notify(s);
     return ERR_OK;
 }
 
@@ -36,33 +35,33 @@ static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 {
     (void)pcb;
     (void)len;
-    lwip_socket_notify(arg);
+    nsapi_lwip_notify(arg);
     return ERR_OK;
 }
 
 /* lwIP has freed the pcb (reset, abort, retransmissions exhausted). */
 static void on_error(void *arg, err_t err)
 {
-    struct lwip_socket *s = arg;
+    struct nsapi_lwip_socket *s = arg;
 
     s->pcb.tcp = NULL;
     s->error = err;
-    s->state = TCP_FAILED;
-    lwip_socket_notify(s);
+    s->state = NSAPI_LWIP_TCP_FAILED;
+    nsapi_lwip_notify(s);
 }
 
 static err_t on_connected(void *arg, struct tcp_pcb *pcb, err_t err)
 {
-    struct lwip_socket *s = arg;
+    struct nsapi_lwip_socket *s = arg;
 
     (void)pcb;
     (void)err; /* lwIP calls this only with ERR_OK; failures come through on_error */
-    s->state = TCP_CONNECTED;
-    lwip_socket_notify(s);
+    s->state = NSAPI_LWIP_TCP_CONNECTED;
+    nsapi_lwip_notify(s);
     return ERR_OK;
 }
 
-static void attach(struct lwip_socket *s, struct tcp_pcb *pcb)
+static void attach(struct nsapi_lwip_socket *s, struct tcp_pcb *pcb)
 {
     s->pcb.tcp = pcb;
     tcp_arg(pcb, s);
@@ -86,28 +85,28 @@ static void detach(struct tcp_pcb *pcb)
 
 static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
 {
-    struct lwip_socket *listener = arg;
-    struct lwip_socket *c, **tail;
+    struct nsapi_lwip_socket *listener = arg;
+    struct nsapi_lwip_socket *c, **tail;
 
     if (err != ERR_OK || pcb == NULL) {
         return ERR_VAL;
     }
     /* Over the backlog, lwIP aborts the connection: the client sees a reset. */
-    if (listener->waiting >= listener->backlog || (c = lwip_socket_alloc(NSAPI_TCP)) == NULL) {
+    if (listener->waiting >= listener->backlog || (c = nsapi_lwip_socket_alloc(NSAPI_TCP)) == NULL) {
         return ERR_MEM;
     }
     attach(c, pcb);
-    c->state = TCP_CONNECTED;
-    lwip_from_ip(&pcb->remote_ip, pcb->remote_port, &c->peer);
+    c->state = NSAPI_LWIP_TCP_CONNECTED;
+    nsapi_lwip_from_ip(&pcb->remote_ip, pcb->remote_port, &c->peer);
     for (tail = &listener->pending; *tail != NULL; tail = &(*tail)->next) {
     }
     *tail = c;
     listener->waiting++;
-    lwip_socket_notify(listener);
+    nsapi_lwip_notify(listener);
     return ERR_OK;
 }
 
-nsapi_error_t lwip_tcp_open(struct lwip_socket *s)
+nsapi_error_t nsapi_lwip_tcp_open(struct nsapi_lwip_socket *s)
 {
     struct tcp_pcb *pcb = tcp_new_ip_type(IPADDR_TYPE_ANY);
 
@@ -126,17 +125,17 @@ static void close_pcb(struct tcp_pcb *pcb)
     }
 }
 
-void lwip_tcp_close(struct lwip_socket *s)
+void nsapi_lwip_tcp_close(struct nsapi_lwip_socket *s)
 {
     while (s->pending != NULL) {
-        struct lwip_socket *c = s->pending;
+        struct nsapi_lwip_socket *c = s->pending;
 
         s->pending = c->next;
         if (c->pcb.tcp != NULL) {
             detach(c->pcb.tcp);
             tcp_abort(c->pcb.tcp);
         }
-        lwip_socket_free(c);
+        nsapi_lwip_socket_free(c);
     }
     if (s->pcb.tcp != NULL) {
         close_pcb(s->pcb.tcp); /* lwIP finishes the close on its own; close never waits for it */
@@ -148,67 +147,67 @@ void lwip_tcp_close(struct lwip_socket *s)
     }
 }
 
-nsapi_error_t lwip_tcp_bind(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port)
+nsapi_error_t nsapi_lwip_tcp_bind(struct nsapi_lwip_socket *s, const ip_addr_t *ip, uint16_t port)
 {
-    if (s->pcb.tcp == NULL || s->state != TCP_IDLE || s->pcb.tcp->local_port != 0) {
+    if (s->pcb.tcp == NULL || s->state != NSAPI_LWIP_TCP_IDLE || s->pcb.tcp->local_port != 0) {
         return NSAPI_ERROR_PARAMETER; /* already bound, implicitly by connect or by an earlier bind */
     }
-    return lwip_error(tcp_bind(s->pcb.tcp, ip, port));
+    return nsapi_lwip_error(tcp_bind(s->pcb.tcp, ip, port));
 }
 
-nsapi_error_t lwip_tcp_listen(struct lwip_socket *s, int backlog)
+nsapi_error_t nsapi_lwip_tcp_listen(struct nsapi_lwip_socket *s, int backlog)
 {
     struct tcp_pcb *listener;
     err_t err = ERR_OK;
 
-    if (s->state == TCP_LISTENING) {
+    if (s->state == NSAPI_LWIP_TCP_LISTENING) {
         return NSAPI_ERROR_OK;
     }
-    if (s->pcb.tcp == NULL || s->state != TCP_IDLE || s->pcb.tcp->local_port == 0) {
+    if (s->pcb.tcp == NULL || s->state != NSAPI_LWIP_TCP_IDLE || s->pcb.tcp->local_port == 0) {
         return NSAPI_ERROR_PARAMETER;
     }
     listener = tcp_listen_with_backlog_and_err(s->pcb.tcp, (u8_t)backlog, &err);
     if (listener == NULL) {
-        return lwip_error(err);
+        return nsapi_lwip_error(err);
     }
     /* tcp_listen freed the old pcb and made a smaller one. */
     s->pcb.tcp = listener;
-    s->state = TCP_LISTENING;
+    s->state = NSAPI_LWIP_TCP_LISTENING;
     s->backlog = (unsigned)backlog;
     tcp_arg(listener, s);
     tcp_accept(listener, on_accept);
     return NSAPI_ERROR_OK;
 }
 
-nsapi_error_t lwip_tcp_connect(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port)
+nsapi_error_t nsapi_lwip_tcp_connect(struct nsapi_lwip_socket *s, const ip_addr_t *ip, uint16_t port)
 {
     err_t err;
 
     switch (s->state) {
-    case TCP_CONNECTING:
+    case NSAPI_LWIP_TCP_CONNECTING:
         return NSAPI_ERROR_ALREADY;
-    case TCP_CONNECTED:
+    case NSAPI_LWIP_TCP_CONNECTED:
         return NSAPI_ERROR_IS_CONNECTED;
-    case TCP_FAILED:
+    case NSAPI_LWIP_TCP_FAILED:
         return NSAPI_ERROR_NO_CONNECTION; /* never a false success; close and open a new socket */
-    case TCP_LISTENING:
+    case NSAPI_LWIP_TCP_LISTENING:
         return NSAPI_ERROR_PARAMETER;
-    case TCP_IDLE:
+    case NSAPI_LWIP_TCP_IDLE:
         break;
     }
     err = tcp_connect(s->pcb.tcp, ip, port, on_connected);
     if (err != ERR_OK) {
-        return lwip_error(err);
+        return nsapi_lwip_error(err);
     }
-    s->state = TCP_CONNECTING;
+    s->state = NSAPI_LWIP_TCP_CONNECTING;
     return NSAPI_ERROR_IN_PROGRESS;
 }
 
-nsapi_error_t lwip_tcp_accept(struct lwip_socket *s, struct lwip_socket **connection)
+nsapi_error_t nsapi_lwip_tcp_accept(struct nsapi_lwip_socket *s, struct nsapi_lwip_socket **connection)
 {
-    struct lwip_socket *c = s->pending;
+    struct nsapi_lwip_socket *c = s->pending;
 
-    if (s->state != TCP_LISTENING) {
+    if (s->state != NSAPI_LWIP_TCP_LISTENING) {
         return NSAPI_ERROR_PARAMETER;
     }
     if (c == NULL) {
@@ -222,21 +221,21 @@ nsapi_error_t lwip_tcp_accept(struct lwip_socket *s, struct lwip_socket **connec
 }
 
 /* Why a socket that is not connected cannot carry data. */
-static nsapi_error_t not_connected(const struct lwip_socket *s)
+static nsapi_error_t not_connected(const struct nsapi_lwip_socket *s)
 {
-    if (s->state == TCP_CONNECTING) {
+    if (s->state == NSAPI_LWIP_TCP_CONNECTING) {
         return NSAPI_ERROR_WOULD_BLOCK;
     }
     return s->error == ERR_ABRT ? NSAPI_ERROR_CONNECTION_LOST : NSAPI_ERROR_NO_CONNECTION;
 }
 
-nsapi_size_or_error_t lwip_tcp_send(struct lwip_socket *s, const void *data, nsapi_size_t size)
+nsapi_size_or_error_t nsapi_lwip_tcp_send(struct nsapi_lwip_socket *s, const void *data, nsapi_size_t size)
 {
     struct tcp_pcb *pcb = s->pcb.tcp;
     nsapi_size_t room;
     err_t err;
 
-    if (s->state != TCP_CONNECTED || pcb == NULL) {
+    if (s->state != NSAPI_LWIP_TCP_CONNECTED || pcb == NULL) {
         return not_connected(s);
     }
     if (size == 0) {
@@ -257,13 +256,13 @@ nsapi_size_or_error_t lwip_tcp_send(struct lwip_socket *s, const void *data, nsa
         return NSAPI_ERROR_WOULD_BLOCK;
     }
     if (err != ERR_OK) {
-        return lwip_error(err);
+        return nsapi_lwip_error(err);
     }
     tcp_output(pcb);
     return (nsapi_size_or_error_t)size;
 }
 
-nsapi_size_or_error_t lwip_tcp_recv(struct lwip_socket *s, void *data, nsapi_size_t size)
+nsapi_size_or_error_t nsapi_lwip_tcp_recv(struct nsapi_lwip_socket *s, void *data, nsapi_size_t size)
 {
     nsapi_size_t copied;
 
@@ -274,9 +273,9 @@ nsapi_size_or_error_t lwip_tcp_recv(struct lwip_socket *s, void *data, nsapi_siz
         if (s->eof) {
             return 0;
         }
-        return s->state == TCP_CONNECTED ? NSAPI_ERROR_WOULD_BLOCK : not_connected(s);
+        return s->state == NSAPI_LWIP_TCP_CONNECTED ? NSAPI_ERROR_WOULD_BLOCK : not_connected(s);
     }
-    copied = lwip_copy_out(s->rx, data, size);
+    copied = nsapi_lwip_copy_out(s->rx, data, size);
     s->rx = pbuf_free_header(s->rx, (u16_t)copied);
     if (s->pcb.tcp != NULL) {
         tcp_recved(s->pcb.tcp, (u16_t)copied); /* reopen the window by what the application took */

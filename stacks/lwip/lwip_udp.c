@@ -9,69 +9,68 @@
 #include <lwip/igmp.h>
 #include <lwip/mld6.h>
 
-#include "lwip_errors.h"
-#include "lwip_socket.h"
+#include "lwip_backend.h"
 
-#define UDP_MAX_PAYLOAD 65507u /* 65535 minus the IPv4 and UDP headers */
+#define PAYLOAD_MAX 65507u /* 65535 minus the IPv4 and UDP headers */
 
 static void on_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p, const ip_addr_t *ip, u16_t port)
 {
-    struct lwip_socket *s = arg;
-    struct datagram *d;
+    struct nsapi_lwip_socket *s = arg;
+    struct nsapi_lwip_datagram *d;
 
     (void)pcb;
-    if (s->count == LWIP_UDP_QUEUE || s->queued + p->tot_len > s->rcvbuf) {
+    if (s->count == NSAPI_LWIP_UDP_QUEUE || s->queued + p->tot_len > s->rcvbuf) {
         pbuf_free(p);
         return;
     }
-    d = &s->queue[(s->head + s->count) % LWIP_UDP_QUEUE];
+    d = &s->queue[(s->head + s->count) % NSAPI_LWIP_UDP_QUEUE];
     d->p = p;
-    lwip_from_ip(ip, port, &d->from);
+    nsapi_lwip_from_ip(ip, port, &d->from);
     s->count++;
     s->queued += p->tot_len;
-    lwip_socket_notify(s);
+    nsapi_lwip_notify(s);
 }
 
-nsapi_error_t lwip_udp_open(struct lwip_socket *s)
+nsapi_error_t nsapi_lwip_udp_open(struct nsapi_lwip_socket *s)
 {
     s->pcb.udp = udp_new_ip_type(IPADDR_TYPE_ANY);
     if (s->pcb.udp == NULL) {
         return NSAPI_ERROR_NO_MEMORY;
     }
-    s->rcvbuf = LWIP_UDP_RCVBUF;
+    s->rcvbuf = NSAPI_LWIP_UDP_RCVBUF;
     udp_recv(s->pcb.udp, on_recv, s);
     return NSAPI_ERROR_OK;
 }
 
-void lwip_udp_close(struct lwip_socket *s)
+void nsapi_lwip_udp_close(struct nsapi_lwip_socket *s)
 {
     while (s->joined > 0) {
-        lwip_udp_membership(s, false, &s->groups[s->joined - 1]); /* a group dies with its socket */
+        nsapi_lwip_udp_membership(s, false, &s->groups[s->joined - 1]); /* a group dies with its socket */
     }
     udp_remove(s->pcb.udp);
     s->pcb.udp = NULL;
     while (s->count > 0) {
         pbuf_free(s->queue[s->head].p);
-        s->head = (s->head + 1) % LWIP_UDP_QUEUE;
+        s->head = (s->head + 1) % NSAPI_LWIP_UDP_QUEUE;
         s->count--;
     }
 }
 
-nsapi_error_t lwip_udp_bind(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port)
+nsapi_error_t nsapi_lwip_udp_bind(struct nsapi_lwip_socket *s, const ip_addr_t *ip, uint16_t port)
 {
     if (s->pcb.udp->local_port != 0) {
         return NSAPI_ERROR_PARAMETER; /* bound already, maybe implicitly by a send */
     }
-    return lwip_error(udp_bind(s->pcb.udp, ip, port));
+    return nsapi_lwip_error(udp_bind(s->pcb.udp, ip, port));
 }
 
-nsapi_size_or_error_t lwip_udp_sendto(struct lwip_socket *s, const ip_addr_t *ip, uint16_t port, const void *data,
-                                      nsapi_size_t size)
+nsapi_size_or_error_t nsapi_lwip_udp_sendto(struct nsapi_lwip_socket *s, const ip_addr_t *ip, uint16_t port,
+                                            const void *data, nsapi_size_t size)
 {
     struct pbuf *p;
     err_t err;
 
-    if (size > UDP_MAX_PAYLOAD) {
+    if (size > PAYLOAD_MAX) {
         return NSAPI_ERROR_NO_MEMORY; /* no IP packet can carry it: refuse rather than truncate */
     }
     p = pbuf_alloc(PBUF_TRANSPORT, (u16_t)size, PBUF_RAM);
@@ -83,26 +82,26 @@ nsapi_size_or_error_t lwip_udp_sendto(struct lwip_socket *s, const ip_addr_t *ip
     }
     err = udp_sendto(s->pcb.udp, p, ip, port);
     pbuf_free(p);
-    return err == ERR_OK ? (nsapi_size_or_error_t)size : lwip_error(err);
+    return err == ERR_OK ? (nsapi_size_or_error_t)size : nsapi_lwip_error(err);
 }
 
-nsapi_size_or_error_t lwip_udp_recvfrom(struct lwip_socket *s, nsapi_socket_address_t *from, void *data,
-                                        nsapi_size_t size)
+nsapi_size_or_error_t nsapi_lwip_udp_recvfrom(struct nsapi_lwip_socket *s, nsapi_socket_address_t *from, void *data,
+                                              nsapi_size_t size)
 {
-    struct datagram *d;
+    struct nsapi_lwip_datagram *d;
     nsapi_size_t copied;
 
     if (s->count == 0) {
         return NSAPI_ERROR_WOULD_BLOCK;
     }
     d = &s->queue[s->head];
-    copied = lwip_copy_out(d->p, data, size); /* the rest of a longer datagram is discarded */
+    copied = nsapi_lwip_copy_out(d->p, data, size); /* the rest of a longer datagram is discarded */
     if (from != NULL) {
         *from = d->from;
     }
     s->queued -= d->p->tot_len;
     pbuf_free(d->p);
-    s->head = (s->head + 1) % LWIP_UDP_QUEUE;
+    s->head = (s->head + 1) % NSAPI_LWIP_UDP_QUEUE;
     s->count--;
     return (nsapi_size_or_error_t)copied;
 }
@@ -113,7 +112,7 @@ static nsapi_error_t change_group(bool join, const ip_addr_t *group, const nsapi
     ip_addr_t local;
     err_t err;
 
-    if (!lwip_to_ip(&mreq->imr_interface, &local)) {
+    if (!nsapi_lwip_to_ip(&mreq->imr_interface, &local)) {
         return NSAPI_ERROR_PARAMETER;
     }
     if (IP_IS_V4(group)) {
@@ -125,7 +124,7 @@ static nsapi_error_t change_group(bool join, const ip_addr_t *group, const nsapi
 
         err = join ? mld6_joingroup(from, ip_2_ip6(group)) : mld6_leavegroup(from, ip_2_ip6(group));
     }
-    return lwip_error(err);
+    return nsapi_lwip_error(err);
 }
 
 static bool same_addr(const nsapi_addr_t *a, const nsapi_addr_t *b)
@@ -140,13 +139,13 @@ static bool same_group(const nsapi_ip_mreq_t *a, const nsapi_ip_mreq_t *b)
     return same_addr(&a->imr_multiaddr, &b->imr_multiaddr) && same_addr(&a->imr_interface, &b->imr_interface);
 }
 
-nsapi_error_t lwip_udp_membership(struct lwip_socket *s, bool join, const nsapi_ip_mreq_t *mreq)
+nsapi_error_t nsapi_lwip_udp_membership(struct nsapi_lwip_socket *s, bool join, const nsapi_ip_mreq_t *mreq)
 {
     ip_addr_t group;
     unsigned i;
     nsapi_error_t err;
 
-    if (mreq->imr_multiaddr.version == NSAPI_UNSPEC || !lwip_to_ip(&mreq->imr_multiaddr, &group)
+    if (mreq->imr_multiaddr.version == NSAPI_UNSPEC || !nsapi_lwip_to_ip(&mreq->imr_multiaddr, &group)
         || !ip_addr_ismulticast(&group)) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -158,7 +157,7 @@ nsapi_error_t lwip_udp_membership(struct lwip_socket *s, bool join, const nsapi_
     if (!join && i == s->joined) {
         return NSAPI_ERROR_NO_ADDRESS; /* not a member through this socket */
     }
-    if (join && s->joined == LWIP_UDP_GROUPS) {
+    if (join && s->joined == NSAPI_LWIP_UDP_GROUPS) {
         return NSAPI_ERROR_NO_MEMORY;
     }
     err = change_group(join, &group, mreq);

@@ -9,7 +9,7 @@
 #include <lwip/netif.h>
 #include <lwip/tcpip.h>
 
-#include "lwip_netif.h"
+#include "lwip_backend.h"
 
 static struct netif loop;
 static int added;
@@ -52,7 +52,7 @@ static err_t add_ip6(struct netif *netif, const ip6_addr_t *address)
     return err;
 }
 
-nsapi_error_t lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6)
+nsapi_error_t nsapi_lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6)
 {
     ip4_addr_t mask, none;
     ip6_addr_t localhost;
@@ -78,14 +78,14 @@ nsapi_error_t lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6)
     return NSAPI_ERROR_OK;
 }
 
-void lwip_loopback_deliver(void)
+void nsapi_lwip_loopback_deliver(void)
 {
     struct netif *netif;
     bool more = true;
     int passes;
 
-    /* Again while a netif polled later looped something back to one polled before; lwIP's thread takes the rest. */
-    for (passes = 0; more && passes < 4; passes++) {
+    /* Again while a netif polled later looped something back to one polled before. */
+    for (passes = 0; more && passes < NSAPI_LWIP_LOOPBACK_PASSES; passes++) {
         more = false;
         NETIF_FOREACH(netif) {
             if (netif->loop_first != NULL) {
@@ -96,7 +96,7 @@ void lwip_loopback_deliver(void)
     }
 }
 
-void lwip_loopback_remove(void)
+void nsapi_lwip_loopback_remove(void)
 {
     if (added) {
         netif_remove(&loop);

@@ -24,7 +24,7 @@
 #include <lwip/tcpip.h>
 #include <netif/ethernet.h>
 
-#include "lwip_netif.h"
+#include "lwip_backend.h"
 
 #define FRAME_MAX 1518 /* an Ethernet frame with a VLAN tag, without the FCS */
 
@@ -128,7 +128,8 @@ static void release(void)
     }
 }
 
-nsapi_error_t lwip_tap_add(const char *name, const ip_addr_t *ipv4, const ip_addr_t *gateway, const ip_addr_t *ipv6)
+nsapi_error_t nsapi_lwip_tap_add(const char *name, const ip_addr_t *ipv4, const ip_addr_t *gateway,
+                                 const ip_addr_t *ipv6)
 {
     ip4_addr_t mask, none;
 
@@ -169,7 +170,7 @@ nsapi_error_t lwip_tap_add(const char *name, const ip_addr_t *ipv4, const ip_add
     return NSAPI_ERROR_OK;
 }
 
-void lwip_tap_remove(void)
+void nsapi_lwip_tap_remove(void)
 {
     if (!tap.added) {
         return;

@@ -15,8 +15,8 @@
 
 static const uint8_t mapped_prefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
 
-socklen_t posix_to_sockaddr(const struct posix_socket *s, const nsapi_socket_address_t *address,
-                            struct sockaddr_storage *out)
+socklen_t nsapi_posix_to_sockaddr(const struct posix_socket *s, const nsapi_socket_address_t *address,
+                                  struct sockaddr_storage *out)
 {
     const nsapi_addr_t *addr = &address->addr;
 
@@ -49,7 +49,7 @@ socklen_t posix_to_sockaddr(const struct posix_socket *s, const nsapi_socket_add
     return 0; /* IPv6 on a host without it */
 }
 
-void posix_from_sockaddr(const struct sockaddr_storage *in, nsapi_socket_address_t *address)
+void nsapi_posix_from_sockaddr(const struct sockaddr_storage *in, nsapi_socket_address_t *address)
 {
     nsapi_addr_t addr;
     uint16_t port = 0;
@@ -91,7 +91,7 @@ static size_t if_bytes(const struct sockaddr *sa, const uint8_t **bytes)
     return 0;
 }
 
-int posix_ifindex(const nsapi_addr_t *addr)
+int nsapi_posix_ifindex(const nsapi_addr_t *addr)
 {
     struct ifaddrs *all, *i;
     int index = -1;
@@ -115,7 +115,7 @@ int posix_ifindex(const nsapi_addr_t *addr)
 }
 
 /* The host's address: the first IPv4 one not on loopback, else the first global IPv6 one, else loopback's. */
-nsapi_error_t posix_get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *addr)
+nsapi_error_t nsapi_posix_get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *addr)
 {
     struct ifaddrs *all, *i;
     int best = 0; /* 3 IPv4, 2 IPv6 not on loopback, 1 on loopback */

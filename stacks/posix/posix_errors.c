@@ -30,7 +30,7 @@
 
 #include "posix_errors.h"
 
-nsapi_error_t posix_error(int err)
+nsapi_error_t nsapi_posix_error(int err)
 {
     switch (err) {
     case 0:

@@ -5,6 +5,6 @@
 #include "nsapi/nsapi.h"
 
 /* The nsapi error for a kernel errno value (0 gives NSAPI_ERROR_OK). */
-nsapi_error_t posix_error(int err);
+nsapi_error_t nsapi_posix_error(int err);
 
 #endif

@@ -22,7 +22,6 @@
 
 #include "posix_socket.h"
 
-#define BATCH 64
 /* Room to send is watched only once a send has found none: most sockets never do, and on a
  * socket that sends, each acknowledgement or freed datagram would otherwise wake the thread. */
 #define WATCH (EPOLLIN | EPOLLRDHUP | EPOLLET)
@@ -48,11 +47,11 @@ static void drain_wake(struct posix_stack *ps)
 static void *event_thread(void *arg)
 {
     struct posix_stack *ps = arg;
-    struct epoll_event events[BATCH];
+    struct epoll_event events[NSAPI_POSIX_EVENT_BATCH];
     bool stop = false;
 
     while (!stop) {
-        int n = epoll_wait(ps->epoll, events, BATCH, -1), i;
+        int n = epoll_wait(ps->epoll, events, NSAPI_POSIX_EVENT_BATCH, -1), i;
 
         pthread_mutex_lock(&ps->lock);
         for (i = 0; i < n; i++) {
@@ -78,7 +77,7 @@ static void *event_thread(void *arg)
     return NULL;
 }
 
-nsapi_error_t posix_events_start(struct posix_stack *ps)
+nsapi_error_t nsapi_posix_events_start(struct posix_stack *ps)
 {
     struct epoll_event wake = {.events = EPOLLIN | EPOLLET, .data.ptr = NULL};
 
@@ -96,7 +95,7 @@ static void wake(struct posix_stack *ps)
     (void)!write(ps->wake, &one, sizeof one);
 }
 
-void posix_events_stop(struct posix_stack *ps)
+void nsapi_posix_events_stop(struct posix_stack *ps)
 {
     pthread_mutex_lock(&ps->lock);
     ps->stopping = true;
@@ -106,8 +105,8 @@ void posix_events_stop(struct posix_stack *ps)
     free_closed(ps);
 }
 
-nsapi_error_t posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
-                               void *context)
+nsapi_error_t nsapi_posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
+                                     void *context)
 {
     struct epoll_event watch = {.events = WATCH, .data.ptr = s};
     nsapi_error_t err = NSAPI_ERROR_OK;
@@ -125,7 +124,7 @@ nsapi_error_t posix_events_add(struct posix_stack *ps, struct posix_socket *s, n
     return err;
 }
 
-void posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
+void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
 {
     pthread_mutex_lock(&ps->lock);
     s->event = NULL;
@@ -142,7 +141,7 @@ void posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
     pthread_mutex_unlock(&ps->lock);
 }
 
-nsapi_error_t posix_events_want_write(struct posix_stack *ps, struct posix_socket *s)
+nsapi_error_t nsapi_posix_events_want_write(struct posix_stack *ps, struct posix_socket *s)
 {
     struct epoll_event watch = {.events = WATCH | EPOLLOUT, .data.ptr = s};
 

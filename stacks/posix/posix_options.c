@@ -37,7 +37,7 @@ static nsapi_error_t membership(struct posix_socket *s, bool add, const nsapi_ip
         err = setsockopt(s->fd, IPPROTO_IP, add ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP, &req, sizeof req);
     } else if (group->version == NSAPI_IPv6 && group->bytes[0] == 0xff) {
         struct ipv6_mreq req;
-        int index = posix_ifindex(&mreq->imr_interface);
+        int index = nsapi_posix_ifindex(&mreq->imr_interface);
 
         if (index < 0) {
             return NSAPI_ERROR_NO_ADDRESS;
@@ -54,7 +54,7 @@ static nsapi_error_t membership(struct posix_socket *s, bool add, const nsapi_ip
     if (err != 0 && errno == EADDRNOTAVAIL) {
         return NSAPI_ERROR_NO_ADDRESS; /* joining: no such interface; leaving: not a member */
     }
-    return err == 0 ? NSAPI_ERROR_OK : posix_error(errno);
+    return err == 0 ? NSAPI_ERROR_OK : nsapi_posix_error(errno);
 }
 
 /* Where the kernel keeps an int option: level and name, and whether it is ours to offer on this socket. */
@@ -84,7 +84,8 @@ static nsapi_error_t locate(const struct posix_socket *s, int optname, int *leve
     }
 }
 
-nsapi_error_t posix_setsockopt(struct posix_socket *s, int level, int optname, const void *optval, unsigned optlen)
+nsapi_error_t nsapi_posix_setsockopt(struct posix_socket *s, int level, int optname, const void *optval,
+                                     unsigned optlen)
 {
     int klevel, kname, value;
     nsapi_error_t err;
@@ -117,10 +118,10 @@ nsapi_error_t posix_setsockopt(struct posix_socket *s, int level, int optname, c
     } else if (optname == NSAPI_REUSEADDR || optname == NSAPI_KEEPALIVE) {
         value = value != 0;
     }
-    return setsockopt(s->fd, klevel, kname, &value, sizeof value) == 0 ? NSAPI_ERROR_OK : posix_error(errno);
+    return setsockopt(s->fd, klevel, kname, &value, sizeof value) == 0 ? NSAPI_ERROR_OK : nsapi_posix_error(errno);
 }
 
-nsapi_error_t posix_getsockopt(struct posix_socket *s, int level, int optname, void *optval, unsigned *optlen)
+nsapi_error_t nsapi_posix_getsockopt(struct posix_socket *s, int level, int optname, void *optval, unsigned *optlen)
 {
     int klevel, kname, value = 0;
     socklen_t length = sizeof value;
@@ -137,7 +138,7 @@ nsapi_error_t posix_getsockopt(struct posix_socket *s, int level, int optname, v
         return NSAPI_ERROR_PARAMETER;
     }
     if (getsockopt(s->fd, klevel, kname, &value, &length) != 0) {
-        return posix_error(errno);
+        return nsapi_posix_error(errno);
     }
     if (optname == NSAPI_KEEPIDLE || optname == NSAPI_KEEPINTVL) {
         value *= 1000;

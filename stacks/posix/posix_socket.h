@@ -12,6 +12,14 @@
 
 #include "nsapi/nsapi.h"
 
+/* Tunables: defaults that a -D on the compiler's command line overrides. */
+#ifndef NSAPI_POSIX_EVENT_BATCH
+#define NSAPI_POSIX_EVENT_BATCH 64 /* epoll events the event thread takes in one wait */
+#endif
+#ifndef NSAPI_POSIX_ACCEPT_TRIES
+#define NSAPI_POSIX_ACCEPT_TRIES 16 /* aborted connections one accept skips before it answers WOULD_BLOCK */
+#endif
+
 enum posix_tcp_state { POSIX_IDLE, POSIX_CONNECTING, POSIX_CONNECTED, POSIX_FAILED };
 
 struct posix_socket {
@@ -43,31 +51,33 @@ struct posix_stack {
 };
 
 /* Start the event thread of a stack whose epoll and wake descriptors are open. */
-nsapi_error_t posix_events_start(struct posix_stack *ps);
+nsapi_error_t nsapi_posix_events_start(struct posix_stack *ps);
 
 /* Stop and join it; free every closed socket.  Not from the event thread. */
-void posix_events_stop(struct posix_stack *ps);
+void nsapi_posix_events_stop(struct posix_stack *ps);
 
-/* Count s as open, and watch it: event(context) from now until posix_events_remove(). */
-nsapi_error_t posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
-                               void *context);
+/* Count s as open, and watch it: event(context) from now until nsapi_posix_events_remove(). */
+nsapi_error_t nsapi_posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
+                                     void *context);
 
 /* Watch s for room to send as well, from now on; by the calls that send, after one found no room.
  * NSAPI_ERROR_NO_MEMORY if the kernel cannot: then no event would tell the caller of room. */
-nsapi_error_t posix_events_want_write(struct posix_stack *ps, struct posix_socket *s);
+nsapi_error_t nsapi_posix_events_want_write(struct posix_stack *ps, struct posix_socket *s);
 
 /* Stop watching s, close its descriptor, and free it once no event can name it. */
-void posix_events_remove(struct posix_stack *ps, struct posix_socket *s);
+void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s);
 
 /* Options (posix_options.c): level NSAPI_SOCKET, as the vtable's setsockopt and getsockopt. */
-nsapi_error_t posix_setsockopt(struct posix_socket *s, int level, int optname, const void *optval, unsigned optlen);
-nsapi_error_t posix_getsockopt(struct posix_socket *s, int level, int optname, void *optval, unsigned *optlen);
+nsapi_error_t nsapi_posix_setsockopt(struct posix_socket *s, int level, int optname, const void *optval,
+                                     unsigned optlen);
+nsapi_error_t nsapi_posix_getsockopt(struct posix_socket *s, int level, int optname, void *optval,
+                                     unsigned *optlen);
 
 /* Addresses (posix_address.c). */
-socklen_t posix_to_sockaddr(const struct posix_socket *s, const nsapi_socket_address_t *address,
-                            struct sockaddr_storage *out);
-void posix_from_sockaddr(const struct sockaddr_storage *in, nsapi_socket_address_t *address);
-int posix_ifindex(const nsapi_addr_t *addr);
-nsapi_error_t posix_get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *addr);
+socklen_t nsapi_posix_to_sockaddr(const struct posix_socket *s, const nsapi_socket_address_t *address,
+                                  struct sockaddr_storage *out);
+void nsapi_posix_from_sockaddr(const struct sockaddr_storage *in, nsapi_socket_address_t *address);
+int nsapi_posix_ifindex(const nsapi_addr_t *addr);
+nsapi_error_t nsapi_posix_get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *addr);
 
 #endif

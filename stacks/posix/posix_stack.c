@@ -29,11 +29,10 @@
 #include "posix_socket.h"
 
 #define STACK(stack) ((struct posix_stack *)(stack)->context)
-#define ACCEPT_TRIES 16 /* aborted connections skipped by one accept */
 
 static nsapi_error_t errno_error(void)
 {
-    return posix_error(errno);
+    return nsapi_posix_error(errno);
 }
 
 static int clamp(nsapi_size_t size)
@@ -83,7 +82,7 @@ static nsapi_error_t posix_socket_open(nsapi_stack_t *stack, nsapi_protocol_t pr
         return err;
     }
     s->proto = proto;
-    err = posix_events_add(STACK(stack), s, event, context);
+    err = nsapi_posix_events_add(STACK(stack), s, event, context);
     if (err != NSAPI_ERROR_OK) {
         close(s->fd);
         free(s);
@@ -95,7 +94,7 @@ static nsapi_error_t posix_socket_open(nsapi_stack_t *stack, nsapi_protocol_t pr
 
 static nsapi_error_t posix_socket_close(nsapi_stack_t *stack, nsapi_handle_t handle)
 {
-    posix_events_remove(STACK(stack), handle);
+    nsapi_posix_events_remove(STACK(stack), handle);
     return NSAPI_ERROR_OK;
 }
 
@@ -104,7 +103,7 @@ static nsapi_error_t posix_socket_bind(nsapi_stack_t *stack, nsapi_handle_t hand
 {
     struct posix_socket *s = handle;
     struct sockaddr_storage sa;
-    socklen_t length = posix_to_sockaddr(s, address, &sa);
+    socklen_t length = nsapi_posix_to_sockaddr(s, address, &sa);
 
     (void)stack;
     if (length == 0) {
@@ -173,7 +172,7 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     case POSIX_IDLE:
         break;
     }
-    length = posix_to_sockaddr(s, address, &sa);
+    length = nsapi_posix_to_sockaddr(s, address, &sa);
     if (length == 0 || address->addr.version == NSAPI_UNSPEC) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -183,8 +182,8 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     }
     if (errno == EINPROGRESS) {
         s->state = POSIX_CONNECTING;
-        return posix_events_want_write(STACK(stack), s) == NSAPI_ERROR_OK ? NSAPI_ERROR_IN_PROGRESS
-                                                                           : NSAPI_ERROR_NO_MEMORY;
+        return nsapi_posix_events_want_write(STACK(stack), s) == NSAPI_ERROR_OK ? NSAPI_ERROR_IN_PROGRESS
+                                                                                 : NSAPI_ERROR_NO_MEMORY;
     }
     if (errno == EINVAL || errno == EAFNOSUPPORT) {
         return NSAPI_ERROR_PARAMETER; /* an address this socket cannot reach, such as IPv4 from an IPv6 bind */
@@ -214,7 +213,7 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
     do {
         length = sizeof from;
         fd = accept4(s->fd, (struct sockaddr *)&from, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
-    } while (fd < 0 && errno == ECONNABORTED && tries++ < ACCEPT_TRIES);
+    } while (fd < 0 && errno == ECONNABORTED && tries++ < NSAPI_POSIX_ACCEPT_TRIES);
     if (fd < 0) {
         err = errno == ECONNABORTED ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
         free(c);
@@ -226,13 +225,13 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
     c->state = POSIX_CONNECTED;
     c->bound = true;
     /* Registering reports data already waiting: epoll checks readiness when a descriptor is added. */
-    err = posix_events_add(STACK(stack), c, event, context);
+    err = nsapi_posix_events_add(STACK(stack), c, event, context);
     if (err != NSAPI_ERROR_OK) {
         close(fd);
         free(c);
         return err;
     }
-    posix_from_sockaddr(&from, address);
+    nsapi_posix_from_sockaddr(&from, address);
     *handle = c;
     return NSAPI_ERROR_OK;
 }
@@ -243,7 +242,7 @@ static nsapi_error_t send_error(nsapi_stack_t *stack, struct posix_socket *s)
     nsapi_error_t err = errno_error();
 
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
-        return posix_events_want_write(STACK(stack), s) == NSAPI_ERROR_OK ? err : NSAPI_ERROR_NO_MEMORY;
+        return nsapi_posix_events_want_write(STACK(stack), s) == NSAPI_ERROR_OK ? err : NSAPI_ERROR_NO_MEMORY;
     }
     return err;
 }
@@ -302,7 +301,7 @@ static nsapi_size_or_error_t posix_socket_sendto(nsapi_stack_t *stack, nsapi_han
     if (s->proto != NSAPI_UDP) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    length = posix_to_sockaddr(s, address, &sa);
+    length = nsapi_posix_to_sockaddr(s, address, &sa);
     if (length == 0 || address->addr.version == NSAPI_UNSPEC) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -330,7 +329,7 @@ static nsapi_size_or_error_t posix_socket_recvfrom(nsapi_stack_t *stack, nsapi_h
         return errno_error();
     }
     if (address != NULL) {
-        posix_from_sockaddr(&from, address);
+        nsapi_posix_from_sockaddr(&from, address);
     }
     return (nsapi_size_or_error_t)n;
 }
@@ -339,18 +338,18 @@ static nsapi_error_t posix_socket_setsockopt(nsapi_stack_t *stack, nsapi_handle_
                                              const void *optval, unsigned optlen)
 {
     (void)stack;
-    return posix_setsockopt(handle, level, optname, optval, optlen);
+    return nsapi_posix_setsockopt(handle, level, optname, optval, optlen);
 }
 
 static nsapi_error_t posix_socket_getsockopt(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname,
                                              void *optval, unsigned *optlen)
 {
     (void)stack;
-    return posix_getsockopt(handle, level, optname, optval, optlen);
+    return nsapi_posix_getsockopt(handle, level, optname, optval, optlen);
 }
 
 static const nsapi_stack_api_t posix_api = {
-    .get_ip_address = posix_get_ip_address,
+    .get_ip_address = nsapi_posix_get_ip_address,
     .socket_open = posix_socket_open,
     .socket_close = posix_socket_close,
     .socket_bind = posix_socket_bind,
@@ -406,14 +405,14 @@ nsapi_error_t nsapi_posix_init(nsapi_stack_t *stack)
         release(ps);
         return err;
     }
-    err = posix_events_start(ps);
+    err = nsapi_posix_events_start(ps);
     if (err != NSAPI_ERROR_OK) {
         release(ps);
         return err;
     }
     err = nsapi_stack_init(stack, &posix_api, ps);
     if (err != NSAPI_ERROR_OK) {
-        posix_events_stop(ps);
+        nsapi_posix_events_stop(ps);
         release(ps);
     }
     return err;
@@ -435,7 +434,7 @@ nsapi_error_t nsapi_posix_deinit(nsapi_stack_t *stack)
     if (err != NSAPI_ERROR_OK) {
         return err;
     }
-    posix_events_stop(ps);
+    nsapi_posix_events_stop(ps);
     release(ps);
     return NSAPI_ERROR_OK;
 }

@@ -30,11 +30,11 @@ void fixture_teardown(void)
 {
     services_stop();
     cr_expect_eq(stack.sockets, 0, "every nsapi socket was closed");
-    cr_expect_eq(nsapi_lwip_open_sockets(), 0, "lwIP holds no socket");
+    cr_expect_eq(nsapi_lwip_open_sockets(&stack), 0, "lwIP holds no socket");
     cr_expect_eq(nsapi_lwip_deinit(&stack), NSAPI_ERROR_OK);
 }
 
 unsigned fixture_backend_sockets(void)
 {
-    return nsapi_lwip_open_sockets();
+    return nsapi_lwip_open_sockets(&stack);
 }

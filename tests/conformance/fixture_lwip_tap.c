@@ -49,12 +49,12 @@ void fixture_setup(void)
 void fixture_teardown(void)
 {
     cr_expect_eq(stack.sockets, 0, "every nsapi socket was closed");
-    cr_expect_eq(nsapi_lwip_open_sockets(), 0, "lwIP holds no socket");
+    cr_expect_eq(nsapi_lwip_open_sockets(&stack), 0, "lwIP holds no socket");
     cr_expect_eq(nsapi_lwip_deinit(&stack), NSAPI_ERROR_OK);
     inetd_stop();
 }
 
 unsigned fixture_backend_sockets(void)
 {
-    return nsapi_lwip_open_sockets();
+    return nsapi_lwip_open_sockets(&stack);
 }

@@ -198,7 +198,7 @@ static int start(void)
 
 static int stop(void)
 {
-    return nsapi_lwip_open_sockets() == 0 && nsapi_lwip_deinit(&stack) == NSAPI_ERROR_OK;
+    return nsapi_lwip_open_sockets(&stack) == 0 && nsapi_lwip_deinit(&stack) == NSAPI_ERROR_OK;
 }
 #endif
 

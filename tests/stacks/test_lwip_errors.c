@@ -1,7 +1,7 @@
 /* Every lwIP err_t maps to the nsapi code lwip_errors.c documents. */
 #include <criterion/criterion.h>
 
-#include "lwip_errors.h"
+#include "lwip_backend.h"
 
 Test(lwip_errors, table)
 {
@@ -32,7 +32,7 @@ Test(lwip_errors, table)
     size_t i;
 
     for (i = 0; i < sizeof table / sizeof table[0]; i++) {
-        cr_expect_eq(lwip_error(table[i].err), table[i].want, "err_t %d: got %s, want %s", table[i].err,
-                     nsapi_error_name(lwip_error(table[i].err)), nsapi_error_name(table[i].want));
+        cr_expect_eq(nsapi_lwip_error(table[i].err), table[i].want, "err_t %d: got %s, want %s", table[i].err,
+                     nsapi_error_name(nsapi_lwip_error(table[i].err)), nsapi_error_name(table[i].want));
     }
 }

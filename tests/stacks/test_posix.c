@@ -79,8 +79,8 @@ Test(posix, errno_table)
     size_t i;
 
     for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        cr_expect_eq(posix_error(rows[i].err), rows[i].want, "errno %d gives %s", rows[i].err,
-                     nsapi_error_name(posix_error(rows[i].err)));
+        cr_expect_eq(nsapi_posix_error(rows[i].err), rows[i].want, "errno %d gives %s", rows[i].err,
+                     nsapi_error_name(nsapi_posix_error(rows[i].err)));
     }
 }
 

@@ -73,7 +73,7 @@ nsapi_error_t nsapi_lwip_add_loopback(nsapi_stack_t *stack, const char *ipv4, co
  * @retval NSAPI_ERROR_NO_MEMORY    no thread for the reader.
  */
 nsapi_error_t nsapi_lwip_add_tap(nsapi_stack_t *stack, const char *name, const char *ipv4, const char *gateway,
-                                const char *ipv6);
+                                 const char *ipv6);
 
 /**
  * Remove the netifs and release the stack.  lwIP's own thread keeps running
@@ -89,8 +89,11 @@ nsapi_error_t nsapi_lwip_deinit(nsapi_stack_t *stack);
 /**
  * Sockets, and connections waiting to be accepted, that the backend holds:
  * 0 once everything is closed (tests check it for leaks).
+ *
+ * @param stack An lwIP stack.
+ * @return The count, or 0 if stack is not an lwIP stack.
  */
-unsigned nsapi_lwip_open_sockets(void);
+unsigned nsapi_lwip_open_sockets(nsapi_stack_t *stack);
 
 #ifdef __cplusplus
 }

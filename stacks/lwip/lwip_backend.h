@@ -1,0 +1,184 @@
+/*
+ * The lwIP backend's one internal header: its tunables, its socket, and
+ * what each of its files offers the others.  A socket is an lwIP pcb plus
+ * what the raw API does not keep for us: the received data waiting for the
+ * application, and the runtime's event callback.  Everything here runs
+ * under lwIP's core lock (LOCK_TCPIP_CORE) unless it says otherwise, from
+ * the application's threads or from lwIP's own thread in a pcb callback.
+ *
+ * The files call each other one way only (tests/structure checks it on the
+ * objects): lwip_stack.c (the vtable and nsapi/lwip.h) is on top;
+ * lwip_options.c calls lwip_udp.c; lwip_tcp.c and lwip_udp.c call
+ * lwip_events.c, lwip_convert.c and lwip_errors.c; lwip_events.c calls
+ * netif_loop.c; the netifs call none of them.
+ */
+#ifndef NSAPI_LWIP_BACKEND_H
+#define NSAPI_LWIP_BACKEND_H
+
+#include <stdbool.h>
+
+#include <lwip/err.h>
+#include <lwip/ip_addr.h>
+#include <lwip/pbuf.h>
+#include <lwip/tcp.h>
+#include <lwip/tcpip.h>
+#include <lwip/udp.h>
+
+#include "nsapi/nsapi.h"
+
+/* Tunables: defaults that a -D on the compiler's command line overrides. */
+#ifndef NSAPI_LWIP_UDP_QUEUE
+#define NSAPI_LWIP_UDP_QUEUE 16 /* datagrams a UDP socket holds for the application */
+#endif
+#ifndef NSAPI_LWIP_UDP_RCVBUF
+#define NSAPI_LWIP_UDP_RCVBUF 65536u /* bytes those datagrams may take, unless NSAPI_RCVBUF says otherwise */
+#endif
+#ifndef NSAPI_LWIP_UDP_GROUPS
+#define NSAPI_LWIP_UDP_GROUPS 4 /* multicast groups one UDP socket may join */
+#endif
+#ifndef NSAPI_LWIP_EVENT_BATCH
+#define NSAPI_LWIP_EVENT_BATCH 16 /* sockets whose events a loopback delivery holds back; more are sent at once */
+#endif
+#ifndef NSAPI_LWIP_LOOPBACK_PASSES
+#define NSAPI_LWIP_LOOPBACK_PASSES 4 /* rounds of netif polls in one loopback delivery; lwIP's thread takes the rest */
+#endif
+
+enum nsapi_lwip_tcp_state {
+    NSAPI_LWIP_TCP_IDLE,
+    NSAPI_LWIP_TCP_CONNECTING,
+    NSAPI_LWIP_TCP_CONNECTED,
+    NSAPI_LWIP_TCP_LISTENING,
+    NSAPI_LWIP_TCP_FAILED
+};
+
+struct nsapi_lwip_datagram {
+    struct pbuf *p;
+    nsapi_socket_address_t from;
+};
+
+struct nsapi_lwip_socket {
+    nsapi_protocol_t proto;
+    nsapi_event_cb_t event; /* NULL until the runtime owns the socket (accepted ones wait) */
+    void *context;
+    bool batched;           /* an event noted during a loopback delivery, not yet sent */
+    union {
+        struct tcp_pcb *tcp;  /* NULL once lwIP freed it (reset, abort) */
+        struct udp_pcb *udp;
+    } pcb;
+    /* TCP */
+    enum nsapi_lwip_tcp_state state;
+    struct pbuf *rx;          /* received, not yet read */
+    bool eof;                 /* the peer closed its side */
+    err_t error;              /* why lwIP dropped the pcb */
+    nsapi_socket_address_t peer;
+    struct nsapi_lwip_socket *pending; /* listener: accepted by lwIP, not yet by the application */
+    struct nsapi_lwip_socket *next;
+    unsigned backlog, waiting;
+    /* UDP */
+    struct nsapi_lwip_datagram queue[NSAPI_LWIP_UDP_QUEUE];
+    unsigned head, count;
+    unsigned queued, rcvbuf;  /* bytes held, and the most allowed */
+    nsapi_ip_mreq_t groups[NSAPI_LWIP_UDP_GROUPS]; /* joined, left again when the socket closes */
+    unsigned joined;
+};
+
+/* ---- lwip_events.c: the end of a call into lwIP, the sockets' events and their count ---------- */
+
+/*
+ * Release the core lock that the caller took with LOCK_TCPIP_CORE(), after
+ * feeding what its calls looped back into lwIP (netif_loop.c) and sending
+ * the events that delivery raised, once a socket.
+ */
+void nsapi_lwip_unlock(void);
+
+/* Take the core lock, evaluate expr, and end as nsapi_lwip_unlock() does. */
+#define NSAPI_LWIP_LOCKED(expr)                                                                                       \
+    do {                                                                                                              \
+        LOCK_TCPIP_CORE();                                                                                            \
+        expr;                                                                                                         \
+        nsapi_lwip_unlock();                                                                                          \
+    } while (0)
+
+/* Tell the runtime the socket may make progress (during a loopback delivery: at its end). */
+void nsapi_lwip_notify(struct nsapi_lwip_socket *s);
+
+/* A new socket, zero-filled and counted, or NULL; nsapi_lwip_socket_free() undoes it. */
+struct nsapi_lwip_socket *nsapi_lwip_socket_alloc(nsapi_protocol_t proto);
+void nsapi_lwip_socket_free(struct nsapi_lwip_socket *s);
+
+/* Sockets alive, connections waiting to be accepted included. */
+unsigned nsapi_lwip_socket_count(void);
+
+/* ---- lwip_convert.c: nsapi's addresses and buffers against lwIP's ------------------------------ */
+
+/* nsapi's address as lwIP's (NSAPI_UNSPEC: any address of either version); false for one lwIP cannot hold. */
+bool nsapi_lwip_to_ip(const nsapi_addr_t *addr, ip_addr_t *ip);
+void nsapi_lwip_from_ip(const ip_addr_t *ip, uint16_t port, nsapi_socket_address_t *address);
+
+/* Give a link-local IPv6 address the zone of the netif that has a link-local address. */
+void nsapi_lwip_zone(ip_addr_t *ip);
+
+/* Whether a netif holds ip, or ip is a loopback address: what bind accepts. */
+bool nsapi_lwip_is_local(const ip_addr_t *ip);
+
+/* Copy up to size bytes from the front of a chain (at most its 16-bit tot_len). */
+nsapi_size_t nsapi_lwip_copy_out(const struct pbuf *p, void *data, nsapi_size_t size);
+
+/* ---- lwip_errors.c ------------------------------------------------------------------------------ */
+
+/* The nsapi error for an lwIP error (ERR_OK gives NSAPI_ERROR_OK); the table is in lwip_errors.c.  No lock. */
+nsapi_error_t nsapi_lwip_error(err_t err);
+
+/* ---- lwip_tcp.c and lwip_udp.c: the protocol halves of the vtable ---------------------------- */
+
+nsapi_error_t nsapi_lwip_tcp_open(struct nsapi_lwip_socket *s);
+void nsapi_lwip_tcp_close(struct nsapi_lwip_socket *s);
+nsapi_error_t nsapi_lwip_tcp_bind(struct nsapi_lwip_socket *s, const ip_addr_t *ip, uint16_t port);
+nsapi_error_t nsapi_lwip_tcp_listen(struct nsapi_lwip_socket *s, int backlog);
+nsapi_error_t nsapi_lwip_tcp_connect(struct nsapi_lwip_socket *s, const ip_addr_t *ip, uint16_t port);
+nsapi_error_t nsapi_lwip_tcp_accept(struct nsapi_lwip_socket *s, struct nsapi_lwip_socket **connection);
+nsapi_size_or_error_t nsapi_lwip_tcp_send(struct nsapi_lwip_socket *s, const void *data, nsapi_size_t size);
+nsapi_size_or_error_t nsapi_lwip_tcp_recv(struct nsapi_lwip_socket *s, void *data, nsapi_size_t size);
+
+nsapi_error_t nsapi_lwip_udp_open(struct nsapi_lwip_socket *s);
+void nsapi_lwip_udp_close(struct nsapi_lwip_socket *s);
+nsapi_error_t nsapi_lwip_udp_bind(struct nsapi_lwip_socket *s, const ip_addr_t *ip, uint16_t port);
+nsapi_size_or_error_t nsapi_lwip_udp_sendto(struct nsapi_lwip_socket *s, const ip_addr_t *ip, uint16_t port,
+                                            const void *data, nsapi_size_t size);
+nsapi_size_or_error_t nsapi_lwip_udp_recvfrom(struct nsapi_lwip_socket *s, nsapi_socket_address_t *from, void *data,
+                                              nsapi_size_t size);
+/* Join (join) or leave a multicast group; the socket keeps its groups, and leaves them when it closes. */
+nsapi_error_t nsapi_lwip_udp_membership(struct nsapi_lwip_socket *s, bool join, const nsapi_ip_mreq_t *mreq);
+
+/* ---- lwip_options.c: level NSAPI_SOCKET, as the vtable's setsockopt and getsockopt (they lock) ---- */
+
+nsapi_error_t nsapi_lwip_setsockopt(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname,
+                                    const void *optval, unsigned optlen);
+nsapi_error_t nsapi_lwip_getsockopt(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname,
+                                    void *optval, unsigned *optlen);
+
+/* ---- netif_loop.c and netif_tap.c: the netifs the backend offers ---------------------------- */
+
+/* Add the loopback netif with these addresses (either may be NULL) and make it the default. */
+nsapi_error_t nsapi_lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6);
+
+/* Remove it, if it was added. */
+void nsapi_lwip_loopback_remove(void);
+
+/*
+ * Feed what the caller's own lwIP calls looped back (to this process's
+ * addresses, on any netif) into lwIP now, in the caller's thread: the
+ * receiving socket's thread is woken straight from here rather than after
+ * a hop through lwIP's thread, which would run netif_poll() later.
+ */
+void nsapi_lwip_loopback_deliver(void);
+
+/* Attach a netif to the Linux TAP device name: IPv4 address (a /24) and gateway, IPv6 address (a /64),
+ * any of them NULL. */
+nsapi_error_t nsapi_lwip_tap_add(const char *name, const ip_addr_t *ipv4, const ip_addr_t *gateway,
+                                 const ip_addr_t *ipv6);
+
+/* Stop its reader thread and remove it, if it was added. */
+void nsapi_lwip_tap_remove(void);
+
+#endif
