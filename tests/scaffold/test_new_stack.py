@@ -64,12 +64,20 @@ class NewStack(unittest.TestCase):
             os.makedirs(os.path.dirname(os.path.join(cls.dir, rel)), exist_ok=True)
             shutil.copy2(os.path.join(ROOT, rel), os.path.join(cls.dir, rel))
         shutil.rmtree(os.path.join(cls.dir, "stacks", "foo"), ignore_errors=True)
-        rc, out = run([SCONS, "-Q", "new-stack", "NAME=foo"], cls.dir)
-        assert rc == 0, out
+        rc, cls.scaffold_output = run([SCONS, "-Q", "new-stack", "NAME=foo"], cls.dir)
+        assert rc == 0, cls.scaffold_output
 
     @classmethod
     def tearDownClass(cls):
         cls.tmp.cleanup()
+
+    def test_0_scons_names_the_stack_it_writes(self):
+        self.assertIn("Writing stacks/foo\n", self.scaffold_output)
+        self.assertIn("wrote stacks/foo/foo_stack.c\n", self.scaffold_output)
+        self.assertNotIn("$", self.scaffold_output)
+        rc, out = run([SCONS, "-Q", "new-stack"], self.dir)
+        self.assertNotEqual(rc, 0)
+        self.assertIn("usage: scons new-stack NAME=name", out)
 
     def test_1_scaffold_has_every_operation_unsupported_and_documented(self):
         with open(os.path.join(self.dir, "stacks", "foo", "foo_stack.c")) as f:
