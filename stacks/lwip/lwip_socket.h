@@ -16,6 +16,7 @@
 #include <lwip/udp.h>
 
 #include "nsapi/nsapi.h"
+#include "nsapi/stack_api.h"
 
 #define LWIP_UDP_QUEUE 16          /* datagrams a UDP socket holds for the application */
 #define LWIP_UDP_GROUPS 4          /* multicast groups one UDP socket may join */

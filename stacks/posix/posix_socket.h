@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 
 #include "nsapi/nsapi.h"
+#include "nsapi/stack_api.h"
 
 enum posix_tcp_state { POSIX_IDLE, POSIX_CONNECTING, POSIX_CONNECTED, POSIX_FAILED };
 
