@@ -7,7 +7,11 @@ import re
 import sys
 import tempfile
 
-from . import diag as diagnostics, emit, naming, resolve, write
+from . import requirements
+
+requirements.require()  # before anything below imports PyYAML, Jinja2 or pycparser
+
+from . import diag as diagnostics, emit, naming, resolve, write  # noqa: E402
 
 
 def idl_files(idl_dir):

@@ -9,7 +9,6 @@ import copy
 import re
 
 from pycparser import c_ast, c_generator, c_parser
-from pycparser.plyparser import ParseError
 
 from .naming import KEYWORDS
 
@@ -47,7 +46,7 @@ class Parser:
         code = f'{self._prelude}# {pos.line} "{pos.file}"\n{" " * (pos.col - 1)}{src};\n'
         try:
             ast = self._parser.parse(code, pos.file)
-        except ParseError as e:
+        except c_parser.ParseError as e:
             m = _BEFORE.search(str(e))
             if m:
                 near = m.group(3).strip() or "end of line"

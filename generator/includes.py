@@ -27,7 +27,7 @@ def compute(model, diag):
     errors = model.error_enum.file if model.error_enum is not None else None
     for f in model.files:
         needed, external = set(), set()
-        for node in _declarations(f):
+        for node in _declarations(model, f):
             for name, by_value in csig.type_uses(node):
                 t = model.types.get(name)
                 if t is None or t.kind == "builtin":
@@ -41,7 +41,7 @@ def compute(model, diag):
         needed.update(o.file for o in _conditions(f))
         if shared is not None and f.declares_c:
             needed.add(shared)
-        if errors is not None and _returns_errors(f):
+        if errors is not None and _returns_errors(model, f):
             needed.add(errors)
         needed.discard(f)
         first = [x for x in (shared, errors) if x in needed]
@@ -50,11 +50,15 @@ def compute(model, diag):
     _check_cycles(model, diag)
 
 
-def _declarations(f):
+def _methods(model, f):
+    """The methods a file's header declares: its classes' own, or in the backend header those only backends call."""
+    return [m for k in f.classes for m in k.application_methods] + (model.backend_methods if f.backend else [])
+
+
+def _declarations(model, f):
     """The parsed C declarations of a file's header."""
     nodes = [d.node for d in f.scalars + f.callbacks] + [x.node for s in f.structs for x in s.fields]
-    for k in f.classes:
-        nodes += [x.node for x in k.fields] + [m.func.decl for m in k.methods]
+    nodes += [x.node for k in f.classes for x in k.fields] + [m.func.decl for m in _methods(model, f)]
     return nodes + [op.decl for vt in f.vtables for op in vt.ops]
 
 
@@ -64,8 +68,8 @@ def _conditions(f):
     return [e.condition for e in entries if e.condition is not None]
 
 
-def _returns_errors(f):
-    funcs = [m.func for k in f.classes for m in k.methods] + [op for vt in f.vtables for op in vt.ops]
+def _returns_errors(model, f):
+    funcs = [m.func for m in _methods(model, f)] + [op for vt in f.vtables for op in vt.ops]
     return any(func.carries_errors for func in funcs)
 
 

@@ -93,6 +93,8 @@ class Function:
         self.requires = rec.get("requires")
         self.const = rec.get("const", False)
         self.abstract = rec.get("abstract", False)
+        self.backend = rec.get("backend", False)  # a method only backends call: declared in the backend header
+        self.when_null = rec.get("when_null")     # an operation: what the runtime does when a backend has none
         self.params = []
 
     @property
@@ -148,6 +150,11 @@ class Class:
         self.fields = []
         self.functions = []   # declared here
         self.methods = []     # offered here, own and inherited, in order
+
+    @property
+    def application_methods(self):
+        """The methods the class's own header declares: all but those only backends call."""
+        return [m for m in self.methods if not m.func.backend]
 
     @property
     def ancestors(self):
@@ -250,6 +257,7 @@ class File:
         self.guard = naming.guard(stem)
         self.abi = rec.abi.value if "abi" in rec._values else None
         self.shared = rec.get("shared", False)
+        self.backend = rec.get("backend", False)  # the header a backend includes, beside nsapi/nsapi.h
         self.scalars, self.constants, self.options, self.enums, self.structs = [], [], [], [], []
         self.callbacks, self.classes, self.vtables = [], [], []
         self.includes = []          # "nsapi/x.h" headers, in order (includes.py)
@@ -289,6 +297,20 @@ class Model:
     @property
     def shared_file(self):
         return next((f for f in self.files if f.shared), None)
+
+    @property
+    def backend_file(self):
+        return next((f for f in self.files if f.backend), None)
+
+    @property
+    def backend_methods(self):
+        """The methods only backends call, as their classes offer them: the backend header declares them."""
+        return [m for k in self.all_classes for m in k.methods if m.func.backend]
+
+    @property
+    def application_files(self):
+        """The files whose headers nsapi/nsapi.h includes: every one but the backend's."""
+        return [f for f in self.files if not f.backend]
 
     def define(self, name, pos, diag):
         if name in self.names:

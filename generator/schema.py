@@ -212,7 +212,7 @@ PARAM = Rec("parameter", {
 METHOD = Rec("method", {
     "c": Positioned(STR), "doc": TEXT, "params": MapOf(PARAM), "errors": MapOf(TEXT),
     "returns": TEXT, "on_null": Positioned(STR), "requires": Positioned(STR),
-    "const": BOOL, "abstract": BOOL,
+    "const": BOOL, "abstract": BOOL, "backend": BOOL,
 }, required=("c", "doc"))
 
 FIELD = Rec("field", {"c": Positioned(STR), "doc": TEXT, "if": Positioned(STR)}, required=("c", "doc"))
@@ -245,14 +245,15 @@ TYPEDEF = Rec("type", {"c": Positioned(STR), "doc": TEXT, "carries_errors": BOOL
 STRUCT = Rec("struct", {"name": Positioned(STR), "doc": TEXT, "if": Positioned(STR), "fields": ListOf(FIELD)},
              required=("name", "doc", "fields"))
 
-OP = Rec("operation", {"c": Positioned(STR), "doc": TEXT, "event": TEXT, "errors": MapOf(TEXT)}, required=("c", "doc"))
+OP = Rec("operation", {"c": Positioned(STR), "doc": TEXT, "event": TEXT, "when_null": TEXT, "errors": MapOf(TEXT)},
+         required=("c", "doc"))
 
 VTABLE = Rec("vtable", {"name": Positioned(STR), "doc": TEXT, "ops": ListOf(OP)}, required=("name", "doc", "ops"))
 
 EXTERNAL = Rec("external type", {"name": Positioned(STR), "header": STR, "doc": TEXT}, required=("name", "header", "doc"))
 
 FILE = Rec("file", {
-    "doc": TEXT, "abi": Positioned(INT), "shared": BOOL, "scalars": ListOf(TYPEDEF), "constants": ListOf(CONSTANT),
+    "doc": TEXT, "abi": Positioned(INT), "shared": BOOL, "backend": BOOL, "scalars": ListOf(TYPEDEF), "constants": ListOf(CONSTANT),
     "options": ListOf(OPTION),
     "externals": ListOf(EXTERNAL),
     "enums": ListOf(ENUM), "structs": ListOf(STRUCT), "callbacks": ListOf(TYPEDEF),

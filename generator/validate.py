@@ -14,6 +14,7 @@ from .model import ERROR_ENUM, PARAMETER, STATES, Class
 
 def check(model, diag):
     _shared_file(model, diag)
+    _backend_file(model, diag)
     _options(model, diag)
     for f in model.files:
         for d in f.scalars:
@@ -55,6 +56,17 @@ def _shared_file(model, diag):
     if not shared and (model.all_classes or model.vtables):
         diag.error(model.files[0].rec.pos, "no file is 'shared: true'; one must name the classes and vtables "
                                            "ahead for every other header")
+
+
+def _backend_file(model, diag):
+    """At most one header for backends, and one if a method is for backends only."""
+    files = [f for f in model.files if f.backend]
+    for f in files[1:]:
+        diag.error(f.rec.pos_of("backend"), f"'backend' is set in more than one file (first in {files[0].source})")
+    if not files:
+        for func in (f for k in model.all_classes for f in k.functions if f.backend):
+            diag.error(func.rec.pos_of("backend"), f"method '{func.name}' is for backends, but no file is "
+                                                   "'backend: true' to declare it")
 
 
 def _options(model, diag):

@@ -11,6 +11,7 @@
 #define NSAPI_STACK_API_CALLS_H
 
 #include "nsapi/nsapi.h"
+#include "nsapi/stack_api.h"
 
 /** The stack's get_ip_address operation, or NSAPI_ERROR_UNSUPPORTED without one. */
 static inline nsapi_error_t stack_api_get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *addr)

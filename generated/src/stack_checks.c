@@ -1,6 +1,7 @@
 /* Generated from idl/stack.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
 /* NetworkStack's public functions: the argument checks the IDL declares, then the runtime. */
 #include "nsapi/stack.h"
+#include "nsapi/stack_api.h"
 #include "impl.h"
 
 nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *api, void *context)

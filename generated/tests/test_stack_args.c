@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 
 #include "nsapi/nsapi.h"
+#include "nsapi/stack_api.h"
 
 /* Rejected calls leave the object as it was: zero-filled. */
 static int is_zero(const void *object, size_t size)

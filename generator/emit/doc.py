@@ -66,7 +66,7 @@ def method_doc(m, indent=""):
 
 def op_doc(op, indent):
     """The Doxygen comment of a vtable operation."""
-    paras = [op.doc] + ([f"Event: {op.event}"] if op.event else [])
+    paras = [op.doc] + ([f"Event: {op.event}"] if op.event else []) + ([f"Left NULL: {op.when_null}"] if op.when_null else [])
     return comment(paras + [_retvals(op.errors, indent)] if op.errors else paras, indent)
 
 

@@ -1,9 +1,15 @@
-"""The public headers: one per IDL file, and nsapi/nsapi.h, which includes them all."""
+"""The public headers: one per IDL file, and nsapi/nsapi.h, which includes all but the backend's."""
 
 from .jinja import Output
 
 
 def outputs(model):
-    outs = [Output(f"include/{f.header}", "header.h.j2", [f.source], file=f) for f in model.files]
+    outs = [Output(f"include/{f.header}", "header.h.j2", sources(model, f), file=f) for f in model.files]
     outs.append(Output("include/nsapi/nsapi.h", "umbrella.h.j2", sorted(f.source for f in model.files)))
     return outs
+
+
+def sources(model, f):
+    """The IDL files a header comes from: its own, and for the backend's those of the methods it declares."""
+    extra = {m.klass.file.source for m in model.backend_methods} if f.backend else set()
+    return sorted({f.source} | extra)

@@ -1,9 +1,11 @@
 """The argument tests: one Criterion file per class that declares methods, from the test plan."""
 
 from .. import testplan
+from .checks import headers
 from .jinja import Output
 
 
 def outputs(model):
-    return [Output(f"tests/test_{t.klass.c_name}_args.c", "test_args.c.j2", t.sources, plan=t, OBJECT=testplan.OBJECT)
+    return [Output(f"tests/test_{t.klass.c_name}_args.c", "test_args.c.j2", t.sources, plan=t, OBJECT=testplan.OBJECT,
+                   headers=headers(model, t.methods, "nsapi/nsapi.h"))
             for t in testplan.plan(model)]

@@ -25,6 +25,7 @@
 #include <lwip/udp.h>
 
 #include "nsapi/nsapi.h"
+#include "nsapi/stack_api.h"
 
 /* Tunables: defaults that a -D on the compiler's command line overrides. */
 #ifndef NSAPI_LWIP_UDP_QUEUE

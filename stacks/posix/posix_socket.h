@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 
 #include "nsapi/nsapi.h"
+#include "nsapi/stack_api.h"
 
 /* Tunables: defaults that a -D on the compiler's command line overrides. */
 #ifndef NSAPI_POSIX_EVENT_BATCH

@@ -245,6 +245,26 @@ class OutputTest(unittest.TestCase):
             self.assertIn(f"stack_api_{op.name}(nsapi_stack_t *stack", calls)
             self.assertIn(f"    if (stack->api->{op.name} == NULL) {{\n        return NSAPI_ERROR_UNSUPPORTED;", calls)
 
+    def test_application_and_backend_headers_apart(self):
+        """nsapi.h is what an application calls and names each backend's header; what only a backend
+        calls (nsapi_stack_init/deinit) is in the backend's header, which nsapi.h leaves out."""
+        files = gen.generate(IDL)
+        umbrella, stack, backend = (files[f"include/nsapi/{h}.h"] for h in ("nsapi", "stack", "stack_api"))
+        self.assertNotIn('#include "nsapi/stack_api.h"', umbrella)
+        self.assertIn('#include "nsapi/stack.h"', umbrella)
+        for fn in ("nsapi_stack_init(nsapi_stack_t *stack", "nsapi_stack_deinit(nsapi_stack_t *stack"):
+            self.assertNotIn(fn, stack)
+            self.assertIn(f"nsapi_error_t {fn}", backend)
+        self.assertIn("nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack", stack)
+        self.assertTrue(backend.startswith("/* Generated from idl/stack.yaml, idl/stack_api.yaml "))
+        text = " ".join(umbrella.replace(" * ", " ").split())
+        self.assertIn("nsapi/NAME.h of a backend made with `scons new-stack NAME=name`", text)
+        self.assertIn("include nsapi/stack_api.h too", text)
+        for name in ("posix", "lwip"):  # each backend the comment names has that header and entry point
+            self.assertIn(f"nsapi/{name}.h (nsapi_{name}_init()", text)
+            with open(os.path.join(ROOT, "stacks", name, "include", "nsapi", f"{name}.h")) as f:
+                self.assertIn(f"nsapi_error_t nsapi_{name}_init(nsapi_stack_t *stack", f.read())
+
     def test_doc_strings_reach_headers(self):
         files = gen.generate(IDL)
         self.assertIn("NSAPI_ERROR_WOULD_BLOCK = -3001,", files["include/nsapi/errors.h"])

@@ -73,8 +73,8 @@ class IdlErrorTest(unittest.TestCase):
                          "        dco: Send one datagram to the peer set by connect().")
         self.assert_errors(
             self.at("udp_socket.yaml", text, "c: nsapi_size_or_error_t send(", "method has no 'doc'"),
-            self.at("udp_socket.yaml", text, "dco:", "unknown key 'dco' in method (known keys: abstract, c, const, "
-                                                     "doc, errors, on_null, params, requires, returns)"))
+            self.at("udp_socket.yaml", text, "dco:", "unknown key 'dco' in method (known keys: abstract, backend, c, "
+                                                     "const, doc, errors, on_null, params, requires, returns)"))
 
     def test_missing_param_doc(self):
         text = self.edit("tcp_socket.yaml", "          data:\n            doc: The bytes.\n            nullable_if_zero: size\n",
@@ -266,6 +266,24 @@ class IdlErrorTest(unittest.TestCase):
         self.assert_errors(self.at("stack.yaml", text, "nsapi_dns_query_t dns_queries",
                                    "'nsapi_dns_query_t' exists only if NSAPI_CONFIG_DNS; field 'dns_queries' needs "
                                    "'if: NSAPI_CONFIG_DNS' too"))
+
+    def test_two_backend_headers(self):
+        with open(os.path.join(self.tmp, "idl", "errors.yaml"), "a") as f:
+            f.write("backend: true\n")
+        with open(os.path.join(self.tmp, "idl", "stack_api.yaml")) as f:
+            text = f.read()
+        self.assert_errors(self.at("stack_api.yaml", text, "backend: true", "'backend' is set in more than one file "
+                                   "(first in idl/errors.yaml)", offset=len("backend: ")))
+
+    def test_backend_methods_without_a_backend_header(self):
+        self.edit("stack_api.yaml", "backend: true\n", "")
+        with open(os.path.join(self.tmp, "idl", "stack.yaml")) as f:
+            text = f.read()
+        first = text.index("backend: true") + len("backend: ")
+        second = text.index("backend: true", first) + len("backend: ")
+        self.assert_errors(*[self.at("stack.yaml", text[:i] + "@" + text[i:], "@", f"method '{name}' is for backends, "
+                                     "but no file is 'backend: true' to declare it")
+                             for i, name in ((first, "init"), (second, "deinit"))])
 
     def test_every_error_at_once(self):
         a = self.edit("udp_socket.yaml", "extends: Socket", "extends: Sockett")

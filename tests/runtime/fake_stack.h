@@ -9,6 +9,7 @@
 #include <pthread.h>
 
 #include "nsapi/nsapi.h"
+#include "nsapi/stack_api.h"
 
 enum fake_op {
     FAKE_OPEN, FAKE_CLOSE, FAKE_BIND, FAKE_LISTEN, FAKE_CONNECT, FAKE_ACCEPT, FAKE_SEND, FAKE_RECV,

@@ -2,7 +2,15 @@
 /**
  * @file nsapi/nsapi.h
  *
- * The whole nsapi API: include this one header.
+ * The API an application calls: include this header, and the header of the
+ * backend whose stack the application opens, which declares how to start and
+ * stop one: nsapi/posix.h (nsapi_posix_init(): the host kernel's sockets),
+ * nsapi/lwip.h (nsapi_lwip_init() and its netifs: lwIP inside the process), or
+ * nsapi/NAME.h of a backend made with `scons new-stack NAME=name`. Link
+ * libnsapi and that backend's library (pkg-config nsapi-posix, nsapi-lwip).
+ *
+ * A backend's own sources include nsapi/stack_api.h too: the operations it
+ * implements and what it calls (nsapi_stack_init(), nsapi_stack_deinit()).
  */
 #ifndef NSAPI_NSAPI_H
 #define NSAPI_NSAPI_H
@@ -12,7 +20,6 @@
 #include "nsapi/socket.h"
 #include "nsapi/socket_address.h"
 #include "nsapi/stack.h"
-#include "nsapi/stack_api.h"
 #include "nsapi/tcp_server.h"
 #include "nsapi/tcp_socket.h"
 #include "nsapi/types.h"

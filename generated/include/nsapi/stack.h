@@ -64,10 +64,9 @@ typedef struct nsapi_dns_entry {
 #endif /* NSAPI_CONFIG_DNS */
 
 /**
- * One instance of an IP stack: what sockets are opened on. A backend (see
- * nsapi/stack_api.h) fills in its operations and initialises the object with
- * nsapi_stack_init(); applications get one from the backend's own start
- * function.
+ * One instance of an IP stack: what sockets are opened on. Applications get one
+ * from a backend's start function (nsapi_posix_init(), say); the backend hands
+ * the runtime its operations with nsapi_stack_init() (nsapi/stack_api.h).
  *
  * The fields are the runtime's; use the functions.
  */
@@ -96,34 +95,6 @@ struct nsapi_stack {
     /** Lock for the counts and the resolver's servers and answers. */
     nsapi_os_sync_t sync;
 };
-
-/**
- * Make stack a stack served by api. Called by backends.
- *
- * @param stack   The NetworkStack.
- * @param api     The backend's operations; they must outlive the stack.
- * @param context The backend's own state. May be NULL.
- * @retval NSAPI_ERROR_OK        the stack is ready.
- * @retval NSAPI_ERROR_PARAMETER a NULL argument, or the stack is already
- *                               initialised.
- * @retval NSAPI_ERROR_NO_MEMORY the OS could not provide a lock.
- */
-nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *api, void *context);
-
-/**
- * Release what nsapi_stack_init() took. Called by backends once every socket on
- * the stack is closed.
- *
- * @param stack The NetworkStack.
- * @retval NSAPI_ERROR_OK        released; the object may be initialised again.
- * @retval NSAPI_ERROR_PARAMETER a NULL argument, or the stack is not
- *                               initialised.
- * @retval NSAPI_ERROR_BUSY      sockets are still open on the stack, or
- *                               asynchronous lookups are in flight (a cancelled
- *                               one until its thread has ended, an answered one
- *                               until its callback has returned).
- */
-nsapi_error_t nsapi_stack_deinit(nsapi_stack_t *stack);
 
 /**
  * Set how many sockets may be open on the stack at once (sockets returned by

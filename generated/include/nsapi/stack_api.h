@@ -1,13 +1,11 @@
-/* Generated from idl/stack_api.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
+/* Generated from idl/stack.yaml, idl/stack_api.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
 /**
  * @file nsapi/stack_api.h
  *
- * The operations a stack backend implements. They never block: each returns at
- * once, with NSAPI_ERROR_WOULD_BLOCK (or NSAPI_ERROR_IN_PROGRESS for connect)
- * when it cannot complete yet, and the backend calls the socket's event
- * callback when the operation may succeed if retried. The runtime builds
- * blocking calls, timeouts and sigio on top. An operation left NULL is
- * NSAPI_ERROR_UNSUPPORTED.
+ * What a stack backend implements and calls; a backend's sources include it
+ * beside nsapi/nsapi.h, applications never need it. A backend hands its
+ * operations to the runtime with nsapi_stack_init(), from its own start
+ * function, and takes them back with nsapi_stack_deinit().
  */
 #ifndef NSAPI_STACK_API_H
 #define NSAPI_STACK_API_H
@@ -27,7 +25,14 @@ extern "C" {
  */
 typedef void (*nsapi_event_cb_t)(void *context);
 
-/** A stack backend's operations. */
+/**
+ * A stack backend's operations. They never block: each returns at once, with
+ * NSAPI_ERROR_WOULD_BLOCK (or NSAPI_ERROR_IN_PROGRESS for connect) when it
+ * cannot complete yet, and the backend calls the socket's event callback when
+ * the operation may succeed if retried. The runtime builds blocking calls,
+ * timeouts and sigio on top. An operation left NULL is NSAPI_ERROR_UNSUPPORTED,
+ * unless its doc says what the runtime does instead.
+ */
 struct nsapi_stack_api {
     /**
      * The stack's own IP address.
@@ -37,15 +42,20 @@ struct nsapi_stack_api {
      */
     nsapi_error_t (*get_ip_address)(nsapi_stack_t *stack, nsapi_addr_t *addr);
     /**
-     * Resolve a name with the backend's own resolver. Leave NULL to use the
-     * runtime's resolver, which queries DNS over the stack's UDP.
+     * Resolve a name with the backend's own resolver.
+     *
+     * Left NULL: the runtime's resolver asks the servers given to
+     * nsapi_stack_add_dns_server() over the stack's own UDP sockets.
      *
      * @retval NSAPI_ERROR_OK          addr holds the result.
      * @retval NSAPI_ERROR_DNS_FAILURE no answer.
      */
     nsapi_error_t (*gethostbyname)(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version);
     /**
-     * Give the backend's own resolver a server. Leave NULL with gethostbyname.
+     * Give the backend's own resolver a server. Set it with gethostbyname, or
+     * neither.
+     *
+     * Left NULL: the runtime's resolver keeps the server.
      *
      * @retval NSAPI_ERROR_OK added.
      */
@@ -165,6 +175,35 @@ struct nsapi_stack_api {
      */
     nsapi_error_t (*getsockopt)(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname, void *optval, unsigned *optlen);
 };
+
+/**
+ * Make stack a stack served by api. Called by backends, from their own start
+ * function.
+ *
+ * @param stack   The NetworkStack.
+ * @param api     The backend's operations; they must outlive the stack.
+ * @param context The backend's own state. May be NULL.
+ * @retval NSAPI_ERROR_OK        the stack is ready.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, or the stack is already
+ *                               initialised.
+ * @retval NSAPI_ERROR_NO_MEMORY the OS could not provide a lock.
+ */
+nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *api, void *context);
+
+/**
+ * Release what nsapi_stack_init() took. Called by backends, from their own stop
+ * function, once every socket on the stack is closed.
+ *
+ * @param stack The NetworkStack.
+ * @retval NSAPI_ERROR_OK        released; the object may be initialised again.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, or the stack is not
+ *                               initialised.
+ * @retval NSAPI_ERROR_BUSY      sockets are still open on the stack, or
+ *                               asynchronous lookups are in flight (a cancelled
+ *                               one until its thread has ended, an answered one
+ *                               until its callback has returned).
+ */
+nsapi_error_t nsapi_stack_deinit(nsapi_stack_t *stack);
 
 #ifdef __cplusplus
 }
