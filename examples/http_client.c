@@ -266,11 +266,9 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
     nsapi_error_t err;
 
     printf("resolving %s\n", url->host);
-    err = nsapi_stack_gethostbyname(stack, url->host, &peer, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail("gethostbyname", err);
+    if (example_resolve(stack, url->host, url->port, &peer) != 0) {
+        return 1;
     }
-    nsapi_socket_address_set_port(&peer, (uint16_t)url->port);
     nsapi_socket_address_get_ip_address(&peer, text, sizeof text);
     printf("connecting to %s port %u\n", text, url->port);
     err = nsapi_tcp_socket_open(&socket, stack);

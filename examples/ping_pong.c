@@ -29,7 +29,6 @@ static int arguments(int argc, char **argv, nsapi_stack_t *stack, nsapi_socket_a
                      struct ping_pong *game)
 {
     unsigned port;
-    nsapi_error_t err;
 
     game->rounds = 100;
     game->size = 1000;
@@ -38,12 +37,7 @@ static int arguments(int argc, char **argv, nsapi_stack_t *stack, nsapi_socket_a
         || (argc > 4 && number(argv[4], 1, PING_PONG_MAX, &game->size) != 0)) {
         return usage(argv[0]);
     }
-    err = nsapi_stack_gethostbyname(stack, argv[1], partner, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail(argv[1], err);
-    }
-    nsapi_socket_address_set_port(partner, (uint16_t)port);
-    return 0;
+    return example_resolve(stack, argv[1], port, partner);
 }
 
 void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round)

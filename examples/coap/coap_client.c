@@ -319,11 +319,9 @@ static int run(nsapi_stack_t *stack, const struct url *url, const struct request
     if (!url->literal) {
         printf("resolving %s\n", url->host);
     }
-    err = nsapi_stack_gethostbyname(stack, url->host, &server, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail("gethostbyname", err);
+    if (example_resolve(stack, url->host, url->port, &server) != 0) {
+        return 1;
     }
-    nsapi_socket_address_set_port(&server, (uint16_t)url->port);
     nsapi_socket_address_get_ip_address(&server, text, sizeof text);
     err = nsapi_udp_socket_open(&socket, stack);
     if (err != NSAPI_ERROR_OK) {

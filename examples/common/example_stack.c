@@ -107,3 +107,18 @@ void example_stack_down(nsapi_stack_t *stack)
     }
     running = NONE;
 }
+
+int example_resolve(nsapi_stack_t *stack, const char *host, unsigned port, nsapi_socket_address_t *address)
+{
+    nsapi_error_t err = nsapi_stack_gethostbyname(stack, host, address, NSAPI_UNSPEC);
+
+    if (err == NSAPI_ERROR_NO_ADDRESS) { /* what the runtime says when it has no server to ask */
+        fprintf(stderr, "cannot resolve %s: no DNS server is configured (give --dns ADDRESS)\n", host);
+        return 1;
+    }
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("gethostbyname", err);
+    }
+    nsapi_socket_address_set_port(address, (uint16_t)port);
+    return 0;
+}

@@ -23,4 +23,11 @@ int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack);
 /* Release it (every socket closed first). */
 void example_stack_down(nsapi_stack_t *stack);
 
+/*
+ * Resolve host (a name or an address) into *address, with port.  Returns 0,
+ * or 1 after saying on stderr what failed, and, when the stack has no DNS
+ * server to ask, that --dns gives one.
+ */
+int example_resolve(nsapi_stack_t *stack, const char *host, unsigned port, nsapi_socket_address_t *address);
+
 #endif

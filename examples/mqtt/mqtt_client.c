@@ -477,11 +477,9 @@ static int run(nsapi_stack_t *stack, const struct options *o)
     memset(s, 0, sizeof *s);
     s->options = o;
     s->deadline = example_now_ms() + o->seconds * 1000LL;
-    err = nsapi_stack_gethostbyname(stack, o->host, &broker, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail("gethostbyname", err);
+    if (example_resolve(stack, o->host, o->port, &broker) != 0) {
+        return 1;
     }
-    nsapi_socket_address_set_port(&broker, (uint16_t)o->port);
     nsapi_socket_address_get_ip_address(&broker, text, sizeof text);
     printf("connecting to %s port %u\n", text, o->port);
     err = nsapi_tcp_socket_open(&s->socket, stack);
