@@ -6,7 +6,7 @@
  * buffer's worth of work, so that no client keeps the others waiting, and
  * echoes one datagram; it sleeps only when a turn found nothing to do.
  *
- * usage: echo_server --stack lwip-loop|lwip-tap|posix PORT [CLIENTS]
+ * usage: echo_server --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] PORT [CLIENTS] (--help: every option)
  *        Serves CLIENTS TCP clients and stops once they have gone (serves
  *        forever unless given), or stops on SIGINT/SIGTERM.
  * Exits 0 then, 1 on any error, 2 on bad usage.
@@ -20,6 +20,7 @@
 
 #include "common/cli.h"
 #include "common/example_stack.h"
+#include "common/usage.h"
 #include "examples.h"
 
 #define SLOTS 8            /* clients served at once; more wait in the listen queue */
@@ -263,6 +264,15 @@ int echo_server_run(int limit)
 }
 
 #ifndef EXAMPLE_NO_MAIN
+static int usage(const char *argv0, int help)
+{
+    return example_usage(argv0, "PORT [CLIENTS]",
+                         "  PORT                   the TCP and UDP port to listen on, 1 to 65535\n"
+                         "  CLIENTS                stop once this many TCP clients have come and gone, 1 to 1000000\n"
+                         "                         (default: serve until SIGINT or SIGTERM)\n",
+                         help);
+}
+
 int main(int argc, char **argv)
 {
     nsapi_stack_t stack;
@@ -270,16 +280,16 @@ int main(int argc, char **argv)
     unsigned long count;
     int rc;
 
+    if (example_help_asked(argc, argv)) {
+        return usage(argv[0], 1);
+    }
     rc = example_stack_up(&argc, argv, &stack);
     if (rc == 0 && example_port_count(argc, argv, &port, &count, 1000000) != 0) {
         example_stack_down(&stack);
         rc = 2;
     }
     if (rc != 0) {
-        if (rc == 2) {
-            fprintf(stderr, "usage: echo_server --stack lwip-loop|lwip-tap|posix PORT [CLIENTS]\n");
-        }
-        return rc;
+        return rc == 2 ? usage(argv[0], 0) : rc;
     }
     example_stop_on_signals();
     rc = echo_server_listen(&stack, port);

@@ -4,8 +4,9 @@
  * the whole body, whether its length is given (Content-Length), sent in
  * chunks (Transfer-Encoding: chunked) or ended by the server's close.
  *
- * usage: http_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] URL [-o FILE]
+ * usage: http_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] URL [-o FILE]
  *        URL is http://HOST[:PORT][/PATH]; HOST a name or an address ([v6] in brackets).
+ *        --help lists every option and its default.
  * Prints each step; exits 0 once the whole response was read, 1 on any error, 2 on bad usage.
  * A response must be complete within a minute; at most 100 header or trailer lines are read.
  */
@@ -23,6 +24,7 @@
 #include "common/http_header.h"
 #include "common/net_io.h"
 #include "common/url.h"
+#include "common/usage.h"
 #include "examples.h"
 
 #define TIMEOUT_MS 10000   /* for each send and receive */
@@ -266,11 +268,9 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
     nsapi_error_t err;
 
     printf("resolving %s\n", url->host);
-    err = nsapi_stack_gethostbyname(stack, url->host, &peer, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail("gethostbyname", err);
+    if (example_resolve(stack, url->host, url->port, &peer) != 0) {
+        return 1;
     }
-    nsapi_socket_address_set_port(&peer, (uint16_t)url->port);
     nsapi_socket_address_get_ip_address(&peer, text, sizeof text);
     printf("connecting to %s port %u\n", text, url->port);
     err = nsapi_tcp_socket_open(&socket, stack);
@@ -348,11 +348,14 @@ int http_client_get(nsapi_stack_t *stack, const char *text, FILE *out)
 }
 
 #ifndef EXAMPLE_NO_MAIN
-static int usage(void)
+static int usage(const char *argv0, int help)
 {
-    fprintf(stderr, "usage: http_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] "
-                    "http://HOST[:PORT][/PATH] [-o FILE]\n");
-    return 2;
+    return example_usage(argv0, "http://HOST[:PORT][/PATH] [-o FILE]",
+                         "  http://HOST[:PORT][/PATH]\n"
+                         "                         the page to GET: HOST a name or an address ([v6] in brackets),\n"
+                         "                         PORT 80 unless given, PATH / unless given\n"
+                         "  -o FILE                save the body in FILE (default: the body is counted, not saved)\n",
+                         help);
 }
 
 int main(int argc, char **argv)
@@ -362,13 +365,16 @@ int main(int argc, char **argv)
     FILE *out = NULL;
     int rc;
 
+    if (example_help_asked(argc, argv)) {
+        return usage(argv[0], 1);
+    }
     rc = example_stack_up(&argc, argv, &stack);
     if (rc != 0) {
-        return rc == 2 ? usage() : rc;
+        return rc == 2 ? usage(argv[0], 0) : rc;
     }
     if ((argc != 2 && !(argc == 4 && strcmp(argv[2], "-o") == 0)) || parse_url(argv[1], &url) != 0) {
         example_stack_down(&stack);
-        return usage();
+        return usage(argv[0], 0);
     }
     if (argc == 4 && (out = fopen(argv[3], "wb")) == NULL) {
         fprintf(stderr, "%s: %s\n", argv[3], strerror(errno));

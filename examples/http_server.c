@@ -15,7 +15,7 @@
  * its answer 60 s to go out; a slower one is dropped, and a stop request cuts
  * an answer short, so no client holds the server.
  *
- * usage: http_server --stack lwip-loop|lwip-tap|posix PORT [REQUESTS]
+ * usage: http_server --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] PORT [REQUESTS] (--help: every option)
  *        Answers REQUESTS requests, then stops (serves forever unless given),
  *        or stops on SIGINT/SIGTERM.
  * Prints a line for each request; exits 0 once stopped, 1 when it cannot
@@ -34,6 +34,7 @@
 #include "common/clock.h"
 #include "common/example_stack.h"
 #include "common/net_io.h"
+#include "common/usage.h"
 #include "examples.h"
 
 #define HEAD_MAX 8192          /* the request line and headers */
@@ -452,6 +453,15 @@ int http_server_run(unsigned long requests)
 }
 
 #ifndef EXAMPLE_NO_MAIN
+static int usage(const char *argv0, int help)
+{
+    return example_usage(argv0, "PORT [REQUESTS]",
+                         "  PORT                   the TCP port to listen on, 1 to 65535\n"
+                         "  REQUESTS               stop after answering this many, 1 to 1000000000\n"
+                         "                         (default: serve until SIGINT or SIGTERM)\n",
+                         help);
+}
+
 int main(int argc, char **argv)
 {
     nsapi_stack_t stack;
@@ -459,16 +469,16 @@ int main(int argc, char **argv)
     unsigned long count;
     int rc;
 
+    if (example_help_asked(argc, argv)) {
+        return usage(argv[0], 1);
+    }
     rc = example_stack_up(&argc, argv, &stack);
     if (rc == 0 && example_port_count(argc, argv, &port, &count, 1000000000ul) != 0) {
         example_stack_down(&stack);
         rc = 2;
     }
     if (rc != 0) {
-        if (rc == 2) {
-            fprintf(stderr, "usage: http_server --stack lwip-loop|lwip-tap|posix PORT [REQUESTS]\n");
-        }
-        return rc;
+        return rc == 2 ? usage(argv[0], 0) : rc;
     }
     example_stop_on_signals();
     rc = http_server_listen(&stack, port);

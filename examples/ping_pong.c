@@ -1,9 +1,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "common/cli.h"
 #include "common/example_stack.h"
+#include "common/usage.h"
 #include "ping_pong.h"
+
+#define ROUNDS 100  /* the defaults */
+#define SIZE 1000
 
 static int number(const char *text, unsigned long min, unsigned long max, unsigned *out)
 {
@@ -17,33 +20,35 @@ static int number(const char *text, unsigned long min, unsigned long max, unsign
     return 0;
 }
 
-static int usage(const char *program)
+/* The usage, SIZE's bounds being the game's (size_min to size_max) though any up to PING_PONG_MAX parses. */
+static int usage(const char *argv0, unsigned size_min, unsigned size_max, int help)
 {
-    fprintf(stderr, "usage: %s --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST PORT [ROUNDS [SIZE]]\n"
-                    "       ROUNDS 1 to 1000000, SIZE 1 to %d\n", program, PING_PONG_MAX);
-    return 2;
+    char options[512];
+
+    snprintf(options, sizeof options,
+             "  HOST                   the echo partner: a name or an address\n"
+             "  PORT                   its port, 1 to 65535\n"
+             "  ROUNDS                 messages sent, each to come back intact, 1 to 1000000 (default %u)\n"
+             "  SIZE                   bytes in a message, %u to %u (default %u)\n",
+             ROUNDS, size_min, size_max, SIZE);
+    return example_usage(argv0, "HOST PORT [ROUNDS [SIZE]]", options, help);
 }
 
-/* HOST PORT [ROUNDS [SIZE]] from argv[1..]: the partner's address (resolved) and the game; 0, or the exit code. */
+/* HOST PORT [ROUNDS [SIZE]] from argv[1..]: the partner's address (resolved) and the game; 0, -1 for bad
+ * usage, or 1 when the name does not resolve. */
 static int arguments(int argc, char **argv, nsapi_stack_t *stack, nsapi_socket_address_t *partner,
                      struct ping_pong *game)
 {
     unsigned port;
-    nsapi_error_t err;
 
-    game->rounds = 100;
-    game->size = 1000;
+    game->rounds = ROUNDS;
+    game->size = SIZE;
     if (argc < 3 || argc > 5 || number(argv[2], 1, 65535, &port) != 0
         || (argc > 3 && number(argv[3], 1, 1000000, &game->rounds) != 0)
         || (argc > 4 && number(argv[4], 1, PING_PONG_MAX, &game->size) != 0)) {
-        return usage(argv[0]);
+        return -1;
     }
-    err = nsapi_stack_gethostbyname(stack, argv[1], partner, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail(argv[1], err);
-    }
-    nsapi_socket_address_set_port(partner, (uint16_t)port);
-    return 0;
+    return example_resolve(stack, argv[1], port, partner);
 }
 
 void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round)
@@ -70,20 +75,24 @@ void ping_pong_report(const struct ping_pong_times *times, const struct ping_pon
            times->count > 0 ? times->total / (long)times->count : 0, times->max);
 }
 
-int ping_pong_main(int argc, char **argv, ping_pong_play_t play)
+int ping_pong_main(int argc, char **argv, ping_pong_play_t play, unsigned size_min, unsigned size_max)
 {
     nsapi_stack_t stack;
     nsapi_socket_address_t partner;
     struct ping_pong game;
-    int rc = example_stack_up(&argc, argv, &stack);
+    int rc;
 
+    if (example_help_asked(argc, argv)) {
+        return usage(argv[0], size_min, size_max, 1);
+    }
+    rc = example_stack_up(&argc, argv, &stack);
     if (rc != 0) {
-        return rc == 2 ? usage(argv[0]) : rc;
+        return rc == 2 ? usage(argv[0], size_min, size_max, 0) : rc;
     }
     rc = arguments(argc, argv, &stack, &partner, &game);
     if (rc == 0) {
         rc = play(&stack, &partner, &game);
     }
     example_stack_down(&stack);
-    return rc;
+    return rc < 0 ? usage(argv[0], size_min, size_max, 0) : rc;
 }

@@ -21,8 +21,11 @@ struct ping_pong_times {
 typedef int (*ping_pong_play_t)(nsapi_stack_t *stack, const nsapi_socket_address_t *partner,
                                 const struct ping_pong *game);
 
-/* The whole program: the stack and HOST PORT [ROUNDS [SIZE]] from the command line, then play. */
-int ping_pong_main(int argc, char **argv, ping_pong_play_t play);
+/*
+ * The whole program: the stack and HOST PORT [ROUNDS [SIZE]] from the command line, then play.
+ * size_min and size_max, the sizes play takes, are for the usage (play checks them itself).
+ */
+int ping_pong_main(int argc, char **argv, ping_pong_play_t play, unsigned size_min, unsigned size_max);
 
 /* Round round's message: size bytes, different every round, starting with round (big-endian) when size >= 4. */
 void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round);

@@ -3,8 +3,8 @@
  * computer's echo partner, send a numbered message each round and check
  * that exactly the same bytes come back, then print the round trips.
  *
- * usage: tcp_ping_pong --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST PORT [ROUNDS [SIZE]]
- *        (ROUNDS 100 and SIZE 1000 unless given; SIZE at most 65536)
+ * usage: tcp_ping_pong --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] HOST PORT [ROUNDS [SIZE]]
+ *        (ROUNDS 100 and SIZE 1000 unless given; SIZE at most 65536; --help lists every option)
  * Exits 0 when every round came back intact, 1 on any error or difference, 2 on bad usage.
  */
 #include <stdio.h>
@@ -66,6 +66,6 @@ int tcp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
 #ifndef EXAMPLE_NO_MAIN
 int main(int argc, char **argv)
 {
-    return ping_pong_main(argc, argv, tcp_ping_pong_play);
+    return ping_pong_main(argc, argv, tcp_ping_pong_play, 1, PING_PONG_MAX);
 }
 #endif

@@ -5,8 +5,8 @@
  * its echo it is sent again (five times at most), and a late echo of an
  * earlier round is recognised by its number and skipped.
  *
- * usage: udp_ping_pong --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST PORT [ROUNDS [SIZE]]
- *        (ROUNDS 100 and SIZE 1000 unless given; SIZE 4 to 65507)
+ * usage: udp_ping_pong --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] HOST PORT [ROUNDS [SIZE]]
+ *        (ROUNDS 100 and SIZE 1000 unless given; SIZE 4 to 65507; --help lists every option)
  * Exits 0 when every round came back intact, 1 on any error or difference, 2 on bad usage.
  */
 #include <stdio.h>
@@ -18,6 +18,8 @@
 
 #define WAIT_MS 1000
 #define SENDS 5
+#define SIZE_LEAST 4        /* a message starts with its round's number */
+#define SIZE_MOST 65507     /* the largest UDP payload */
 
 static unsigned round_of(const unsigned char *buf)
 {
@@ -80,8 +82,8 @@ int udp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
     unsigned round, resent = 0;
     nsapi_error_t err;
 
-    if (game->size < 4 || game->size > 65507) {
-        fprintf(stderr, "SIZE must be 4 to 65507 for UDP\n");
+    if (game->size < SIZE_LEAST || game->size > SIZE_MOST) {
+        fprintf(stderr, "SIZE must be %d to %d for UDP\n", SIZE_LEAST, SIZE_MOST);
         return 2;
     }
     err = nsapi_udp_socket_open(&socket, stack);
@@ -111,6 +113,6 @@ int udp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
 #ifndef EXAMPLE_NO_MAIN
 int main(int argc, char **argv)
 {
-    return ping_pong_main(argc, argv, udp_ping_pong_play);
+    return ping_pong_main(argc, argv, udp_ping_pong_play, SIZE_LEAST, SIZE_MOST);
 }
 #endif

@@ -12,7 +12,7 @@
  * reset and ends the run.  Prints the response code (2.05 Content) and the
  * payload.
  *
- * usage: coap_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] [--ack-timeout MS]
+ * usage: coap_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] [--ack-timeout MS]
  *                    get|put coap://HOST[:PORT][/PATH][?QUERY] [PAYLOAD]
  *        HOST an address (IPv6 in brackets) or a name (also sent as a Uri-Host), taken as it
  *        is: a name with a '%' (or another character a URL host may not have) is refused.
@@ -45,6 +45,7 @@
 #include "common/clock.h"
 #include "common/example_stack.h"
 #include "common/url.h"
+#include "common/usage.h"
 #include "coap_codec.h"
 
 #define ACK_TIMEOUT_MS 2000
@@ -86,11 +87,16 @@ static void random_bytes(unsigned char *out, size_t size)
     }
 }
 
-static int usage(void)
+static int usage(const char *argv0, int help)
 {
-    fprintf(stderr, "usage: coap_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] [--ack-timeout MS]\n"
-                    "                   get|put coap://HOST[:PORT][/PATH][?QUERY] [PAYLOAD]\n");
-    return 2;
+    return example_usage(argv0, "[--ack-timeout MS] get|put coap://HOST[:PORT][/PATH][?QUERY] [PAYLOAD]",
+                         "  get|put                the request's method\n"
+                         "  coap://HOST[:PORT][/PATH][?QUERY]\n"
+                         "                         HOST a name or an address ([v6] in brackets), PORT 5683\n"
+                         "                         unless given; PATH and QUERY %-decoded, none unless given\n"
+                         "  PAYLOAD                what put sends, as text/plain, up to 1024 bytes (default empty)\n"
+                         "  --ack-timeout MS       the first wait for an ACK, 10 to 60000 (default 2000)\n",
+                         help);
 }
 
 /* Characters of a host name in a URL (RFC 3986 reg-name) but '%': names are not %-decoded. */
@@ -319,11 +325,9 @@ static int run(nsapi_stack_t *stack, const struct url *url, const struct request
     if (!url->literal) {
         printf("resolving %s\n", url->host);
     }
-    err = nsapi_stack_gethostbyname(stack, url->host, &server, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail("gethostbyname", err);
+    if (example_resolve(stack, url->host, url->port, &server) != 0) {
+        return 1;
     }
-    nsapi_socket_address_set_port(&server, (uint16_t)url->port);
     nsapi_socket_address_get_ip_address(&server, text, sizeof text);
     err = nsapi_udp_socket_open(&socket, stack);
     if (err != NSAPI_ERROR_OK) {
@@ -357,9 +361,12 @@ int main(int argc, char **argv)
     int rc, i, count = 0;
 
     setvbuf(stdout, NULL, _IOLBF, 0); /* progress lines in order with stderr's, also in a pipe */
+    if (example_help_asked(argc, argv)) {
+        return usage(argv[0], 1);
+    }
     rc = example_stack_up(&argc, argv, &stack);
     if (rc != 0) {
-        return rc == 2 ? usage() : rc;
+        return rc == 2 ? usage(argv[0], 0) : rc;
     }
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--ack-timeout") == 0 && i + 1 < argc) {
@@ -380,7 +387,7 @@ int main(int argc, char **argv)
     if (count < 2 || (strcasecmp(words[0], "get") != 0 && strcasecmp(words[0], "put") != 0)
         || (count == 3 && strcasecmp(words[0], "put") != 0) || parse_url(words[1], &url) != 0) {
         example_stack_down(&stack);
-        return usage();
+        return usage(argv[0], 0);
     }
     random_bytes(random, sizeof random);
     sent.type = COAP_CON;
@@ -402,7 +409,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s\n", coap_fault_text(fault, NULL, why, sizeof why));
         }
         example_stack_down(&stack);
-        return usage();
+        return usage(argv[0], 0);
     }
     rc = run(&stack, &url, &request, &sent, ack_timeout);
     example_stack_down(&stack);

@@ -6,6 +6,14 @@
 #include "nsapi/lwip.h"
 #include "nsapi/posix.h"
 
+/* The defaults, for the options and their help alike. */
+#define LOOP_IP "10.0.0.1"
+#define LOOP_IP6 "fd00::1"
+#define TAP "nsapi0"
+#define TAP_IP "192.168.7.2"
+#define TAP_GATEWAY "192.168.7.1"
+#define TAP_IP6 "fd07::2"
+
 enum kind { NONE, LWIP_LOOP, LWIP_TAP, POSIX };
 
 static enum kind running = NONE;
@@ -31,7 +39,7 @@ static const char *take(int *argc, char **argv, int i, const char *name, int *ba
 
 int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack)
 {
-    const char *kind = NULL, *tap = "nsapi0", *ip = "192.168.7.2", *gateway = "192.168.7.1", *ip6 = "fd07::2";
+    const char *kind = NULL, *tap = TAP, *ip = TAP_IP, *gateway = TAP_GATEWAY, *ip6 = TAP_IP6;
     const char *dns[NSAPI_DNS_SERVERS];
     int servers = 0, bad = 0, i = 1;
     nsapi_error_t err;
@@ -70,7 +78,7 @@ int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack)
         running = kind[5] == 'l' ? LWIP_LOOP : LWIP_TAP;
         err = nsapi_lwip_init(stack);
         if (err == NSAPI_ERROR_OK) {
-            err = running == LWIP_LOOP ? nsapi_lwip_add_loopback(stack, "10.0.0.1", "fd00::1")
+            err = running == LWIP_LOOP ? nsapi_lwip_add_loopback(stack, LOOP_IP, LOOP_IP6)
                                        : nsapi_lwip_add_tap(stack, tap, ip, gateway, ip6);
         }
     } else {
@@ -106,4 +114,35 @@ void example_stack_down(nsapi_stack_t *stack)
         nsapi_lwip_deinit(stack);
     }
     running = NONE;
+}
+
+void example_stack_help(FILE *out)
+{
+    fprintf(out, "stack options (one --stack is needed; the others have defaults):\n"
+                 "  --stack lwip-loop      lwIP in this process on a loopback netif, " LOOP_IP " and " LOOP_IP6 "\n"
+                 "                         (no privileges needed)\n"
+                 "  --stack lwip-tap       lwIP on a TAP device that exists (tools/tap-netns makes one)\n"
+                 "  --stack posix          the host kernel's sockets\n"
+                 "  --tap NAME             lwip-tap's device (default " TAP ")\n"
+                 "  --ip ADDRESS           lwip-tap's IPv4 address, a /24 (default " TAP_IP ")\n"
+                 "  --gateway ADDRESS      lwip-tap's IPv4 gateway (default " TAP_GATEWAY ")\n"
+                 "  --ip6 ADDRESS          lwip-tap's IPv6 address, a /64 (default " TAP_IP6 ")\n"
+                 "  --dns ADDRESS          a DNS server to ask for names, up to %d (default none: then only\n"
+                 "                         localhost and IP addresses resolve)\n"
+                 "  -h, --help             print this help and exit\n", NSAPI_DNS_SERVERS);
+}
+
+int example_resolve(nsapi_stack_t *stack, const char *host, unsigned port, nsapi_socket_address_t *address)
+{
+    nsapi_error_t err = nsapi_stack_gethostbyname(stack, host, address, NSAPI_UNSPEC);
+
+    if (err == NSAPI_ERROR_NO_ADDRESS) { /* what the runtime says when it has no server to ask */
+        fprintf(stderr, "cannot resolve %s: no DNS server is configured (give --dns ADDRESS)\n", host);
+        return 1;
+    }
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("gethostbyname", err);
+    }
+    nsapi_socket_address_set_port(address, (uint16_t)port);
+    return 0;
 }

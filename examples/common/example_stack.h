@@ -1,14 +1,12 @@
 /*
- * The stack an example runs on, as its command line names it.
- *
- *   --stack lwip-loop   lwIP in this process, loopback netif 10.0.0.1 / fd00::1 (no privileges)
- *   --stack lwip-tap    lwIP on a TAP device (--tap NAME, default nsapi0; --ip, default
- *                       192.168.7.2; --gateway, default 192.168.7.1; --ip6, default fd07::2)
- *   --stack posix       the host kernel's sockets
- *   --dns ADDRESS       a DNS server for host names (may be given more than once)
+ * The stack an example runs on, as its command line names it (--stack,
+ * --tap, --ip, --gateway, --ip6, --dns: example_stack_help() lists them
+ * with their defaults), and the name lookup every client does on it.
  */
 #ifndef EXAMPLE_STACK_H
 #define EXAMPLE_STACK_H
+
+#include <stdio.h>
 
 #include "nsapi/nsapi.h"
 
@@ -22,5 +20,15 @@ int example_stack_up(int *argc, char **argv, nsapi_stack_t *stack);
 
 /* Release it (every socket closed first). */
 void example_stack_down(nsapi_stack_t *stack);
+
+/* Print the stack's options, each with its default, one a line: the end of every example's --help. */
+void example_stack_help(FILE *out);
+
+/*
+ * Resolve host (a name or an address) into *address, with port.  Returns 0,
+ * or 1 after saying on stderr what failed, and, when the stack has no DNS
+ * server to ask, that --dns gives one.
+ */
+int example_resolve(nsapi_stack_t *stack, const char *host, unsigned port, nsapi_socket_address_t *address);
 
 #endif

@@ -5,7 +5,7 @@
  * (answering those at QoS 1 with a PUBACK), send a PINGREQ whenever nothing
  * was sent for the keep-alive interval, and disconnect after COUNT messages.
  *
- * usage: mqtt_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST[:PORT] TOPIC
+ * usage: mqtt_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] HOST[:PORT] TOPIC
  *                    [--publish MESSAGE] [--qos 0|1] [--count N] [--keepalive SECONDS] [--time SECONDS]
  *   HOST            a name or an address ([v6] in brackets); PORT 1883 unless given
  *   TOPIC           subscribed to at QoS 1 (the broker may grant 0); published to with --publish
@@ -37,6 +37,7 @@
 #include "common/example_stack.h"
 #include "common/net_io.h"
 #include "common/url.h"
+#include "common/usage.h"
 #include "mqtt_codec.h"
 
 #define PACKET_MAX 4096      /* the largest remaining length sent or taken: one static buffer each way */
@@ -88,12 +89,21 @@ static void print_wait(const struct session *s, long long begun, long long until
             until == s->deadline ? " (the end of --time)" : "");
 }
 
-static int usage(void)
+static int usage(const char *argv0, int help)
 {
-    fprintf(stderr, "usage: mqtt_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] HOST[:PORT] TOPIC\n"
-                    "                   [--publish MESSAGE] [--qos 0|1] [--count N] [--keepalive SECONDS] "
-                    "[--time SECONDS]\n");
-    return 2;
+    return example_usage(argv0, "HOST[:PORT] TOPIC [--publish MESSAGE] [--qos 0|1] [--count N] "
+                         "[--keepalive SECONDS] [--time SECONDS]",
+                         "  HOST[:PORT]            the broker: a name or an address ([v6] in brackets),\n"
+                         "                         PORT 1883 unless given\n"
+                         "  TOPIC                  subscribed to at QoS 1 (the broker may grant 0), published to\n"
+                         "                         with --publish (so + and # only without --publish)\n"
+                         "  --publish MESSAGE      publish MESSAGE to TOPIC once subscribed (default: none)\n"
+                         "  --qos 0|1              the QoS --publish sends at (default 0)\n"
+                         "  --count N              messages to receive, then disconnect, 0 to 1000000\n"
+                         "                         (default 1; 0: publish only)\n"
+                         "  --keepalive SECONDS    the keep-alive interval, 0 to 65535 (default 60; 0: none)\n"
+                         "  --time SECONDS         how long the whole exchange may take, 1 to 86400 (default 60)\n",
+                         help);
 }
 
 /* Print bytes as text: printable ASCII as is, other bytes (and \) as \xNN; at most SHOW_MAX of them. */
@@ -477,11 +487,9 @@ static int run(nsapi_stack_t *stack, const struct options *o)
     memset(s, 0, sizeof *s);
     s->options = o;
     s->deadline = example_now_ms() + o->seconds * 1000LL;
-    err = nsapi_stack_gethostbyname(stack, o->host, &broker, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail("gethostbyname", err);
+    if (example_resolve(stack, o->host, o->port, &broker) != 0) {
+        return 1;
     }
-    nsapi_socket_address_set_port(&broker, (uint16_t)o->port);
     nsapi_socket_address_get_ip_address(&broker, text, sizeof text);
     printf("connecting to %s port %u\n", text, o->port);
     err = nsapi_tcp_socket_open(&s->socket, stack);
@@ -610,13 +618,16 @@ int main(int argc, char **argv)
     int rc;
 
     setvbuf(stdout, NULL, _IOLBF, 0); /* each step's line out at once, even into a file */
+    if (example_help_asked(argc, argv)) {
+        return usage(argv[0], 1);
+    }
     rc = example_stack_up(&argc, argv, &stack);
     if (rc != 0) {
-        return rc == 2 ? usage() : rc;
+        return rc == 2 ? usage(argv[0], 0) : rc;
     }
     if (parse_options(argc, argv, &options) != 0 || check_topic(&options) != 0) {
         example_stack_down(&stack);
-        return usage();
+        return usage(argv[0], 0);
     }
     rc = run(&stack, &options);
     example_stack_down(&stack);

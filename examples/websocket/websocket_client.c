@@ -19,7 +19,7 @@
  * 1009 too big) and the connection is dropped.  Text from the server is
  * printed with control characters escaped (\xNN).
  *
- * usage: websocket_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] ws://HOST[:PORT][/PATH][?QUERY]
+ * usage: websocket_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] ws://HOST[:PORT][/PATH][?QUERY]
  *                         [--message TEXT]
  *        HOST a name or an address ([v6] in brackets), PORT 80 unless given.
  *        --message TEXT: send TEXT as one text message, print the answer and close, instead of the script.
@@ -44,6 +44,7 @@
 #include "common/example_stack.h"
 #include "common/net_io.h"
 #include "common/url.h"
+#include "common/usage.h"
 #include "common/utf8.h"
 #include "ws_codec.h"
 
@@ -84,11 +85,15 @@ struct event {
     unsigned status;                   /* WS_CLOSE: its status, WS_STATUS_NONE when it had none */
 };
 
-static int usage(void)
+static int usage(const char *argv0, int help)
 {
-    fprintf(stderr, "usage: websocket_client --stack lwip-loop|lwip-tap|posix [--dns ADDRESS] "
-                    "ws://HOST[:PORT][/PATH][?QUERY] [--message TEXT]\n");
-    return 2;
+    return example_usage(argv0, "ws://HOST[:PORT][/PATH][?QUERY] [--message TEXT]",
+                         "  ws://HOST[:PORT][/PATH][?QUERY]\n"
+                         "                         an echo server: HOST a name or an address ([v6] in brackets),\n"
+                         "                         PORT 80 unless given, PATH / unless given\n"
+                         "  --message TEXT         send TEXT as one text message, print the answer and close\n"
+                         "                         (default: the whole script of messages, each echo checked)\n",
+                         help);
 }
 
 /* ws://HOST[:PORT][/PATH][?QUERY] (RFC 6455 section 3), the scheme in any case; 0, or -1. */
@@ -731,11 +736,9 @@ static int connect_to(nsapi_stack_t *stack, const struct url *url, struct connec
     nsapi_error_t err;
 
     printf("resolving %s\n", url->host);
-    err = nsapi_stack_gethostbyname(stack, url->host, &peer, NSAPI_UNSPEC);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail("gethostbyname", err);
+    if (example_resolve(stack, url->host, url->port, &peer) != 0) {
+        return 1;
     }
-    nsapi_socket_address_set_port(&peer, (uint16_t)url->port);
     nsapi_socket_address_get_ip_address(&peer, address, sizeof address);
     printf("connecting to %s port %u\n", address, url->port);
     err = nsapi_tcp_socket_open(&c->socket, stack);
@@ -782,10 +785,14 @@ int main(int argc, char **argv)
     nsapi_stack_t stack;
     struct url url;
     const char *text = NULL, *address = NULL;
-    int rc = example_stack_up(&argc, argv, &stack), i;
+    int rc, i;
 
+    if (example_help_asked(argc, argv)) {
+        return usage(argv[0], 1);
+    }
+    rc = example_stack_up(&argc, argv, &stack);
     if (rc != 0) {
-        return rc == 2 ? usage() : rc;
+        return rc == 2 ? usage(argv[0], 0) : rc;
     }
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--message") == 0 && i + 1 < argc && text == NULL) {
@@ -801,13 +808,13 @@ int main(int argc, char **argv)
             fprintf(stderr, "wss:// needs TLS, which this example has not: use ws://\n");
         }
         example_stack_down(&stack);
-        return usage();
+        return usage(argv[0], 0);
     }
     if (text != NULL
         && (strlen(text) > MESSAGE_MAX || !example_utf8_valid((const unsigned char *)text, strlen(text)))) {
         fprintf(stderr, "--message TEXT must be UTF-8, at most %d bytes\n", MESSAGE_MAX);
         example_stack_down(&stack);
-        return usage();
+        return usage(argv[0], 0);
     }
     rc = run(&stack, &url, text);
     example_stack_down(&stack);

@@ -1,8 +1,8 @@
 """examples/http_client against real servers: Python's http.server (a 1 MiB file, checked by
 SHA-256), a chunked server built on it, and dnsmasq for the name, each in a network namespace
 of the test's own (unshare -n), over POSIX on 127.0.0.1 and over lwIP on a TAP device with the
-servers on the kernel's side.  Also its errors: a refused connection, an unknown name, bad usage.
-Needs root (network namespaces), as CI has."""
+servers on the kernel's side; and localhost over POSIX with no DNS server.  Also its errors: a
+refused connection, an unknown name, bad usage.  Needs root (network namespaces), as CI has."""
 
 import hashlib
 import os
@@ -73,6 +73,18 @@ class HttpClient(unittest.TestCase):
 
     def test_lwip_tap_chunked(self):
         self.check_chunked("lwip-tap")
+
+    def test_posix_localhost_without_dns(self):
+        """localhost resolves with no DNS server, as on the host: python3's http.server on 127.0.0.1."""
+        out = os.path.join(self.tmp.name, "out-localhost")
+        rc, stdout, stderr = netns.run("posix", [f"python3 -m http.server 8080 --bind 127.0.0.1 --directory {self.tmp.name}"],
+                                       [8080], "http_client", f"http://localhost:8080/big.bin -o {out}",
+                                       options="--stack posix")
+        self.assertEqual(rc, 0, stdout + stderr)
+        self.assertEqual(stdout.splitlines()[:2], ["resolving localhost", "connecting to 127.0.0.1 port 8080"])
+        self.assertIn(f"body: {MIB} bytes (content-length)", stdout)
+        with open(out, "rb") as f:
+            self.assertEqual(hashlib.sha256(f.read()).hexdigest(), hashlib.sha256(self.big).hexdigest())
 
     def test_errors(self):
         _, stderr, _ = self.fetch("posix", "http://127.0.0.1:8099/", want_rc=1)
