@@ -324,6 +324,13 @@ static void release(nsapi_stack_t *stack, nsapi_dns_query_t *q)
     nsapi_os_unlock(&stack->sync);
 }
 
+bool nsapi_rt_dns_has_servers(nsapi_stack_t *stack)
+{
+    nsapi_socket_address_t servers[NSAPI_DNS_SERVERS];
+
+    return servers_of(stack, servers) > 0;
+}
+
 static void run_query(void *arg)
 {
     nsapi_dns_query_t *q = arg;
@@ -334,9 +341,15 @@ static void run_query(void *arg)
     nsapi_dns_cb_t callback = NULL;
     void *context = NULL;
     nsapi_error_t err;
+    int count;
 
     versions(stack, q->version, order);
-    err = lookup(stack, q->name, order, servers, servers_of(stack, servers), q, &found.addr);
+    count = servers_of(stack, servers);
+    if (count == 0 && stack->api->gethostbyname != NULL) {
+        err = stack->api->gethostbyname(stack, q->name, &found.addr, q->version); /* the backend's own */
+    } else {
+        err = lookup(stack, q->name, order, servers, count, q, &found.addr);
+    }
     /* Under one hold of the lock: a cancel either came first (no callback) or finds nothing to cancel. */
     nsapi_os_lock(&stack->sync);
     if (q->state == QUERY_RUNNING) {
@@ -369,7 +382,7 @@ nsapi_value_or_error_t nsapi_rt_dns_resolve_async(nsapi_stack_t *stack, const ch
         callback(1, &found, context);
         return 0;
     }
-    if (servers_of(stack, servers) == 0) {
+    if (servers_of(stack, servers) == 0 && stack->api->gethostbyname == NULL) {
         return NSAPI_ERROR_NO_ADDRESS;
     }
     nsapi_os_lock(&stack->sync);

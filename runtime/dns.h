@@ -21,10 +21,15 @@ void nsapi_rt_dns_reset(nsapi_stack_t *stack);
 /* nsapi_stack_add_dns_server() for a stack whose backend keeps no servers. */
 nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
 
+/* Whether the program gave this resolver a server (nsapi_stack_add_dns_server() on a backend that
+ * keeps none): then names go to those servers, even on a backend with a resolver of its own. */
+bool nsapi_rt_dns_has_servers(nsapi_stack_t *stack);
+
 /* nsapi_stack_gethostbyname() for a name that is not an address, on such a stack. */
 nsapi_error_t nsapi_rt_dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version);
 
-/* nsapi_stack_gethostbyname_async() for a name that is not an address, on such a stack. */
+/* nsapi_stack_gethostbyname_async() for a name that is not an address: the servers' answer, or,
+ * when it has none and the backend has a resolver, the backend's, in the lookup's thread. */
 nsapi_value_or_error_t nsapi_rt_dns_resolve_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback,
                                          void *context, nsapi_version_t version);
 
@@ -39,6 +44,12 @@ bool nsapi_rt_dns_busy(nsapi_stack_t *stack);
 static inline void nsapi_rt_dns_reset(nsapi_stack_t *stack)
 {
     (void)stack;
+}
+
+static inline bool nsapi_rt_dns_has_servers(nsapi_stack_t *stack)
+{
+    (void)stack;
+    return false;
 }
 
 static inline nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)

@@ -2,7 +2,8 @@
  * NetworkStack: the object a backend fills in.  The runtime keeps the socket
  * count and limit in it (socket.c counts; the limit is ours, since a stack
  * such as lwIP may never run out), answers name lookups that need no query,
- * and hands the others to the backend's resolver or to the runtime's (dns.c).
+ * and hands the others to the runtime's resolver (dns.c) when the program gave
+ * it servers or the backend has no resolver, else to the backend's.
  */
 #include <string.h>
 
@@ -131,7 +132,7 @@ nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *h
     if (err != NSAPI_ERROR_WOULD_BLOCK) {
         return err;
     }
-    if (stack->api->gethostbyname != NULL) {
+    if (stack->api->gethostbyname != NULL && !nsapi_rt_dns_has_servers(stack)) {
         return stack->api->gethostbyname(stack, host, &address->addr, version);
     }
     return nsapi_rt_dns_resolve(stack, host, &address->addr, version);
@@ -150,9 +151,6 @@ nsapi_value_or_error_t nsapi_impl_stack_gethostbyname_async(nsapi_stack_t *stack
     }
     if (err != NSAPI_ERROR_WOULD_BLOCK) {
         return err;
-    }
-    if (stack->api->gethostbyname != NULL) {
-        return NSAPI_ERROR_UNSUPPORTED;
     }
     return nsapi_rt_dns_resolve_async(stack, host, callback, context, version);
 }

@@ -81,4 +81,8 @@ void nsapi_posix_from_sockaddr(const struct sockaddr_storage *in, nsapi_socket_a
 int nsapi_posix_ifindex(const nsapi_addr_t *addr);
 nsapi_error_t nsapi_posix_get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *addr);
 
+/* The host's name resolution (posix_resolve.c), as the vtable's gethostbyname. */
+nsapi_error_t nsapi_posix_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr,
+                                        nsapi_version_t version);
+
 #endif

@@ -350,6 +350,7 @@ static nsapi_error_t posix_socket_getsockopt(nsapi_stack_t *stack, nsapi_handle_
 
 static const nsapi_stack_api_t posix_api = {
     .get_ip_address = nsapi_posix_get_ip_address,
+    .gethostbyname = nsapi_posix_gethostbyname,
     .socket_open = posix_socket_open,
     .socket_close = posix_socket_close,
     .socket_bind = posix_socket_bind,

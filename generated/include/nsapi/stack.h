@@ -113,9 +113,11 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
  * Resolve a host name to an IP address. An IP address in text form is converted
  * without a query, and "localhost" or a name under it (RFC 6761) is 127.0.0.1,
  * or ::1 when NSAPI_IPv6 is asked for, on every backend, without a server.
- * Otherwise the backend's own resolver answers if it has one; if not, the
- * runtime's asks the servers given to nsapi_stack_add_dns_server() over a
- * UDPSocket on this stack, newest first, each up to NSAPI_DNS_TRIES times with
+ * Otherwise, once the program has given servers with
+ * nsapi_stack_add_dns_server(), the runtime asks them over a UDPSocket on this
+ * stack; until then a backend with a resolver of its own answers (POSIX: the
+ * host's, so /etc/hosts and /etc/resolv.conf apply). The runtime's resolver
+ * asks its servers newest first, each up to NSAPI_DNS_TRIES times with
  * NSAPI_DNS_TRY_MS to answer, and keeps answers for their TTL. With
  * NSAPI_UNSPEC it asks for the version of the stack's own address first and for
  * the other if the name has none. The port of address is kept. A runtime built
@@ -133,7 +135,9 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
  *                                 stack is not initialised.
  * @retval NSAPI_ERROR_DNS_FAILURE the name does not exist, has no address of
  *                                 the version asked for, or no server answered.
- * @retval NSAPI_ERROR_NO_ADDRESS  no DNS server was added.
+ * @retval NSAPI_ERROR_NO_ADDRESS  no DNS server was added, and the backend has
+ *                                 no resolver of its own.
+ * @retval NSAPI_ERROR_NO_MEMORY   the backend's resolver ran out of memory.
  * @retval NSAPI_ERROR_NO_SOCKET   no socket was free for the query.
  * @retval NSAPI_ERROR_UNSUPPORTED the stack has no UDP sockets to ask with; or,
  *                                 in a runtime built without its resolver
@@ -150,8 +154,7 @@ nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, 
  * of the resolver's, and callback gets its result, with NSAPI_ERROR_TIMEOUT
  * when no server answered; the call returns the lookup's id for
  * nsapi_stack_gethostbyname_async_cancel(). Ids are positive and unique among
- * the lookups in flight. A stack whose backend resolves names itself answers
- * NSAPI_ERROR_UNSUPPORTED.
+ * the lookups in flight. A backend's own resolver runs in that thread too.
  *
  * @param stack    The NetworkStack.
  * @param host     Host name or IP address text.
@@ -166,11 +169,11 @@ nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, 
  *                                 stack is not initialised.
  * @retval NSAPI_ERROR_DNS_FAILURE an address literal of the other version than
  *                                 asked.
- * @retval NSAPI_ERROR_NO_ADDRESS  no DNS server was added.
+ * @retval NSAPI_ERROR_NO_ADDRESS  no DNS server was added, and the backend has
+ *                                 no resolver of its own.
  * @retval NSAPI_ERROR_NO_MEMORY   NSAPI_DNS_QUERIES lookups are in flight
  *                                 already, or no thread could be started.
- * @retval NSAPI_ERROR_UNSUPPORTED the backend resolves names itself; or, in a
- *                                 runtime built without its resolver
+ * @retval NSAPI_ERROR_UNSUPPORTED in a runtime built without its resolver
  *                                 (NSAPI_CONFIG_DNS 0), host is not an address.
  */
 nsapi_value_or_error_t nsapi_stack_gethostbyname_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback, void *context, nsapi_version_t version);

@@ -42,13 +42,18 @@ struct nsapi_stack_api {
      */
     nsapi_error_t (*get_ip_address)(nsapi_stack_t *stack, nsapi_addr_t *addr);
     /**
-     * Resolve a name with the backend's own resolver.
+     * Resolve a name with the backend's own resolver (for example the host's).
+     * The runtime asks it only while the program has given the runtime's
+     * resolver no server; it may block, and for asynchronous lookups runs in
+     * the resolver's own thread.
      *
      * Left NULL: the runtime's resolver asks the servers given to
      * nsapi_stack_add_dns_server() over the stack's own UDP sockets.
      *
      * @retval NSAPI_ERROR_OK          addr holds the result.
-     * @retval NSAPI_ERROR_DNS_FAILURE no answer.
+     * @retval NSAPI_ERROR_DNS_FAILURE no such name, no address of that version,
+     *                                 or no answer.
+     * @retval NSAPI_ERROR_NO_MEMORY   the resolver ran out of memory.
      */
     nsapi_error_t (*gethostbyname)(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version);
     /**
