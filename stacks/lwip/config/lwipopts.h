@@ -229,6 +229,16 @@ void sys_mark_tcpip_thread(void);
 #define TCP_SND_BUF (2 * TCP_MSS)
 #endif
 #endif
+/* lwIP 2.1.3 answers every ACK that reaches a zero receive window with an ACK of its own, so two
+ * full ends answer each other forever on the loopback netif; such ACKs, which carry nothing new,
+ * are dropped before lwIP sees them (config/zero_window_ack.c: nonzero means drop). */
+struct tcp_pcb;
+struct tcp_hdr;
+struct pbuf;
+int nsapi_lwip_tcp_in(const struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const struct pbuf *p);
+#ifndef LWIP_HOOK_TCP_INPACKET_PCB
+#define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p) nsapi_lwip_tcp_in(pcb, hdr, p)
+#endif
 /* The checksum is computed while data is copied into a segment: one pass over it, not two. */
 #ifndef LWIP_CHECKSUM_ON_COPY
 #define LWIP_CHECKSUM_ON_COPY 1
