@@ -1,8 +1,9 @@
 """`scons bench`: every figure as a ratio against a baseline measured in the same run.
 
-usage: python3 bench/run.py ROOT BUILD [--reps N]
+usage: python3 bench/run.py ROOT BUILD [--reps N] [--lwip TREE PORT]
   ROOT   the project; BUILD the directory holding bench_lwip and bench_posix, where
-         bench.csv and bench.png are written.
+         bench.csv and bench.png are written; TREE and PORT the lwIP sources the build used,
+         compiled for the Cortex-M4 footprint too.
 Prints a table (workload, ours, baseline, ratio, goal, met) and exits 0 whether or not the
 goals are met: it is a measurement, not a test.  Medians of N rounds (5 unless given) after a
 warm-up round; the spread is (max - min) / median of each side's rounds.
@@ -129,10 +130,7 @@ def footprint(root, build):
     files = []
     for source in sources:
         obj = os.path.join(out, os.path.basename(source)[:-2] + ".o")
-        subprocess.run(ARM + include + [source, "-o", obj], check=True, capture_output=True)
-        text, data, bss = subprocess.run(["arm-none-eabi-size", obj], capture_output=True, text=True,
-                                         check=True).stdout.splitlines()[1].split()[:3]
-        files.append((os.path.relpath(source, root), int(text), int(data), int(bss)))
+        files.append((os.path.relpath(source, root),) + object_size(source, include, obj))
     # sizeof every public object type on the target: the size of an array of that many bytes
     types = []
     for name in sorted(os.listdir(os.path.join(root, "generated", "include", "nsapi"))):
@@ -149,6 +147,37 @@ def footprint(root, build):
                              check=True).stdout
     sizes = {m.group(2): int(m.group(1), 16) for m in re.finditer(r"^\S+ (\S+) R size_of_(\w+)$", symbols, re.M)}
     return files, [(t, sizes[t]) for t in types if t in sizes]
+
+
+def object_size(source, flags, obj):
+    """(text including read-only data, data, bss) of source compiled for the Cortex-M4."""
+    subprocess.run(ARM + flags + [source, "-o", obj], check=True, capture_output=True)
+    text, data, bss = subprocess.run(["arm-none-eabi-size", obj], capture_output=True, text=True,
+                                     check=True).stdout.splitlines()[1].split()[:3]
+    return int(text), int(data), int(bss)
+
+
+def lwip_footprint(root, build, tree, port):
+    """lwIP for the Cortex-M4 with nsapi's lwipopts.h (its small-target profile: static pools), as a
+    firmware links it under nsapi: the product's lwIP files but the Unix port's sys_arch.c (the
+    RTOS brings its own), and config/core_unlock.c.  Per file, and the total without assertions."""
+    if shutil.which("arm-none-eabi-gcc") is None or tree is None:
+        return [], None
+    sys.path.insert(0, os.path.join(root, "stacks", "lwip"))
+    import lwip_source
+    out = os.path.join(build, "footprint", "lwip")
+    os.makedirs(out, exist_ok=True)
+    flags = ["-I" + os.path.join(root, "stacks", "lwip", "config"), "-I" + os.path.join(tree, "src", "include"),
+             "-I" + os.path.join(port, "include")]
+    sources = [f for f in lwip_source.sources(tree, port) if os.path.basename(f) != "sys_arch.c"]
+    sources.append(os.path.join(root, "stacks", "lwip", "config", "core_unlock.c"))
+    files, bare = [], 0
+    for source in sources:
+        obj = os.path.join(out, os.path.basename(source)[:-2] + ".o")
+        files.append((os.path.relpath(source, tree if source.startswith(tree) else root),)
+                     + object_size(source, flags, obj))
+        bare += object_size(source, flags + ["-DLWIP_NOASSERT"], obj)[0]
+    return files, bare
 
 
 def generator_time(root, reps):
@@ -172,6 +201,7 @@ def main():
     parser.add_argument("root")
     parser.add_argument("build")
     parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--lwip", nargs=2, metavar=("TREE", "PORT"), default=(None, None))
     args = parser.parse_args()
     started = time.time()
     rows = throughput(args.build, args.reps)
@@ -185,6 +215,16 @@ def main():
         for t, size in types:
             if t in ("nsapi_socket_t", "nsapi_udp_socket_t", "nsapi_tcp_socket_t", "nsapi_tcp_server_t"):
                 rows.append(Row(f"footprint: sizeof({t})", size, None, "bytes", OBJECT_GOAL, higher_is_better=False))
+    lwip_files, lwip_bare = lwip_footprint(args.root, args.build, *args.lwip)
+    if lwip_files:
+        lwip_text = sum(f[1] for f in lwip_files)
+        rows.append(Row("footprint: lwIP .text, nsapi's lwipopts.h (Cortex-M4, -Os)", lwip_text, None, "bytes",
+                        note=f"core, IPv4/IPv6, TCP, UDP, DHCP, AutoIP, ND, MLD, IGMP, Ethernet, lwIP's thread; "
+                             f"{lwip_bare:,} B without assertions; .data {sum(f[2] for f in lwip_files)} B, "
+                             f".bss {sum(f[3] for f in lwip_files):,} B (static pools and heap)"))
+        if files:
+            rows.append(Row("footprint: network stack .text, runtime + generated + lwIP", text + lwip_text, None,
+                            "bytes", note="what a firmware links for nsapi over lwIP, less the backend's glue"))
     rows.append(Row("generator: regenerate everything from idl/", generator_time(args.root, args.reps), None, "s",
                     GENERATOR_GOAL, higher_is_better=False, note="wall time, a process of its own"))
 
@@ -200,6 +240,10 @@ def main():
         for name, text, data, bss in files:
             print(f"  {name:40} text {text:6}  data {data:4}  bss {bss:5}")
         print("sizeof on that target: " + ", ".join(f"{t} {s}" for t, s in types))
+    if lwip_files:
+        print("\nlwIP for the same target with nsapi's lwipopts.h, per file (text includes rodata):")
+        for name, text, data, bss in lwip_files:
+            print(f"  {name:40} text {text:6}  data {data:4}  bss {bss:5}")
     with open(os.path.join(args.build, "bench.csv"), "w", newline="") as f:
         csv.writer(f).writerows([header] + [[r.name, r.ours, "" if r.baseline is None else r.baseline,
                                              "" if r.ratio is None else round(r.ratio, 4),
