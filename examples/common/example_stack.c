@@ -127,8 +127,8 @@ void example_stack_help(FILE *out)
                  "  --ip ADDRESS           lwip-tap's IPv4 address, a /24 (default " TAP_IP ")\n"
                  "  --gateway ADDRESS      lwip-tap's IPv4 gateway (default " TAP_GATEWAY ")\n"
                  "  --ip6 ADDRESS          lwip-tap's IPv6 address, a /64 (default " TAP_IP6 ")\n"
-                 "  --dns ADDRESS          a DNS server to ask for names, up to %d (default none: then only\n"
-                 "                         localhost and IP addresses resolve)\n"
+                 "  --dns ADDRESS          a DNS server to ask for names, up to %d (default none: then posix\n"
+                 "                         resolves as the host does; lwIP, localhost and addresses only)\n"
                  "  -h, --help             print this help and exit\n", NSAPI_DNS_SERVERS);
 }
 
