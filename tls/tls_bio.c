@@ -14,7 +14,7 @@
 
 #include "tls_internal.h"
 
-/* Monotonic milliseconds: the one OS service the TLS part uses besides mbedTLS's entropy. */
+/* Monotonic milliseconds: the one OS service the TLS part uses besides its entropy hook. */
 static int64_t now_ms(void)
 {
     struct timespec ts;

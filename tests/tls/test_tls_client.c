@@ -525,3 +525,12 @@ Test(tls, wrapped_accepted_style_socket_stays_the_callers)
     cr_expect_eq(nsapi_tls_socket_close(&tls), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_tcp_socket_close(&tcp), NSAPI_ERROR_OK, "the transport was left open for its owner");
 }
+
+Test(tls, entropy_differs_every_time)
+{
+    unsigned char a[48], b[48], zero[48] = {0};
+
+    cr_assert_eq(nsapi_tls_entropy(NULL, a, sizeof a), 0);
+    cr_assert_eq(nsapi_tls_entropy(NULL, b, sizeof b), 0);
+    cr_expect(memcmp(a, b, sizeof a) != 0 && memcmp(a, zero, sizeof a) != 0, "48 random bytes, twice");
+}

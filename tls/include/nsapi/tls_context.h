@@ -23,6 +23,19 @@
 extern "C" {
 #endif
 
+/**
+ * The platform's entropy, which seeds each TLSSocket's random generator (an
+ * mbedTLS entropy callback).  On hosts, tls/tls_entropy.c reads getrandom();
+ * an embedded port provides this function over its hardware random source.
+ * Never a fixed seed: a TLSSocket whose seeding fails does not open.
+ *
+ * @param unused NULL.
+ * @param out    Where to write size random bytes.
+ * @param size   Bytes wanted.
+ * @return 0, or MBEDTLS_ERR_ENTROPY_SOURCE_FAILED.
+ */
+int nsapi_tls_entropy(void *unused, unsigned char *out, size_t size);
+
 /** mbedTLS's configuration of one TLSSocket. */
 typedef mbedtls_ssl_config nsapi_tls_config_t;
 
@@ -33,8 +46,7 @@ typedef struct nsapi_tls_context {
     mbedtls_x509_crt ca;              /**< the trusted authorities */
     mbedtls_x509_crt own_cert;        /**< the certificate shown to a peer that asks */
     mbedtls_pk_context own_key;       /**< its private key */
-    mbedtls_ctr_drbg_context drbg;    /**< the random generator, seeded from entropy */
-    mbedtls_entropy_context entropy;  /**< the platform's entropy */
+    mbedtls_ctr_drbg_context drbg;    /**< the random generator, seeded by nsapi_tls_entropy() */
     nsapi_socket_address_t peer;      /**< where connect goes */
     nsapi_sigio_cb_t sigio;           /**< the user's callback, set on the transport */
     void *sigio_arg;                  /**< its argument */
