@@ -111,8 +111,9 @@ static nsapi_error_t parse_key(mbedtls_pk_context *key, const void *data, size_t
     return r == 0 ? NSAPI_ERROR_OK : r == MBEDTLS_ERR_PK_ALLOC_FAILED ? NSAPI_ERROR_NO_MEMORY : NSAPI_ERROR_PARAMETER;
 }
 
-nsapi_error_t nsapi_impl_tls_socket_set_client_cert_key(nsapi_tls_socket_t *socket, const void *cert,
-                                                        nsapi_size_t cert_size, const void *key, nsapi_size_t key_size)
+/* The certificate and key this end shows: a server's, or a client's when asked. */
+static nsapi_error_t own_cert_key(nsapi_tls_socket_t *socket, const void *cert, nsapi_size_t cert_size,
+                                  const void *key, nsapi_size_t key_size)
 {
     nsapi_tls_context_t *tls = &socket->tls;
     nsapi_error_t r;
@@ -142,4 +143,16 @@ nsapi_error_t nsapi_impl_tls_socket_set_client_cert_key(nsapi_tls_socket_t *sock
     }
     tls->own_cert_set = 1;
     return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t nsapi_impl_tls_socket_set_client_cert_key(nsapi_tls_socket_t *socket, const void *cert,
+                                                        nsapi_size_t cert_size, const void *key, nsapi_size_t key_size)
+{
+    return own_cert_key(socket, cert, cert_size, key, key_size);
+}
+
+nsapi_error_t nsapi_impl_tls_socket_set_cert_key(nsapi_tls_socket_t *socket, const void *cert, nsapi_size_t cert_size,
+                                                 const void *key, nsapi_size_t key_size)
+{
+    return own_cert_key(socket, cert, cert_size, key, key_size);
 }

@@ -119,6 +119,9 @@ nsapi_error_t nsapi_impl_tls_socket_connect(nsapi_tls_socket_t *socket, const ns
     if (socket->transport == NULL) {
         return NSAPI_ERROR_NO_SOCKET;
     }
+    if (tls->server) {
+        return NSAPI_ERROR_PARAMETER;
+    }
     if (tls->state == NSAPI_TLS_CONNECTED || tls->state == NSAPI_TLS_PEER_CLOSED) {
         return NSAPI_ERROR_IS_CONNECTED;
     }
@@ -139,6 +142,58 @@ nsapi_error_t nsapi_impl_tls_socket_connect(nsapi_tls_socket_t *socket, const ns
             return r;
         }
     }
+    return handshake(socket, first);
+}
+
+/* Turn the idle client mbedTLS was set up as into a server, which asks no client for a certificate. */
+static nsapi_error_t become_server(nsapi_tls_socket_t *socket)
+{
+    nsapi_tls_context_t *tls = &socket->tls;
+    nsapi_socket_address_t peer;
+    int r;
+
+    if (!tls->own_cert_set) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (nsapi_tcp_socket_getpeername(socket->transport, &peer) != NSAPI_ERROR_OK) {
+        return NSAPI_ERROR_NO_CONNECTION;
+    }
+    mbedtls_ssl_conf_endpoint(&tls->conf, MBEDTLS_SSL_IS_SERVER);
+    mbedtls_ssl_conf_authmode(&tls->conf, MBEDTLS_SSL_VERIFY_NONE);
+    r = mbedtls_ssl_session_reset(&tls->ssl);
+    if (r != 0) {
+        return r == MBEDTLS_ERR_SSL_ALLOC_FAILED ? NSAPI_ERROR_NO_MEMORY : NSAPI_ERROR_DEVICE_ERROR;
+    }
+    tls->server = 1;
+    tls->state = NSAPI_TLS_HANDSHAKE;
+    return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t nsapi_impl_tls_socket_accept(nsapi_tls_socket_t *socket)
+{
+    nsapi_tls_context_t *tls = &socket->tls;
+    bool first = false;
+    nsapi_error_t r;
+
+    if (socket->transport == NULL) {
+        return NSAPI_ERROR_NO_SOCKET;
+    }
+    if (tls->state == NSAPI_TLS_IDLE) {
+        r = become_server(socket);
+        if (r != NSAPI_ERROR_OK) {
+            return r;
+        }
+        first = true;
+    } else if (!tls->server) {
+        return NSAPI_ERROR_PARAMETER; /* a client already */
+    }
+    if (tls->state == NSAPI_TLS_CONNECTED || tls->state == NSAPI_TLS_PEER_CLOSED) {
+        return NSAPI_ERROR_IS_CONNECTED;
+    }
+    if (tls->state == NSAPI_TLS_FAILED) {
+        return tls->failure;
+    }
+    nsapi_tls_call_start(tls);
     return handshake(socket, first);
 }
 

@@ -534,3 +534,107 @@ Test(tls, entropy_differs_every_time)
     cr_assert_eq(nsapi_tls_entropy(NULL, b, sizeof b), 0);
     cr_expect(memcmp(a, b, sizeof a) != 0 && memcmp(a, zero, sizeof a) != 0, "48 random bytes, twice");
 }
+
+/* A command in dir, in the background; its pid. */
+static pid_t spawn(const char *command)
+{
+    char line[512];
+    pid_t pid;
+
+    snprintf(line, sizeof line, "cd %s && exec %s >client.out 2>client.log", dir, command);
+    pid = fork();
+    cr_assert_geq(pid, 0);
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", line, (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* A TCPServer on the stack's own address, port PORT + 10; the connection it accepts, TLS over it. */
+static void serve_tls(nsapi_tcp_server_t *listener, nsapi_tcp_socket_t *conn, const char *client_command)
+{
+    nsapi_socket_address_t local = fx->local;
+    unsigned char *cert, *key;
+    size_t cert_size, key_size;
+
+    memset(listener, 0, sizeof *listener);
+    memset(conn, 0, sizeof *conn);
+    nsapi_socket_address_set_port(&local, PORT + 10);
+    cr_assert_eq(nsapi_tcp_server_open(listener, fx->stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_server_bind(listener, &local), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_server_listen(listener, 1), NSAPI_ERROR_OK);
+    nsapi_tcp_server_set_timeout(listener, 10000);
+    server = spawn(client_command);
+    cr_assert_eq(nsapi_tcp_server_accept(listener, conn, NULL), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tls_socket_wrap(&tls, conn), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_tls_socket_accept(&tls), NSAPI_ERROR_PARAMETER, "no certificate yet");
+    cert = read_file("server.pem", &cert_size);
+    key = read_file("server.key", &key_size);
+    cr_assert_eq(nsapi_tls_socket_set_cert_key(&tls, cert, (nsapi_size_t)cert_size, key, (nsapi_size_t)key_size),
+                 NSAPI_ERROR_OK);
+    free(cert);
+    free(key);
+    nsapi_tls_socket_set_timeout(&tls, 10000);
+}
+
+static int client_status(void)
+{
+    int status;
+
+    cr_assert_eq(waitpid(server, &status, 0), server);
+    server = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+Test(tls, server_mode_serves_1mib_to_curl)
+{
+    nsapi_tcp_server_t listener;
+    nsapi_tcp_socket_t conn;
+    char ip[NSAPI_IP_SIZE], command[256], head[128], request[4096];
+    unsigned char *big = pattern(BIG, 5), *got;
+    size_t used = 0, size;
+    nsapi_size_or_error_t n;
+
+    nsapi_socket_address_get_ip_address(&fx->local, ip, sizeof ip);
+    snprintf(command, sizeof command, "curl -sS --max-time 20 --cacert ca.pem --resolve tls.test:%d:%s"
+             " https://tls.test:%d/big -o got.bin", PORT + 10, ip, PORT + 10);
+    serve_tls(&listener, &conn, command);
+    cr_assert_eq(nsapi_tls_socket_accept(&tls), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_tls_socket_accept(&tls), NSAPI_ERROR_IS_CONNECTED);
+    cr_expect_eq(nsapi_tls_socket_connect(&tls, NULL), NSAPI_ERROR_PARAMETER, "a server connects nowhere");
+    while (memmem(request, used, "\r\n\r\n", 4) == NULL) {
+        n = nsapi_tls_socket_recv(&tls, request + used, (nsapi_size_t)(sizeof request - used));
+        cr_assert_gt(n, 0, "the request: %s", nsapi_error_name(n));
+        used += (size_t)n;
+    }
+    cr_expect(strncmp(request, "GET /big HTTP/1.1\r\n", 19) == 0);
+    n = snprintf(head, sizeof head, "HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n", BIG);
+    cr_assert_eq(nsapi_tls_socket_send(&tls, head, (nsapi_size_t)n), n);
+    cr_assert_eq(nsapi_tls_socket_send(&tls, big, BIG), BIG);
+    cr_expect_eq(nsapi_tls_socket_close(&tls), NSAPI_ERROR_OK);
+    cr_expect_eq(client_status(), 0, "curl verified the server and got everything");
+    nsapi_tcp_socket_close(&conn);
+    nsapi_tcp_server_close(&listener);
+    got = read_file("got.bin", &size);
+    cr_expect(size == BIG && memcmp(got, big, BIG) == 0, "every byte as served");
+    free(big);
+    free(got);
+}
+
+Test(tls, server_mode_refuses_a_client_without_tls)
+{
+    nsapi_tcp_server_t listener;
+    nsapi_tcp_socket_t conn;
+    char ip[NSAPI_IP_SIZE], command[256];
+
+    nsapi_socket_address_get_ip_address(&fx->local, ip, sizeof ip);
+    snprintf(command, sizeof command, "curl -sS --max-time 5 http://%s:%d/", ip, PORT + 10);
+    serve_tls(&listener, &conn, command);
+    cr_expect_eq(nsapi_tls_socket_accept(&tls), NSAPI_ERROR_DEVICE_ERROR);
+    cr_expect_lt(nsapi_tls_socket_get_tls_error(&tls, NULL, 0), 0);
+    nsapi_tls_socket_close(&tls);
+    nsapi_tcp_socket_close(&conn);
+    nsapi_tcp_server_close(&listener);
+    client_status();
+}

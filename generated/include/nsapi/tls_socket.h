@@ -17,10 +17,11 @@ extern "C" {
 #endif
 
 /**
- * A TLS client connection (Mbed's TLSSocket and TLSSocketWrapper): over a TCP
+ * A TLS connection (Mbed's TLSSocket and TLSSocketWrapper): a client over a TCP
  * socket of its own, opened by nsapi_tls_socket_open(), or over a caller's TCP
- * socket given to nsapi_tls_socket_wrap(). It works on every backend, through
- * the public TCPSocket functions only. The host name is always checked: connect
+ * socket given to nsapi_tls_socket_wrap(); or, over an accepted socket, a
+ * server (nsapi_tls_socket_accept()). It works on every backend, through the
+ * public TCPSocket functions only. The host name is always checked: connect
  * needs nsapi_tls_socket_set_hostname() (or nsapi_tls_socket_connect_host())
  * unless verification was turned off with nsapi_tls_socket_set_verify().
  * Blocking, timeouts and sigio behave as for a TCPSocket: a timeout bounds the
@@ -133,6 +134,52 @@ nsapi_error_t nsapi_tls_socket_set_root_ca_path(nsapi_tls_socket_t *socket, cons
  * @retval NSAPI_ERROR_NO_MEMORY no memory for them.
  */
 nsapi_error_t nsapi_tls_socket_set_client_cert_key(nsapi_tls_socket_t *socket, const void *cert, nsapi_size_t cert_size, const void *key, nsapi_size_t key_size);
+
+/**
+ * The certificate (PEM or DER, intermediates after it) and private key
+ * (unencrypted) this end shows: a server always, a client when the server asks
+ * (the same as set_client_cert_key). Before connect or accept.
+ *
+ * @param socket    The TLSSocket.
+ * @param cert      The certificate, and any intermediates after it.
+ * @param cert_size Bytes at cert. At least 1.
+ * @param key       The private key.
+ * @param key_size  Bytes at key. At least 1.
+ * @retval NSAPI_ERROR_OK        the certificate and key are set.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, an invalid certificate or key,
+ *                               a key that does not match, or one is set
+ *                               already.
+ * @retval NSAPI_ERROR_NO_SOCKET the TLSSocket is not open.
+ * @retval NSAPI_ERROR_NO_MEMORY no memory for them.
+ */
+nsapi_error_t nsapi_tls_socket_set_cert_key(nsapi_tls_socket_t *socket, const void *cert, nsapi_size_t cert_size, const void *key, nsapi_size_t key_size);
+
+/**
+ * Server mode (Mbed has none): run the server's side of the handshake over the
+ * transport, a connected TCP socket (typically one nsapi_tcp_server_accept()
+ * filled, given to wrap()), showing the certificate and key of set_cert_key().
+ * Clients are not asked for a certificate. Blocking, non-blocking and timeouts
+ * as for connect.
+ *
+ * @param socket The TLSSocket.
+ * @retval NSAPI_ERROR_OK              the handshake is done.
+ * @retval NSAPI_ERROR_PARAMETER       a NULL argument, no certificate and key
+ *                                     set, or connect was called.
+ * @retval NSAPI_ERROR_NO_SOCKET       the TLSSocket is not open.
+ * @retval NSAPI_ERROR_IN_PROGRESS     non-blocking; the handshake started.
+ * @retval NSAPI_ERROR_ALREADY         non-blocking; the handshake is still
+ *                                     going.
+ * @retval NSAPI_ERROR_IS_CONNECTED    the handshake is done.
+ * @retval NSAPI_ERROR_NO_CONNECTION   the transport is not connected, or the
+ *                                     connection was reset.
+ * @retval NSAPI_ERROR_CONNECTION_LOST the client closed TCP during the
+ *                                     handshake.
+ * @retval NSAPI_ERROR_WOULD_BLOCK     the timeout passed before the handshake
+ *                                     ended.
+ * @retval NSAPI_ERROR_DEVICE_ERROR    a TLS failure, such as a client speaking
+ *                                     no TLS (the mbedTLS code is kept).
+ */
+nsapi_error_t nsapi_tls_socket_accept(nsapi_tls_socket_t *socket);
 
 /**
  * Check the server's certificate and name (true, the default), or accept any

@@ -61,6 +61,26 @@ nsapi_error_t nsapi_tls_socket_set_client_cert_key(nsapi_tls_socket_t *socket, c
     return nsapi_impl_tls_socket_set_client_cert_key(socket, cert, cert_size, key, key_size);
 }
 
+nsapi_error_t nsapi_tls_socket_set_cert_key(nsapi_tls_socket_t *socket, const void *cert, nsapi_size_t cert_size, const void *key, nsapi_size_t key_size)
+{
+    if (socket == NULL ||
+        cert == NULL ||
+        cert_size < 1 ||
+        key == NULL ||
+        key_size < 1) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_tls_socket_set_cert_key(socket, cert, cert_size, key, key_size);
+}
+
+nsapi_error_t nsapi_tls_socket_accept(nsapi_tls_socket_t *socket)
+{
+    if (socket == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_tls_socket_accept(socket);
+}
+
 nsapi_error_t nsapi_tls_socket_set_verify(nsapi_tls_socket_t *socket, bool verify)
 {
     if (socket == NULL) {

@@ -242,6 +242,99 @@ Test(nsapi_tls_socket_set_client_cert_key, not_open)
 }
 
 /* the TLSSocket is NULL */
+Test(nsapi_tls_socket_set_cert_key, null_socket)
+{
+    unsigned char cert_object[64];
+    unsigned char key_object[64];
+
+    memset(&cert_object, 0, sizeof cert_object);
+    memset(&key_object, 0, sizeof key_object);
+    cr_expect_eq(nsapi_tls_socket_set_cert_key(NULL, cert_object, 1, key_object, 1), NSAPI_ERROR_PARAMETER);
+}
+
+/* cert is NULL */
+Test(nsapi_tls_socket_set_cert_key, null_cert)
+{
+    nsapi_tls_socket_t socket;
+    unsigned char key_object[64];
+
+    memset(&socket, 0, sizeof socket);
+    memset(&key_object, 0, sizeof key_object);
+    cr_expect_eq(nsapi_tls_socket_set_cert_key(&socket, NULL, 1, key_object, 1), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
+}
+
+/* cert_size is below 1 */
+Test(nsapi_tls_socket_set_cert_key, cert_size_below_min)
+{
+    nsapi_tls_socket_t socket;
+    unsigned char cert_object[64];
+    unsigned char key_object[64];
+
+    memset(&socket, 0, sizeof socket);
+    memset(&cert_object, 0, sizeof cert_object);
+    memset(&key_object, 0, sizeof key_object);
+    cr_expect_eq(nsapi_tls_socket_set_cert_key(&socket, cert_object, 0, key_object, 1), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
+}
+
+/* key is NULL */
+Test(nsapi_tls_socket_set_cert_key, null_key)
+{
+    nsapi_tls_socket_t socket;
+    unsigned char cert_object[64];
+
+    memset(&socket, 0, sizeof socket);
+    memset(&cert_object, 0, sizeof cert_object);
+    cr_expect_eq(nsapi_tls_socket_set_cert_key(&socket, cert_object, 1, NULL, 1), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
+}
+
+/* key_size is below 1 */
+Test(nsapi_tls_socket_set_cert_key, key_size_below_min)
+{
+    nsapi_tls_socket_t socket;
+    unsigned char cert_object[64];
+    unsigned char key_object[64];
+
+    memset(&socket, 0, sizeof socket);
+    memset(&cert_object, 0, sizeof cert_object);
+    memset(&key_object, 0, sizeof key_object);
+    cr_expect_eq(nsapi_tls_socket_set_cert_key(&socket, cert_object, 1, key_object, 0), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
+}
+
+/* the TLSSocket is not open */
+Test(nsapi_tls_socket_set_cert_key, not_open)
+{
+    nsapi_tls_socket_t socket;
+    unsigned char cert_object[64];
+    unsigned char key_object[64];
+
+    memset(&socket, 0, sizeof socket);
+    memset(&cert_object, 0, sizeof cert_object);
+    memset(&key_object, 0, sizeof key_object);
+    cr_expect_eq(nsapi_tls_socket_set_cert_key(&socket, cert_object, 1, key_object, 1), NSAPI_ERROR_NO_SOCKET);
+    cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
+}
+
+/* the TLSSocket is NULL */
+Test(nsapi_tls_socket_accept, null_socket)
+{
+    cr_expect_eq(nsapi_tls_socket_accept(NULL), NSAPI_ERROR_PARAMETER);
+}
+
+/* the TLSSocket is not open */
+Test(nsapi_tls_socket_accept, not_open)
+{
+    nsapi_tls_socket_t socket;
+
+    memset(&socket, 0, sizeof socket);
+    cr_expect_eq(nsapi_tls_socket_accept(&socket), NSAPI_ERROR_NO_SOCKET);
+    cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
+}
+
+/* the TLSSocket is NULL */
 Test(nsapi_tls_socket_set_verify, null_socket)
 {
     cr_expect_eq(nsapi_tls_socket_set_verify(NULL, false), NSAPI_ERROR_PARAMETER);

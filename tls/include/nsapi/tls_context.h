@@ -58,7 +58,8 @@ typedef struct nsapi_tls_context {
     uint8_t state;                    /**< where the connection is (tls_internal.h) */
     uint8_t timeout_set;              /**< 1 once set_timeout or set_blocking was called */
     uint8_t hostname_set;             /**< 1 once the name to check is known */
-    uint8_t own_cert_set;             /**< 1 once set_client_cert_key succeeded */
+    uint8_t own_cert_set;             /**< 1 once set_cert_key or set_client_cert_key succeeded */
+    uint8_t server;                   /**< 1 once accept started: the server's side */
 } nsapi_tls_context_t;
 
 #ifdef __cplusplus
