@@ -1,12 +1,15 @@
 /*
- * The overview's worked example: fetch a page over HTTP/1.1.  Resolve the
- * host, connect, send a GET, read the status line and the headers, then
- * the whole body, whether its length is given (Content-Length), sent in
- * chunks (Transfer-Encoding: chunked) or ended by the server's close.
+ * The overview's worked example: fetch a page over HTTP/1.1, or HTTPS.
+ * Resolve the host, connect (for https://, then a TLSSocket over the TCP
+ * socket checks the server's certificate and name), send a GET, read the
+ * status line and the headers, then the whole body, whether its length is
+ * given (Content-Length), sent in chunks (Transfer-Encoding: chunked) or
+ * ended by the server's close.
  *
- * usage: http_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] URL [-o FILE]
- *        URL is http://HOST[:PORT][/PATH]; HOST a name or an address ([v6] in brackets).
- *        --help lists every option and its default.
+ * usage: http_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] [--cacert FILE] URL [-o FILE]
+ *        URL is http[s]://HOST[:PORT][/PATH]; HOST a name or an address ([v6] in brackets).
+ *        --cacert: the authorities an https server's certificate must chain to, a PEM file or a
+ *        directory (default /etc/ssl/certs, the system store).  --help lists every option and its default.
  * Prints each step; exits 0 once the whole response was read, 1 on any error, 2 on bad usage.
  * A response must be complete within a minute; at most 100 header or trailer lines are read.
  */
@@ -26,6 +29,7 @@
 #include "common/url.h"
 #include "common/usage.h"
 #include "examples.h"
+#include "nsapi/tls_socket.h"
 
 #define TIMEOUT_MS 10000   /* for each send and receive */
 #define DEADLINE_MS 60000  /* for the whole response */
@@ -33,15 +37,19 @@
 #define LINES_MAX 100      /* header lines, and trailer lines */
 
 struct url {
+    int secure; /* https:// */
     char host[NSAPI_DNS_NAME_SIZE];
     char authority[NSAPI_DNS_NAME_SIZE + 8]; /* the Host header: [v6] in brackets, :port unless 80 */
     unsigned port;
     const char *path;
 };
 
-/* Buffered reading from a TCPSocket: lines and counted bytes, all before a deadline. */
+static const char *cacert = "/etc/ssl/certs";
+
+/* Buffered reading from a TCPSocket, or the TLSSocket over it: lines and counted bytes, all before a deadline. */
 struct reader {
     nsapi_tcp_socket_t *socket;
+    nsapi_tls_socket_t *tls; /* NULL for http:// */
     long long deadline;
     unsigned char buf[4096];
     size_t start, end;
@@ -50,14 +58,18 @@ struct reader {
 static int parse_url(const char *text, struct url *url)
 {
     const char *end;
+    unsigned standard;
 
-    if (strncmp(text, "http://", 7) != 0
-        || (end = example_authority(text + 7, url->host, sizeof url->host, &url->port, 80)) == NULL
+    url->secure = strncmp(text, "https://", 8) == 0;
+    standard = url->secure ? 443 : 80;
+    text += url->secure ? 8 : 7;
+    if ((!url->secure && strncmp(text - 7, "http://", 7) != 0)
+        || (end = example_authority(text, url->host, sizeof url->host, &url->port, standard)) == NULL
         || (*end != '\0' && *end != '/')) {
         return -1;
     }
     url->path = *end == '/' ? end : "/";
-    example_host_header(url->authority, sizeof url->authority, url->host, url->port, 80);
+    example_host_header(url->authority, sizeof url->authority, url->host, url->port, standard);
     return 0;
 }
 
@@ -79,7 +91,8 @@ static nsapi_size_or_error_t fill(struct reader *r)
     if (example_now_ms() >= r->deadline) {
         return NSAPI_ERROR_TIMEOUT; /* a server that trickles does not keep us forever */
     }
-    n = nsapi_tcp_socket_recv(r->socket, r->buf + r->end, (nsapi_size_t)(sizeof r->buf - r->end));
+    n = r->tls != NULL ? nsapi_tls_socket_recv(r->tls, r->buf + r->end, (nsapi_size_t)(sizeof r->buf - r->end))
+                       : nsapi_tcp_socket_recv(r->socket, r->buf + r->end, (nsapi_size_t)(sizeof r->buf - r->end));
     if (n > 0) {
         r->end += (size_t)n;
     }
@@ -256,9 +269,60 @@ static int read_headers(struct reader *r, long long *length, int *chunked, const
     return got < 0 ? -1 : headers;
 }
 
+/* TLS over the connected socket: the server's certificate must chain to cacert and name the URL's host. */
+static nsapi_error_t secure(nsapi_tls_socket_t *tls, nsapi_tcp_socket_t *socket, const char *host)
+{
+    nsapi_socket_address_t literal = {{NSAPI_UNSPEC, {0}}, 0};
+    nsapi_error_t err = nsapi_tls_socket_wrap(tls, socket);
+
+    if (err == NSAPI_ERROR_OK && (err = nsapi_tls_socket_set_root_ca_path(tls, cacert)) != NSAPI_ERROR_OK) {
+        fprintf(stderr, "no certificate authority in %s\n", cacert);
+    }
+    if (err == NSAPI_ERROR_OK && nsapi_socket_address_set_ip_address(&literal, host) != NSAPI_ERROR_OK) {
+        err = nsapi_tls_socket_set_hostname(tls, host); /* for an address, none: connect says PARAMETER */
+    }
+    if (err == NSAPI_ERROR_OK) {
+        nsapi_tls_socket_set_timeout(tls, TIMEOUT_MS);
+        err = nsapi_tls_socket_connect(tls, NULL);
+    }
+    if (err != NSAPI_ERROR_OK) {
+        char why[256];
+
+        if (nsapi_tls_socket_get_tls_error(tls, why, sizeof why) != 0) {
+            fprintf(stderr, "TLS: %s\n", why);
+        }
+        nsapi_tls_socket_close(tls);
+    }
+    return err;
+}
+
+/* The whole request, through TLS or straight to TCP. */
+static nsapi_error_t send_request(struct reader *r, const char *request, size_t size)
+{
+    while (r->tls != NULL && size > 0) {
+        nsapi_size_or_error_t n = nsapi_tls_socket_send(r->tls, request, (nsapi_size_t)size);
+
+        if (n < 0) {
+            return n;
+        }
+        request += n;
+        size -= (size_t)n;
+    }
+    return r->tls != NULL ? NSAPI_ERROR_OK : example_send_all(r->socket, request, size, EXAMPLE_FOREVER, NULL, NULL);
+}
+
+static void hang_up(struct reader *r)
+{
+    if (r->tls != NULL) {
+        nsapi_tls_socket_close(r->tls);
+    }
+    nsapi_tcp_socket_close(r->socket);
+}
+
 static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
 {
     static struct reader reader;
+    static nsapi_tls_socket_t tls;
     nsapi_tcp_socket_t socket = {0};
     nsapi_socket_address_t peer = {{NSAPI_UNSPEC, {0}}, 0};
     char line[LINE_MAX_BYTES], text[NSAPI_IP_SIZE], request[1024];
@@ -279,36 +343,41 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
     }
     nsapi_tcp_socket_set_timeout(&socket, TIMEOUT_MS);
     err = nsapi_tcp_socket_connect(&socket, &peer);
+    if (err == NSAPI_ERROR_OK && url->secure && (err = secure(&tls, &socket, url->host)) == NSAPI_ERROR_OK) {
+        printf("TLS: %s, %s, certificate of %s verified\n", mbedtls_ssl_get_version(&tls.tls.ssl),
+               mbedtls_ssl_get_ciphersuite(&tls.tls.ssl), url->host);
+    }
     if (err != NSAPI_ERROR_OK) {
         nsapi_tcp_socket_close(&socket);
-        return example_fail("connect", err);
+        return example_fail(url->secure ? "connect (TCP, then TLS)" : "connect", err);
     }
+    memset(&reader, 0, sizeof reader);
+    reader.socket = &socket;
+    reader.tls = url->secure ? &tls : NULL;
     n = snprintf(request, sizeof request,
                  "GET %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: nsapi-http-client\r\nConnection: close\r\n\r\n",
                  url->path, url->authority);
     if (n < 0 || (size_t)n >= sizeof request) {
-        nsapi_tcp_socket_close(&socket);
+        hang_up(&reader);
         fprintf(stderr, "the request does not fit %zu bytes\n", sizeof request);
         return 1;
     }
-    err = example_send_all(&socket, request, (size_t)n, EXAMPLE_FOREVER, NULL, NULL);
+    err = send_request(&reader, request, (size_t)n);
     if (err != NSAPI_ERROR_OK) {
-        nsapi_tcp_socket_close(&socket);
+        hang_up(&reader);
         return example_fail("send", err);
     }
     printf("sent GET %s\n", url->path);
-    memset(&reader, 0, sizeof reader);
-    reader.socket = &socket;
     reader.deadline = example_now_ms() + DEADLINE_MS;
     do { /* 1xx answers are interim: the final one follows */
         if (read_line(&reader, line, sizeof line) < 0) {
-            nsapi_tcp_socket_close(&socket); /* read_line said why */
+            hang_up(&reader); /* read_line said why */
             return 1;
         }
         status = status_of(line);
         if (status < 0) {
             fprintf(stderr, "not an HTTP/1.x status line: \"%.60s\"\n", line);
-            nsapi_tcp_socket_close(&socket);
+            hang_up(&reader);
             return 1;
         }
         printf("status: %s\n", line + 9);
@@ -317,7 +386,7 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
         how = "until close";
         headers = read_headers(&reader, &length, &chunked, &how);
         if (headers < 0) {
-            nsapi_tcp_socket_close(&socket);
+            hang_up(&reader);
             return 1;
         }
     } while (status < 200);
@@ -328,7 +397,7 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
     } else {
         body = chunked ? read_chunked(&reader, out) : read_body(&reader, length, out);
     }
-    nsapi_tcp_socket_close(&socket);
+    hang_up(&reader);
     if (body < 0) {
         return 1;
     }
@@ -341,7 +410,7 @@ int http_client_get(nsapi_stack_t *stack, const char *text, FILE *out)
     struct url url;
 
     if (parse_url(text, &url) != 0) {
-        fprintf(stderr, "not an http://HOST[:PORT][/PATH] URL: %s\n", text);
+        fprintf(stderr, "not an http[s]://HOST[:PORT][/PATH] URL: %s\n", text);
         return 2;
     }
     return fetch(stack, &url, out);
@@ -350,10 +419,12 @@ int http_client_get(nsapi_stack_t *stack, const char *text, FILE *out)
 #ifndef EXAMPLE_NO_MAIN
 static int usage(const char *argv0, int help)
 {
-    return example_usage(argv0, "http://HOST[:PORT][/PATH] [-o FILE]",
-                         "  http://HOST[:PORT][/PATH]\n"
+    return example_usage(argv0, "[--cacert FILE] http[s]://HOST[:PORT][/PATH] [-o FILE]",
+                         "  --cacert FILE          the authorities an https server's certificate must chain to:\n"
+                         "                         a PEM file or a directory (default /etc/ssl/certs, the system store)\n"
+                         "  http[s]://HOST[:PORT][/PATH]\n"
                          "                         the page to GET: HOST a name or an address ([v6] in brackets),\n"
-                         "                         PORT 80 unless given, PATH / unless given\n"
+                         "                         PORT 80 (https: 443) unless given, PATH / unless given\n"
                          "  -o FILE                save the body in FILE (default: the body is counted, not saved)\n",
                          help);
 }
@@ -371,6 +442,12 @@ int main(int argc, char **argv)
     rc = example_stack_up(&argc, argv, &stack);
     if (rc != 0) {
         return rc == 2 ? usage(argv[0], 0) : rc;
+    }
+    if (argc >= 3 && strcmp(argv[1], "--cacert") == 0) {
+        cacert = argv[2];
+        argv[2] = argv[0];
+        argv += 2;
+        argc -= 2;
     }
     if ((argc != 2 && !(argc == 4 && strcmp(argv[2], "-o") == 0)) || parse_url(argv[1], &url) != 0) {
         example_stack_down(&stack);

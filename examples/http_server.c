@@ -15,9 +15,11 @@
  * its answer 60 s to go out; a slower one is dropped, and a stop request cuts
  * an answer short, so no client holds the server.
  *
- * usage: http_server --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] PORT [REQUESTS] (--help: every option)
+ * usage: http_server --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] [--cert FILE --key FILE] PORT [REQUESTS]
+ *        (--help: every option)
  *        Answers REQUESTS requests, then stops (serves forever unless given),
- *        or stops on SIGINT/SIGTERM.
+ *        or stops on SIGINT/SIGTERM.  With a certificate and its key (PEM or
+ *        DER), it serves HTTPS: a TLSSocket over each accepted connection.
  * Prints a line for each request; exits 0 once stopped, 1 when it cannot
  * listen, 2 on bad usage.
  */
@@ -36,6 +38,7 @@
 #include "common/net_io.h"
 #include "common/usage.h"
 #include "examples.h"
+#include "nsapi/tls_socket.h"
 
 #define HEAD_MAX 8192          /* the request line and headers */
 #define HEADERS_MAX 100
@@ -88,13 +91,51 @@ static int stopping(void)
     return asked || example_signalled();
 }
 
+/* HTTPS: the certificate and key (NULL for HTTP), and the TLS over the one connection being served. */
+static struct { unsigned char *cert, *key; size_t cert_size, key_size; } identity;
+static nsapi_tls_socket_t tls;
+static int secure;
+
+/* TLS's timeout: what is left until deadline. */
+static void tls_deadline(long long deadline)
+{
+    long long left = deadline - example_now_ms();
+
+    nsapi_tls_socket_set_timeout(&tls, left > 0 ? (int)left : 0);
+}
+
+/* example_send_all through TLS. */
+static nsapi_error_t tls_send_all(const unsigned char *data, size_t size, long long deadline, size_t *done)
+{
+    nsapi_size_or_error_t n = 0;
+
+    for (*done = 0; *done < size && n >= 0 && !stopping() && example_now_ms() < deadline; ) {
+        tls_deadline(deadline < example_now_ms() + POLL_MS ? deadline : example_now_ms() + POLL_MS);
+        n = nsapi_tls_socket_send(&tls, data + *done, (nsapi_size_t)(size - *done));
+        *done += n > 0 ? (size_t)n : 0;
+        n = n == NSAPI_ERROR_WOULD_BLOCK ? 0 : n;
+    }
+    return n < 0 ? n : *done == size ? NSAPI_ERROR_OK : NSAPI_ERROR_WOULD_BLOCK;
+}
+
+/* One receive by deadline, through TLS when serving HTTPS. */
+static nsapi_size_or_error_t recv_by(nsapi_tcp_socket_t *socket, void *data, size_t size, long long deadline)
+{
+    if (!secure) {
+        return example_recv_by(socket, data, size, deadline);
+    }
+    tls_deadline(deadline);
+    return nsapi_tls_socket_recv(&tls, data, (nsapi_size_t)size);
+}
+
 /* All of data before deadline, or the error that cut it short (TIMEOUT: the deadline, or the server stops);
  * the count sent added to *sent. */
 static nsapi_error_t send_all(nsapi_tcp_socket_t *socket, const void *data, size_t size, long long deadline,
                               unsigned long long *sent)
 {
     size_t done;
-    nsapi_error_t err = example_send_all(socket, data, size, deadline, stopping, &done);
+    nsapi_error_t err = secure ? tls_send_all(data, size, deadline, &done)
+                               : example_send_all(socket, data, size, deadline, stopping, &done);
 
     if (sent != NULL) {
         *sent += done;
@@ -134,7 +175,7 @@ static int read_head(nsapi_tcp_socket_t *socket, struct request *r)
         if (r->used == HEAD_MAX) {
             return 431;
         }
-        n = example_recv_by(socket, r->head + r->used, HEAD_MAX - r->used, deadline);
+        n = recv_by(socket, r->head + r->used, HEAD_MAX - r->used, deadline);
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
             return TOO_SLOW;
         }
@@ -347,10 +388,7 @@ static void drain(nsapi_tcp_socket_t *socket, const struct request *r)
     nsapi_size_or_error_t n;
 
     do {
-        long long left = deadline - example_now_ms();
-
-        nsapi_tcp_socket_set_timeout(socket, left > 0 ? (int)left : 0);
-        n = nsapi_tcp_socket_recv(socket, sink, sizeof sink);
+        n = recv_by(socket, sink, sizeof sink, deadline);
         total += n > 0 ? (size_t)n : 0;
     } while (n > 0 && total < DRAIN_MAX);
 }
@@ -424,6 +462,31 @@ int http_server_listen(nsapi_stack_t *stack, unsigned port)
     return 0;
 }
 
+/* HTTPS: TLS over the accepted connection, within the time a request head has. */
+static nsapi_error_t handshake(nsapi_tcp_socket_t *client, const nsapi_socket_address_t *from)
+{
+    nsapi_error_t err = nsapi_tls_socket_wrap(&tls, client);
+
+    if (err == NSAPI_ERROR_OK) {
+        err = nsapi_tls_socket_set_cert_key(&tls, identity.cert, (nsapi_size_t)identity.cert_size, identity.key,
+                                            (nsapi_size_t)identity.key_size);
+    }
+    if (err == NSAPI_ERROR_OK) {
+        nsapi_tls_socket_set_timeout(&tls, HEAD_MS);
+        err = nsapi_tls_socket_accept(&tls);
+    }
+    if (err != NSAPI_ERROR_OK) {
+        char text[NSAPI_IP_SIZE], why[200];
+
+        nsapi_socket_address_get_ip_address(from, text, sizeof text);
+        nsapi_tls_socket_get_tls_error(&tls, why, sizeof why);
+        printf("%s port %u: TLS handshake failed: %s%s%s\n", text, nsapi_socket_address_get_port(from),
+               nsapi_error_name(err), why[0] ? ", " : "", why);
+        fflush(stdout);
+    }
+    return err;
+}
+
 int http_server_run(unsigned long requests)
 {
     unsigned long answered = 0;
@@ -444,7 +507,13 @@ int http_server_run(unsigned long requests)
             nanosleep(&pause, NULL);
             continue;
         }
-        answered += (unsigned long)serve(&client, &from);
+        secure = identity.cert != NULL;
+        if (!secure || handshake(&client, &from) == NSAPI_ERROR_OK) {
+            answered += (unsigned long)serve(&client, &from);
+        }
+        if (secure) {
+            nsapi_tls_socket_close(&tls); /* close_notify, if it can go at once */
+        }
         nsapi_tcp_socket_close(&client);
     }
     nsapi_tcp_server_close(&server);
@@ -455,11 +524,34 @@ int http_server_run(unsigned long requests)
 #ifndef EXAMPLE_NO_MAIN
 static int usage(const char *argv0, int help)
 {
-    return example_usage(argv0, "PORT [REQUESTS]",
+    return example_usage(argv0, "[--cert FILE --key FILE] PORT [REQUESTS]",
+                         "  --cert FILE            serve HTTPS with this certificate, PEM or DER (default: plain HTTP)\n"
+                         "  --key FILE             the certificate's private key (given with --cert)\n"
                          "  PORT                   the TCP port to listen on, 1 to 65535\n"
                          "  REQUESTS               stop after answering this many, 1 to 1000000000\n"
                          "                         (default: serve until SIGINT or SIGTERM)\n",
                          help);
+}
+
+/* A whole file in a buffer of its own (free it), or NULL with a message. */
+static unsigned char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char *data = NULL;
+    long length;
+
+    if (f != NULL && fseek(f, 0, SEEK_END) == 0 && (length = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0
+        && (data = malloc((size_t)length)) != NULL && fread(data, 1, (size_t)length, f) == (size_t)length) {
+        *size = (size_t)length;
+    } else {
+        fprintf(stderr, "%s: cannot read it\n", path);
+        free(data);
+        data = NULL;
+    }
+    if (f != NULL) {
+        fclose(f);
+    }
+    return data;
 }
 
 int main(int argc, char **argv)
@@ -473,11 +565,24 @@ int main(int argc, char **argv)
         return usage(argv[0], 1);
     }
     rc = example_stack_up(&argc, argv, &stack);
+    if (rc == 0 && argc >= 5 && strcmp(argv[1], "--cert") == 0 && strcmp(argv[3], "--key") == 0) {
+        identity.cert = read_file(argv[2], &identity.cert_size);
+        identity.key = read_file(argv[4], &identity.key_size);
+        rc = identity.cert != NULL && identity.key != NULL ? 0 : 1;
+        if (rc != 0) {
+            example_stack_down(&stack);
+        }
+        argv[4] = argv[0];
+        argv += 4;
+        argc -= 4;
+    }
     if (rc == 0 && example_port_count(argc, argv, &port, &count, 1000000000ul) != 0) {
         example_stack_down(&stack);
         rc = 2;
     }
     if (rc != 0) {
+        free(identity.cert);
+        free(identity.key);
         return rc == 2 ? usage(argv[0], 0) : rc;
     }
     example_stop_on_signals();
@@ -486,6 +591,8 @@ int main(int argc, char **argv)
         rc = http_server_run(count);
     }
     example_stack_down(&stack);
+    free(identity.cert);
+    free(identity.key);
     return rc;
 }
 #endif

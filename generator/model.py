@@ -258,6 +258,9 @@ class File:
         self.abi = rec.abi.value if "abi" in rec._values else None
         self.shared = rec.get("shared", False)
         self.backend = rec.get("backend", False)  # the header a backend includes, beside nsapi/nsapi.h
+        # A part is built apart from the core library (it brings a dependency of its own): its header
+        # stays out of nsapi/nsapi.h and its sources and tests go to generated/<part>/.
+        self.part = rec.part.value if "part" in rec._values else None
         self.scalars, self.constants, self.options, self.enums, self.structs = [], [], [], [], []
         self.callbacks, self.classes, self.vtables = [], [], []
         self.includes = []          # "nsapi/x.h" headers, in order (includes.py)

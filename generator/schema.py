@@ -253,7 +253,7 @@ VTABLE = Rec("vtable", {"name": Positioned(STR), "doc": TEXT, "ops": ListOf(OP)}
 EXTERNAL = Rec("external type", {"name": Positioned(STR), "header": STR, "doc": TEXT}, required=("name", "header", "doc"))
 
 FILE = Rec("file", {
-    "doc": TEXT, "abi": Positioned(INT), "shared": BOOL, "backend": BOOL, "scalars": ListOf(TYPEDEF), "constants": ListOf(CONSTANT),
+    "doc": TEXT, "abi": Positioned(INT), "shared": BOOL, "backend": BOOL, "part": Positioned(STR), "scalars": ListOf(TYPEDEF), "constants": ListOf(CONSTANT),
     "options": ListOf(OPTION),
     "externals": ListOf(EXTERNAL),
     "enums": ListOf(ENUM), "structs": ListOf(STRUCT), "callbacks": ListOf(TYPEDEF),

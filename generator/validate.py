@@ -15,6 +15,7 @@ from .model import ERROR_ENUM, PARAMETER, STATES, Class
 def check(model, diag):
     _shared_file(model, diag)
     _backend_file(model, diag)
+    _parts(model, diag)
     _options(model, diag)
     for f in model.files:
         for d in f.scalars:
@@ -67,6 +68,20 @@ def _backend_file(model, diag):
         for func in (f for k in model.all_classes for f in k.functions if f.backend):
             diag.error(func.rec.pos_of("backend"), f"method '{func.name}' is for backends, but no file is "
                                                    "'backend: true' to declare it")
+
+
+def _parts(model, diag):
+    """A part names a folder; the core never builds on a part, whose library it does not link."""
+    for f in model.files:
+        if f.part is not None and (not naming.C_NAME.match(f.part) or f.part in ("src", "tests", "include")):
+            diag.error(f.rec.part.pos, f"part '{f.part}' must be lower_case words other than src, tests and include")
+        if f.part is not None and (f.shared or f.vtables or f.options):
+            diag.error(f.rec.part.pos, "a part's file declares classes and types only: not the shared file, the vtable or options")
+    for klass in model.all_classes:
+        if klass.base is not None and klass.base.file.part not in (None, klass.file.part):
+            diag.error(klass.pos, f"class '{klass.name}' extends '{klass.base.name}' of another part")
+        elif klass.base is not None and klass.base.file.part is not None and klass.file.part is None:
+            diag.error(klass.pos, f"class '{klass.name}' of the core extends '{klass.base.name}' of part '{klass.base.file.part}'")
 
 
 def _options(model, diag):

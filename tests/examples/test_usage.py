@@ -14,8 +14,10 @@ import netns
 # Each program's own arguments and options, each with a text its help must give for it (its default
 # or its range; "" when it has none).
 PROGRAMS = {
-    "http_client": {"http://HOST[:PORT][/PATH]": "PORT 80 unless given", "-o FILE": "default: the body is counted"},
-    "http_server": {"PORT": "1 to 65535", "REQUESTS": "default: serve until SIGINT or SIGTERM"},
+    "http_client": {"--cacert FILE": "(default /etc/ssl/certs", "http[s]://HOST[:PORT][/PATH]": "PORT 80 (https: 443)",
+                    "-o FILE": "default: the body is counted"},
+    "http_server": {"--cert FILE": "(default: plain HTTP)", "--key FILE": "", "PORT": "1 to 65535",
+                    "REQUESTS": "default: serve until SIGINT or SIGTERM"},
     "echo_server": {"PORT": "1 to 65535", "CLIENTS": "default: serve until SIGINT or SIGTERM"},
     "tcp_ping_pong": {"HOST": "", "PORT": "1 to 65535", "ROUNDS": "(default 100)", "SIZE": "1 to 65536 (default 1000)"},
     "udp_ping_pong": {"HOST": "", "PORT": "1 to 65535", "ROUNDS": "(default 100)", "SIZE": "4 to 65507 (default 1000)"},

@@ -40,7 +40,8 @@ class NamingTest(unittest.TestCase):
         types = {k.name: k.type_name for k in m.all_classes}
         self.assertEqual(types, {"Socket": "nsapi_socket_t", "SocketAddress": "nsapi_socket_address_t",
                                  "UDPSocket": "nsapi_udp_socket_t", "TCPSocket": "nsapi_tcp_socket_t",
-                                 "TCPServer": "nsapi_tcp_server_t", "NetworkStack": "nsapi_stack_t"})
+                                 "TCPServer": "nsapi_tcp_server_t", "NetworkStack": "nsapi_stack_t",
+                                 "TLSSocket": "nsapi_tls_socket_t"})
         accept = next(x for x in m.classes["TCPServer"].methods if x.name == "accept")
         self.assertEqual(c.prototype(accept), "nsapi_error_t nsapi_tcp_server_accept(nsapi_tcp_server_t *server, "
                                            "nsapi_tcp_socket_t *connection, nsapi_socket_address_t *address)")
@@ -107,7 +108,8 @@ class ModelTest(unittest.TestCase):
     def test_cases_once_per_declaring_class(self):
         """Socket's methods get their cases once, run by every concrete class that offers them."""
         plans = {t.klass.name: t for t in testplan.plan(self.m)}
-        self.assertEqual(sorted(plans), ["NetworkStack", "Socket", "SocketAddress", "TCPServer", "TCPSocket", "UDPSocket"])
+        self.assertEqual(sorted(plans), ["NetworkStack", "Socket", "SocketAddress", "TCPServer", "TCPSocket", "TLSSocket",
+                                         "UDPSocket"])
         socket = plans["Socket"]
         self.assertTrue(socket.table)
         self.assertEqual([k.name for k in socket.rows], ["TCPServer", "TCPSocket", "UDPSocket"])
@@ -170,6 +172,16 @@ class OutputTest(unittest.TestCase):
         self.assertEqual(write.write(self.tmp, fewer), ["src/socket_checks.c"])
         self.assertTrue(os.path.exists(mine), "files without the banner are not the generator's")
 
+    def test_a_part_is_generated_apart(self):
+        """A file with 'part' stays out of nsapi/nsapi.h and the core's impl.h; its checks and tests go to <part>/."""
+        files = gen.generate(IDL)
+        self.assertNotIn("tls_socket.h", files["include/nsapi/nsapi.h"])
+        self.assertNotIn("tls_socket", files["src/impl.h"])
+        self.assertIn("nsapi_impl_tls_socket_connect(", files["tls/src/impl.h"])
+        self.assertIn('#include "nsapi/tls_socket.h"', files["tls/tests/test_tls_socket_args.c"])
+        self.assertIn("tls/src/tls_socket_checks.c", files)
+        self.assertNotIn("src/tls_socket_checks.c", files)
+
     def test_every_method_has_bad_input_tests(self):
         """Each concrete class runs every case of every method it offers: in its own file, or in a table's row."""
         files = gen.generate(IDL)
@@ -179,7 +191,8 @@ class OutputTest(unittest.TestCase):
             for x in k.methods:
                 t = plans[x.func.owner.name]
                 self.assertIn(k, t.rows)
-                text = files[f"tests/test_{t.klass.c_name}_args.c"]
+                part = t.klass.file.part + "/" if t.klass.file.part else ""
+                text = files[f"{part}tests/test_{t.klass.c_name}_args.c"]
                 if t.table:
                     self.assertIn(f"    X({k.c_name}, {k.self_name})", text)
                     self.assertIn(f"\n{t.table_name}({x.name.upper()}_CASES)\n", text)
@@ -275,7 +288,7 @@ class OutputTest(unittest.TestCase):
 VARIATIONS = """\
 doc: Shapes the real IDL does not use yet.
 classes:
-  - name: TLSSocket
+  - name: SecureSocket
     extends: TCPSocket
     doc: Three levels of inheritance.
     methods:
@@ -328,7 +341,7 @@ class CompileTest(unittest.TestCase):
         with open(header) as f:
             text = f.read()
         self.assertIn("return nsapi_tcp_socket_close(socket ? &socket->base : NULL);", text)
-        with open(os.path.join(out, "src/tls_socket_checks.c")) as f:
+        with open(os.path.join(out, "src/secure_socket_checks.c")) as f:
             self.assertIn("mac == NULL", f.read())
         for sub in ("src", "tests"):
             for name in sorted(os.listdir(os.path.join(out, sub))):

@@ -79,6 +79,7 @@ typedef struct nsapi_socket_address nsapi_socket_address_t;
 typedef struct nsapi_stack nsapi_stack_t;
 typedef struct nsapi_tcp_server nsapi_tcp_server_t;
 typedef struct nsapi_tcp_socket nsapi_tcp_socket_t;
+typedef struct nsapi_tls_socket nsapi_tls_socket_t;
 typedef struct nsapi_udp_socket nsapi_udp_socket_t;
 typedef struct nsapi_stack_api nsapi_stack_api_t;
 
