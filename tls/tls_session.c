@@ -1,5 +1,5 @@
 /*
- * The session: connect (the transport's connect, then the handshake),
+ * The session: the peer's name, connect (the transport's connect, then the handshake),
  * send and recv, and what their failures answer.  Each call runs mbedTLS
  * until it is done or the call's time is up; the transport's events
  * (its sigio, which the user's callback is) say when to call again.
@@ -196,6 +196,25 @@ nsapi_error_t nsapi_impl_tls_socket_accept(nsapi_tls_socket_t *socket)
     nsapi_tls_call_start(tls);
     return handshake(socket, first);
 }
+
+nsapi_error_t nsapi_impl_tls_socket_set_hostname(nsapi_tls_socket_t *socket, const char *hostname)
+{
+    size_t length;
+
+    if (socket->transport == NULL) {
+        return NSAPI_ERROR_NO_SOCKET;
+    }
+    length = strlen(hostname);
+    if (length == 0 || length > 253 || socket->tls.state != NSAPI_TLS_IDLE) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (mbedtls_ssl_set_hostname(&socket->tls.ssl, hostname) != 0) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    socket->tls.hostname_set = 1;
+    return NSAPI_ERROR_OK;
+}
+
 
 nsapi_error_t nsapi_impl_tls_socket_connect_host(nsapi_tls_socket_t *socket, const char *host, uint16_t port)
 {

@@ -142,24 +142,6 @@ nsapi_error_t nsapi_impl_tls_socket_close(nsapi_tls_socket_t *socket)
     return NSAPI_ERROR_OK;
 }
 
-nsapi_error_t nsapi_impl_tls_socket_set_hostname(nsapi_tls_socket_t *socket, const char *hostname)
-{
-    size_t length;
-
-    if (socket->transport == NULL) {
-        return NSAPI_ERROR_NO_SOCKET;
-    }
-    length = strlen(hostname);
-    if (length == 0 || length > 253 || socket->tls.state != NSAPI_TLS_IDLE) {
-        return NSAPI_ERROR_PARAMETER;
-    }
-    if (mbedtls_ssl_set_hostname(&socket->tls.ssl, hostname) != 0) {
-        return NSAPI_ERROR_NO_MEMORY;
-    }
-    socket->tls.hostname_set = 1;
-    return NSAPI_ERROR_OK;
-}
-
 nsapi_error_t nsapi_impl_tls_socket_set_verify(nsapi_tls_socket_t *socket, bool verify)
 {
     if (socket->transport == NULL) {
