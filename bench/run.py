@@ -132,15 +132,21 @@ def footprint(root, build):
         obj = os.path.join(out, os.path.basename(source)[:-2] + ".o")
         files.append((os.path.relpath(source, root),) + object_size(source, include, obj))
     # sizeof every public object type on the target: the size of an array of that many bytes
-    types = []
-    for name in sorted(os.listdir(os.path.join(root, "generated", "include", "nsapi"))):
-        with open(os.path.join(root, "generated", "include", "nsapi", name)) as f:
-            text = f.read()
-        types += re.findall(r"^typedef struct \w+ (nsapi_\w+_t);", text, re.M)
-        types += re.findall(r"^typedef struct \w+ \{.*?^\} (nsapi_\w+_t);", text, re.M | re.S)
+    # (the core's headers and the backends' side; not a part's such as TLS, which needs its own dependency)
+    folder = os.path.join(root, "generated", "include", "nsapi")
+    with open(os.path.join(folder, "nsapi.h")) as f:
+        headers = re.findall(r'^#include "nsapi/(\w+\.h)"', f.read(), re.M) + ["stack_api.h"]
+    types, text = [], ""
+    for name in sorted(set(headers) & set(os.listdir(folder))):
+        with open(os.path.join(folder, name)) as f:
+            text += f.read()
+    # a forward typedef counts only where those headers define the struct too
+    types += [t for tag, t in re.findall(r"^typedef struct (\w+) (nsapi_\w+_t);", text, re.M)
+              if re.search(rf"^struct {tag} \{{", text, re.M)]
+    types += re.findall(r"^typedef struct \w+ \{.*?^\} (nsapi_\w+_t);", text, re.M | re.S)
     probe = os.path.join(out, "sizes.c")
     with open(probe, "w") as f:
-        f.write('#include "nsapi/nsapi.h"\n')
+        f.write('#include "nsapi/nsapi.h"\n#include "nsapi/stack_api.h"\n')
         f.writelines(f"const char size_of_{t}[sizeof({t})] = {{1}};\n" for t in types)
     subprocess.run(ARM + include + [probe, "-o", probe[:-2] + ".o"], check=True, capture_output=True)
     symbols = subprocess.run(["arm-none-eabi-nm", "-S", probe[:-2] + ".o"], capture_output=True, text=True,
