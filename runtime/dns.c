@@ -324,11 +324,17 @@ static void release(nsapi_stack_t *stack, nsapi_dns_query_t *q)
     nsapi_os_unlock(&stack->sync);
 }
 
-bool nsapi_rt_dns_has_servers(nsapi_stack_t *stack)
+/* The rule of every lookup, given how many servers the program gave: see nsapi_rt_dns_backend_resolves(). */
+static bool backend_answers(const nsapi_stack_t *stack, int servers)
+{
+    return servers == 0 && stack->api->gethostbyname != NULL;
+}
+
+bool nsapi_rt_dns_backend_resolves(nsapi_stack_t *stack)
 {
     nsapi_socket_address_t servers[NSAPI_DNS_SERVERS];
 
-    return servers_of(stack, servers) > 0;
+    return backend_answers(stack, servers_of(stack, servers));
 }
 
 static void run_query(void *arg)
@@ -345,7 +351,7 @@ static void run_query(void *arg)
 
     versions(stack, q->version, order);
     count = servers_of(stack, servers);
-    if (count == 0 && stack->api->gethostbyname != NULL) {
+    if (backend_answers(stack, count)) {
         err = stack->api->gethostbyname(stack, q->name, &found.addr, q->version); /* the backend's own */
     } else {
         err = lookup(stack, q->name, order, servers, count, q, &found.addr);
@@ -372,7 +378,7 @@ nsapi_value_or_error_t nsapi_rt_dns_resolve_async(nsapi_stack_t *stack, const ch
     nsapi_socket_address_t servers[NSAPI_DNS_SERVERS], found = {{NSAPI_UNSPEC, {0}}, 0};
     nsapi_version_t order[2];
     nsapi_dns_query_t *q = NULL;
-    int i, id;
+    int i, id, count;
 
     if (!valid_name(host, version, name)) {
         return NSAPI_ERROR_PARAMETER;
@@ -382,7 +388,8 @@ nsapi_value_or_error_t nsapi_rt_dns_resolve_async(nsapi_stack_t *stack, const ch
         callback(1, &found, context);
         return 0;
     }
-    if (servers_of(stack, servers) == 0 && stack->api->gethostbyname == NULL) {
+    count = servers_of(stack, servers);
+    if (count == 0 && !backend_answers(stack, count)) {
         return NSAPI_ERROR_NO_ADDRESS;
     }
     nsapi_os_lock(&stack->sync);

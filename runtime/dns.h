@@ -12,6 +12,7 @@
 #define NSAPI_RUNTIME_DNS_H
 
 #include "nsapi/nsapi.h"
+#include "nsapi/stack_api.h"
 
 #if NSAPI_CONFIG_DNS
 
@@ -21,9 +22,9 @@ void nsapi_rt_dns_reset(nsapi_stack_t *stack);
 /* nsapi_stack_add_dns_server() for a stack whose backend keeps no servers. */
 nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
 
-/* Whether the program gave this resolver a server (nsapi_stack_add_dns_server() on a backend that
- * keeps none): then names go to those servers, even on a backend with a resolver of its own. */
-bool nsapi_rt_dns_has_servers(nsapi_stack_t *stack);
+/* Whether a name goes to the backend's own resolver: it has one, and the program has given this
+ * resolver no server (once it has, those servers are asked instead). */
+bool nsapi_rt_dns_backend_resolves(nsapi_stack_t *stack);
 
 /* nsapi_stack_gethostbyname() for a name that is not an address, on such a stack. */
 nsapi_error_t nsapi_rt_dns_resolve(nsapi_stack_t *stack, const char *host, nsapi_addr_t *addr, nsapi_version_t version);
@@ -46,10 +47,9 @@ static inline void nsapi_rt_dns_reset(nsapi_stack_t *stack)
     (void)stack;
 }
 
-static inline bool nsapi_rt_dns_has_servers(nsapi_stack_t *stack)
+static inline bool nsapi_rt_dns_backend_resolves(nsapi_stack_t *stack)
 {
-    (void)stack;
-    return false;
+    return stack->api->gethostbyname != NULL;
 }
 
 static inline nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)

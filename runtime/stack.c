@@ -132,7 +132,7 @@ nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *h
     if (err != NSAPI_ERROR_WOULD_BLOCK) {
         return err;
     }
-    if (stack->api->gethostbyname != NULL && !nsapi_rt_dns_has_servers(stack)) {
+    if (nsapi_rt_dns_backend_resolves(stack)) {
         return stack->api->gethostbyname(stack, host, &address->addr, version);
     }
     return nsapi_rt_dns_resolve(stack, host, &address->addr, version);
