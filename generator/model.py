@@ -243,6 +243,11 @@ class Vtable:
         self.tag = naming.struct_tag(self.name)
         self.doc = rec.doc
         self.ops = []
+        # nsapi_NAME_api_t serves the class whose C name is NAME: each operation takes its object first,
+        # and the runtime calls it through that object's api field (NAME_api_OP() in src/stack_api_calls.h).
+        self.c_name = self.tag[len(naming.PREFIX):-len("_api")] if self.tag.endswith("_api") else None
+        self.call_prefix = f"{self.c_name}_api" if self.c_name else None
+        self.self_name = naming.self_param(self.c_name) if self.c_name else None
 
 
 class File:

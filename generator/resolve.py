@@ -33,10 +33,6 @@ def build(paths, diag):
         if not naming.C_NAME.match(stem) or stem == "nsapi":
             diag.error(rec.pos, f"file name '{stem}.yaml' must be lower_case words other than 'nsapi' (it names a header)")
         model.files.append(File(path, stem, rec))
-    if len([r for f in model.files for r in f.rec.get("vtables", [])]) > 1:
-        diag.error(model.files[-1].rec.pos, "only one vtable, the stack's, is supported")
-    if diag:
-        return model
     _declare_types(model, diag)
     parser = csig.Parser(diag, model.types)
     for f in model.files:

@@ -45,7 +45,7 @@ def check(model, diag):
     for vt in model.vtables:
         for op in vt.ops:
             _signature(op, diag)
-            _operation(op, diag)
+            _operation(model, vt, op, diag)
             _unconditional(model, op.decl, f"operation '{op.name}'", op.pos, diag)
     _errors(model, diag)
 
@@ -227,13 +227,17 @@ def _method(func, diag):
         diag.error(rec.pos_of("abstract"), f"method '{func.name}' is abstract but class '{func.owner.name}' is not")
 
 
-def _operation(op, diag):
-    """What the runtime needs of an operation: an error to default to, and the stack to call it through."""
+def _operation(model, vt, op, diag):
+    """What the runtime needs of an operation: an error to default to, and the object to call it through."""
     if not op.carries_errors:
         diag.error(op.pos, f"operation '{op.name}' must return a type that carries errors (backends return NSAPI_ERROR_UNSUPPORTED)")
+    if vt.c_name is None or vt.c_name not in {k.c_name for k in model.all_classes}:
+        diag.error(op.pos, f"vtable '{vt.name}' must be named nsapi_NAME_api_t after the class (C name NAME) it serves")
+        return
+    want = f"{naming.type_name(vt.c_name)} *{vt.self_name}"
     first = op.params[0] if op.params else None
-    if first is None or first.name != "stack" or first.text != "nsapi_stack_t *stack":
-        diag.error(op.pos, f"operation '{op.name}' must take 'nsapi_stack_t *stack' first (the runtime calls every operation through the stack)")
+    if first is None or first.text != want:
+        diag.error(op.pos, f"operation '{op.name}' must take '{want}' first (the runtime calls every operation through that object)")
 
 
 def _errors(model, diag):

@@ -60,6 +60,19 @@ nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_a
     return err;
 }
 
+nsapi_error_t nsapi_rt_dns_server(nsapi_stack_t *stack, int index, nsapi_socket_address_t *address)
+{
+    nsapi_error_t err = NSAPI_ERROR_NO_ADDRESS;
+
+    nsapi_os_lock(&stack->sync);
+    if (index < NSAPI_DNS_SERVERS && stack->dns_servers[index].addr.version != NSAPI_UNSPEC) {
+        *address = stack->dns_servers[index];
+        err = NSAPI_ERROR_OK;
+    }
+    nsapi_os_unlock(&stack->sync);
+    return err;
+}
+
 /* --- the cache ------------------------------------------------------------------------------ */
 
 static bool cached(nsapi_stack_t *stack, const char *name, nsapi_version_t version, nsapi_addr_t *addr)

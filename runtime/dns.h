@@ -22,6 +22,9 @@ void nsapi_rt_dns_reset(nsapi_stack_t *stack);
 /* nsapi_stack_add_dns_server() for a stack whose backend keeps no servers. */
 nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address);
 
+/* The server at index (0: asked first) into address; NSAPI_ERROR_NO_ADDRESS past the last. */
+nsapi_error_t nsapi_rt_dns_server(nsapi_stack_t *stack, int index, nsapi_socket_address_t *address);
+
 /* Whether a name goes to the backend's own resolver: it has one, and the program has given this
  * resolver no server (once it has, those servers are asked instead). */
 bool nsapi_rt_dns_backend_resolves(nsapi_stack_t *stack);
@@ -55,6 +58,12 @@ static inline bool nsapi_rt_dns_backend_resolves(nsapi_stack_t *stack)
 static inline nsapi_error_t nsapi_rt_dns_add_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
 {
     (void)stack, (void)address;
+    return NSAPI_ERROR_UNSUPPORTED;
+}
+
+static inline nsapi_error_t nsapi_rt_dns_server(nsapi_stack_t *stack, int index, nsapi_socket_address_t *address)
+{
+    (void)stack, (void)index, (void)address;
     return NSAPI_ERROR_UNSUPPORTED;
 }
 

@@ -1,4 +1,4 @@
-/* Generated from idl/errors.yaml, idl/options.yaml, idl/socket.yaml, idl/socket_address.yaml, idl/stack.yaml, idl/stack_api.yaml, idl/tcp_server.yaml, idl/tcp_socket.yaml, idl/types.yaml, idl/udp_socket.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
+/* Generated from idl/errors.yaml, idl/network_interface.yaml, idl/options.yaml, idl/socket.yaml, idl/socket_address.yaml, idl/stack.yaml, idl/stack_api.yaml, idl/tcp_server.yaml, idl/tcp_socket.yaml, idl/types.yaml, idl/udp_socket.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
 /**
  * What the runtime implements behind the generated argument checks.
  *
@@ -10,6 +10,34 @@
 #define NSAPI_IMPL_H
 
 #include "nsapi/nsapi.h"
+
+/* NetworkInterface */
+nsapi_error_t nsapi_impl_interface_init(nsapi_interface_t *interface, const nsapi_interface_api_t *api, void *context, nsapi_stack_t *stack, const char *name, bool dhcp);
+nsapi_error_t nsapi_impl_interface_report_status(nsapi_interface_t *interface, nsapi_connection_status_t status);
+nsapi_error_t nsapi_impl_interface_deinit(nsapi_interface_t *interface);
+nsapi_error_t nsapi_impl_interface_connect(nsapi_interface_t *interface);
+nsapi_error_t nsapi_impl_interface_disconnect(nsapi_interface_t *interface);
+nsapi_error_t nsapi_impl_interface_set_blocking(nsapi_interface_t *interface, bool blocking);
+nsapi_error_t nsapi_impl_interface_set_timeout(nsapi_interface_t *interface, int timeout);
+nsapi_error_t nsapi_impl_interface_set_network(nsapi_interface_t *interface, const nsapi_socket_address_t *ip_address, const nsapi_socket_address_t *netmask, const nsapi_socket_address_t *gateway);
+nsapi_error_t nsapi_impl_interface_set_dhcp(nsapi_interface_t *interface, bool dhcp);
+nsapi_connection_status_t nsapi_impl_interface_get_connection_status(nsapi_interface_t *interface);
+nsapi_error_t nsapi_impl_interface_attach(nsapi_interface_t *interface, nsapi_interface_cb_t callback, void *context);
+nsapi_error_t nsapi_impl_interface_add_event_listener(nsapi_interface_t *interface, nsapi_interface_cb_t callback, void *context);
+nsapi_error_t nsapi_impl_interface_remove_event_listener(nsapi_interface_t *interface, nsapi_interface_cb_t callback, void *context);
+nsapi_stack_t *nsapi_impl_interface_get_stack(nsapi_interface_t *interface);
+nsapi_error_t nsapi_impl_interface_get_ip_address(nsapi_interface_t *interface, nsapi_socket_address_t *address);
+nsapi_error_t nsapi_impl_interface_get_ipv6_link_local_address(nsapi_interface_t *interface, nsapi_socket_address_t *address);
+nsapi_error_t nsapi_impl_interface_get_netmask(nsapi_interface_t *interface, nsapi_socket_address_t *address);
+nsapi_error_t nsapi_impl_interface_get_gateway(nsapi_interface_t *interface, nsapi_socket_address_t *address);
+nsapi_error_t nsapi_impl_interface_get_mac_address(nsapi_interface_t *interface, char *buffer, nsapi_size_t size);
+nsapi_error_t nsapi_impl_interface_set_mac_address(nsapi_interface_t *interface, const uint8_t *mac, nsapi_size_t size);
+nsapi_error_t nsapi_impl_interface_get_interface_name(nsapi_interface_t *interface, char *buffer, nsapi_size_t size);
+nsapi_error_t nsapi_impl_interface_gethostbyname(nsapi_interface_t *interface, const char *host, nsapi_socket_address_t *address, nsapi_version_t version);
+nsapi_value_or_error_t nsapi_impl_interface_gethostbyname_async(nsapi_interface_t *interface, const char *host, nsapi_dns_cb_t callback, void *context, nsapi_version_t version);
+nsapi_error_t nsapi_impl_interface_gethostbyname_async_cancel(nsapi_interface_t *interface, int id);
+nsapi_error_t nsapi_impl_interface_add_dns_server(nsapi_interface_t *interface, const nsapi_socket_address_t *address);
+nsapi_error_t nsapi_impl_interface_get_dns_server(nsapi_interface_t *interface, int index, nsapi_socket_address_t *address);
 
 /* Socket */
 nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket);

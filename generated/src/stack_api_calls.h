@@ -1,11 +1,12 @@
 /* Generated from idl/stack_api.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
 /**
- * How the runtime calls a stack's operations.
+ * How the runtime calls a backend's operations.
  *
- * One function per operation of the vtable: it calls the backend's operation,
- * or answers NSAPI_ERROR_UNSUPPORTED where the backend leaves it NULL. So a
- * backend written before an operation was added to the IDL still builds, and
- * every use of the new operation gets the documented default.
+ * One function per operation of each vtable (NAME_api_OP for nsapi_NAME_api_t):
+ * it calls the backend's operation, or answers NSAPI_ERROR_UNSUPPORTED where
+ * the backend leaves it NULL. So a backend written before an operation was
+ * added to the IDL still builds, and every use of the new operation gets the
+ * documented default.
  */
 #ifndef NSAPI_STACK_API_CALLS_H
 #define NSAPI_STACK_API_CALLS_H
@@ -146,6 +147,87 @@ static inline nsapi_error_t stack_api_getsockopt(nsapi_stack_t *stack, nsapi_han
         return NSAPI_ERROR_UNSUPPORTED;
     }
     return stack->api->getsockopt(stack, handle, level, optname, optval, optlen);
+}
+
+/** The interface's up operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t interface_api_up(nsapi_interface_t *interface)
+{
+    if (interface->api->up == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return interface->api->up(interface);
+}
+
+/** The interface's down operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t interface_api_down(nsapi_interface_t *interface)
+{
+    if (interface->api->down == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return interface->api->down(interface);
+}
+
+/** The interface's release operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t interface_api_release(nsapi_interface_t *interface)
+{
+    if (interface->api->release == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return interface->api->release(interface);
+}
+
+/** The interface's get_address operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t interface_api_get_address(nsapi_interface_t *interface, nsapi_address_kind_t kind, nsapi_addr_t *addr)
+{
+    if (interface->api->get_address == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return interface->api->get_address(interface, kind, addr);
+}
+
+/** The interface's get_dns_server operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t interface_api_get_dns_server(nsapi_interface_t *interface, int index, nsapi_addr_t *addr)
+{
+    if (interface->api->get_dns_server == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return interface->api->get_dns_server(interface, index, addr);
+}
+
+/** The interface's set_network operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t interface_api_set_network(nsapi_interface_t *interface, const nsapi_addr_t *ip, const nsapi_addr_t *netmask, const nsapi_addr_t *gateway)
+{
+    if (interface->api->set_network == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return interface->api->set_network(interface, ip, netmask, gateway);
+}
+
+/** The interface's set_dhcp operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t interface_api_set_dhcp(nsapi_interface_t *interface, bool dhcp)
+{
+    if (interface->api->set_dhcp == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return interface->api->set_dhcp(interface, dhcp);
+}
+
+/** The interface's get_mac_address operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t interface_api_get_mac_address(nsapi_interface_t *interface, uint8_t *mac)
+{
+    if (interface->api->get_mac_address == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return interface->api->get_mac_address(interface, mac);
+}
+
+/** The interface's set_mac_address operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t interface_api_set_mac_address(nsapi_interface_t *interface, const uint8_t *mac)
+{
+    if (interface->api->set_mac_address == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return interface->api->set_mac_address(interface, mac);
 }
 
 #endif /* NSAPI_STACK_API_CALLS_H */

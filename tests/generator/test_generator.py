@@ -41,7 +41,7 @@ class NamingTest(unittest.TestCase):
         self.assertEqual(types, {"Socket": "nsapi_socket_t", "SocketAddress": "nsapi_socket_address_t",
                                  "UDPSocket": "nsapi_udp_socket_t", "TCPSocket": "nsapi_tcp_socket_t",
                                  "TCPServer": "nsapi_tcp_server_t", "NetworkStack": "nsapi_stack_t",
-                                 "TLSSocket": "nsapi_tls_socket_t"})
+                                 "TLSSocket": "nsapi_tls_socket_t", "NetworkInterface": "nsapi_interface_t"})
         accept = next(x for x in m.classes["TCPServer"].methods if x.name == "accept")
         self.assertEqual(c.prototype(accept), "nsapi_error_t nsapi_tcp_server_accept(nsapi_tcp_server_t *server, "
                                            "nsapi_tcp_socket_t *connection, nsapi_socket_address_t *address)")
@@ -108,7 +108,7 @@ class ModelTest(unittest.TestCase):
     def test_cases_once_per_declaring_class(self):
         """Socket's methods get their cases once, run by every concrete class that offers them."""
         plans = {t.klass.name: t for t in testplan.plan(self.m)}
-        self.assertEqual(sorted(plans), ["NetworkStack", "Socket", "SocketAddress", "TCPServer", "TCPSocket", "TLSSocket",
+        self.assertEqual(sorted(plans), ["NetworkInterface", "NetworkStack", "Socket", "SocketAddress", "TCPServer", "TCPSocket", "TLSSocket",
                                          "UDPSocket"])
         socket = plans["Socket"]
         self.assertTrue(socket.table)
@@ -254,9 +254,13 @@ class OutputTest(unittest.TestCase):
 
     def test_every_operation_has_a_call_with_the_unsupported_default(self):
         calls = gen.generate(IDL)["src/stack_api_calls.h"]
-        for op in [op for f in build_model().files for vt in f.vtables for op in vt.ops]:
-            self.assertIn(f"stack_api_{op.name}(nsapi_stack_t *stack", calls)
-            self.assertIn(f"    if (stack->api->{op.name} == NULL) {{\n        return NSAPI_ERROR_UNSUPPORTED;", calls)
+        vtables = [vt for f in build_model().files for vt in f.vtables]
+        self.assertEqual([(vt.name, vt.call_prefix, vt.self_name) for vt in vtables],
+                         [("nsapi_stack_api_t", "stack_api", "stack"), ("nsapi_interface_api_t", "interface_api", "interface")])
+        for vt in vtables:
+            for op in vt.ops:
+                self.assertIn(f"{vt.call_prefix}_{op.name}({op.params[0].text}", calls)
+                self.assertIn(f"    if ({vt.self_name}->api->{op.name} == NULL) {{\n        return NSAPI_ERROR_UNSUPPORTED;", calls)
 
     def test_application_and_backend_headers_apart(self):
         """nsapi.h is what an application calls and names each backend's header; what only a backend
@@ -269,7 +273,7 @@ class OutputTest(unittest.TestCase):
             self.assertNotIn(fn, stack)
             self.assertIn(f"nsapi_error_t {fn}", backend)
         self.assertIn("nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack", stack)
-        self.assertTrue(backend.startswith("/* Generated from idl/stack.yaml, idl/stack_api.yaml "))
+        self.assertTrue(backend.startswith("/* Generated from idl/network_interface.yaml, idl/stack.yaml, idl/stack_api.yaml "))
         text = " ".join(umbrella.replace(" * ", " ").split())
         self.assertIn("nsapi/NAME.h of a backend made with `scons new-stack NAME=name`", text)
         self.assertIn("include nsapi/stack_api.h too", text)

@@ -83,7 +83,7 @@ class IdlErrorTest(unittest.TestCase):
                                    "parameter 'data' of 'send' has no doc"))
 
     def test_duplicate_name(self):
-        text = self.edit("errors.yaml", "name: NSAPI_ERROR_DHCP_FAILURE", "name: NSAPI_ERROR_DNS_FAILURE")
+        text = self.edit("errors.yaml", "name: NSAPI_ERROR_NO_SSID", "name: NSAPI_ERROR_DNS_FAILURE")
         first = where(text, "NSAPI_ERROR_DNS_FAILURE")
         second = text.rindex("NSAPI_ERROR_DNS_FAILURE")
         self.assert_errors(self.at("errors.yaml", text[:second] + "@" + text[second + 1:], "@",
@@ -166,7 +166,7 @@ class IdlErrorTest(unittest.TestCase):
         old = "nsapi_error_t socket_listen(nsapi_stack_t *stack, nsapi_handle_t handle, int backlog)"
         text = self.edit("stack_api.yaml", old, "nsapi_error_t socket_listen(nsapi_handle_t handle, int backlog)")
         self.assert_errors(self.at("stack_api.yaml", text, "nsapi_error_t socket_listen(", "operation 'socket_listen' "
-                                   "must take 'nsapi_stack_t *stack' first (the runtime calls every operation through the stack)"))
+                                   "must take 'nsapi_stack_t *stack' first (the runtime calls every operation through that object)"))
 
     def test_unknown_base_class(self):
         text = self.edit("udp_socket.yaml", "extends: Socket", "extends: Sockett")
@@ -268,22 +268,26 @@ class IdlErrorTest(unittest.TestCase):
                                    "'if: NSAPI_CONFIG_DNS' too"))
 
     def test_two_backend_headers(self):
-        with open(os.path.join(self.tmp, "idl", "errors.yaml"), "a") as f:
-            f.write("backend: true\n")
-        with open(os.path.join(self.tmp, "idl", "stack_api.yaml")) as f:
-            text = f.read()
-        self.assert_errors(self.at("stack_api.yaml", text, "backend: true", "'backend' is set in more than one file "
-                                   "(first in idl/errors.yaml)", offset=len("backend: ")))
+        text = self.edit("tcp_server.yaml", "doc: TCPServer,", "backend: true\ndoc: TCPServer,")
+        self.assert_errors(self.at("tcp_server.yaml", text, "backend: true", "'backend' is set in more than one file "
+                                   "(first in idl/stack_api.yaml)", offset=len("backend: ")))
 
     def test_backend_methods_without_a_backend_header(self):
         self.edit("stack_api.yaml", "backend: true\n", "")
         with open(os.path.join(self.tmp, "idl", "stack.yaml")) as f:
             text = f.read()
-        first = text.index("backend: true") + len("backend: ")
-        second = text.index("backend: true", first) + len("backend: ")
-        self.assert_errors(*[self.at("stack.yaml", text[:i] + "@" + text[i:], "@", f"method '{name}' is for backends, "
-                                     "but no file is 'backend: true' to declare it")
-                             for i, name in ((first, "init"), (second, "deinit"))])
+        with open(os.path.join(self.tmp, "idl", "network_interface.yaml")) as f:
+            netif = f.read()
+
+        def marked(file, text, names):
+            at = [0]
+            for _ in names:
+                at.append(text.index("backend: true", at[-1] + 1) + len("backend: "))
+            return [self.at(file, text[:i] + "@" + text[i:], "@", f"method '{name}' is for backends, "
+                            "but no file is 'backend: true' to declare it") for i, name in zip(at[1:], names)]
+
+        self.assert_errors(*marked("network_interface.yaml", netif, ("init", "report_status")),
+                           *marked("stack.yaml", text, ("init", "deinit")))
 
     def test_every_error_at_once(self):
         a = self.edit("udp_socket.yaml", "extends: Socket", "extends: Sockett")

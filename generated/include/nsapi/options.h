@@ -88,4 +88,34 @@
 #error "NSAPI_DNS_CNAME_CHAIN_MAX must be at least 0"
 #endif
 
+/** Event callbacks per interface, nsapi_interface_attach()'s included. */
+#ifndef NSAPI_INTERFACE_LISTENERS
+#define NSAPI_INTERFACE_LISTENERS 4
+#endif
+#if NSAPI_INTERFACE_LISTENERS < 1 || NSAPI_INTERFACE_LISTENERS > 255
+#error "NSAPI_INTERFACE_LISTENERS must be from 1 to 255"
+#endif
+
+/**
+ * Status changes an interface holds while its callbacks run; beyond it the
+ * oldest not yet told are merged.
+ */
+#ifndef NSAPI_INTERFACE_EVENT_QUEUE
+#define NSAPI_INTERFACE_EVENT_QUEUE 8
+#endif
+#if NSAPI_INTERFACE_EVENT_QUEUE < 2 || NSAPI_INTERFACE_EVENT_QUEUE > 255
+#error "NSAPI_INTERFACE_EVENT_QUEUE must be from 2 to 255"
+#endif
+
+/**
+ * Milliseconds a blocking nsapi_interface_connect() waits, until
+ * nsapi_interface_set_timeout() (Mbed's DHCP timeout).
+ */
+#ifndef NSAPI_INTERFACE_CONNECT_TIMEOUT_MS
+#define NSAPI_INTERFACE_CONNECT_TIMEOUT_MS 60000
+#endif
+#if NSAPI_INTERFACE_CONNECT_TIMEOUT_MS < 1
+#error "NSAPI_INTERFACE_CONNECT_TIMEOUT_MS must be at least 1"
+#endif
+
 #endif /* NSAPI_OPTIONS_H */

@@ -1,4 +1,4 @@
-/* Generated from idl/stack.yaml, idl/stack_api.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
+/* Generated from idl/network_interface.yaml, idl/stack.yaml, idl/stack_api.yaml by the nsapi generator (python3 -m generator). Do not edit: change the IDL and run scons. */
 /**
  * @file nsapi/stack_api.h
  *
@@ -12,10 +12,23 @@
 
 #include "nsapi/types.h"
 #include "nsapi/errors.h"
+#include "nsapi/network_interface.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/**
+ * Which of an interface's addresses nsapi_interface_api_t's get_address asks
+ * for.
+ */
+typedef enum nsapi_address_kind {
+    NSAPI_ADDRESS_IPv4 = 0,            /**< its IPv4 address */
+    NSAPI_ADDRESS_NETMASK = 1,         /**< that address's netmask */
+    NSAPI_ADDRESS_GATEWAY = 2,         /**< its IPv4 gateway */
+    NSAPI_ADDRESS_IPv6_LINK_LOCAL = 3, /**< its IPv6 link-local address */
+    NSAPI_ADDRESS_IPv6_GLOBAL = 4,     /**< a valid IPv6 address beyond the link (SLAAC or static), the preferred one first */
+} nsapi_address_kind_t;
 
 /**
  * The runtime's per-socket event function, given to the backend when a socket
@@ -180,6 +193,116 @@ struct nsapi_stack_api {
      */
     nsapi_error_t (*getsockopt)(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname, void *optval, unsigned *optlen);
 };
+
+/**
+ * A backend's operations on one of its interfaces (a netif, a kernel
+ * interface), given to the runtime with nsapi_interface_init(). They never
+ * block: progress is told with nsapi_interface_report_status(), from any
+ * thread. An operation left NULL is NSAPI_ERROR_UNSUPPORTED.
+ */
+struct nsapi_interface_api {
+    /**
+     * Start bringing the interface up: the link, then DHCP when interface->dhcp
+     * is 1 or the static IPv4 address otherwise, IPv6 link-local and SLAAC
+     * addresses. The runtime has reported CONNECTING already.
+     *
+     * Event: LOCAL_UP or GLOBAL_UP as addresses come; DISCONNECTED when the
+     * link goes, CONNECTING when it is back; until down is called.
+     *
+     * @retval NSAPI_ERROR_OK           coming up.
+     * @retval NSAPI_ERROR_DEVICE_ERROR the device failed.
+     * @retval NSAPI_ERROR_NO_MEMORY    a client (DHCP) could not start.
+     */
+    nsapi_error_t (*up)(nsapi_interface_t *interface);
+    /**
+     * Take the interface down: release a lease, remove addresses. Once it
+     * returns the backend reports nothing more until the next up.
+     *
+     * @retval NSAPI_ERROR_OK down.
+     */
+    nsapi_error_t (*down)(nsapi_interface_t *interface);
+    /**
+     * Free the interface's device and state; the interface is down. Once it
+     * returns the backend never touches the interface again.
+     *
+     * @retval NSAPI_ERROR_OK released.
+     */
+    nsapi_error_t (*release)(nsapi_interface_t *interface);
+    /**
+     * One of the interface's current addresses.
+     *
+     * @retval NSAPI_ERROR_OK         addr holds it.
+     * @retval NSAPI_ERROR_NO_ADDRESS the interface has none of that kind now.
+     */
+    nsapi_error_t (*get_address)(nsapi_interface_t *interface, nsapi_address_kind_t kind, nsapi_addr_t *addr);
+    /**
+     * A DNS server the network announced (DHCP option 6, DHCPv6), index 0
+     * first; the runtime adds them to the stack's resolver on coming up.
+     *
+     * @retval NSAPI_ERROR_OK         addr holds it.
+     * @retval NSAPI_ERROR_NO_ADDRESS no server at index.
+     */
+    nsapi_error_t (*get_dns_server)(nsapi_interface_t *interface, int index, nsapi_addr_t *addr);
+    /**
+     * Keep static addresses for the next up; netmask and gateway are IPv4 or
+     * NSAPI_UNSPEC (none given).
+     *
+     * @retval NSAPI_ERROR_OK        kept.
+     * @retval NSAPI_ERROR_PARAMETER addresses the device cannot use.
+     */
+    nsapi_error_t (*set_network)(nsapi_interface_t *interface, const nsapi_addr_t *ip, const nsapi_addr_t *netmask, const nsapi_addr_t *gateway);
+    /**
+     * Whether the device may use DHCP (the runtime keeps the choice in
+     * interface->dhcp for up); a device without DHCP leaves it NULL.
+     *
+     * @retval NSAPI_ERROR_OK the next up follows it.
+     */
+    nsapi_error_t (*set_dhcp)(nsapi_interface_t *interface, bool dhcp);
+    /**
+     * The device's MAC address, NSAPI_MAC_BYTES bytes.
+     *
+     * @retval NSAPI_ERROR_OK mac holds it.
+     */
+    nsapi_error_t (*get_mac_address)(nsapi_interface_t *interface, uint8_t *mac);
+    /**
+     * Give the device a MAC address (the interface is down).
+     *
+     * @retval NSAPI_ERROR_OK set.
+     */
+    nsapi_error_t (*set_mac_address)(nsapi_interface_t *interface, const uint8_t *mac);
+};
+
+/**
+ * Make interface one served by api on stack. Called by backends, from their own
+ * function that makes an interface.
+ *
+ * @param interface The NetworkInterface.
+ * @param api       The backend's operations; they must outlive the interface.
+ * @param context   The backend's own state. May be NULL.
+ * @param stack     The stack the interface's addresses belong to.
+ * @param name      The interface's name, shorter than
+ *                  NSAPI_INTERFACE_NAME_SIZE.
+ * @param dhcp      Whether the interface starts with DHCP on.
+ * @retval NSAPI_ERROR_OK        the interface is ready, DISCONNECTED.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, a name empty or too long, or
+ *                               the interface is already initialised.
+ * @retval NSAPI_ERROR_NO_MEMORY the OS could not provide a lock.
+ */
+nsapi_error_t nsapi_interface_init(nsapi_interface_t *interface, const nsapi_interface_api_t *api, void *context, nsapi_stack_t *stack, const char *name, bool dhcp);
+
+/**
+ * The backend tells the runtime the interface's status changed (an address
+ * gained or lost, the link gone or back). From any thread but from inside a
+ * callback of the interface's. Reports between disconnect and the next connect
+ * are ignored; one that repeats the status is not an event.
+ *
+ * @param interface The NetworkInterface.
+ * @param status    The new status.
+ * @retval NSAPI_ERROR_OK        noted (and handed to the callbacks).
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, an unknown status, or the
+ *                               interface is not initialised.
+ */
+nsapi_error_t nsapi_interface_report_status(nsapi_interface_t *interface, nsapi_connection_status_t status);
 
 /**
  * Make stack a stack served by api. Called by backends, from their own start

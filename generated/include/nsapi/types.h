@@ -74,6 +74,7 @@ typedef int nsapi_value_or_error_t;
 typedef void *nsapi_handle_t;
 
 /* The objects of the API, defined in their own headers. */
+typedef struct nsapi_interface nsapi_interface_t;
 typedef struct nsapi_socket nsapi_socket_t;
 typedef struct nsapi_socket_address nsapi_socket_address_t;
 typedef struct nsapi_stack nsapi_stack_t;
@@ -82,6 +83,7 @@ typedef struct nsapi_tcp_socket nsapi_tcp_socket_t;
 typedef struct nsapi_tls_socket nsapi_tls_socket_t;
 typedef struct nsapi_udp_socket nsapi_udp_socket_t;
 typedef struct nsapi_stack_api nsapi_stack_api_t;
+typedef struct nsapi_interface_api nsapi_interface_api_t;
 
 /** IP version of an address. */
 typedef enum nsapi_version {
