@@ -168,11 +168,75 @@ static void sockets_share_a_stack(void)
     fake_deinit(&f);
 }
 
+/* ---- an interface: connect and disconnect in one thread, the backend's reports in another ---- */
+
+static nsapi_error_t iface_op(nsapi_interface_t *interface)
+{
+    (void)interface;
+    return NSAPI_ERROR_OK;
+}
+
+static const nsapi_interface_api_t iface_api = {.up = iface_op, .down = iface_op, .release = iface_op};
+
+static struct {
+    nsapi_interface_t interface;
+    int stop;
+    pthread_mutex_t lock;
+    unsigned events;
+} net = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static void *report_loop(void *arg)
+{
+    int i;
+
+    (void)arg;
+    for (i = 0; i < 20000; i++) {
+        nsapi_interface_report_status(&net.interface, i % 2 ? NSAPI_STATUS_GLOBAL_UP : NSAPI_STATUS_LOCAL_UP);
+        (void)nsapi_interface_get_connection_status(&net.interface);
+    }
+    return NULL;
+}
+
+static void on_status(nsapi_event_t event, intptr_t argument, void *context)
+{
+    (void)event, (void)argument, (void)context;
+    pthread_mutex_lock(&net.lock);
+    net.events++;
+    pthread_mutex_unlock(&net.lock);
+}
+
+static void interface_reports_race_connect_and_disconnect(void)
+{
+    struct fake_stack f;
+    pthread_t reporter;
+    int i, ok = 1;
+
+    fake_init(&f);
+    memset(&net.interface, 0, sizeof net.interface);
+    ok &= nsapi_interface_init(&net.interface, &iface_api, NULL, &f.stack, "race0", false) == NSAPI_ERROR_OK;
+    ok &= nsapi_interface_add_event_listener(&net.interface, on_status, NULL) == NSAPI_ERROR_OK;
+    ok &= nsapi_interface_set_blocking(&net.interface, false) == NSAPI_ERROR_OK;
+    pthread_create(&reporter, NULL, report_loop, NULL);
+    for (i = 0; i < 2000; i++) {
+        nsapi_error_t c = nsapi_interface_connect(&net.interface);
+        nsapi_error_t d = nsapi_interface_disconnect(&net.interface);
+
+        ok &= c == NSAPI_ERROR_OK && d == NSAPI_ERROR_OK;
+    }
+    pthread_join(reporter, NULL);
+    ok &= nsapi_interface_get_connection_status(&net.interface) == NSAPI_STATUS_DISCONNECTED;
+    ok &= net.events >= 4000; /* CONNECTING and DISCONNECTED of each round at least */
+    ok &= nsapi_interface_deinit(&net.interface) == NSAPI_ERROR_OK;
+    report(ok, "interface_reports_race_connect_and_disconnect");
+    fake_deinit(&f);
+}
+
 int main(void)
 {
     close_wakes_blocked_receivers();
     receivers_take_turns();
     events_race_calls_and_sigio();
     sockets_share_a_stack();
+    interface_reports_race_connect_and_disconnect();
     return failures != 0;
 }
