@@ -94,40 +94,59 @@ static void learn_dns_servers(nsapi_interface_t *interface)
 
 /* ---- up and down ---------------------------------------------------------------------------- */
 
-/* Wait until no up or down of the backend runs, then claim the turn; the caller holds the lock. */
-static void take_turn(nsapi_interface_t *interface)
-{
-    while (interface->switching) {
-        nsapi_os_wait(&interface->sync, NSAPI_OS_FOREVER);
-    }
-    interface->switching = 1;
-}
-
-static void end_turn(nsapi_interface_t *interface)
-{
-    interface->switching = 0;
-    nsapi_os_wake_all(&interface->sync);
-}
+/*
+ * The backend's up and down never run at once: the one flag below says one is
+ * running.  Nothing waits for it (a callback run from inside up may call
+ * disconnect in the same thread): a disconnect during up leaves the down to
+ * the connect, when up returns; a connect during down is BUSY.
+ */
 
 /* Take the interface down; NSAPI_ERROR_NO_CONNECTION if nobody asked it up. */
 static nsapi_error_t take_down(nsapi_interface_t *interface)
 {
     nsapi_os_lock(&interface->sync);
-    take_turn(interface);
     if (!interface->wanted) {
-        end_turn(interface);
         nsapi_os_unlock(&interface->sync);
         return NSAPI_ERROR_NO_CONNECTION;
     }
     interface->wanted = 0; /* from here the backend's reports are ignored */
-    nsapi_os_unlock(&interface->sync);
-    (void)interface_api_down(interface);
-    nsapi_os_lock(&interface->sync);
-    end_turn(interface);
     change(interface, NSAPI_STATUS_DISCONNECTED);
-    nsapi_os_unlock(&interface->sync);
+    if (interface->switching) {
+        interface->down_pending = 1; /* up is running: its connect takes it down when up returns */
+        nsapi_os_unlock(&interface->sync);
+    } else {
+        interface->switching = 1;
+        nsapi_os_unlock(&interface->sync);
+        (void)interface_api_down(interface);
+        nsapi_os_lock(&interface->sync);
+        interface->switching = 0;
+        nsapi_os_wake_all(&interface->sync);
+        nsapi_os_unlock(&interface->sync);
+    }
     deliver(interface);
     return NSAPI_ERROR_OK;
+}
+
+/* Run the backend's up, and the down a disconnect asked for meanwhile; NSAPI_ERROR_NO_CONNECTION then. */
+static nsapi_error_t bring_up(nsapi_interface_t *interface)
+{
+    nsapi_error_t err = interface_api_up(interface);
+
+    nsapi_os_lock(&interface->sync);
+    if (interface->down_pending) {
+        interface->down_pending = 0;
+        nsapi_os_unlock(&interface->sync);
+        (void)interface_api_down(interface);
+        nsapi_os_lock(&interface->sync);
+        err = NSAPI_ERROR_NO_CONNECTION;
+    } else if (err != NSAPI_ERROR_OK) {
+        interface->wanted = 0;
+        change(interface, NSAPI_STATUS_DISCONNECTED);
+    }
+    interface->switching = 0;
+    nsapi_os_wake_all(&interface->sync);
+    nsapi_os_unlock(&interface->sync);
+    return err;
 }
 
 /* Wait for GLOBAL_UP, a disconnect, or the deadline; the caller holds the lock. */
@@ -162,34 +181,30 @@ nsapi_error_t nsapi_impl_interface_connect(nsapi_interface_t *interface)
         return NSAPI_ERROR_PARAMETER;
     }
     nsapi_os_lock(&interface->sync);
-    take_turn(interface);
-    blocking = interface->blocking;
-    deadline = nsapi_os_deadline(interface->timeout);
-    if (interface->wanted) {
-        /* Up with an address, or coming up (its link may be down meanwhile). */
-        bool up = interface->status == NSAPI_STATUS_GLOBAL_UP || interface->status == NSAPI_STATUS_LOCAL_UP;
+    if (interface->wanted || interface->switching) {
+        /* Up with an address; or coming up (its link may be down meanwhile), or still going down. */
+        bool up = interface->wanted
+                  && (interface->status == NSAPI_STATUS_GLOBAL_UP || interface->status == NSAPI_STATUS_LOCAL_UP);
 
-        end_turn(interface);
         nsapi_os_unlock(&interface->sync);
         return up ? NSAPI_ERROR_IS_CONNECTED : NSAPI_ERROR_BUSY;
     }
+    blocking = interface->blocking;
+    deadline = nsapi_os_deadline(interface->timeout);
     interface->wanted = 1;
+    interface->switching = 1;
     change(interface, NSAPI_STATUS_CONNECTING);
     nsapi_os_unlock(&interface->sync);
-    deliver(interface);
 
-    err = interface_api_up(interface);
-    nsapi_os_lock(&interface->sync);
-    end_turn(interface);
-    if (err != NSAPI_ERROR_OK) {
-        interface->wanted = 0;
-        change(interface, NSAPI_STATUS_DISCONNECTED);
-    } else if (blocking) {
-        err = await_up(interface, deadline);
-    }
-    nsapi_os_unlock(&interface->sync);
+    err = bring_up(interface);
     deliver(interface);
-    if (err == NSAPI_ERROR_DHCP_FAILURE || (err == NSAPI_ERROR_NO_CONNECTION && blocking)) {
+    if (err != NSAPI_ERROR_OK || !blocking) {
+        return err;
+    }
+    nsapi_os_lock(&interface->sync);
+    err = await_up(interface, deadline);
+    nsapi_os_unlock(&interface->sync);
+    if (err == NSAPI_ERROR_DHCP_FAILURE || err == NSAPI_ERROR_NO_CONNECTION) {
         (void)take_down(interface); /* a blocking connect that failed leaves the interface down, as Mbed's */
     }
     return err;
@@ -358,15 +373,15 @@ nsapi_error_t nsapi_impl_interface_set_mac_address(nsapi_interface_t *interface,
         return NSAPI_ERROR_PARAMETER;
     }
     nsapi_os_lock(&interface->sync);
-    take_turn(interface); /* no connect may start while the device changes */
-    err = interface->wanted ? NSAPI_ERROR_BUSY : NSAPI_ERROR_OK;
+    err = interface->wanted || interface->switching ? NSAPI_ERROR_BUSY : NSAPI_ERROR_OK;
+    interface->switching = err == NSAPI_ERROR_OK; /* no connect may start while the device changes */
     nsapi_os_unlock(&interface->sync);
     if (err == NSAPI_ERROR_OK) {
         err = interface_api_set_mac_address(interface, mac);
+        nsapi_os_lock(&interface->sync);
+        interface->switching = 0;
+        nsapi_os_unlock(&interface->sync);
     }
-    nsapi_os_lock(&interface->sync);
-    end_turn(interface);
-    nsapi_os_unlock(&interface->sync);
     return err;
 }
 

@@ -536,3 +536,26 @@ Test(interface_runtime, names_go_to_the_stack)
     cr_expect_eq(nsapi_interface_get_dns_server(&iface, 0, &address), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_socket_address_get_port(&address), 53);
 }
+
+/* Disconnects from inside the LOCAL_UP event, which the backend reports from inside its up. */
+static void disconnecting_cb(nsapi_event_t event, intptr_t argument, void *context)
+{
+    record(0, event, argument);
+    if (argument == NSAPI_STATUS_LOCAL_UP) {
+        *(nsapi_error_t *)context = nsapi_interface_disconnect(&iface);
+    }
+}
+
+Test(interface_runtime, a_callback_may_disconnect_while_up_runs)
+{
+    static const int want[] = {NSAPI_STATUS_CONNECTING, NSAPI_STATUS_LOCAL_UP, NSAPI_STATUS_DISCONNECTED};
+    nsapi_error_t inner = 1;
+
+    be.report_on_up = NSAPI_STATUS_LOCAL_UP;
+    cr_assert_eq(nsapi_interface_attach(&iface, disconnecting_cb, &inner), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_interface_connect(&iface), NSAPI_ERROR_NO_CONNECTION);
+    cr_expect_eq(inner, NSAPI_ERROR_OK);
+    cr_expect_eq(be.down_calls, 1, "down ran once, after up returned");
+    cr_expect_eq(nsapi_interface_get_connection_status(&iface), NSAPI_STATUS_DISCONNECTED);
+    expect_events(want, 3);
+}

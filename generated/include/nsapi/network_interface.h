@@ -91,10 +91,15 @@ struct nsapi_interface {
     /** 1 while a thread hands queued events to the callbacks. */
     uint8_t delivering;
     /**
-     * 1 while the backend's up or down runs; another connect or disconnect
-     * waits for it.
+     * 1 while the backend's up, down or set_mac_address runs; a connect
+     * meanwhile is BUSY.
      */
     uint8_t switching;
+    /**
+     * 1 when a disconnect came while up ran; the connect runs down when up
+     * returns.
+     */
+    uint8_t down_pending;
     /** Blocking connects waiting for the network (deinit is BUSY meanwhile). */
     uint8_t waiting;
     /** Status changes not yet handed to the callbacks, oldest first. */
