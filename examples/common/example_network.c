@@ -152,13 +152,16 @@ static int configure(nsapi_interface_t *net, const struct options *o)
     }
     if (o->dhcp || (o->ip == NULL && o->ip6 == NULL)) {
         err = o->dhcp ? nsapi_interface_set_dhcp(net, true) : NSAPI_ERROR_OK; /* DHCP is on where there is DHCP */
-        return err == NSAPI_ERROR_OK ? 0 : example_fail("--dhcp", err);
+    } else {
+        err = nsapi_interface_set_dhcp(net, false);
+        err = err == NSAPI_ERROR_UNSUPPORTED ? NSAPI_ERROR_OK : err; /* there was no DHCP to turn off */
     }
-    err = nsapi_interface_set_dhcp(net, false);
-    if (err != NSAPI_ERROR_OK && err != NSAPI_ERROR_UNSUPPORTED) { /* unsupported: there was no DHCP to turn off */
-        return example_fail("set_dhcp", err);
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail(o->dhcp ? "--dhcp" : "set_dhcp", err);
     }
-    err = o->ip != NULL ? nsapi_interface_set_network(net, &ip, NULL, &gateway) : NSAPI_ERROR_OK;
+    if (o->ip != NULL && !o->dhcp) {
+        err = nsapi_interface_set_network(net, &ip, NULL, &gateway);
+    }
     if (err == NSAPI_ERROR_OK && o->ip6 != NULL) {
         err = nsapi_interface_set_network(net, &ip6, NULL, NULL);
     }
