@@ -36,7 +36,7 @@ say "2. on the kernel side: dnsmasq leases 192.168.7.100-150 (router and DNS 192
     --interface=nsapi0 --listen-address=192.168.7.1 --pid-file= --user=root --log-facility=- \
     --local=/test/ --host-record=www.demo.test,192.168.7.1 --dhcp-leasefile="$www/leases" \
     --dhcp-range=192.168.7.100,192.168.7.150,255.255.255.0,1h --dhcp-option=option:router,192.168.7.1 \
-    --dhcp-option=option:dns-server,192.168.7.1 2>&1 | grep --line-buffered DHCP | sed -u "s/^/  dnsmasq: /" &
+    --dhcp-option=option:dns-server,192.168.7.1 2>&1 | grep --line-buffered -E "DHCP[A-Z]+\(" | sed -u "s/^[^ ]* /  dnsmasq: /" &
 /usr/bin/python3 -m http.server --bind 192.168.7.1 --directory "$www" 80 2>&1 | sed -u "s/^/  http.server: /" &
 wait_for 53 udp
 wait_for 67 udp
