@@ -85,7 +85,8 @@ static void *watch_thread(void *arg)
             (void)!read(pi->wake, &count, sizeof count);
         }
         /* Messages are read even while not reporting, so that none is left over for the next up. */
-        look = (fds[0].revents & POLLIN) && nsapi_posix_netlink_changed(pi->watch, pi->name);
+        /* POLLERR: the kernel dropped messages for want of room; reading clears it, and we look again. */
+        look = (fds[0].revents & (POLLIN | POLLERR)) && nsapi_posix_netlink_changed(pi->watch, pi->name);
         pthread_mutex_lock(&pi->lock);
         if (pi->stopping) {
             pthread_mutex_unlock(&pi->lock);
