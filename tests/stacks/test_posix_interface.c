@@ -417,3 +417,43 @@ Test(posix_interface, deinit_from_a_callback_is_busy_and_disconnect_from_the_bac
     n = wait_events(1, 300);
     cr_expect_eq(n, 1, "no event after the callback's disconnect, %u seen", n);
 }
+
+static int in_callback;
+static nsapi_error_t reconnect_result = NSAPI_ERROR_DEVICE_ERROR;
+
+/* On the link's loss, in the backend's thread: let the test disconnect meanwhile, then reconnect. */
+static void reconnect(nsapi_event_t event, intptr_t argument, void *context)
+{
+    if (argument == NSAPI_STATUS_DISCONNECTED && context != NULL
+        && !__atomic_exchange_n(&in_callback, 1, __ATOMIC_ACQ_REL)) {
+        usleep(300000);
+        nsapi_interface_set_blocking(&interface, false);
+        reconnect_result = nsapi_interface_connect(&interface);
+    }
+    record(event, argument, NULL);
+}
+
+Test(posix_interface, disconnect_while_a_callback_reconnects_does_not_deadlock)
+{
+    long start;
+    int i;
+
+    configure_v0();
+    cr_assert_eq(nsapi_posix_interface_init(&interface, &stack, "v0"), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_interface_connect(&interface), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_interface_attach(&interface, reconnect, &interface), NSAPI_ERROR_OK);
+    sh("ip link set v0 down");
+    for (i = 0; i < 500 && !__atomic_load_n(&in_callback, __ATOMIC_ACQUIRE); i++) {
+        usleep(10000);
+    }
+    cr_assert(__atomic_load_n(&in_callback, __ATOMIC_ACQUIRE), "the link's loss reached the callback in 5 s");
+    start = now_ms();
+    cr_expect_eq(nsapi_interface_disconnect(&interface), NSAPI_ERROR_OK);
+    cr_expect_lt(now_ms() - start, 2000, "disconnect does not wait for the callback");
+    expect_event(0, NSAPI_STATUS_DISCONNECTED); /* the link's, once the callback returns */
+    expect_event(1, NSAPI_STATUS_CONNECTING);   /* the callback's connect, after the disconnect */
+    cr_expect_eq(reconnect_result, NSAPI_ERROR_OK);
+    expect_event(2, NSAPI_STATUS_DISCONNECTED); /* what the kernel says after that up: the link is down */
+    sh("ip link set v0 up");
+    expect_event(3, NSAPI_STATUS_GLOBAL_UP);
+}
