@@ -266,6 +266,10 @@ Test(posix_interface, what_the_os_owns_is_unsupported)
     cr_expect_eq(nsapi_interface_set_mac_address(&interface, mac, sizeof mac), NSAPI_ERROR_UNSUPPORTED);
     cr_assert_eq(nsapi_interface_get_mac_address(&interface, text, sizeof text), NSAPI_ERROR_OK);
     cr_expect_str_eq(text, "02:00:5e:10:00:01", "the kernel's address is unchanged");
+    cr_assert_eq(nsapi_interface_connect(&interface), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_interface_set_mac_address(&interface, mac, sizeof mac), NSAPI_ERROR_UNSUPPORTED, "not BUSY");
+    cr_expect_eq(nsapi_interface_set_network(&interface, &ip, NULL, NULL), NSAPI_ERROR_UNSUPPORTED);
+    cr_expect_eq(nsapi_interface_set_dhcp(&interface, true), NSAPI_ERROR_UNSUPPORTED);
 }
 
 Test(posix_interface, names_the_kernel_does_not_know_and_other_bad_input)
