@@ -361,6 +361,9 @@ nsapi_error_t nsapi_impl_interface_set_mac_address(nsapi_interface_t *interface,
     if (interface->api == NULL || (mac[0] & 1) != 0 || memcmp(mac, zero, sizeof zero) == 0) {
         return NSAPI_ERROR_PARAMETER;
     }
+    if (interface->api->set_mac_address == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED; /* whatever the status: BUSY would promise it later */
+    }
     nsapi_os_lock(&interface->sync);
     take_turn(interface); /* no connect may start while the device changes */
     err = interface->wanted ? NSAPI_ERROR_BUSY : NSAPI_ERROR_OK;

@@ -7,10 +7,16 @@
  * Each interface has a thread of its own, from init to release, that listens
  * to rtnetlink and, between up and down, computes the status after each
  * change and reports it.  Its own thread keeps the stack's event thread
- * about sockets only, and lets release join it.  down waits for a report
- * under way, so that none follows it; a report is made without our lock,
- * since the callbacks it runs may call the interface back (down included,
- * from this very thread: then there is nothing to wait for).
+ * about sockets only, and lets release join it: once release returns,
+ * nothing of ours touches the interface.  Reports are made without our
+ * lock, since the callbacks they run may call the interface back.
+ *
+ * down stops new reports but does not wait for one under way: that report
+ * may be running callbacks that call connect or disconnect, which wait for
+ * the down in progress to end (a deadlock).  Nothing is lost by it: the
+ * runtime stops counting reports before it calls down, so one that reaches
+ * it afterwards is ignored, and a status read before an up is as true as
+ * one read after, since up and down change nothing in the kernel.
  */
 #define _GNU_SOURCE
 
@@ -34,11 +40,9 @@ struct posix_interface {
     int wake;              /* eventfd: up asks for a first look, release for the end */
     pthread_t thread;
     pthread_mutex_t lock;  /* over everything below */
-    pthread_cond_t idle;   /* signalled when a report ends */
     unsigned generation;   /* counts ups and downs: a status computed before one is stale */
     bool active;           /* between up and down */
     bool look;             /* up asked for the status */
-    bool reporting;        /* the thread is inside nsapi_interface_report_status() */
     bool stopping;
 };
 
@@ -51,21 +55,17 @@ static void poke(struct posix_interface *pi)
     (void)!write(pi->wake, &one, sizeof one); /* fails only when the counter is full: a wake is due anyway */
 }
 
-/* Report status if no up or down came since it was computed (generation). */
+/* Report status if no up, down or release came since it was computed (generation). */
 static void report(struct posix_interface *pi, unsigned generation, nsapi_connection_status_t status)
 {
+    bool current;
+
     pthread_mutex_lock(&pi->lock);
-    if (!pi->active || pi->generation != generation) {
-        pthread_mutex_unlock(&pi->lock);
-        return;
+    current = pi->active && !pi->stopping && pi->generation == generation;
+    pthread_mutex_unlock(&pi->lock);
+    if (current) {
+        (void)nsapi_interface_report_status(pi->interface, status);
     }
-    pi->reporting = true;
-    pthread_mutex_unlock(&pi->lock);
-    (void)nsapi_interface_report_status(pi->interface, status);
-    pthread_mutex_lock(&pi->lock);
-    pi->reporting = false;
-    pthread_cond_broadcast(&pi->idle);
-    pthread_mutex_unlock(&pi->lock);
 }
 
 static void *watch_thread(void *arg)
@@ -85,7 +85,8 @@ static void *watch_thread(void *arg)
             (void)!read(pi->wake, &count, sizeof count);
         }
         /* Messages are read even while not reporting, so that none is left over for the next up. */
-        look = (fds[0].revents & POLLIN) && nsapi_posix_netlink_changed(pi->watch, pi->name);
+        /* POLLERR: the kernel dropped messages for want of room; reading clears it, and we look again. */
+        look = (fds[0].revents & (POLLIN | POLLERR)) && nsapi_posix_netlink_changed(pi->watch, pi->name);
         pthread_mutex_lock(&pi->lock);
         if (pi->stopping) {
             pthread_mutex_unlock(&pi->lock);
@@ -123,9 +124,6 @@ static nsapi_error_t posix_interface_down(nsapi_interface_t *interface)
     pthread_mutex_lock(&pi->lock);
     pi->active = false;
     pi->generation++;
-    while (pi->reporting && !pthread_equal(pthread_self(), pi->thread)) {
-        pthread_cond_wait(&pi->idle, &pi->lock);
-    }
     pthread_mutex_unlock(&pi->lock);
     return NSAPI_ERROR_OK;
 }
@@ -146,7 +144,6 @@ static void destroy(struct posix_interface *pi, bool started)
     if (pi->wake >= 0) {
         close(pi->wake);
     }
-    pthread_cond_destroy(&pi->idle);
     pthread_mutex_destroy(&pi->lock);
     free(pi);
 }
@@ -207,7 +204,6 @@ static struct posix_interface *make(nsapi_interface_t *interface, nsapi_error_t 
     }
     pi->interface = interface;
     pthread_mutex_init(&pi->lock, NULL);
-    pthread_cond_init(&pi->idle, NULL);
     pi->watch = nsapi_posix_netlink_watch();
     pi->wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (pi->watch < 0 || pi->wake < 0) {
