@@ -81,7 +81,8 @@ static int parse(int argc, char **argv, struct options *o)
             return -1;
         }
     }
-    if (i >= argc || argc - i > 2 || argv[i][0] == '-' || (argc - i == 2 && number(argv[i + 1], 1, 65535, &port) != 0)) {
+    if (i >= argc || argc - i > 2 || argv[i][0] == '-'
+        || (argc - i == 2 && number(argv[i + 1], 1, 65535, &port) != 0)) {
         return -1;
     }
     o->host = argv[i];

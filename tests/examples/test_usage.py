@@ -1,8 +1,8 @@
 """Every example's command line as a newcomer meets it: --help and -h print the usage on stdout and
 exit 0, naming the program by its basename and every argument and option with its default (the
 interface options included); bad usage still goes to stderr with exit 2, a malformed NSAPI_INTERFACE
-or --interface too; and a name looked up with no DNS server configured says so and names --dns.  Over lwIP's loopback netif in this process: nothing
-here touches a network, so no namespace is needed."""
+or --interface too; and a name looked up with no DNS server configured says so and names --dns. Over
+lwIP's loopback netif in this process: nothing here touches a network, so no namespace is needed."""
 
 import os
 import re
