@@ -1,7 +1,9 @@
 /*
- * The main demo: lwIP, the embedded default, in this process on its
- * loopback netif (no privileges needed), with the project's own echo and
- * HTTP servers each in a thread, serving the client examples step by step:
+ * The demo's in-process part (after tap_demo.sh, the worked example, as
+ * root): lwIP, the embedded default, in this process on its loopback
+ * interface (the default interface "lwip-loop", no privileges needed), with
+ * the project's own echo and HTTP servers each in a thread, serving the
+ * client examples step by step:
  * TCP and UDP ping-pong (UDP over IPv6), then three HTTP fetches (a page,
  * a chunked body, 1 MiB with a Content-Length).
  *
@@ -14,7 +16,7 @@
 
 #include "common/cli.h"
 #include "examples.h"
-#include "nsapi/lwip.h"
+#include "nsapi/default_interface.h"
 
 #define ECHO_PORT 7
 #define HTTP_PORT 80
@@ -71,39 +73,54 @@ static int clients(nsapi_stack_t *stack)
     return failed;
 }
 
+/* The loopback interface, up: its stack, or NULL after saying why not. */
+static nsapi_stack_t *loopback_up(void)
+{
+    nsapi_interface_t *net;
+    nsapi_error_t err;
+
+    if (nsapi_default_interface_select("lwip-loop") != NSAPI_ERROR_OK || (net = nsapi_default_interface()) == NULL) {
+        example_fail("lwip-loop", nsapi_default_interface_error());
+        return NULL;
+    }
+    err = nsapi_interface_connect(net); /* static addresses: GLOBAL_UP at once */
+    if (err != NSAPI_ERROR_OK) {
+        example_fail("connect", err);
+        nsapi_default_interface_release();
+        return NULL;
+    }
+    return nsapi_interface_get_stack(net);
+}
+
 int main(void)
 {
-    nsapi_stack_t stack;
+    nsapi_stack_t *stack;
     pthread_t echo, http;
-    nsapi_error_t err;
     int failed;
 
     setvbuf(stdout, NULL, _IOLBF, 0); /* the servers' lines and the clients' lines, in the order they happen */
-    printf("=== Part 1: lwIP in this process; the servers and the clients are examples of this project\n");
-    step("lwIP starts in this process, with its loopback netif at 10.0.0.1 and fd00::1");
-    memset(&stack, 0, sizeof stack);
-    err = nsapi_lwip_init(&stack);
-    if (err == NSAPI_ERROR_OK) {
-        err = nsapi_lwip_add_loopback(&stack, "10.0.0.1", "fd00::1");
-    }
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail("lwIP", err);
+    printf("\n=== lwIP in this process; the servers and the clients are examples of this project\n");
+    step("lwIP starts in this process; its loopback interface comes up at 10.0.0.1 and fd00::1");
+    stack = loopback_up();
+    if (stack == NULL) {
+        return 1;
     }
     step("echo_server and http_server listen, each then serving in a thread of its own");
-    if (echo_server_listen(&stack, ECHO_PORT) != 0 || http_server_listen(&stack, HTTP_PORT) != 0) {
+    if (echo_server_listen(stack, ECHO_PORT) != 0 || http_server_listen(stack, HTTP_PORT) != 0) {
         return 1; /* they said why; exiting takes the stack down with the process */
     }
     if (pthread_create(&echo, NULL, echo_thread, NULL) != 0 || pthread_create(&http, NULL, http_thread, NULL) != 0) {
         fprintf(stderr, "no thread for a server\n");
         return 1;
     }
-    failed = clients(&stack);
-    step("the servers stop, and lwIP's netifs go");
+    failed = clients(stack);
+    step("the servers stop, the interface goes down, and lwIP's netifs go");
     echo_server_stop();
     http_server_stop();
     pthread_join(echo, NULL);
     pthread_join(http, NULL);
-    nsapi_lwip_deinit(&stack);
+    nsapi_interface_disconnect(nsapi_default_interface());
+    nsapi_default_interface_release();
     if (failed != 0) {
         printf("\n%d steps failed\n", failed);
         return 1;

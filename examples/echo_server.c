@@ -6,7 +6,7 @@
  * buffer's worth of work, so that no client keeps the others waiting, and
  * echoes one datagram; it sleeps only when a turn found nothing to do.
  *
- * usage: echo_server --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] PORT [CLIENTS] (--help: every option)
+ * usage: echo_server [--interface SPEC] [INTERFACE OPTIONS] PORT [CLIENTS] (--help: every option)
  *        Serves CLIENTS TCP clients and stops once they have gone (serves
  *        forever unless given), or stops on SIGINT/SIGTERM.
  * Exits 0 then, 1 on any error, 2 on bad usage.
@@ -19,7 +19,7 @@
 #include <time.h>
 
 #include "common/cli.h"
-#include "common/example_stack.h"
+#include "common/example_network.h"
 #include "common/usage.h"
 #include "examples.h"
 
@@ -275,7 +275,7 @@ static int usage(const char *argv0, int help)
 
 int main(int argc, char **argv)
 {
-    nsapi_stack_t stack;
+    nsapi_stack_t *stack = NULL;
     unsigned port;
     unsigned long count;
     int rc;
@@ -283,20 +283,20 @@ int main(int argc, char **argv)
     if (example_help_asked(argc, argv)) {
         return usage(argv[0], 1);
     }
-    rc = example_stack_up(&argc, argv, &stack);
+    rc = example_network_up(&argc, argv, &stack);
     if (rc == 0 && example_port_count(argc, argv, &port, &count, 1000000) != 0) {
-        example_stack_down(&stack);
+        example_network_down();
         rc = 2;
     }
     if (rc != 0) {
         return rc == 2 ? usage(argv[0], 0) : rc;
     }
     example_stop_on_signals();
-    rc = echo_server_listen(&stack, port);
+    rc = echo_server_listen(stack, port);
     if (rc == 0) {
         rc = echo_server_run((int)count);
     }
-    example_stack_down(&stack);
+    example_network_down();
     return rc;
 }
 #endif

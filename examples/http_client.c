@@ -1,12 +1,12 @@
 /*
- * The overview's worked example: fetch a page over HTTP/1.1, or HTTPS.
+ * An HTTP client: fetch a page over HTTP/1.1, or HTTPS.
  * Resolve the host, connect (for https://, then a TLSSocket over the TCP
  * socket checks the server's certificate and name), send a GET, read the
  * status line and the headers, then the whole body, whether its length is
  * given (Content-Length), sent in chunks (Transfer-Encoding: chunked) or
  * ended by the server's close.
  *
- * usage: http_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] [--cacert FILE] URL [-o FILE]
+ * usage: http_client [--interface SPEC] [INTERFACE OPTIONS] [--cacert FILE] URL [-o FILE]
  *        URL is http[s]://HOST[:PORT][/PATH]; HOST a name or an address ([v6] in brackets).
  *        --cacert: the authorities an https server's certificate must chain to, a PEM file or a
  *        directory (default /etc/ssl/certs, the system store).  --help lists every option and its default.
@@ -23,7 +23,7 @@
 
 #include "common/cli.h"
 #include "common/clock.h"
-#include "common/example_stack.h"
+#include "common/example_network.h"
 #include "common/http_header.h"
 #include "common/net_io.h"
 #include "common/url.h"
@@ -431,7 +431,7 @@ static int usage(const char *argv0, int help)
 
 int main(int argc, char **argv)
 {
-    nsapi_stack_t stack;
+    nsapi_stack_t *stack = NULL;
     struct url url;
     FILE *out = NULL;
     int rc;
@@ -439,7 +439,7 @@ int main(int argc, char **argv)
     if (example_help_asked(argc, argv)) {
         return usage(argv[0], 1);
     }
-    rc = example_stack_up(&argc, argv, &stack);
+    rc = example_network_up(&argc, argv, &stack);
     if (rc != 0) {
         return rc == 2 ? usage(argv[0], 0) : rc;
     }
@@ -450,20 +450,20 @@ int main(int argc, char **argv)
         argc -= 2;
     }
     if ((argc != 2 && !(argc == 4 && strcmp(argv[2], "-o") == 0)) || parse_url(argv[1], &url) != 0) {
-        example_stack_down(&stack);
+        example_network_down();
         return usage(argv[0], 0);
     }
     if (argc == 4 && (out = fopen(argv[3], "wb")) == NULL) {
         fprintf(stderr, "%s: %s\n", argv[3], strerror(errno));
-        example_stack_down(&stack);
+        example_network_down();
         return 1;
     }
-    rc = fetch(&stack, &url, out);
+    rc = fetch(stack, &url, out);
     if (out != NULL && fclose(out) != 0 && rc == 0) {
         fprintf(stderr, "%s: %s\n", argv[3], strerror(errno));
         rc = 1;
     }
-    example_stack_down(&stack);
+    example_network_down();
     return rc;
 }
 #endif

@@ -15,7 +15,7 @@
  * its answer 60 s to go out; a slower one is dropped, and a stop request cuts
  * an answer short, so no client holds the server.
  *
- * usage: http_server --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] [--cert FILE --key FILE] PORT [REQUESTS]
+ * usage: http_server [--interface SPEC] [INTERFACE OPTIONS] [--cert FILE --key FILE] PORT [REQUESTS]
  *        (--help: every option)
  *        Answers REQUESTS requests, then stops (serves forever unless given),
  *        or stops on SIGINT/SIGTERM.  With a certificate and its key (PEM or
@@ -34,7 +34,7 @@
 
 #include "common/cli.h"
 #include "common/clock.h"
-#include "common/example_stack.h"
+#include "common/example_network.h"
 #include "common/net_io.h"
 #include "common/usage.h"
 #include "examples.h"
@@ -556,7 +556,7 @@ static unsigned char *read_file(const char *path, size_t *size)
 
 int main(int argc, char **argv)
 {
-    nsapi_stack_t stack;
+    nsapi_stack_t *stack = NULL;
     unsigned port;
     unsigned long count;
     int rc;
@@ -564,20 +564,20 @@ int main(int argc, char **argv)
     if (example_help_asked(argc, argv)) {
         return usage(argv[0], 1);
     }
-    rc = example_stack_up(&argc, argv, &stack);
+    rc = example_network_up(&argc, argv, &stack);
     if (rc == 0 && argc >= 5 && strcmp(argv[1], "--cert") == 0 && strcmp(argv[3], "--key") == 0) {
         identity.cert = read_file(argv[2], &identity.cert_size);
         identity.key = read_file(argv[4], &identity.key_size);
         rc = identity.cert != NULL && identity.key != NULL ? 0 : 1;
         if (rc != 0) {
-            example_stack_down(&stack);
+            example_network_down();
         }
         argv[4] = argv[0];
         argv += 4;
         argc -= 4;
     }
     if (rc == 0 && example_port_count(argc, argv, &port, &count, 1000000000ul) != 0) {
-        example_stack_down(&stack);
+        example_network_down();
         rc = 2;
     }
     if (rc != 0) {
@@ -586,11 +586,11 @@ int main(int argc, char **argv)
         return rc == 2 ? usage(argv[0], 0) : rc;
     }
     example_stop_on_signals();
-    rc = http_server_listen(&stack, port);
+    rc = http_server_listen(stack, port);
     if (rc == 0) {
         rc = http_server_run(count);
     }
-    example_stack_down(&stack);
+    example_network_down();
     free(identity.cert);
     free(identity.key);
     return rc;

@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "common/example_stack.h"
+#include "common/example_network.h"
 #include "common/usage.h"
 #include "ping_pong.h"
 
@@ -77,7 +77,7 @@ void ping_pong_report(const struct ping_pong_times *times, const struct ping_pon
 
 int ping_pong_main(int argc, char **argv, ping_pong_play_t play, unsigned size_min, unsigned size_max)
 {
-    nsapi_stack_t stack;
+    nsapi_stack_t *stack = NULL;
     nsapi_socket_address_t partner;
     struct ping_pong game;
     int rc;
@@ -85,14 +85,14 @@ int ping_pong_main(int argc, char **argv, ping_pong_play_t play, unsigned size_m
     if (example_help_asked(argc, argv)) {
         return usage(argv[0], size_min, size_max, 1);
     }
-    rc = example_stack_up(&argc, argv, &stack);
+    rc = example_network_up(&argc, argv, &stack);
     if (rc != 0) {
         return rc == 2 ? usage(argv[0], size_min, size_max, 0) : rc;
     }
-    rc = arguments(argc, argv, &stack, &partner, &game);
+    rc = arguments(argc, argv, stack, &partner, &game);
     if (rc == 0) {
-        rc = play(&stack, &partner, &game);
+        rc = play(stack, &partner, &game);
     }
-    example_stack_down(&stack);
+    example_network_down();
     return rc < 0 ? usage(argv[0], size_min, size_max, 0) : rc;
 }

@@ -1,18 +1,20 @@
 #!/bin/sh
-# The demo's second part, as root: examples/http_client on lwIP over a TAP
-# device resolves a name with dnsmasq and fetches a page from python3's
-# http.server, both on the kernel's side of the device, in network and PID
-# namespaces made for the purpose and gone, with every process in them, when
-# it ends.
+# The demo's first part, as root: the overview's worked example
+# (examples/ethernet_http) on lwIP over a TAP device.  Its interface is the
+# default one, NSAPI_INTERFACE=lwip-tap:nsapi0: it gets its address, gateway
+# and DNS server by DHCP from dnsmasq, resolves www.demo.test with the same
+# dnsmasq, and fetches a page from python3's http.server, all on the
+# kernel's side of the device, in network and PID namespaces made for the
+# purpose and gone, with every process in them, when it ends.
 set -eu
-client="$(cd "$(dirname "$0")/.." && pwd)/build/release/examples/http_client"
+example="$(cd "$(dirname "$0")/.." && pwd)/build/release/examples/ethernet_http"
 if [ "$(id -u)" -ne 0 ]; then
-    printf '\n(the TAP part of the demo needs root: sudo scons demo)\n'
+    printf '\n(the worked example over TAP needs root: sudo scons demo)\n'
     exit 0
 fi
 exec unshare -n -p -f --kill-child -- /bin/sh -eu -c '
-client=$1
-printf "\n=== Part 2, as root: lwIP on a TAP device, with the kernel on the other side\n"
+example=$1
+printf "=== As root: the overview'\''s worked example, lwIP on a TAP device with the kernel on the other side\n"
 say() { printf "\n== %s\n" "$*"; }
 wait_for() { # wait_for PORT tcp|udp: until something listens there, 5 s at most
     i=0
@@ -20,7 +22,7 @@ wait_for() { # wait_for PORT tcp|udp: until something listens there, 5 s at most
         i=$((i + 1)); [ $i -lt 50 ] || { echo "nothing on port $1/$2" >&2; exit 1; }; sleep 0.1
     done
 }
-say "1. a network namespace with TAP device nsapi0: the kernel at 192.168.7.1, lwIP will be 192.168.7.2"
+say "1. a network namespace with TAP device nsapi0, the kernel at 192.168.7.1"
 ip link set lo up
 ip tuntap add dev nsapi0 mode tap
 ip addr add 192.168.7.1/24 dev nsapi0
@@ -28,15 +30,18 @@ ip link set nsapi0 up
 www=$(mktemp -d)
 trap "rm -rf $www" EXIT
 printf "<!DOCTYPE html>\n<html><body><p>Hello from the kernel side of nsapi0</p></body></html>\n" > "$www/index.html"
-say "2. on the kernel side: dnsmasq answers www.demo.test, python3 -m http.server serves port 8080"
+say "2. on the kernel side: dnsmasq leases 192.168.7.100-150 (router and DNS 192.168.7.1) and answers" \
+    "www.demo.test; python3 -m http.server serves port 80"
 /usr/sbin/dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --bind-interfaces \
-    --listen-address=192.168.7.1 --pid-file= --user=root --local=/test/ --host-record=www.demo.test,192.168.7.1 \
-    2>/dev/null &
-/usr/bin/python3 -m http.server --bind 192.168.7.1 --directory "$www" 8080 2>&1 | sed -u "s/^/  http.server: /" &
+    --interface=nsapi0 --listen-address=192.168.7.1 --pid-file= --user=root --log-facility=- \
+    --local=/test/ --host-record=www.demo.test,192.168.7.1 --dhcp-leasefile="$www/leases" \
+    --dhcp-range=192.168.7.100,192.168.7.150,255.255.255.0,1h --dhcp-option=option:router,192.168.7.1 \
+    --dhcp-option=option:dns-server,192.168.7.1 2>&1 | grep --line-buffered -E "DHCP[A-Z]+\(" | sed -u "s/^[^ ]* /  dnsmasq: /" &
+/usr/bin/python3 -m http.server --bind 192.168.7.1 --directory "$www" 80 2>&1 | sed -u "s/^/  http.server: /" &
 wait_for 53 udp
-wait_for 8080 tcp
-say "3. http_client --stack lwip-tap --dns 192.168.7.1 http://www.demo.test:8080/ (then the page it saved)"
-stdbuf -oL "$client" --stack lwip-tap --dns 192.168.7.1 http://www.demo.test:8080/ -o "$www/fetched.html"
-cat "$www/fetched.html"
+wait_for 67 udp
+wait_for 80 tcp
+say "3. NSAPI_INTERFACE=lwip-tap:nsapi0 ethernet_http www.demo.test"
+NSAPI_INTERFACE=lwip-tap:nsapi0 stdbuf -oL "$example" www.demo.test
 say "4. the namespace goes, with its device and servers"
-' tap_demo "$client"
+' tap_demo "$example"

@@ -3,7 +3,7 @@
  * computer's echo partner, send a numbered message each round and check
  * that exactly the same bytes come back, then print the round trips.
  *
- * usage: tcp_ping_pong --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] HOST PORT [ROUNDS [SIZE]]
+ * usage: tcp_ping_pong [--interface SPEC] [INTERFACE OPTIONS] HOST PORT [ROUNDS [SIZE]]
  *        (ROUNDS 100 and SIZE 1000 unless given; SIZE at most 65536; --help lists every option)
  * Exits 0 when every round came back intact, 1 on any error or difference, 2 on bad usage.
  */

@@ -5,7 +5,7 @@
  * its echo it is sent again (five times at most), and a late echo of an
  * earlier round is recognised by its number and skipped.
  *
- * usage: udp_ping_pong --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] HOST PORT [ROUNDS [SIZE]]
+ * usage: udp_ping_pong [--interface SPEC] [INTERFACE OPTIONS] HOST PORT [ROUNDS [SIZE]]
  *        (ROUNDS 100 and SIZE 1000 unless given; SIZE 4 to 65507; --help lists every option)
  * Exits 0 when every round came back intact, 1 on any error or difference, 2 on bad usage.
  */

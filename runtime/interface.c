@@ -228,13 +228,17 @@ nsapi_error_t nsapi_impl_interface_report_status(nsapi_interface_t *interface, n
     nsapi_os_lock(&interface->sync);
     came_up = interface->wanted && status != interface->status
               && (status == NSAPI_STATUS_GLOBAL_UP || status == NSAPI_STATUS_LOCAL_UP);
+    nsapi_os_unlock(&interface->sync);
+    if (came_up) {
+        /* Before the change is seen, by the callbacks and by a waiting connect alike: whoever
+         * learns the network is up may resolve a name at once. */
+        learn_dns_servers(interface);
+    }
+    nsapi_os_lock(&interface->sync);
     if (interface->wanted) {
         change(interface, status);
     }
     nsapi_os_unlock(&interface->sync);
-    if (came_up) {
-        learn_dns_servers(interface); /* before the callbacks hear of it, so that they can resolve names */
-    }
     deliver(interface);
     return NSAPI_ERROR_OK;
 }
@@ -371,6 +375,9 @@ nsapi_error_t nsapi_impl_interface_set_mac_address(nsapi_interface_t *interface,
     (void)size; /* NSAPI_MAC_BYTES: the generated check */
     if (interface->api == NULL || (mac[0] & 1) != 0 || memcmp(mac, zero, sizeof zero) == 0) {
         return NSAPI_ERROR_PARAMETER;
+    }
+    if (interface->api->set_mac_address == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED; /* whatever the status: BUSY would promise it later */
     }
     nsapi_os_lock(&interface->sync);
     err = interface->wanted || interface->switching ? NSAPI_ERROR_BUSY : NSAPI_ERROR_OK;

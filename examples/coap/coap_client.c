@@ -12,7 +12,7 @@
  * reset and ends the run.  Prints the response code (2.05 Content) and the
  * payload.
  *
- * usage: coap_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] [--ack-timeout MS]
+ * usage: coap_client [--interface SPEC] [INTERFACE OPTIONS] [--ack-timeout MS]
  *                    get|put coap://HOST[:PORT][/PATH][?QUERY] [PAYLOAD]
  *        HOST an address (IPv6 in brackets) or a name (also sent as a Uri-Host), taken as it
  *        is: a name with a '%' (or another character a URL host may not have) is refused.
@@ -43,7 +43,7 @@
 
 #include "common/cli.h"
 #include "common/clock.h"
-#include "common/example_stack.h"
+#include "common/example_network.h"
 #include "common/url.h"
 #include "common/usage.h"
 #include "coap_codec.h"
@@ -349,7 +349,7 @@ static int run(nsapi_stack_t *stack, const struct url *url, const struct request
 int main(int argc, char **argv)
 {
     static struct request request;
-    nsapi_stack_t stack;
+    nsapi_stack_t *stack = NULL;
     struct url url;
     struct coap_message sent = {0};
     unsigned char random[2 + TOKEN_LENGTH];
@@ -364,7 +364,7 @@ int main(int argc, char **argv)
     if (example_help_asked(argc, argv)) {
         return usage(argv[0], 1);
     }
-    rc = example_stack_up(&argc, argv, &stack);
+    rc = example_network_up(&argc, argv, &stack);
     if (rc != 0) {
         return rc == 2 ? usage(argv[0], 0) : rc;
     }
@@ -386,7 +386,7 @@ int main(int argc, char **argv)
     }
     if (count < 2 || (strcasecmp(words[0], "get") != 0 && strcasecmp(words[0], "put") != 0)
         || (count == 3 && strcasecmp(words[0], "put") != 0) || parse_url(words[1], &url) != 0) {
-        example_stack_down(&stack);
+        example_network_down();
         return usage(argv[0], 0);
     }
     random_bytes(random, sizeof random);
@@ -408,10 +408,10 @@ int main(int argc, char **argv)
         } else {
             fprintf(stderr, "%s\n", coap_fault_text(fault, NULL, why, sizeof why));
         }
-        example_stack_down(&stack);
+        example_network_down();
         return usage(argv[0], 0);
     }
-    rc = run(&stack, &url, &request, &sent, ack_timeout);
-    example_stack_down(&stack);
+    rc = run(stack, &url, &request, &sent, ack_timeout);
+    example_network_down();
     return rc;
 }

@@ -5,7 +5,7 @@
 #include "nsapi/nsapi.h"
 
 /*
- * The servers' command line after the stack's options: PORT [COUNT], PORT 1
+ * The servers' command line after the interface options: PORT [COUNT], PORT 1
  * to 65535 and COUNT 1 to max, digits only (*count 0 when not given).
  * Returns 0, or -1 for anything else.
  */

@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "example_stack.h"
+#include "example_network.h"
 #include "usage.h"
 
 int example_help_asked(int argc, char **argv)
@@ -22,12 +22,12 @@ int example_usage(const char *argv0, const char *arguments, const char *options,
     const char *name = slash != NULL ? slash + 1 : argv0; /* not the path it was run by */
     FILE *out = help ? stdout : stderr;
 
-    fprintf(out, "usage: %s --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] %s\n", name, arguments);
+    fprintf(out, "usage: %s [--interface SPEC] [INTERFACE OPTIONS] %s\n", name, arguments);
     if (!help) {
         fprintf(out, "%s --help lists every option and its default\n", name);
         return 2;
     }
     fprintf(out, "%s", options);
-    example_stack_help(out);
+    example_network_help(out);
     return 0;
 }

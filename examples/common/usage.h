@@ -7,10 +7,10 @@ int example_help_asked(int argc, char **argv);
 
 /*
  * Print the usage of the program argv0 names (its last path component
- * only): "usage: NAME --stack lwip-loop|lwip-tap|posix [STACK OPTIONS]
- * ARGUMENTS".  For --help (help 1) on stdout, followed by options (the
- * program's own lines, each argument and option with its default) and the
- * stack's options with theirs; returns 0.  For bad usage (help 0) on
+ * only): "usage: NAME [--interface SPEC] [INTERFACE OPTIONS] ARGUMENTS".
+ * For --help (help 1) on stdout, followed by options (the program's own
+ * lines, each argument and option with its default) and the interface
+ * options with theirs; returns 0.  For bad usage (help 0) on
  * stderr, followed by a pointer to --help; returns 2.  Either is the exit
  * code.
  */

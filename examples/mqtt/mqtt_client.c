@@ -5,7 +5,7 @@
  * (answering those at QoS 1 with a PUBACK), send a PINGREQ whenever nothing
  * was sent for the keep-alive interval, and disconnect after COUNT messages.
  *
- * usage: mqtt_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] HOST[:PORT] TOPIC
+ * usage: mqtt_client [--interface SPEC] [INTERFACE OPTIONS] HOST[:PORT] TOPIC
  *                    [--publish MESSAGE] [--qos 0|1] [--count N] [--keepalive SECONDS] [--time SECONDS]
  *   HOST            a name or an address ([v6] in brackets); PORT 1883 unless given
  *   TOPIC           subscribed to at QoS 1 (the broker may grant 0); published to with --publish
@@ -34,7 +34,7 @@
 
 #include "common/cli.h"
 #include "common/clock.h"
-#include "common/example_stack.h"
+#include "common/example_network.h"
 #include "common/net_io.h"
 #include "common/url.h"
 #include "common/usage.h"
@@ -613,7 +613,7 @@ static int check_topic(const struct options *o)
 
 int main(int argc, char **argv)
 {
-    nsapi_stack_t stack;
+    nsapi_stack_t *stack = NULL;
     struct options options;
     int rc;
 
@@ -621,15 +621,15 @@ int main(int argc, char **argv)
     if (example_help_asked(argc, argv)) {
         return usage(argv[0], 1);
     }
-    rc = example_stack_up(&argc, argv, &stack);
+    rc = example_network_up(&argc, argv, &stack);
     if (rc != 0) {
         return rc == 2 ? usage(argv[0], 0) : rc;
     }
     if (parse_options(argc, argv, &options) != 0 || check_topic(&options) != 0) {
-        example_stack_down(&stack);
+        example_network_down();
         return usage(argv[0], 0);
     }
-    rc = run(&stack, &options);
-    example_stack_down(&stack);
+    rc = run(stack, &options);
+    example_network_down();
     return rc;
 }

@@ -19,7 +19,7 @@
  * 1009 too big) and the connection is dropped.  Text from the server is
  * printed with control characters escaped (\xNN).
  *
- * usage: websocket_client --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] ws://HOST[:PORT][/PATH][?QUERY]
+ * usage: websocket_client [--interface SPEC] [INTERFACE OPTIONS] ws://HOST[:PORT][/PATH][?QUERY]
  *                         [--message TEXT]
  *        HOST a name or an address ([v6] in brackets), PORT 80 unless given.
  *        --message TEXT: send TEXT as one text message, print the answer and close, instead of the script.
@@ -41,7 +41,7 @@
 
 #include "common/cli.h"
 #include "common/clock.h"
-#include "common/example_stack.h"
+#include "common/example_network.h"
 #include "common/net_io.h"
 #include "common/url.h"
 #include "common/usage.h"
@@ -782,7 +782,7 @@ static int run(nsapi_stack_t *stack, const struct url *url, const char *text)
 
 int main(int argc, char **argv)
 {
-    nsapi_stack_t stack;
+    nsapi_stack_t *stack = NULL;
     struct url url;
     const char *text = NULL, *address = NULL;
     int rc, i;
@@ -790,7 +790,7 @@ int main(int argc, char **argv)
     if (example_help_asked(argc, argv)) {
         return usage(argv[0], 1);
     }
-    rc = example_stack_up(&argc, argv, &stack);
+    rc = example_network_up(&argc, argv, &stack);
     if (rc != 0) {
         return rc == 2 ? usage(argv[0], 0) : rc;
     }
@@ -807,16 +807,16 @@ int main(int argc, char **argv)
         if (address != NULL && strncasecmp(address, "wss://", 6) == 0) {
             fprintf(stderr, "wss:// needs TLS, which this example has not: use ws://\n");
         }
-        example_stack_down(&stack);
+        example_network_down();
         return usage(argv[0], 0);
     }
     if (text != NULL
         && (strlen(text) > MESSAGE_MAX || !example_utf8_valid((const unsigned char *)text, strlen(text)))) {
         fprintf(stderr, "--message TEXT must be UTF-8, at most %d bytes\n", MESSAGE_MAX);
-        example_stack_down(&stack);
+        example_network_down();
         return usage(argv[0], 0);
     }
-    rc = run(&stack, &url, text);
-    example_stack_down(&stack);
+    rc = run(stack, &url, text);
+    example_network_down();
     return rc;
 }

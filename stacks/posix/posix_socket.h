@@ -51,6 +51,9 @@ struct posix_stack {
     struct posix_socket *closed;   /* closed, but an event read before the close may still name them */
 };
 
+/* Whether stack is a POSIX stack (posix_interface.c makes interfaces on those only). */
+bool nsapi_posix_is_stack(const nsapi_stack_t *stack);
+
 /* Start the event thread of a stack whose epoll and wake descriptors are open. */
 nsapi_error_t nsapi_posix_events_start(struct posix_stack *ps);
 

@@ -372,6 +372,11 @@ static bool is_ours(const nsapi_stack_t *stack)
     return stack != NULL && stack->api == &posix_api && stack->context != NULL;
 }
 
+bool nsapi_posix_is_stack(const nsapi_stack_t *stack)
+{
+    return is_ours(stack);
+}
+
 static void release(struct posix_stack *ps)
 {
     if (ps->epoll >= 0) {

@@ -12,7 +12,7 @@ EXAMPLES = os.path.join(ROOT, "build", "test", "examples")
 # server: the kernel side's address; device: the example's own address.
 CONFIGS = {
     "posix": {"server": "127.0.0.1", "device": "127.0.0.1", "setup": "ip link set lo up",
-              "options": "--stack posix --dns 127.0.0.1"},
+              "options": "--interface posix:lo --dns 127.0.0.1"},
     "lwip-tap": {"server": "192.168.7.1", "device": "192.168.7.2",
                  "setup": "ip link set lo up && ip tuntap add dev nsapi0 mode tap"
                           " && ip addr add 192.168.7.1/24 dev nsapi0 && ip link set nsapi0 up",

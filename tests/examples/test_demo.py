@@ -1,7 +1,8 @@
-"""The main demo (README's first command runs it through `scons demo`): part 1, lwIP in one
-process with the project's echo and HTTP servers serving the client examples (the ASan build),
-and part 2, examples/tap_demo.sh, the HTTP client on lwIP over TAP fetching a page by name from
-the kernel's side of a namespace the script makes and removes."""
+"""The main demo (README's first command runs it through `scons demo`): first, as root,
+examples/tap_demo.sh, the overview's worked example (ethernet_http) on lwIP over TAP with its
+address and DNS server by DHCP from dnsmasq, fetching a page by name from the kernel's side of a
+namespace the script makes and removes; then lwIP in one process with the project's echo and HTTP
+servers serving the client examples on its loopback interface (the ASan build)."""
 
 import os
 import subprocess
@@ -41,10 +42,15 @@ class Demo(unittest.TestCase):
         p = subprocess.run(["sh", os.path.join(netns.ROOT, "examples", "tap_demo.sh")], capture_output=True,
                            text=True, timeout=120)
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
-        self.assertIn("resolving www.demo.test", p.stdout)
-        self.assertIn("connecting to 192.168.7.1 port 8080", p.stdout)
-        self.assertIn('"GET / HTTP/1.1" 200', p.stdout, "the kernel-side server's log")
-        self.assertIn("Hello from the kernel side of nsapi0", p.stdout)
+        out = p.stdout
+        self.assertRegex(out, r"IP address: 192\.168\.7\.(1[0-4][0-9]|150)\n", "an address of dnsmasq's range")
+        self.assertIn("Netmask: 255.255.255.0\n", out)
+        self.assertIn("Gateway: 192.168.7.1\n", out)
+        self.assertIn("www.demo.test is 192.168.7.1; connecting to port 80", out)
+        self.assertIn("recv: HTTP/1.0 200 OK", out)
+        self.assertIn("dnsmasq: DHCPACK(nsapi0)", out, "the lease, in dnsmasq's log")
+        self.assertIn('"GET / HTTP/1.1" 200', out, "the kernel-side server's log")
+        self.assertIn("\nDone\n", out)
         self.assertEqual([c for c in command_lines() if b"www.demo.test" in c or b"http.server --bind 192.168.7.1" in c],
                          [], "the servers went with the namespace")
 

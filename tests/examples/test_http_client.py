@@ -79,7 +79,7 @@ class HttpClient(unittest.TestCase):
         out = os.path.join(self.tmp.name, "out-localhost")
         rc, stdout, stderr = netns.run("posix", [f"python3 -m http.server 8080 --bind 127.0.0.1 --directory {self.tmp.name}"],
                                        [8080], "http_client", f"http://localhost:8080/big.bin -o {out}",
-                                       options="--stack posix")
+                                       options="--interface posix:lo")
         self.assertEqual(rc, 0, stdout + stderr)
         self.assertEqual(stdout.splitlines()[:2], ["resolving localhost", "connecting to 127.0.0.1 port 8080"])
         self.assertIn(f"body: {MIB} bytes (content-length)", stdout)

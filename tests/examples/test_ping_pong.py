@@ -57,7 +57,7 @@ class PingPong(unittest.TestCase):
         self.assertIn("SIZE must be 4 to 65507 for UDP", stderr)
         rc, _, stderr = netns.run("posix", [], [], "tcp_ping_pong", "{ip} notaport")
         self.assertEqual(rc, 2)
-        self.assertIn("usage: tcp_ping_pong --stack", stderr, "the basename, not the path it was run by")
+        self.assertIn("usage: tcp_ping_pong [--interface SPEC]", stderr, "the basename, not the path it was run by")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Every example's command line as a newcomer meets it: --help and -h print the usage on stdout and
 exit 0, naming the program by its basename and every argument and option with its default (the
-stack's options included); bad usage still goes to stderr with exit 2; and a name looked up with no
-DNS server configured says so and names --dns.  Over lwIP's loopback netif in this process: nothing
-here touches a network, so no namespace is needed."""
+interface options included); bad usage still goes to stderr with exit 2, a malformed NSAPI_INTERFACE
+or --interface too; and a name looked up with no DNS server configured says so and names --dns. Over
+lwIP's loopback netif in this process: nothing here touches a network, so no namespace is needed."""
 
 import os
 import re
@@ -29,18 +29,23 @@ PROGRAMS = {
     "websocket_client": {"ws://HOST[:PORT][/PATH][?QUERY]": "PORT 80 unless given",
                          "--message TEXT": "(default: the whole script"},
 }
-# examples/common/example_stack.c's options and defaults, the same in every program.
-STACK = {"--stack lwip-loop": "10.0.0.1 and fd00::1", "--stack lwip-tap": "", "--stack posix": "",
-         "--tap NAME": "(default nsapi0)", "--ip ADDRESS": "(default 192.168.7.2)",
-         "--gateway ADDRESS": "(default 192.168.7.1)", "--ip6 ADDRESS": "(default fd07::2)",
-         "--dns ADDRESS": "(default none", "-h, --help": ""}
+# examples/common/example_network.c's options and defaults, the same in every program.
+STACK = {"--interface SPEC": "(default: NSAPI_INTERFACE, else the build's; now lwip-loop)",
+         "--stack lwip-loop|lwip-tap|posix": "(default: --interface)", "--tap NAME": "(default nsapi0)",
+         "--ip ADDRESS": "(default: DHCP; --stack lwip-tap 192.168.7.2)",
+         "--gateway ADDRESS": "(default none; --stack lwip-tap 192.168.7.1)",
+         "--ip6 ADDRESS": "(default none; --stack lwip-tap fd07::2)", "--dhcp": "(default: DHCP unless",
+         "--dns ADDRESS": "(default: those DHCP gave", "-h, --help": ""}
+SPECS = "(lwip-tap:NAME, lwip-loop, posix or posix:NAME)"
 CLIENTS = {"http_client": "http://missing.test/", "tcp_ping_pong": "missing.test 7", "udp_ping_pong": "missing.test 7",
            "mqtt_client": "missing.test topic", "coap_client": "get coap://missing.test/", "websocket_client":
            "ws://missing.test/"}
 
 
-def run(program, *args):
-    p = subprocess.run([os.path.join(netns.EXAMPLES, program), *args], capture_output=True, text=True, timeout=60)
+def run(program, *args, interface="lwip-loop"):
+    """The program with NSAPI_INTERFACE set (lwIP's loopback: no network, no privileges)."""
+    p = subprocess.run([os.path.join(netns.EXAMPLES, program), *args], capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "NSAPI_INTERFACE": interface})
     return p.returncode, p.stdout, p.stderr
 
 
@@ -60,8 +65,8 @@ def entries(help_text):
 
 
 def synopsis_words(usage_line, program):
-    """The arguments and options the usage line names after the stack's: "-o FILE", "ROUNDS", "get|put"."""
-    rest = usage_line.split(f"usage: {program} --stack lwip-loop|lwip-tap|posix [STACK OPTIONS] ", 1)[1]
+    """The arguments and options the usage line names after the interface's: "-o FILE", "ROUNDS", "get|put"."""
+    rest = usage_line.split(f"usage: {program} [--interface SPEC] [INTERFACE OPTIONS] ", 1)[1]
     words = []
     for token in rest.split():
         token = token.lstrip("[")
@@ -77,12 +82,12 @@ def synopsis_words(usage_line, program):
 class Usage(unittest.TestCase):
     def test_help_on_stdout_with_every_option_and_default(self):
         for program, own in PROGRAMS.items():
-            for args in (["--help"], ["-h"], ["--stack", "posix", "--help"]):
+            for args in (["--help"], ["-h"], ["--interface", "posix", "--help"]):
                 with self.subTest(program=program, args=args):
                     rc, stdout, stderr = run(program, *args)
                     self.assertEqual((rc, stderr), (0, ""), stdout)
                     first = stdout.splitlines()[0]
-                    self.assertTrue(first.startswith(f"usage: {program} --stack lwip-loop|lwip-tap|posix "), first)
+                    self.assertTrue(first.startswith(f"usage: {program} [--interface SPEC] [INTERFACE OPTIONS] "), first)
                     found = entries(stdout)
                     for name, text in {**own, **STACK}.items():
                         self.assertIn(name, found, stdout)
@@ -93,18 +98,24 @@ class Usage(unittest.TestCase):
     def test_bad_usage_on_stderr(self):
         for program in PROGRAMS:
             with self.subTest(program=program):
-                rc, stdout, stderr = run(program, "--stack", "lwip-loop")
+                rc, stdout, stderr = run(program)
                 self.assertEqual((rc, stdout), (2, ""), stderr)
                 self.assertEqual(stderr.splitlines()[0].split()[:2], ["usage:", program], "the basename, not the path")
                 self.assertIn(f"{program} --help lists every option and its default", stderr)
-        rc, _, stderr = run("http_client", "http://localhost/")
+        rc, _, stderr = run("http_client", "http://localhost/", interface="wifi")
         self.assertEqual(rc, 2)
-        self.assertIn("--stack lwip-loop|lwip-tap|posix is needed", stderr)
+        self.assertIn(f"NSAPI_INTERFACE=wifi: not an interface {SPECS}", stderr)
+        rc, _, stderr = run("http_client", "--interface", "lwip-tap:", "http://localhost/")
+        self.assertEqual(rc, 2)
+        self.assertIn(f"--interface lwip-tap:: not an interface {SPECS}", stderr)
+        rc, _, stderr = run("http_client", "--interface", "lwip-loop", "--stack", "posix", "http://localhost/")
+        self.assertEqual(rc, 2)
+        self.assertIn("--interface and --stack are two spellings of one choice: give one", stderr)
 
     def test_no_dns_server_says_so(self):
         for program, args in CLIENTS.items():
             with self.subTest(program=program):
-                rc, stdout, stderr = run(program, "--stack", "lwip-loop", *args.split())
+                rc, stdout, stderr = run(program, *args.split())
                 self.assertEqual(rc, 1, stdout + stderr)
                 self.assertIn("cannot resolve missing.test: no DNS server is configured (give --dns ADDRESS)", stderr)
                 self.assertNotIn("runtime error", stderr)  # UBSan

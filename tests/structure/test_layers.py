@@ -4,6 +4,9 @@
   beside its own code, so an unprefixed helper would collide).
 * The `#include "..."` graph of runtime/ and of each stack is acyclic; no runtime file reaches a
   stack's header, and no stack reaches another stack's.
+* A port (ports/NAME) may include the stacks' public headers, never their internals; nothing includes
+  a port's header but the examples, the tests and programs (the runtime, the stacks, the generated
+  code and TLS do not).
 * The objects of each library (the runtime's, each stack's) call each other without a cycle (a
   header naming one module's functions while another module defines them hides a cycle from the
   include graph, not from the linker).
@@ -94,6 +97,10 @@ def sources(folder):
                   for p in glob.glob(os.path.join(ROOT, folder, "**", "*." + ext), recursive=True))
 
 
+def ports():
+    return sorted(os.path.basename(os.path.dirname(p)) for p in glob.glob(os.path.join(ROOT, "ports", "*", "include")))
+
+
 def stacks():
     return sorted(os.path.basename(os.path.dirname(p)) for p in glob.glob(os.path.join(ROOT, "stacks", "*", "SConscript")))
 
@@ -102,6 +109,7 @@ def stacks():
 # Every stack's include folder is searched, so that a forbidden include is found, not missed.
 PUBLIC = ["generated/include", "runtime/include"]
 ALL_STACK_INCLUDES = [f"stacks/{s}/include" for s in stacks()]
+PORT_INCLUDES = [f"ports/{p}/include" for p in ports()]
 
 
 class Symbols(unittest.TestCase):
@@ -142,24 +150,38 @@ class Includes(unittest.TestCase):
                                 f"{path} includes {dep}, outside {', '.join(allowed)}")
 
     def test_runtime_reaches_no_stack(self):
-        self.check(sources("runtime"), PUBLIC + ["generated/src", "runtime"] + ALL_STACK_INCLUDES,
+        self.check(sources("runtime"), PUBLIC + ["generated/src", "runtime"] + ALL_STACK_INCLUDES + PORT_INCLUDES,
                    ["runtime/", "generated/"])
 
     def test_each_stack_reaches_no_other_stack(self):
         self.assertTrue(stacks())
         for name in stacks():
             with self.subTest(stack=name):
-                self.check(sources(f"stacks/{name}"), PUBLIC + ALL_STACK_INCLUDES + ["runtime"],
+                self.check(sources(f"stacks/{name}"), PUBLIC + ALL_STACK_INCLUDES + PORT_INCLUDES + ["runtime"],
                            [f"stacks/{name}/", "generated/include/", "runtime/include/"])
 
     def test_generated_code_reaches_only_generated_and_public_headers(self):
-        self.check(sources("generated"), PUBLIC + ["generated/src", "runtime"] + ALL_STACK_INCLUDES,
+        self.check(sources("generated"), PUBLIC + ["generated/src", "runtime"] + ALL_STACK_INCLUDES + PORT_INCLUDES,
                    ["generated/", "runtime/include/"])
 
+    def test_each_port_reaches_the_stacks_public_headers_only(self):
+        self.assertTrue(ports())
+        for name in ports():
+            with self.subTest(port=name):
+                self.check(sources(f"ports/{name}"),
+                           PUBLIC + ALL_STACK_INCLUDES + PORT_INCLUDES + ["runtime"] + [f"stacks/{s}" for s in stacks()],
+                           [f"ports/{name}/", "generated/include/", "runtime/include/"]
+                           + [f"{i}/" for i in ALL_STACK_INCLUDES])
+
+    def test_tls_reaches_no_port(self):
+        graph = include_graph(sources("tls"), PUBLIC + ["tls/include", "tls"] + ALL_STACK_INCLUDES + PORT_INCLUDES)
+        self.assertEqual(sorted(dep for deps in graph.values() for dep in deps if dep.startswith("ports/")), [])
+
     def test_examples_use_the_public_headers_only(self):
-        self.check(sources("examples"), PUBLIC + ALL_STACK_INCLUDES + ["examples", "runtime", "generated/src"],
-                   ["examples/", "generated/include/", "runtime/include/", "stacks/lwip/include/",
-                    "stacks/posix/include/"] + [f"stacks/{s}/include/" for s in stacks()])
+        self.check(sources("examples"), PUBLIC + ALL_STACK_INCLUDES + PORT_INCLUDES
+                   + ["examples", "runtime", "generated/src"],
+                   ["examples/", "generated/include/", "runtime/include/"] + [f"{i}/" for i in ALL_STACK_INCLUDES]
+                   + [f"{i}/" for i in PORT_INCLUDES])
 
     def test_a_cycle_is_found(self):
         self.assertEqual(find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}), ["a", "b", "c", "a"])

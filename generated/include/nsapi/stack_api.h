@@ -216,7 +216,11 @@ struct nsapi_interface_api {
     nsapi_error_t (*up)(nsapi_interface_t *interface);
     /**
      * Take the interface down: release a lease, remove addresses. Once it
-     * returns the backend reports nothing more until the next up.
+     * returns the backend starts no report until the next up. It need not wait
+     * for a report under way, and must not when that report runs in another
+     * thread: its callbacks may be waiting for this down to end. The runtime
+     * ignores a report that reaches it after it called down; one that arrives
+     * after the next up counts, so it must still be true then.
      *
      * @retval NSAPI_ERROR_OK down.
      */
