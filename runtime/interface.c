@@ -226,8 +226,9 @@ nsapi_error_t nsapi_impl_interface_report_status(nsapi_interface_t *interface, n
         return NSAPI_ERROR_PARAMETER;
     }
     nsapi_os_lock(&interface->sync);
-    came_up = interface->wanted && status != interface->status
-              && (status == NSAPI_STATUS_GLOBAL_UP || status == NSAPI_STATUS_LOCAL_UP);
+    /* At GLOBAL_UP only: a link-local address alone says nothing of this network's servers, and a
+     * backend may still hold those of the last one. */
+    came_up = interface->wanted && status != interface->status && status == NSAPI_STATUS_GLOBAL_UP;
     nsapi_os_unlock(&interface->sync);
     if (came_up) {
         /* Before the change is seen, by the callbacks and by a waiting connect alike: whoever

@@ -135,7 +135,8 @@ nsapi_error_t nsapi_interface_deinit(nsapi_interface_t *interface);
  * unless set) with the interface taken down again. Non-blocking, it returns at
  * once, and the status events tell how it goes; a backend then keeps trying
  * (DHCP retransmits) until disconnect. The DNS servers the network announces
- * (DHCP option 6, DHCPv6) are added to the stack's resolver when it comes up.
+ * (DHCP option 6, DHCPv6) are added to the stack's resolver when it reaches
+ * GLOBAL_UP.
  *
  * @param interface The NetworkInterface.
  * @retval NSAPI_ERROR_OK            blocking, the interface is GLOBAL_UP;

@@ -241,7 +241,8 @@ struct nsapi_interface_api {
     nsapi_error_t (*get_address)(nsapi_interface_t *interface, nsapi_address_kind_t kind, nsapi_addr_t *addr);
     /**
      * A DNS server the network announced (DHCP option 6, DHCPv6), index 0
-     * first; the runtime adds them to the stack's resolver on coming up.
+     * first; the runtime adds them to the stack's resolver when the interface
+     * reaches GLOBAL_UP.
      *
      * @retval NSAPI_ERROR_OK         addr holds it.
      * @retval NSAPI_ERROR_NO_ADDRESS no server at index.
