@@ -40,7 +40,7 @@ struct posix_interface {
     int wake;              /* eventfd: up asks for a first look, release for the end */
     pthread_t thread;
     pthread_mutex_t lock;  /* over everything below */
-    unsigned generation;   /* counts ups and downs: a status computed before one is stale */
+    unsigned generation;   /* counts ups and downs: a status computed before one is not reported */
     bool active;           /* between up and down */
     bool look;             /* up asked for the status */
     bool stopping;
@@ -84,8 +84,8 @@ static void *watch_thread(void *arg)
         if (fds[1].revents & POLLIN) {
             (void)!read(pi->wake, &count, sizeof count);
         }
-        /* Messages are read even while not reporting, so that none is left over for the next up. */
-        /* POLLERR: the kernel dropped messages for want of room; reading clears it, and we look again. */
+        /* Messages are read even while not reporting, so that none is left over for the next up.
+         * POLLERR: the kernel dropped messages for want of room; reading clears it, and we look again. */
         look = (fds[0].revents & (POLLIN | POLLERR)) && nsapi_posix_netlink_changed(pi->watch, pi->name);
         pthread_mutex_lock(&pi->lock);
         if (pi->stopping) {

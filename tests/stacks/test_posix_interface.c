@@ -183,6 +183,38 @@ Test(posix_interface, a_global_ipv6_address_alone_is_global_up)
     cr_expect_eq(nsapi_interface_get_gateway(&interface, &(nsapi_socket_address_t){0}), NSAPI_ERROR_NO_ADDRESS);
 }
 
+Test(posix_interface, an_ipv4_link_local_address_alone_is_local_up)
+{
+    sh("ip link set v0 addrgenmode none && ip link set v0 up && ip addr add 169.254.3.4/16 dev v0");
+    cr_assert_eq(nsapi_posix_interface_init(&interface, &stack, "v0"), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_interface_add_event_listener(&interface, record, NULL), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_interface_set_blocking(&interface, false), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_interface_connect(&interface), NSAPI_ERROR_OK);
+    expect_event(0, NSAPI_STATUS_CONNECTING);
+    expect_event(1, NSAPI_STATUS_LOCAL_UP);
+    expect_address(nsapi_interface_get_ip_address, "169.254.3.4");
+    expect_address(nsapi_interface_get_netmask, "255.255.0.0");
+}
+
+Test(posix_interface, an_ipv6_address_in_duplicate_address_detection_does_not_count_yet)
+{
+    nsapi_socket_address_t got;
+
+    /* DAD on v0 (the case's default is off): the kernel probes for a second before the address is usable. */
+    sh("ip link set v0 addrgenmode none && sysctl -qw net.ipv6.conf.v0.accept_dad=1 && ip link set v0 up");
+    cr_assert_eq(nsapi_posix_interface_init(&interface, &stack, "v0"), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_interface_add_event_listener(&interface, record, NULL), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_interface_set_blocking(&interface, false), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_interface_connect(&interface), NSAPI_ERROR_OK);
+    expect_event(0, NSAPI_STATUS_CONNECTING);
+    sh("ip -6 addr add 2001:db8:9::1/64 dev v0 && ip -6 addr show dev v0 | grep -q tentative");
+    memset(&got, 0, sizeof got);
+    cr_expect_eq(nsapi_interface_get_ip_address(&interface, &got), NSAPI_ERROR_NO_ADDRESS, "tentative");
+    cr_expect_eq(nsapi_interface_get_connection_status(&interface), NSAPI_STATUS_CONNECTING);
+    expect_event(1, NSAPI_STATUS_GLOBAL_UP); /* the kernel's message when DAD ends */
+    expect_address(nsapi_interface_get_ip_address, "2001:db8:9::1");
+}
+
 Test(posix_interface, link_down_and_up_and_carrier_loss_are_events_in_order)
 {
     unsigned n;
