@@ -45,7 +45,13 @@
 #define TIMES_VARIABLE "BENCH_DHCP_TIMES"
 #define CONNECT_TIMEOUT_MS 30000
 #define UDHCPC_LIMIT_S 30.0 /* udhcpc -n gives up after 3 discovers 3 s apart: well before */
-#define SETTLE_NS 50000000L /* between rounds, untimed: dnsmasq has seen the release */
+#define SETTLE_MS 50 /* between rounds, untimed: dnsmasq has seen the release */
+#define POLL_MS 5
+/* lwIP's DHCP client acts on a timer ticking every TICK_MS (DHCP_FINE_TIMER_MSECS) from the stack's
+ * start, and an application's connect falls anywhere in that tick: the rounds start at PHASES
+ * phases spread evenly over it, rather than at whatever phase the loop's pace gives them. */
+#define TICK_MS 500
+#define PHASES 5
 
 static double now(void)
 {
@@ -61,9 +67,9 @@ static void die(const char *what, long code)
     exit(1);
 }
 
-static void settle(void)
+static void pause_ms(long ms)
 {
-    const struct timespec pause = {0, SETTLE_NS};
+    const struct timespec pause = {ms / 1000, ms % 1000 * 1000000L};
 
     nanosleep(&pause, NULL);
 }
@@ -74,6 +80,14 @@ static void report(const char *api, int rep, double start, double end)
         printf("dhcp %s %d %.3f %.6f %.6f\n", api, rep, (end - start) * 1e3, start, end);
         fflush(stdout);
     }
+}
+
+/* Wait until phase (ms) into lwIP's timer tick, the stack having started at epoch. */
+static void wait_for_phase(double epoch, long phase)
+{
+    long into = (long)((now() - epoch) * 1e3) % TICK_MS;
+
+    pause_ms((phase - into + TICK_MS) % TICK_MS);
 }
 
 /* One round of the nsapi interface: connect (blocking, DHCP) and disconnect. */
@@ -124,7 +138,7 @@ static void udhcpc_wait(pid_t pid)
             waitpid(pid, &status, 0);
             die("udhcpc took too long", (long)pid);
         }
-        settle();
+        pause_ms(POLL_MS);
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         die("udhcpc failed", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
@@ -221,6 +235,7 @@ int main(int argc, char **argv)
     static nsapi_interface_t eth;
     char self[512], times[] = "/tmp/bench_dhcp.XXXXXX";
     const char *script_times = getenv(TIMES_VARIABLE);
+    double epoch;
     ssize_t length;
     int reps, fd;
 
@@ -238,6 +253,7 @@ int main(int argc, char **argv)
     }
     close(fd);
     self[length] = '\0';
+    epoch = now(); /* lwIP's timers start with its thread, in the first nsapi_lwip_init() */
     if (nsapi_lwip_init(&stack) != NSAPI_ERROR_OK) {
         die("nsapi_lwip_init", 0);
     }
@@ -246,10 +262,11 @@ int main(int argc, char **argv)
         die("nsapi_lwip_ethernet_init", 0);
     }
     for (int rep = 0; rep <= reps; rep++) {
+        pause_ms(SETTLE_MS);
+        wait_for_phase(epoch, rep % PHASES * TICK_MS / PHASES);
         nsapi_round(&eth, rep);
-        settle();
+        pause_ms(SETTLE_MS);
         udhcpc_round(argv[2], argv[3], self, times, rep);
-        settle();
     }
     unlink(times);
     nsapi_interface_deinit(&eth);
