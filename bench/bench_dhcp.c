@@ -4,7 +4,8 @@
  * busybox's udhcpc on a kernel interface, both served by one dnsmasq that
  * bench/run.py sets up (it explains the network and why it is fair).
  *
- * usage: bench_dhcp TAP NETNS IFACE REPS
+ * usage: BENCH_DHCP_TIMES=FILE bench_dhcp TAP NETNS IFACE REPS
+ *   FILE   where udhcpc's script writes the times of its events;
  *   TAP    the TAP device of the nsapi interface;
  *   NETNS  a network namespace file (/proc/PID/ns/net) holding IFACE, the
  *          kernel interface udhcpc runs on.
@@ -12,12 +13,12 @@
  * "dhcp API REP MS START END": API nsapi or udhcpc, MS from the start
  * (nsapi_interface_connect() called; udhcpc about to be executed) to the
  * address (connect returned at GLOBAL_UP; udhcpc ran its script for
- * "bound"), START and END in seconds of CLOCK_MONOTONIC, which run.py lines
- * up with the DHCP and ARP frames it sees.  Each round ends with the lease
+ * "bound"), START and END in seconds of CLOCK_MONOTONIC, which
+ * bench/dhcp_netns.py lines up with the DHCP and ARP frames it sees.  Each round ends with the lease
  * released: nsapi_interface_disconnect(), udhcpc -R.
  *
- * The same program is udhcpc's script (-s), told apart by BENCH_DHCP_TIMES
- * in its environment: it appends the event's time to that file, then does
+ * The same program is udhcpc's script (-s), told apart by its single
+ * argument (the event): it appends the event's time to that file, then does
  * what a default script does with the address (so that udhcpc's release
  * leaves from it), after the time was taken, and ends udhcpc once bound.
  */
@@ -191,17 +192,16 @@ static int set_address(const char *iface, unsigned long request, const char *add
 {
     struct ifreq ifr;
     struct sockaddr_in *sin = (struct sockaddr_in *)&ifr.ifr_addr;
-    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    int rc;
+    int fd, rc;
 
-    if (fd < 0 || strlen(iface) >= sizeof ifr.ifr_name) {
+    memset(&ifr, 0, sizeof ifr);
+    sin->sin_family = AF_INET;
+    if (strlen(iface) >= sizeof ifr.ifr_name || inet_pton(AF_INET, address, &sin->sin_addr) != 1) {
         return 1;
     }
-    memset(&ifr, 0, sizeof ifr);
     strcpy(ifr.ifr_name, iface);
-    sin->sin_family = AF_INET;
-    if (inet_pton(AF_INET, address, &sin->sin_addr) != 1) {
-        close(fd);
+    fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
         return 1;
     }
     rc = ioctl(fd, request, &ifr);
@@ -233,25 +233,23 @@ int main(int argc, char **argv)
 {
     static nsapi_stack_t stack;
     static nsapi_interface_t eth;
-    char self[512], times[] = "/tmp/bench_dhcp.XXXXXX";
-    const char *script_times = getenv(TIMES_VARIABLE);
+    char self[512];
+    const char *times = getenv(TIMES_VARIABLE);
     double epoch;
     ssize_t length;
-    int reps, fd;
+    int reps;
 
-    if (script_times != NULL && argc == 2) {
-        return script(script_times, argv[1]);
+    if (times != NULL && argc == 2) {
+        return script(times, argv[1]);
     }
-    if (argc != 5 || (reps = atoi(argv[4])) < 1) {
-        fprintf(stderr, "usage: bench_dhcp TAP NETNS IFACE REPS\n");
+    if (times == NULL || argc != 5 || (reps = atoi(argv[4])) < 1) {
+        fprintf(stderr, "usage: " TIMES_VARIABLE "=FILE bench_dhcp TAP NETNS IFACE REPS\n");
         return 2;
     }
     length = readlink("/proc/self/exe", self, sizeof self - 1);
-    fd = mkstemp(times);
-    if (length <= 0 || fd < 0 || setenv(TIMES_VARIABLE, times, 1) != 0) {
-        die("setting up", errno);
+    if (length <= 0) {
+        die("/proc/self/exe", errno);
     }
-    close(fd);
     self[length] = '\0';
     epoch = now(); /* lwIP's timers start with its thread, in the first nsapi_lwip_init() */
     if (nsapi_lwip_init(&stack) != NSAPI_ERROR_OK) {
@@ -268,7 +266,6 @@ int main(int argc, char **argv)
         pause_ms(SETTLE_MS);
         udhcpc_round(argv[2], argv[3], self, times, rep);
     }
-    unlink(times);
     nsapi_interface_deinit(&eth);
     nsapi_lwip_deinit(&stack);
     return 0;

@@ -165,7 +165,7 @@ def main():
         sniffer.start()
         try:
             run = subprocess.run([program, TAP, f"/proc/{holder.pid}/ns/net", CLIENT, reps], capture_output=True,
-                                 text=True, timeout=LIMIT_S)
+                                 text=True, timeout=LIMIT_S, env=dict(os.environ, BENCH_DHCP_TIMES=f"{folder}/times"))
         finally:
             sniffer.stop()
             server.terminate()

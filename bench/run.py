@@ -99,14 +99,16 @@ def dhcp(root, build, reps):
     if os.geteuid() != 0:
         print("dhcp: skipped, not root (a network namespace, a TAP device and dnsmasq need root)")
         return []
-    missing = [t for t in ("unshare", "nsenter", "dnsmasq", "busybox") if shutil.which(t) is None]
+    env = dict(os.environ, PATH=os.environ.get("PATH", os.defpath) + ":/usr/sbin:/sbin")  # SCons's lacks sbin
+    missing = [t for t in ("unshare", "nsenter", "ip", "dnsmasq", "busybox")
+               if shutil.which(t, path=env["PATH"]) is None]
     if missing:
         print(f"dhcp: skipped, {' and '.join(missing)} missing")
         return []
     # a PID namespace too, so that nothing it started (dnsmasq first) outlives it whatever happens
     p = subprocess.run(["unshare", "-n", "-p", "-f", "--mount-proc", "--kill-child", "--", sys.executable,
                         os.path.join(root, "bench", "dhcp_netns.py"), os.path.join(build, "bench_dhcp"), str(reps)],
-                       capture_output=True, text=True, timeout=900)
+                       capture_output=True, text=True, timeout=900, env=env)
     try:
         result = json.loads(p.stdout.splitlines()[-1])
     except (IndexError, ValueError):
