@@ -290,9 +290,10 @@ def main():
 def report(rows, files, types, lwip_files, build, started):
     """The table, the footprints per file, and bench.csv and bench.png in build unless it is None."""
     header = ["workload", "ours", "baseline", "ratio", "goal", "met", "unit", "note"]
-    table = [[r.name, number(r.ours), number(r.baseline), number(r.ratio),
-              "" if r.goal is None else f"{'<=' if not r.higher_is_better else '>='} {r.goal:g}{'x' if r.baseline else ''}",
-              r.met, r.unit, r.note] for r in rows]
+    goals = ["" if r.goal is None else f"{'>=' if r.higher_is_better else '<='} {r.goal:g}{'x' if r.baseline else ''}"
+             for r in rows]
+    table = [[r.name, number(r.ours), number(r.baseline), number(r.ratio), goal, r.met, r.unit, r.note]
+             for r, goal in zip(rows, goals)]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
     for line in [header] + table:
         print("  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip())
