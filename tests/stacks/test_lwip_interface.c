@@ -191,9 +191,17 @@ static struct {
     unsigned count;
 } events = {PTHREAD_MUTEX_INITIALIZER, {0}, 0};
 
+/* What get_ip_address gave a callback told of GLOBAL_UP: it runs outside lwIP's lock, with the address there. */
+static nsapi_error_t address_in_callback = NSAPI_ERROR_WOULD_BLOCK;
+
 static void record(nsapi_event_t event, intptr_t argument, void *context)
 {
-    (void)context;
+    if (context != NULL && argument == NSAPI_STATUS_GLOBAL_UP) {
+        nsapi_socket_address_t ip;
+        nsapi_error_t err = nsapi_interface_get_ip_address(context, &ip);
+
+        __atomic_store_n(&address_in_callback, err, __ATOMIC_RELEASE);
+    }
     pthread_mutex_lock(&events.lock);
     if (event == NSAPI_EVENT_CONNECTION_STATUS_CHANGE && events.count < EVENTS) {
         events.seen[events.count++] = (nsapi_connection_status_t)argument;
@@ -413,6 +421,7 @@ Test(lwip_interface, blocking_connect_events_in_order)
 
     start_dhcp_server();
     ethernet(&eth, TAP);
+    cr_assert_eq(nsapi_interface_attach(&eth, record, &eth), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_interface_disconnect(&eth), NSAPI_ERROR_NO_CONNECTION, "down already");
     nsapi_interface_set_timeout(&eth, 10000);
     cr_assert_eq(nsapi_interface_connect(&eth), NSAPI_ERROR_OK);
@@ -423,6 +432,8 @@ Test(lwip_interface, blocking_connect_events_in_order)
         cr_expect_eq(event(i), NSAPI_STATUS_LOCAL_UP, "only LOCAL_UP between (event %u is %d)", i, event(i));
     }
     cr_expect_eq(event(n - 1), NSAPI_STATUS_GLOBAL_UP);
+    cr_expect_eq(__atomic_load_n(&address_in_callback, __ATOMIC_ACQUIRE), NSAPI_ERROR_OK,
+                 "the callback had the address");
     cr_expect_eq(nsapi_interface_connect(&eth), NSAPI_ERROR_IS_CONNECTED);
     cr_assert_eq(nsapi_interface_disconnect(&eth), NSAPI_ERROR_OK);
     cr_expect_eq(await_event(n, NSAPI_STATUS_DISCONNECTED, 1000), (int)n, "DISCONNECTED next");
