@@ -124,7 +124,8 @@ static void udhcpc_exec(int netns, int started, const char *iface, const char *s
     /* -n: quit when no lease came; -t/-T: busybox's defaults, said.  Not -q (quit once bound): busybox
      * 1.35 quits then before it counts itself bound, and -R sends no release; the script's SIGTERM
      * after "bound" ends it instead, and -R releases then. */
-    execl("/bin/busybox", "udhcpc", "-f", "-n", "-R", "-t", "3", "-T", "3", "-i", iface, "-s", self, (char *)NULL);
+    execl("/bin/busybox", "udhcpc", "-f", "-n", "-R", "-a1000", "-t", "3", "-T", "3", "-i", iface, "-s", self,
+          (char *)NULL);
     _exit(127);
 }
 
