@@ -4,9 +4,22 @@
  * link we configure), clearing them all when an interface goes down, and
  * finding the one of a kind an interface is asked for.  Under the core lock.
  */
+#include <lwip/dhcp.h>
 #include <lwip/netif.h>
 
 #include "lwip_backend.h"
+
+bool nsapi_lwip_bogus_lease(struct netif *netif)
+{
+    u32_t ip = lwip_ntohl(ip4_addr_get_u32(netif_ip4_addr(netif)));
+    u32_t host = ~lwip_ntohl(ip4_addr_get_u32(netif_ip4_netmask(netif)));
+
+    if (!dhcp_supplied_address(netif)) {
+        return false;
+    }
+    return ip >> 24 == 0 || ip >> 24 == 127 || ip >> 28 >= 0xe /* 0/8, loopback, multicast, 240/4 */
+           || (host > 1 && ((ip & host) == host || (ip & host) == 0)); /* its subnet's broadcast or network */
+}
 
 err_t nsapi_lwip_add_static_ip6(struct netif *netif, const ip6_addr_t *ip6)
 {
@@ -57,7 +70,7 @@ static const ip_addr_t *find_ip6(struct netif *netif, bool link_local)
 
 const ip_addr_t *nsapi_lwip_find_address(struct netif *netif, nsapi_address_kind_t kind)
 {
-    bool has_ip4 = !ip4_addr_isany_val(*netif_ip4_addr(netif));
+    bool has_ip4 = !ip4_addr_isany_val(*netif_ip4_addr(netif)) && !nsapi_lwip_bogus_lease(netif);
 
     switch (kind) {
     case NSAPI_ADDRESS_IPv4:

@@ -54,6 +54,9 @@
 #ifndef NSAPI_LWIP_STATUS_CANCEL_MS
 #define NSAPI_LWIP_STATUS_CANCEL_MS 1000 /* the longest down waits for a report of its interface under way */
 #endif
+#ifndef NSAPI_LWIP_BOGUS_LEASE_RETRY_MS
+#define NSAPI_LWIP_BOGUS_LEASE_RETRY_MS 1000 /* after a lease of an address no host may have, DHCP starts over this late */
+#endif
 #ifndef NSAPI_LWIP_LOOPBACK_PASSES
 #define NSAPI_LWIP_LOOPBACK_PASSES 4 /* rounds of netif polls in one loopback delivery; lwIP's thread takes the rest */
 #endif
@@ -219,6 +222,10 @@ void nsapi_lwip_clear_addresses(struct netif *netif);
 
 /* The netif's address of that kind (a valid one for IPv6, preferred first; never ::1), or NULL. */
 const ip_addr_t *nsapi_lwip_find_address(struct netif *netif, nsapi_address_kind_t kind);
+
+/* Whether DHCP gave the netif an address no host may have (0/8, loopback, multicast, 240/4, its subnet's
+ * broadcast or network address): lwIP 2.1's dhcp.c binds whatever an ACK says.  find_address hides it. */
+bool nsapi_lwip_bogus_lease(struct netif *netif);
 
 /* ---- lwip_status.c: interfaces' status reports, outside the core lock ------------------------ */
 

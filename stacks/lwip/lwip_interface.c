@@ -27,6 +27,7 @@
 #include <lwip/dns.h>
 #include <lwip/nd6.h>
 #include <lwip/netif.h>
+#include <lwip/timeouts.h>
 
 #include "lwip_backend.h"
 
@@ -98,6 +99,17 @@ static void choose_default(void)
     }
 }
 
+/* DHCP over again, some time after a server leased an address no host may have (a timer under the core lock). */
+static void restart_dhcp(void *arg)
+{
+    struct lwip_interface *d = arg;
+
+    if (d->active && nsapi_lwip_bogus_lease(d->netif)) {
+        dhcp_release_and_stop(d->netif);
+        (void)dhcp_start(d->netif);
+    }
+}
+
 static void update(struct lwip_interface *d)
 {
     nsapi_connection_status_t status = status_of(d->netif);
@@ -118,6 +130,10 @@ static void netif_changed(struct netif *netif, netif_nsc_reason_t reason, const 
         choose_default();
     }
     if (d != NULL) {
+        if (d->active && (reason & (LWIP_NSC_IPV4_ADDRESS_CHANGED | LWIP_NSC_IPV4_SETTINGS_CHANGED)) && nsapi_lwip_bogus_lease(netif)) {
+            sys_untimeout(restart_dhcp, d);
+            sys_timeout(NSAPI_LWIP_BOGUS_LEASE_RETRY_MS, restart_dhcp, d); /* not now: dhcp.c is binding it */
+        }
         update(d);
     }
 }
@@ -175,6 +191,7 @@ static nsapi_error_t ethernet_up(nsapi_interface_t *interface)
 static void ethernet_down_locked(struct lwip_interface *d)
 {
     d->active = false;
+    sys_untimeout(restart_dhcp, d);
     dhcp_release_and_stop(d->netif); /* the DHCPRELEASE; AutoIP stops with it */
     dhcp6_disable(d->netif);
     netif_set_ip6_autoconfig_enabled(d->netif, 0);
@@ -250,6 +267,7 @@ static void forget(struct lwip_interface *d)
 {
     struct lwip_interface **at = &interfaces;
 
+    sys_untimeout(restart_dhcp, d);
     if (d->tap != NULL) {
         dhcp_remove_struct(d->netif);
         /* lwIP 2.1's autoip_remove_struct() names a field that became client data: its body, right */

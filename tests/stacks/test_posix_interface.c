@@ -425,6 +425,36 @@ Test(posix_interface, twice_while_down_and_listeners)
 static nsapi_error_t deinit_result = NSAPI_ERROR_OK;
 static nsapi_error_t disconnect_result = NSAPI_ERROR_OK;
 
+/*
+ * Connect (blocking), and wait until the GLOBAL_UP that ended it has been told to the callbacks: connect
+ * returns when the status changes, and the backend's thread may still be delivering the event, to a
+ * callback attached meanwhile too.  A callback attached after this hears only what comes next.
+ */
+static void connect_and_settle(void)
+{
+    unsigned n = 0, tries;
+    bool up = false;
+
+    cr_assert_eq(nsapi_interface_add_event_listener(&interface, record, NULL), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_interface_connect(&interface), NSAPI_ERROR_OK);
+    for (tries = 0; !up && tries < 4; tries++) { /* CONNECTING, perhaps LOCAL_UP, GLOBAL_UP */
+        unsigned more = wait_events(n, WAIT_MS);
+
+        if (more == n || more > EVENTS) {
+            break;
+        }
+        n = more;
+        pthread_mutex_lock(&lock);
+        up = events[n - 1] == NSAPI_STATUS_GLOBAL_UP;
+        pthread_mutex_unlock(&lock);
+    }
+    cr_assert(up, "GLOBAL_UP delivered within %d ms", WAIT_MS);
+    cr_assert_eq(nsapi_interface_remove_event_listener(&interface, record, NULL), NSAPI_ERROR_OK);
+    pthread_mutex_lock(&lock);
+    seen = 0;
+    pthread_mutex_unlock(&lock);
+}
+
 /* On the link's loss, in the backend's thread: deinit is refused, disconnect works. */
 static void leave(nsapi_event_t event, intptr_t argument, void *context)
 {
@@ -442,7 +472,7 @@ Test(posix_interface, deinit_from_a_callback_is_busy_and_disconnect_from_the_bac
 
     configure_v0();
     cr_assert_eq(nsapi_posix_interface_init(&interface, &stack, "v0"), NSAPI_ERROR_OK);
-    cr_assert_eq(nsapi_interface_connect(&interface), NSAPI_ERROR_OK);
+    connect_and_settle();
     cr_assert_eq(nsapi_interface_attach(&interface, leave, &interface), NSAPI_ERROR_OK);
     sh("ip link set v0 down");
     expect_event(0, NSAPI_STATUS_DISCONNECTED);
@@ -476,7 +506,7 @@ Test(posix_interface, disconnect_while_a_callback_reconnects_does_not_deadlock)
 
     configure_v0();
     cr_assert_eq(nsapi_posix_interface_init(&interface, &stack, "v0"), NSAPI_ERROR_OK);
-    cr_assert_eq(nsapi_interface_connect(&interface), NSAPI_ERROR_OK);
+    connect_and_settle();
     cr_assert_eq(nsapi_interface_attach(&interface, reconnect, &interface), NSAPI_ERROR_OK);
     sh("ip link set v0 down");
     for (i = 0; i < 500 && !__atomic_load_n(&in_callback, __ATOMIC_ACQUIRE); i++) {
