@@ -3,11 +3,17 @@ tells a renewal from a rebinding, where it sends replies, what each scenario ans
 hostile replies are broken the way they are named.  The suite itself runs it against lwIP."""
 
 import contextlib
+import fcntl
 import io
+import json
 import os
+import select
+import socket
 import struct
+import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -153,6 +159,101 @@ class FakeDhcp(unittest.TestCase):
         self.assertEqual((a.offer, a.lease), ("10.0.0.100", 600))
         with self.assertRaises(SystemExit), contextlib.redirect_stderr(io.StringIO()):
             fd.arguments(["--interface", "t", "--address", "10.0.0.1", "--scenario", "bogus", "--log", "x"])
+
+
+# ---- over a real TAP device: this side plays the client with raw Ethernet frames ------------------
+
+TUNSETIFF, IFF_TAP, IFF_NO_PI = 0x400454CA, 0x0002, 0x1000
+
+
+def checksum(data):
+    total = sum(struct.unpack(f"!{len(data) // 2}H", data[:len(data) // 2 * 2])) + (data[-1] << 8 if len(data) % 2 else 0)
+    while total >> 16:
+        total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
+
+
+def frame(dst_mac, src_ip, dst_ip, payload):
+    """An Ethernet frame holding a UDP datagram from port 68 to 67 (no UDP checksum, as IPv4 allows)."""
+    udp = struct.pack("!HHHH", 68, 67, 8 + len(payload), 0) + payload
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0, fd.ip_bytes(src_ip), fd.ip_bytes(dst_ip))
+    ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
+    return dst_mac + MAC + b"\x08\x00" + ip + udp
+
+
+def await_reply(tap, seconds=3.0):
+    """The next DHCP reply the kernel sends out of the TAP device: (destination MAC, destination IP, Message)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if not select.select([tap], [], [], 0.1)[0]:
+            continue
+        f = os.read(tap, 4096)
+        if len(f) < 42 or f[12:14] != b"\x08\x00" or f[23] != 17 or struct.unpack("!H", f[36:38])[0] != 68:
+            continue  # not IPv4 UDP to port 68 (IPv6 router solicitations and the like)
+        ihl = (f[14] & 0xF) * 4
+        return f[:6], fd.ip_text(f[30:34]), fd.Message(f[14 + ihl + 8:])
+    raise AssertionError("no DHCP reply within %s s" % seconds)
+
+
+def exchange_over_tap(folder):
+    """In a network namespace of its own: a TAP device, the server on its kernel side, and a DISCOVER,
+    REQUEST, renewal and rebinding from this side; returns what came back, for the test to check."""
+    subprocess.run("ip tuntap add dev fake0 mode tap && ip addr add 192.168.7.1/24 dev fake0 && "
+                   "ip link set fake0 up", shell=True, check=True)
+    log = os.path.join(folder, "log")
+    server = subprocess.Popen([sys.executable, fd.__file__, "--interface", "fake0", "--address", "192.168.7.1",
+                               "--scenario", "short-lease", "--log", log, "--duration", "20"])
+    try:
+        tap = os.open("/dev/net/tun", os.O_RDWR)
+        fcntl.ioctl(tap, TUNSETIFF, struct.pack("16sH", b"fake0", IFF_TAP | IFF_NO_PI))
+        for _ in range(250):
+            if os.path.exists(log) and "ready" in open(log).read():
+                break
+            time.sleep(0.02)
+        link = json.loads(subprocess.run(["ip", "-j", "link", "show", "fake0"], capture_output=True, check=True).stdout)
+        kernel_mac = bytes.fromhex(link[0]["address"].replace(":", ""))  # /sys shows the first namespace's
+        out = {}
+        for name, dst_mac, src, dst, kind, ciaddr, opts in [
+                ("offer", b"\xff" * 6, "0.0.0.0", fd.BROADCAST, fd.DISCOVER, "0.0.0.0", b""),
+                ("ack", b"\xff" * 6, "0.0.0.0", fd.BROADCAST, fd.REQUEST, "0.0.0.0",
+                 fd.option(fd.OPT_REQUESTED, fd.ip_bytes("192.168.7.100")) + fd.option(fd.OPT_SERVER, fd.ip_bytes("192.168.7.1"))),
+                ("renew", kernel_mac, "192.168.7.100", "192.168.7.1", fd.REQUEST, "192.168.7.100", b""),
+                ("rebind", b"\xff" * 6, "192.168.7.100", fd.BROADCAST, fd.REQUEST, "192.168.7.100", b"")]:
+            payload = fd.message(fd.BOOTREQUEST, 0x5EED, MAC, ciaddr=ciaddr,
+                                 options=fd.option(fd.OPT_TYPE, bytes([kind])) + opts)
+            os.write(tap, frame(dst_mac, src, dst, payload))
+            try:
+                mac, ip, msg = await_reply(tap, 1.5 if name == "renew" else 3.0)
+                out[name] = {"mac": mac.hex(), "ip": ip, "type": msg.type, "yiaddr": fd.ip_text(msg.yiaddr),
+                             "xid": msg.xid}
+            except AssertionError:
+                out[name] = None
+        os.close(tap)
+    finally:
+        server.terminate()
+        server.wait(5)
+    out["log"] = open(log).read()
+    return out
+
+
+class OverTap(unittest.TestCase):
+    @unittest.skipUnless(os.geteuid() == 0, "makes a network namespace and a TAP device: root only")
+    def test_a_client_on_a_tap_device_gets_offer_ack_and_a_rebinding_ack(self):
+        with tempfile.TemporaryDirectory() as folder:
+            code = f"import sys, json; sys.path.insert(0, {os.path.dirname(__file__)!r}); import test_fake_dhcp as t; " \
+                   f"print(json.dumps(t.exchange_over_tap({folder!r})))"
+            p = subprocess.run(["unshare", "--net", sys.executable, "-c", code], capture_output=True, text=True,
+                               timeout=30)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            out = json.loads(p.stdout.strip().splitlines()[-1])
+        mac = MAC.hex()
+        self.assertEqual(out["offer"], {"mac": mac, "ip": "192.168.7.100", "type": fd.OFFER,
+                                        "yiaddr": "192.168.7.100", "xid": 0x5EED}, "unicast to the offered address")
+        self.assertEqual(out["ack"]["type"], fd.ACK)
+        self.assertIsNone(out["renew"], "short-lease ignores renewals")
+        self.assertEqual((out["rebind"]["type"], out["rebind"]["ip"]), (fd.ACK, "192.168.7.100"), "to ciaddr")
+        kinds = [line.split("kind=")[1] for line in out["log"].splitlines() if "kind=" in line]
+        self.assertEqual(kinds, ["discover", "select", "renew", "rebind"], out["log"])
 
 
 if __name__ == "__main__":
