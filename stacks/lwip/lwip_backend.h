@@ -8,9 +8,11 @@
  *
  * The files call each other one way only (tests/structure checks it on the
  * objects): lwip_stack.c (the vtable and nsapi/lwip.h) is on top;
- * lwip_options.c calls lwip_udp.c; lwip_tcp.c and lwip_udp.c call
- * lwip_events.c, lwip_convert.c and lwip_errors.c; lwip_events.c calls
- * netif_loop.c; the netifs call none of them.
+ * lwip_interface.c (the interfaces' operations) calls the netifs,
+ * lwip_addresses.c and lwip_status.c; lwip_options.c calls lwip_udp.c;
+ * lwip_tcp.c and lwip_udp.c call lwip_events.c, lwip_convert.c and
+ * lwip_errors.c; lwip_events.c calls netif_loop.c; netif_loop.c calls
+ * lwip_addresses.c; the netifs call nothing else of ours.
  */
 #ifndef NSAPI_LWIP_BACKEND_H
 #define NSAPI_LWIP_BACKEND_H
@@ -39,6 +41,18 @@
 #endif
 #ifndef NSAPI_LWIP_EVENT_BATCH
 #define NSAPI_LWIP_EVENT_BATCH 16 /* sockets whose events a loopback delivery holds back; more are sent at once */
+#endif
+#ifndef NSAPI_LWIP_TAP_LINK_POLL_MS
+#define NSAPI_LWIP_TAP_LINK_POLL_MS 100 /* how often a TAP netif looks whether its device is up: the link's latency */
+#endif
+#ifndef NSAPI_LWIP_SHORTCUT_TAPS
+#define NSAPI_LWIP_SHORTCUT_TAPS 4 /* TAP devices nsapi_lwip_add_tap() takes */
+#endif
+#ifndef NSAPI_LWIP_STATUS_QUEUE
+#define NSAPI_LWIP_STATUS_QUEUE 8 /* an interface's statuses not yet reported; beyond, the oldest goes */
+#endif
+#ifndef NSAPI_LWIP_STATUS_CANCEL_MS
+#define NSAPI_LWIP_STATUS_CANCEL_MS 1000 /* the longest down waits for a report of its interface under way */
 #endif
 #ifndef NSAPI_LWIP_LOOPBACK_PASSES
 #define NSAPI_LWIP_LOOPBACK_PASSES 4 /* rounds of netif polls in one loopback delivery; lwIP's thread takes the rest */
@@ -160,8 +174,11 @@ nsapi_error_t nsapi_lwip_getsockopt(nsapi_stack_t *stack, nsapi_handle_t handle,
 
 /* ---- netif_loop.c and netif_tap.c: the netifs the backend offers ---------------------------- */
 
-/* Add the loopback netif with these addresses (either may be NULL) and make it the default. */
-nsapi_error_t nsapi_lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6);
+/*
+ * Add the loopback netif, down, with ::1 as its only address, its link up,
+ * and make it the default; NULL if it exists already.
+ */
+struct netif *nsapi_lwip_loopback_create(void);
 
 /* Remove it, if it was added. */
 void nsapi_lwip_loopback_remove(void);
@@ -174,12 +191,68 @@ void nsapi_lwip_loopback_remove(void);
  */
 void nsapi_lwip_loopback_deliver(void);
 
-/* Attach a netif to the Linux TAP device name: IPv4 address (a /24) and gateway, IPv6 address (a /64),
- * any of them NULL. */
-nsapi_error_t nsapi_lwip_tap_add(const char *name, const ip_addr_t *ipv4, const ip_addr_t *gateway,
-                                 const ip_addr_t *ipv6);
+/* A netif on a TAP device (netif_tap.c). */
+struct nsapi_lwip_tap;
 
-/* Stop its reader thread and remove it, if it was added. */
-void nsapi_lwip_tap_remove(void);
+/*
+ * Open the existing TAP device name and add its netif, down, without
+ * addresses, its link the device's (and following it from then on), with a
+ * MAC address of its own.  Without the core lock.
+ * NSAPI_ERROR_PARAMETER: a bad name, or the device has a netif already;
+ * NSAPI_ERROR_DEVICE_ERROR: it cannot be opened; NSAPI_ERROR_NO_MEMORY.
+ */
+nsapi_error_t nsapi_lwip_tap_open(const char *name, struct nsapi_lwip_tap **tap);
+
+/* Its netif.  No lock. */
+struct netif *nsapi_lwip_tap_netif(struct nsapi_lwip_tap *tap);
+
+/* Stop its reader, remove its netif and close the device.  Without the core lock. */
+void nsapi_lwip_tap_close(struct nsapi_lwip_tap *tap);
+
+/* ---- lwip_addresses.c: a netif's addresses ---------------------------------------------------- */
+
+/* Add a static IPv6 address, valid at once. */
+err_t nsapi_lwip_add_static_ip6(struct netif *netif, const ip6_addr_t *ip6);
+
+/* Remove every address but ::1. */
+void nsapi_lwip_clear_addresses(struct netif *netif);
+
+/* The netif's address of that kind (a valid one for IPv6, preferred first; never ::1), or NULL. */
+const ip_addr_t *nsapi_lwip_find_address(struct netif *netif, nsapi_address_kind_t kind);
+
+/* ---- lwip_status.c: interfaces' status reports, outside the core lock ------------------------ */
+
+/* An interface's statuses waiting to be reported. */
+struct nsapi_lwip_pending {
+    nsapi_interface_t *interface;
+    nsapi_connection_status_t queue[NSAPI_LWIP_STATUS_QUEUE];
+    unsigned count;
+    bool listed; /* on the reporter's list */
+    struct nsapi_lwip_pending *next;
+};
+
+/* Start the reporting thread, once a process; NSAPI_ERROR_NO_MEMORY if it cannot. */
+nsapi_error_t nsapi_lwip_status_start(void);
+
+/* Queue a status for p's interface; the thread reports it, after those queued before.  Any thread, any lock. */
+void nsapi_lwip_status_post(struct nsapi_lwip_pending *p, nsapi_connection_status_t status);
+
+/*
+ * Drop what p has queued and wait (at most NSAPI_LWIP_STATUS_CANCEL_MS) for
+ * a report of p's under way; from the reporting thread itself, no wait.
+ * Without the core lock.
+ */
+void nsapi_lwip_status_cancel(struct nsapi_lwip_pending *p);
+
+/* ---- lwip_interface.c: the interfaces (nsapi_interface_api_t) --------------------------------- */
+
+/* Make interface an Ethernet interface over the TAP device tap; the checks of nsapi/lwip.h are done. */
+nsapi_error_t nsapi_lwip_interface_ethernet(nsapi_interface_t *interface, nsapi_stack_t *stack, const char *tap);
+
+/* Make interface the loopback netif's interface. */
+nsapi_error_t nsapi_lwip_interface_loopback(nsapi_interface_t *interface, nsapi_stack_t *stack);
+
+/* Interfaces alive (nsapi_lwip_deinit waits for none).  Under the core lock. */
+unsigned nsapi_lwip_interface_count(void);
 
 #endif

@@ -16,6 +16,7 @@
 
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 static nsapi_stack_t *owner; /* the one nsapi stack on lwIP; under the core lock */
+static struct nsapi_lwip_tap *shortcut_taps[NSAPI_LWIP_SHORTCUT_TAPS]; /* of nsapi_lwip_add_tap(), closed by deinit */
 
 /* ---- the vtable ------------------------------------------------------------------------------ */
 
@@ -288,6 +289,45 @@ static nsapi_error_t parse(const char *text, nsapi_version_t version, ip_addr_t 
     return NSAPI_ERROR_OK;
 }
 
+/* ---- interfaces, and the shortcuts of static netifs ---------------------------------------- */
+
+nsapi_error_t nsapi_lwip_ethernet_init(nsapi_interface_t *interface, nsapi_stack_t *stack, const char *tap)
+{
+    if (interface == NULL || tap == NULL || interface->api != NULL || !is_ours(stack)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_lwip_interface_ethernet(interface, stack, tap);
+}
+
+nsapi_error_t nsapi_lwip_loopback_init(nsapi_interface_t *interface, nsapi_stack_t *stack)
+{
+    if (interface == NULL || interface->api != NULL || !is_ours(stack)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_lwip_interface_loopback(interface, stack);
+}
+
+/* The loopback netif up with static addresses (either may be NULL). */
+static nsapi_error_t add_loopback(const ip_addr_t *ipv4, const ip_addr_t *ipv6)
+{
+    struct netif *netif = nsapi_lwip_loopback_create();
+    ip4_addr_t mask;
+
+    if (netif == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    IP4_ADDR(&mask, 255, 255, 255, 0);
+    if (ipv4 != NULL) {
+        netif_set_addr(netif, ip_2_ip4(ipv4), &mask, IP4_ADDR_ANY4);
+    }
+    if (ipv6 != NULL && nsapi_lwip_add_static_ip6(netif, ip_2_ip6(ipv6)) != ERR_OK) {
+        nsapi_lwip_loopback_remove();
+        return NSAPI_ERROR_DEVICE_ERROR;
+    }
+    netif_set_up(netif);
+    return NSAPI_ERROR_OK;
+}
+
 nsapi_error_t nsapi_lwip_add_loopback(nsapi_stack_t *stack, const char *ipv4, const char *ipv6)
 {
     ip_addr_t ip4, ip6;
@@ -298,8 +338,28 @@ nsapi_error_t nsapi_lwip_add_loopback(nsapi_stack_t *stack, const char *ipv4, co
         || parse(ipv6, NSAPI_IPv6, &ip6, &v6) != NSAPI_ERROR_OK) {
         return NSAPI_ERROR_PARAMETER;
     }
-    NSAPI_LWIP_LOCKED(err = nsapi_lwip_loopback_add(v4, v6));
+    NSAPI_LWIP_LOCKED(err = add_loopback(v4, v6));
     return err;
+}
+
+/* A TAP netif of the shortcut up with static addresses: IPv4 a /24, IPv6 a /64 beside the link-local one. */
+static void configure_tap(struct netif *netif, const ip_addr_t *ipv4, const ip_addr_t *gateway,
+                          const ip_addr_t *ipv6)
+{
+    ip4_addr_t mask;
+
+    IP4_ADDR(&mask, 255, 255, 255, 0);
+    if (ipv4 != NULL) {
+        netif_set_addr(netif, ip_2_ip4(ipv4), &mask, gateway ? ip_2_ip4(gateway) : IP4_ADDR_ANY4);
+    }
+    netif_create_ip6_linklocal_address(netif, 1); /* neighbour discovery needs one */
+    if (ipv6 != NULL) {
+        (void)nsapi_lwip_add_static_ip6(netif, ip_2_ip6(ipv6));
+    }
+    if (netif_default == NULL) {
+        netif_set_default(netif);
+    }
+    netif_set_up(netif);
 }
 
 nsapi_error_t nsapi_lwip_add_tap(nsapi_stack_t *stack, const char *name, const char *ipv4, const char *gateway,
@@ -307,32 +367,53 @@ nsapi_error_t nsapi_lwip_add_tap(nsapi_stack_t *stack, const char *name, const c
 {
     ip_addr_t ip4, gw, ip6;
     const ip_addr_t *v4, *g4, *v6;
+    struct nsapi_lwip_tap *tap;
     nsapi_error_t err;
+    unsigned i;
 
     if (!is_ours(stack) || name == NULL || name[0] == '\0' || parse(ipv4, NSAPI_IPv4, &ip4, &v4) != NSAPI_ERROR_OK
         || parse(gateway, NSAPI_IPv4, &gw, &g4) != NSAPI_ERROR_OK || parse(ipv6, NSAPI_IPv6, &ip6, &v6) != NSAPI_ERROR_OK
         || (v4 == NULL && v6 == NULL)) {
         return NSAPI_ERROR_PARAMETER;
     }
-    NSAPI_LWIP_LOCKED(err = nsapi_lwip_tap_add(name, v4, g4, v6));
+    for (i = 0; i < NSAPI_LWIP_SHORTCUT_TAPS && shortcut_taps[i] != NULL; i++) {
+    }
+    if (i == NSAPI_LWIP_SHORTCUT_TAPS) {
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    err = nsapi_lwip_tap_open(name, &tap);
+    if (err == NSAPI_ERROR_OK) {
+        NSAPI_LWIP_LOCKED(configure_tap(nsapi_lwip_tap_netif(tap), v4, g4, v6));
+        shortcut_taps[i] = tap;
+    }
     return err;
 }
 
 nsapi_error_t nsapi_lwip_deinit(nsapi_stack_t *stack)
 {
-    nsapi_error_t err;
+    nsapi_error_t err = NSAPI_ERROR_BUSY;
+    unsigned i;
 
     if (!is_ours(stack)) {
         return NSAPI_ERROR_PARAMETER;
     }
     LOCK_TCPIP_CORE();
-    err = nsapi_stack_deinit(stack);
+    if (nsapi_lwip_interface_count() == 0) {
+        err = nsapi_stack_deinit(stack);
+    }
     if (err == NSAPI_ERROR_OK) {
         nsapi_lwip_loopback_remove();
-        nsapi_lwip_tap_remove();
-        owner = NULL;
     }
-    UNLOCK_TCPIP_CORE();
+    nsapi_lwip_unlock();
+    for (i = 0; err == NSAPI_ERROR_OK && i < NSAPI_LWIP_SHORTCUT_TAPS; i++) {
+        if (shortcut_taps[i] != NULL) {
+            nsapi_lwip_tap_close(shortcut_taps[i]); /* its reader stops without the core lock */
+            shortcut_taps[i] = NULL;
+        }
+    }
+    if (err == NSAPI_ERROR_OK) {
+        NSAPI_LWIP_LOCKED(owner = NULL);
+    }
     return err;
 }
 

@@ -41,41 +41,25 @@ static err_t loop_init(struct netif *netif)
     return ERR_OK;
 }
 
-static err_t add_ip6(struct netif *netif, const ip6_addr_t *address)
+struct netif *nsapi_lwip_loopback_create(void)
 {
-    s8_t index;
-    err_t err = netif_add_ip6_address(netif, address, &index);
-
-    if (err == ERR_OK) {
-        netif_ip6_addr_set_state(netif, index, IP6_ADDR_PREFERRED); /* nothing to detect duplicates against */
-    }
-    return err;
-}
-
-nsapi_error_t nsapi_lwip_loopback_add(const ip_addr_t *ipv4, const ip_addr_t *ipv6)
-{
-    ip4_addr_t mask, none;
     ip6_addr_t localhost;
 
     if (added) {
-        return NSAPI_ERROR_PARAMETER;
+        return NULL;
     }
     ip6_addr_set_loopback(&localhost);
-    IP4_ADDR(&mask, 255, 255, 255, 0);
-    ip4_addr_set_zero(&none);
-    if (netif_add(&loop, ipv4 ? ip_2_ip4(ipv4) : &none, ipv4 ? &mask : &none, &none, NULL, loop_init,
-                  tcpip_input) == NULL) {
-        return NSAPI_ERROR_DEVICE_ERROR;
+    if (netif_add_noaddr(&loop, NULL, loop_init, tcpip_input) == NULL) {
+        return NULL;
     }
-    if (add_ip6(&loop, &localhost) != ERR_OK || (ipv6 != NULL && add_ip6(&loop, ip_2_ip6(ipv6)) != ERR_OK)) {
+    if (nsapi_lwip_add_static_ip6(&loop, &localhost) != ERR_OK) {
         netif_remove(&loop);
-        return NSAPI_ERROR_DEVICE_ERROR;
+        return NULL;
     }
     netif_set_default(&loop);
-    netif_set_link_up(&loop);
-    netif_set_up(&loop);
+    netif_set_link_up(&loop); /* its link is this process: always there */
     added = 1;
-    return NSAPI_ERROR_OK;
+    return &loop;
 }
 
 void nsapi_lwip_loopback_deliver(void)

@@ -1,10 +1,20 @@
 /*
- * A netif on a Linux TAP device: Ethernet frames in and out of /dev/net/tun.
- * Debian's own tapif allocates from a PBUF_POOL that its build sizes too
- * small (a heap overflow), so this one is ours: a reader thread reads each
- * frame into a PBUF_RAM pbuf and hands it to lwIP's thread with
- * tcpip_input; output writes the frame from lwIP's thread.  Stopping wakes
- * the reader through a pipe and joins it before the netif goes away.
+ * A netif on a Linux TAP device, one per device: Ethernet frames in and out
+ * of /dev/net/tun.  Debian's own tapif allocates from a PBUF_POOL that its
+ * build sizes too small (a heap overflow), so this one is ours: a reader
+ * thread reads each frame into a PBUF_RAM pbuf and hands it to lwIP's
+ * thread with tcpip_input; output writes the frame from lwIP's thread.
+ *
+ * The device's state is the netif's link: the reader looks at the kernel's
+ * flags for the device (IFF_UP and IFF_RUNNING, what `ip link set DEV
+ * down` clears) at least every NSAPI_LWIP_TAP_LINK_POLL_MS and has lwIP's
+ * thread set the link up or down when they change.  The TAP file itself
+ * says nothing of it: reads just stop, so polling the flags is the way.
+ *
+ * The reader never takes the core lock (tcpip_input and tcpip_try_callback
+ * only queue), so closing can stop and join it; closing then waits for
+ * lwIP's thread to have run what the reader queued, since those messages
+ * point at the netif, before removing the netif and freeing the device.
  */
 #define _DEFAULT_SOURCE
 
@@ -14,8 +24,11 @@
 #include <net/if.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <lwip/etharp.h>
@@ -28,61 +41,162 @@
 
 #define FRAME_MAX 1518 /* an Ethernet frame with a VLAN tag, without the FCS */
 
-static struct tap {
+struct nsapi_lwip_tap {
     struct netif netif;
+    char name[IFNAMSIZ];
     int fd;
-    int wake[2]; /* writing to wake[1] ends the reader */
+    int flags_fd; /* a socket to ask the kernel for the device's flags */
+    int wake[2];  /* writing to wake[1] ends the reader */
     pthread_t reader;
-    int added;
-} tap = {.fd = -1, .wake = {-1, -1}};
+    int kernel_up;        /* the device's state as the reader last saw it; the reader's */
+    int link_queued;      /* a link update waits in lwIP's queue; under link_lock */
+    pthread_mutex_t link_lock;
+    struct nsapi_lwip_tap *next; /* in the list of open devices, under the core lock */
+};
+
+static struct nsapi_lwip_tap *devices; /* under the core lock */
 
 static err_t tap_output(struct netif *netif, struct pbuf *p)
 {
+    struct nsapi_lwip_tap *tap = netif->state;
     unsigned char frame[FRAME_MAX];
     u16_t length = pbuf_copy_partial(p, frame, sizeof frame, 0);
 
-    (void)netif;
     if (p->tot_len > sizeof frame) {
         return ERR_BUF;
     }
-    /* A TAP write takes the whole frame or fails; a full queue just drops it, as a wire would. */
-    return write(tap.fd, frame, length) == (ssize_t)length ? ERR_OK : ERR_IF;
+    /* A TAP write takes the whole frame or fails; a full queue or a device down drops it, as a wire would. */
+    return write(tap->fd, frame, length) == (ssize_t)length ? ERR_OK : ERR_IF;
+}
+
+/* ---- the link ------------------------------------------------------------------------------- */
+
+/* Whether the kernel has the device up and running. */
+static int device_up(const struct nsapi_lwip_tap *tap)
+{
+    struct ifreq ifr;
+
+    memset(&ifr, 0, sizeof ifr);
+    memcpy(ifr.ifr_name, tap->name, sizeof tap->name);
+    if (ioctl(tap->flags_fd, SIOCGIFFLAGS, &ifr) < 0) {
+        return 0;
+    }
+    return (ifr.ifr_flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING);
+}
+
+/* In lwIP's thread: make the netif's link what the reader saw last. */
+static void apply_link(void *arg)
+{
+    struct nsapi_lwip_tap *tap = arg;
+    int up;
+
+    pthread_mutex_lock(&tap->link_lock);
+    tap->link_queued = 0;
+    up = tap->kernel_up;
+    pthread_mutex_unlock(&tap->link_lock);
+    if (up) {
+        netif_set_link_up(&tap->netif);
+    } else {
+        netif_set_link_down(&tap->netif);
+    }
+}
+
+/* In the reader: look at the device's flags and have lwIP's thread follow a change. */
+static void watch_link(struct nsapi_lwip_tap *tap)
+{
+    int up = device_up(tap), post;
+
+    pthread_mutex_lock(&tap->link_lock);
+    post = up != tap->kernel_up && !tap->link_queued; /* one queued update reads the latest state anyway */
+    tap->kernel_up = up;
+    tap->link_queued |= post;
+    pthread_mutex_unlock(&tap->link_lock);
+    if (post && tcpip_try_callback(apply_link, tap) != ERR_OK) {
+        pthread_mutex_lock(&tap->link_lock);
+        tap->link_queued = 0;
+        tap->kernel_up = !up; /* lwIP's queue was full: the next look sees a change again */
+        pthread_mutex_unlock(&tap->link_lock);
+    }
+}
+
+static uint64_t now_ms(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
+}
+
+/* ---- the reader ----------------------------------------------------------------------------- */
+
+static void receive(struct nsapi_lwip_tap *tap)
+{
+    unsigned char frame[FRAME_MAX];
+    ssize_t n = read(tap->fd, frame, sizeof frame);
+    struct pbuf *p;
+
+    if (n <= 0) {
+        return;
+    }
+    p = pbuf_alloc(PBUF_RAW, (u16_t)n, PBUF_RAM); /* never PBUF_POOL: see above */
+    if (p == NULL) {
+        return;
+    }
+    pbuf_take(p, frame, (u16_t)n);
+    if (tap->netif.input(p, &tap->netif) != ERR_OK) {
+        pbuf_free(p);
+    }
 }
 
 static void *tap_reader(void *arg)
 {
-    unsigned char frame[FRAME_MAX];
-    struct pollfd fds[2] = {{tap.fd, POLLIN, 0}, {tap.wake[0], POLLIN, 0}};
+    struct nsapi_lwip_tap *tap = arg;
+    struct pollfd fds[2] = {{tap->fd, POLLIN, 0}, {tap->wake[0], POLLIN, 0}};
+    uint64_t looked = now_ms();
 
-    (void)arg;
     for (;;) {
-        ssize_t n;
-        struct pbuf *p;
+        int n = poll(fds, 2, NSAPI_LWIP_TAP_LINK_POLL_MS);
 
-        if (poll(fds, 2, -1) < 0 && errno != EINTR) {
+        if (n < 0 && errno != EINTR) {
             break;
         }
-        if (fds[1].revents != 0) {
+        if (n > 0 && fds[1].revents != 0) {
             break; /* asked to stop */
         }
-        if (!(fds[0].revents & POLLIN) || (n = read(tap.fd, frame, sizeof frame)) <= 0) {
-            continue;
+        if (n > 0 && (fds[0].revents & POLLIN)) {
+            receive(tap);
         }
-        p = pbuf_alloc(PBUF_RAW, (u16_t)n, PBUF_RAM); /* never PBUF_POOL: see above */
-        if (p == NULL) {
-            continue;
-        }
-        pbuf_take(p, frame, (u16_t)n);
-        if (tap.netif.input(p, &tap.netif) != ERR_OK) {
-            pbuf_free(p);
+        if (now_ms() - looked >= NSAPI_LWIP_TAP_LINK_POLL_MS) {
+            looked = now_ms();
+            watch_link(tap);
         }
     }
     return NULL;
 }
 
+/* ---- the device ----------------------------------------------------------------------------- */
+
+/* A locally administered unicast MAC, distinct per device: the process above, the device's index below. */
+static void choose_mac(struct netif *netif, unsigned index)
+{
+    uint32_t h = 2166136261u; /* FNV-1a over the process id: another process on a bridge differs */
+    pid_t pid = getpid();
+    size_t i;
+
+    for (i = 0; i < sizeof pid; i++) {
+        h = (h ^ ((uint32_t)pid >> (8 * i) & 0xffu)) * 16777619u;
+    }
+    netif->hwaddr[0] = 0x02;
+    netif->hwaddr[1] = (u8_t)(h >> 16);
+    netif->hwaddr[2] = (u8_t)(h >> 8);
+    netif->hwaddr[3] = (u8_t)h;
+    netif->hwaddr[4] = (u8_t)(index >> 8);
+    netif->hwaddr[5] = (u8_t)index;
+}
+
 static err_t tap_init(struct netif *netif)
 {
-    static const u8_t mac[6] = {0x02, 0x6e, 0x73, 0x61, 0x70, 0x69}; /* locally administered */
+    struct nsapi_lwip_tap *tap = netif->state;
 
     netif->name[0] = 't';
     netif->name[1] = 'p';
@@ -91,18 +205,19 @@ static err_t tap_init(struct netif *netif)
     netif->linkoutput = tap_output;
     netif->mtu = 1500;
     netif->hwaddr_len = 6;
-    memcpy(netif->hwaddr, mac, sizeof mac);
+    choose_mac(netif, if_nametoindex(tap->name));
     netif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET | NETIF_FLAG_IGMP
                    | NETIF_FLAG_MLD6;
     return ERR_OK;
 }
 
-static int open_tap(const char *name)
+/* The device's file, or -1; only a device that exists (TUNSETIFF would make one). */
+static int open_device(const char *name)
 {
     struct ifreq ifr;
-    int fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
+    int fd;
 
-    if (fd < 0) {
+    if (if_nametoindex(name) == 0 || (fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC)) < 0) {
         return -1;
     }
     memset(&ifr, 0, sizeof ifr);
@@ -115,71 +230,144 @@ static int open_tap(const char *name)
     return fd;
 }
 
-static void release(void)
+static void close_files(struct nsapi_lwip_tap *tap)
 {
-    int *fds[] = {&tap.fd, &tap.wake[0], &tap.wake[1]};
+    int *fds[] = {&tap->fd, &tap->flags_fd, &tap->wake[0], &tap->wake[1]};
     size_t i;
 
     for (i = 0; i < sizeof fds / sizeof fds[0]; i++) {
         if (*fds[i] >= 0) {
             close(*fds[i]);
-            *fds[i] = -1;
         }
     }
+    pthread_mutex_destroy(&tap->link_lock);
+    free(tap);
 }
 
-nsapi_error_t nsapi_lwip_tap_add(const char *name, const ip_addr_t *ipv4, const ip_addr_t *gateway,
-                                 const ip_addr_t *ipv6)
+/* A device with its files open, or NULL with *err set. */
+static struct nsapi_lwip_tap *open_files(const char *name, nsapi_error_t *err)
 {
-    ip4_addr_t mask, none;
+    struct nsapi_lwip_tap *tap = calloc(1, sizeof *tap);
 
-    if (tap.added || strlen(name) >= IFNAMSIZ) {
-        return NSAPI_ERROR_PARAMETER;
+    *err = NSAPI_ERROR_NO_MEMORY;
+    if (tap == NULL) {
+        return NULL;
     }
-    tap.fd = open_tap(name);
-    if (tap.fd < 0 || pipe(tap.wake) != 0) {
-        release();
-        return NSAPI_ERROR_DEVICE_ERROR;
+    tap->fd = tap->flags_fd = tap->wake[0] = tap->wake[1] = -1;
+    pthread_mutex_init(&tap->link_lock, NULL);
+    memcpy(tap->name, name, strlen(name) + 1);
+    tap->fd = open_device(name);
+    tap->flags_fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (tap->fd < 0 || tap->flags_fd < 0 || pipe(tap->wake) != 0) {
+        close_files(tap);
+        *err = NSAPI_ERROR_DEVICE_ERROR;
+        return NULL;
     }
-    IP4_ADDR(&mask, 255, 255, 255, 0);
-    ip4_addr_set_zero(&none);
-    if (netif_add(&tap.netif, ipv4 ? ip_2_ip4(ipv4) : &none, ipv4 ? &mask : &none,
-                  gateway ? ip_2_ip4(gateway) : &none, NULL, tap_init, tcpip_input) == NULL) {
-        release();
-        return NSAPI_ERROR_DEVICE_ERROR;
-    }
-    netif_create_ip6_linklocal_address(&tap.netif, 1); /* neighbour discovery needs one */
-    if (ipv6 != NULL) {
-        s8_t index;
+    tap->kernel_up = device_up(tap);
+    return tap;
+}
 
-        if (netif_add_ip6_address(&tap.netif, ip_2_ip6(ipv6), &index) == ERR_OK) {
-            netif_ip6_addr_set_state(&tap.netif, index, IP6_ADDR_PREFERRED); /* static: no duplicate detection */
+static bool in_use(const char *name)
+{
+    struct nsapi_lwip_tap *tap;
+
+    for (tap = devices; tap != NULL; tap = tap->next) {
+        if (strcmp(tap->name, name) == 0) {
+            return true;
         }
     }
-    if (netif_default == NULL) {
-        netif_set_default(&tap.netif);
+    return false;
+}
+
+/* Add the netif, down, its link as the device's; under the core lock. */
+static nsapi_error_t add_netif(struct nsapi_lwip_tap *tap)
+{
+    if (in_use(tap->name)) {
+        return NSAPI_ERROR_PARAMETER;
     }
-    netif_set_link_up(&tap.netif);
-    netif_set_up(&tap.netif);
-    if (pthread_create(&tap.reader, NULL, tap_reader, NULL) != 0) {
-        netif_remove(&tap.netif);
-        release();
+    if (netif_add_noaddr(&tap->netif, tap, tap_init, tcpip_input) == NULL) {
         return NSAPI_ERROR_NO_MEMORY;
     }
-    tap.added = 1;
+    if (tap->kernel_up) {
+        netif_set_link_up(&tap->netif);
+    }
+    tap->next = devices;
+    devices = tap;
     return NSAPI_ERROR_OK;
 }
 
-void nsapi_lwip_tap_remove(void)
+static void remove_netif(struct nsapi_lwip_tap *tap)
 {
-    if (!tap.added) {
-        return;
+    struct nsapi_lwip_tap **at = &devices;
+
+    while (*at != tap) {
+        at = &(*at)->next;
     }
-    /* The reader never takes the core lock (tcpip_input only queues), so it can stop while we hold it. */
-    if (write(tap.wake[1], "", 1) == 1) {
-        pthread_join(tap.reader, NULL);
+    *at = tap->next;
+    netif_remove(&tap->netif);
+}
+
+nsapi_error_t nsapi_lwip_tap_open(const char *name, struct nsapi_lwip_tap **out)
+{
+    struct nsapi_lwip_tap *tap;
+    nsapi_error_t err;
+
+    if (name[0] == '\0' || strlen(name) >= IFNAMSIZ) {
+        return NSAPI_ERROR_PARAMETER;
     }
-    netif_remove(&tap.netif);
-    release();
-    tap.added = 0;
+    tap = open_files(name, &err);
+    if (tap == NULL) {
+        return err;
+    }
+    NSAPI_LWIP_LOCKED(err = add_netif(tap));
+    if (err == NSAPI_ERROR_OK && pthread_create(&tap->reader, NULL, tap_reader, tap) != 0) {
+        NSAPI_LWIP_LOCKED(remove_netif(tap));
+        err = NSAPI_ERROR_NO_MEMORY;
+    }
+    if (err != NSAPI_ERROR_OK) {
+        close_files(tap);
+        return err;
+    }
+    *out = tap;
+    return NSAPI_ERROR_OK;
+}
+
+struct netif *nsapi_lwip_tap_netif(struct nsapi_lwip_tap *tap)
+{
+    return &tap->netif;
+}
+
+struct flush {
+    pthread_mutex_t lock;
+    pthread_cond_t done;
+    int flushed;
+};
+
+/* In lwIP's thread, after everything the reader queued before it. */
+static void flushed(void *arg)
+{
+    struct flush *flush = arg;
+
+    pthread_mutex_lock(&flush->lock);
+    flush->flushed = 1;
+    pthread_cond_signal(&flush->done);
+    pthread_mutex_unlock(&flush->lock);
+}
+
+void nsapi_lwip_tap_close(struct nsapi_lwip_tap *tap)
+{
+    struct flush flush = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0};
+
+    if (write(tap->wake[1], "", 1) == 1) {
+        pthread_join(tap->reader, NULL);
+    }
+    if (tcpip_callback(flushed, &flush) == ERR_OK) {
+        pthread_mutex_lock(&flush.lock);
+        while (!flush.flushed) {
+            pthread_cond_wait(&flush.done, &flush.lock);
+        }
+        pthread_mutex_unlock(&flush.lock);
+    }
+    NSAPI_LWIP_LOCKED(remove_netif(tap));
+    close_files(tap);
 }

@@ -81,7 +81,9 @@ nsapi_error_t nsapi_lwip_add_loopback(nsapi_stack_t *stack, const char *ipv4, co
  *                                  device already.
  * @retval NSAPI_ERROR_DEVICE_ERROR the device cannot be opened (no such
  *                                  device, no permission).
- * @retval NSAPI_ERROR_NO_MEMORY    no thread for the reader.
+ * @retval NSAPI_ERROR_NO_MEMORY    no memory or thread for the reader, or
+ *                                  NSAPI_LWIP_SHORTCUT_TAPS (4) devices are
+ *                                  attached this way already.
  */
 nsapi_error_t nsapi_lwip_add_tap(nsapi_stack_t *stack, const char *name, const char *ipv4, const char *gateway,
                                  const char *ipv6);
