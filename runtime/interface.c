@@ -213,13 +213,16 @@ nsapi_error_t nsapi_impl_interface_report_status(nsapi_interface_t *interface, n
     nsapi_os_lock(&interface->sync);
     came_up = interface->wanted && status != interface->status
               && (status == NSAPI_STATUS_GLOBAL_UP || status == NSAPI_STATUS_LOCAL_UP);
+    nsapi_os_unlock(&interface->sync);
+    if (came_up) {
+        /* Before the change: it ends a blocking connect, whose caller may resolve names at once, as callbacks may. */
+        learn_dns_servers(interface);
+    }
+    nsapi_os_lock(&interface->sync);
     if (interface->wanted) {
         change(interface, status);
     }
     nsapi_os_unlock(&interface->sync);
-    if (came_up) {
-        learn_dns_servers(interface); /* before the callbacks hear of it, so that they can resolve names */
-    }
     deliver(interface);
     return NSAPI_ERROR_OK;
 }
