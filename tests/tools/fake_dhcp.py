@@ -110,6 +110,11 @@ def message(op, xid, chaddr, yiaddr="0.0.0.0", ciaddr="0.0.0.0", siaddr="0.0.0.0
     return header + options + (bytes([OPT_END]) if end else b"")
 
 
+def asked(msg):
+    """The address a REQUEST asks for: its requested IP option, else its ciaddr."""
+    return msg.ip_option(OPT_REQUESTED) or ip_text(msg.ciaddr)
+
+
 def request_kind(msg, dest):
     """What a client's message is for, from its type, options and where it was sent (RFC 2131 4.3.2)."""
     if msg.type != REQUEST:
@@ -209,8 +214,9 @@ class Server:
         that does not answer ARP yet."""
         if len(mac) != 6:
             return False
-        request = (struct.pack("=HH4s8x", socket.AF_INET, 0, ip_bytes(address)) + struct.pack("=H6s8x", ARPHRD_ETHER, mac)
-                   + struct.pack("=i", ATF_COM) + bytes(16) + self.args.interface.encode().ljust(16, b"\0")[:16])
+        request = (struct.pack("=HH4s8x", socket.AF_INET, 0, ip_bytes(address))  # arpreq: protocol address,
+                   + struct.pack("=H6s8x", ARPHRD_ETHER, mac) + struct.pack("=i", ATF_COM)  # hardware one, flags,
+                   + bytes(16) + self.args.interface.encode().ljust(16, b"\0")[:16])  # netmask, device
         try:
             fcntl.ioctl(self.sock.fileno(), SIOCSARP, request)
             return True
@@ -230,8 +236,7 @@ class Server:
         if msg.type == DISCOVER:
             self.reply(msg, OFFER)
         elif msg.type == REQUEST:
-            asked = msg.ip_option(OPT_REQUESTED) or ip_text(msg.ciaddr)
-            self.reply(msg, ACK if asked == self.args.offer else NAK)
+            self.reply(msg, ACK if asked(msg) == self.args.offer else NAK)
 
     # -- scenarios --
 
@@ -253,7 +258,7 @@ class Server:
             self.reply(msg, OFFER, xid=msg.xid ^ 0x5A5A5A5A)
 
     def on_missing_options(self, msg, kind):
-        if msg.type == REQUEST and (msg.ip_option(OPT_REQUESTED) or ip_text(msg.ciaddr)) == self.args.offer:
+        if msg.type == REQUEST and asked(msg) == self.args.offer:
             self.reply(msg, ACK, options=self.lease_options(ACK, mask=False, lease=False, server=False))
         else:
             self.answer(msg, kind)
@@ -265,7 +270,7 @@ class Server:
     def on_vanish(self, msg, kind):
         if not self.acked:
             self.answer(msg, kind)
-            self.acked = msg.type == REQUEST and (msg.ip_option(OPT_REQUESTED) or ip_text(msg.ciaddr)) == self.args.offer
+            self.acked = msg.type == REQUEST and asked(msg) == self.args.offer
 
     def on_hostile(self, msg, kind):
         if msg.type == DISCOVER:
@@ -277,8 +282,7 @@ class Server:
         elif msg.type == REQUEST and self.round < len(self.rounds) + 1:
             self.reply(msg, NAK)  # more rounds to go: start the client over
         elif msg.type == REQUEST:
-            asked = msg.ip_option(OPT_REQUESTED) or ip_text(msg.ciaddr)
-            if asked == self.args.offer and kind == "select":
+            if asked(msg) == self.args.offer and kind == "select":
                 for name, data in garbage_before_ack(self, msg):
                     self.send(data, BROADCAST, f"HOSTILE name={name}")
             self.answer(msg, kind)
@@ -320,7 +324,7 @@ def malformed(server, msg):
          OPT_TYPE, 0, OPT_OVERLOAD, 0]))
     yield "overload-garbage", message(BOOTREPLY, msg.xid, msg.chaddr, yiaddr=a.offer,
                                       options=type_offer + option(OPT_OVERLOAD, b"\x03"),
-                                      sname=bytes([OPT_SERVER, 4]) + ip_bytes(a.address) + bytes([OPT_MASK, 250]) + garbage[:54],
+                                      sname=server_id + bytes([OPT_MASK, 250]) + garbage[:54],
                                       file=bytes([OPT_DNS, 255]) + garbage[:126])
     yield "overload-no-end", message(BOOTREPLY, msg.xid, msg.chaddr, yiaddr=a.offer,
                                      options=type_offer + option(OPT_OVERLOAD, b"\x01"),
@@ -368,7 +372,8 @@ def garbage_before_ack(server, msg):
     nak = message(BOOTREPLY, msg.xid, msg.chaddr, options=option(OPT_TYPE, bytes([NAK])))
     yield "ack-truncated", ack[:HEADER.size + 5]
     yield "ack-length-past-end", ack[:HEADER.size] + bytes([OPT_TYPE, 1, ACK, OPT_LEASE, 255, 0, 0])
-    yield "ack-other-mac", message(BOOTREPLY, msg.xid, OTHER_MAC, yiaddr="192.0.2.81", options=server.lease_options(ACK))
+    yield "ack-other-mac", message(BOOTREPLY, msg.xid, OTHER_MAC, yiaddr="192.0.2.81",
+                                   options=server.lease_options(ACK))
     yield "nak-other-xid", message(BOOTREPLY, msg.xid ^ 0x10000, msg.chaddr, options=option(OPT_TYPE, bytes([NAK])))
     yield "nak-other-mac", message(BOOTREPLY, msg.xid, OTHER_MAC, options=option(OPT_TYPE, bytes([NAK])))
     yield "nak-truncated", nak[:100]

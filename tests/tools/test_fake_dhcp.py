@@ -167,7 +167,9 @@ TUNSETIFF, IFF_TAP, IFF_NO_PI = 0x400454CA, 0x0002, 0x1000
 
 
 def checksum(data):
-    total = sum(struct.unpack(f"!{len(data) // 2}H", data[:len(data) // 2 * 2])) + (data[-1] << 8 if len(data) % 2 else 0)
+    if len(data) % 2:
+        data += b"\0"
+    total = sum(struct.unpack(f"!{len(data) // 2}H", data))
     while total >> 16:
         total = (total & 0xFFFF) + (total >> 16)
     return ~total & 0xFFFF
@@ -216,7 +218,8 @@ def exchange_over_tap(folder):
         for name, dst_mac, src, dst, kind, ciaddr, opts in [
                 ("offer", b"\xff" * 6, "0.0.0.0", fd.BROADCAST, fd.DISCOVER, "0.0.0.0", b""),
                 ("ack", b"\xff" * 6, "0.0.0.0", fd.BROADCAST, fd.REQUEST, "0.0.0.0",
-                 fd.option(fd.OPT_REQUESTED, fd.ip_bytes("192.168.7.100")) + fd.option(fd.OPT_SERVER, fd.ip_bytes("192.168.7.1"))),
+                 fd.option(fd.OPT_REQUESTED, fd.ip_bytes("192.168.7.100"))
+                 + fd.option(fd.OPT_SERVER, fd.ip_bytes("192.168.7.1"))),
                 ("renew", kernel_mac, "192.168.7.100", "192.168.7.1", fd.REQUEST, "192.168.7.100", b""),
                 ("rebind", b"\xff" * 6, "192.168.7.100", fd.BROADCAST, fd.REQUEST, "192.168.7.100", b"")]:
             payload = fd.message(fd.BOOTREQUEST, 0x5EED, MAC, ciaddr=ciaddr,
@@ -240,8 +243,8 @@ class OverTap(unittest.TestCase):
     @unittest.skipUnless(os.geteuid() == 0, "makes a network namespace and a TAP device: root only")
     def test_a_client_on_a_tap_device_gets_offer_ack_and_a_rebinding_ack(self):
         with tempfile.TemporaryDirectory() as folder:
-            code = f"import sys, json; sys.path.insert(0, {os.path.dirname(__file__)!r}); import test_fake_dhcp as t; " \
-                   f"print(json.dumps(t.exchange_over_tap({folder!r})))"
+            code = (f"import sys, json; sys.path.insert(0, {os.path.dirname(__file__)!r}); "
+                    f"import test_fake_dhcp as t; print(json.dumps(t.exchange_over_tap({folder!r})))")
             p = subprocess.run(["unshare", "--net", sys.executable, "-c", code], capture_output=True, text=True,
                                timeout=30)
             self.assertEqual(p.returncode, 0, p.stderr)
