@@ -11,8 +11,8 @@
  * lwip_interface.c (the interfaces' operations) calls the netifs,
  * lwip_addresses.c and lwip_status.c; lwip_options.c calls lwip_udp.c;
  * lwip_tcp.c and lwip_udp.c call lwip_events.c, lwip_convert.c and
- * lwip_errors.c; lwip_events.c calls netif_loop.c; netif_loop.c calls
- * lwip_addresses.c; the netifs call nothing else of ours.
+ * lwip_errors.c; lwip_events.c calls netif_loop.c; the netifs call
+ * lwip_events.c (to unlock) and lwip_addresses.c, which calls none.
  */
 #ifndef NSAPI_LWIP_BACKEND_H
 #define NSAPI_LWIP_BACKEND_H

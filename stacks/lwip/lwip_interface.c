@@ -6,7 +6,9 @@
  * stateless DHCPv6; these operations only start and stop them, under the
  * core lock.
  *
- * The status follows from the netif as it is (link, addresses), worked out
+ * The status follows from the netif as it is (link down: DISCONNECTED; an
+ * IPv4 address beyond 169.254/16 or a valid IPv6 one beyond the link:
+ * GLOBAL_UP; link-local ones only: LOCAL_UP; else CONNECTING), worked out
  * again in lwIP's extended netif callback whenever either changes.  That
  * callback runs under the core lock, where the runtime must not be told (it
  * calls the program back), so a changed status is queued to lwip_status.c's

@@ -8,6 +8,7 @@
  * socket's lock, so the two cannot deadlock.
  */
 #include <pthread.h>
+#include <string.h>
 
 #include <lwip/netif.h>
 
@@ -16,7 +17,7 @@
 
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 static nsapi_stack_t *owner; /* the one nsapi stack on lwIP; under the core lock */
-static struct nsapi_lwip_tap *shortcut_taps[NSAPI_LWIP_SHORTCUT_TAPS]; /* of nsapi_lwip_add_tap(), closed by deinit */
+static struct nsapi_lwip_tap *shortcut_taps[NSAPI_LWIP_SHORTCUT_TAPS]; /* of nsapi_lwip_add_tap(); under the core lock */
 
 /* ---- the vtable ------------------------------------------------------------------------------ */
 
@@ -376,21 +377,28 @@ nsapi_error_t nsapi_lwip_add_tap(nsapi_stack_t *stack, const char *name, const c
         || (v4 == NULL && v6 == NULL)) {
         return NSAPI_ERROR_PARAMETER;
     }
+    err = nsapi_lwip_tap_open(name, &tap);
+    if (err != NSAPI_ERROR_OK) {
+        return err;
+    }
+    LOCK_TCPIP_CORE();
     for (i = 0; i < NSAPI_LWIP_SHORTCUT_TAPS && shortcut_taps[i] != NULL; i++) {
     }
-    if (i == NSAPI_LWIP_SHORTCUT_TAPS) {
-        return NSAPI_ERROR_NO_MEMORY;
-    }
-    err = nsapi_lwip_tap_open(name, &tap);
-    if (err == NSAPI_ERROR_OK) {
-        NSAPI_LWIP_LOCKED(configure_tap(nsapi_lwip_tap_netif(tap), v4, g4, v6));
+    if (i < NSAPI_LWIP_SHORTCUT_TAPS) {
+        configure_tap(nsapi_lwip_tap_netif(tap), v4, g4, v6);
         shortcut_taps[i] = tap;
     }
-    return err;
+    nsapi_lwip_unlock();
+    if (i == NSAPI_LWIP_SHORTCUT_TAPS) {
+        nsapi_lwip_tap_close(tap);
+        return NSAPI_ERROR_NO_MEMORY;
+    }
+    return NSAPI_ERROR_OK;
 }
 
 nsapi_error_t nsapi_lwip_deinit(nsapi_stack_t *stack)
 {
+    struct nsapi_lwip_tap *taps[NSAPI_LWIP_SHORTCUT_TAPS] = {NULL};
     nsapi_error_t err = NSAPI_ERROR_BUSY;
     unsigned i;
 
@@ -403,16 +411,15 @@ nsapi_error_t nsapi_lwip_deinit(nsapi_stack_t *stack)
     }
     if (err == NSAPI_ERROR_OK) {
         nsapi_lwip_loopback_remove();
+        memcpy(taps, shortcut_taps, sizeof taps);
+        memset(shortcut_taps, 0, sizeof shortcut_taps);
+        owner = NULL;
     }
     nsapi_lwip_unlock();
-    for (i = 0; err == NSAPI_ERROR_OK && i < NSAPI_LWIP_SHORTCUT_TAPS; i++) {
-        if (shortcut_taps[i] != NULL) {
-            nsapi_lwip_tap_close(shortcut_taps[i]); /* its reader stops without the core lock */
-            shortcut_taps[i] = NULL;
+    for (i = 0; i < NSAPI_LWIP_SHORTCUT_TAPS; i++) {
+        if (taps[i] != NULL) {
+            nsapi_lwip_tap_close(taps[i]); /* its reader stops without the core lock */
         }
-    }
-    if (err == NSAPI_ERROR_OK) {
-        NSAPI_LWIP_LOCKED(owner = NULL);
     }
     return err;
 }

@@ -6,8 +6,8 @@
  * thread with tcpip_input; output writes the frame from lwIP's thread.
  *
  * The device's state is the netif's link: the reader looks at the kernel's
- * flags for the device (IFF_UP and IFF_RUNNING, what `ip link set DEV
- * down` clears) at least every NSAPI_LWIP_TAP_LINK_POLL_MS and has lwIP's
+ * flags for the device (IFF_UP, what `ip link set DEV down` clears) at
+ * least every NSAPI_LWIP_TAP_LINK_POLL_MS and has lwIP's
  * thread set the link up or down when they change.  The TAP file itself
  * says nothing of it: reads just stop, so polling the flags is the way.
  *
@@ -71,7 +71,12 @@ static err_t tap_output(struct netif *netif, struct pbuf *p)
 
 /* ---- the link ------------------------------------------------------------------------------- */
 
-/* Whether the kernel has the device up and running. */
+/*
+ * Whether the kernel has the device up.  IFF_UP alone: IFF_RUNNING follows
+ * the carrier, which this very file turns on, and the kernel reports it
+ * late (its link watch runs up to a second after), so a netif added just
+ * after opening would start with its link down.
+ */
 static int device_up(const struct nsapi_lwip_tap *tap)
 {
     struct ifreq ifr;
@@ -81,7 +86,7 @@ static int device_up(const struct nsapi_lwip_tap *tap)
     if (ioctl(tap->flags_fd, SIOCGIFFLAGS, &ifr) < 0) {
         return 0;
     }
-    return (ifr.ifr_flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING);
+    return (ifr.ifr_flags & IFF_UP) != 0;
 }
 
 /* In lwIP's thread: make the netif's link what the reader saw last. */
@@ -312,7 +317,13 @@ nsapi_error_t nsapi_lwip_tap_open(const char *name, struct nsapi_lwip_tap **out)
     struct nsapi_lwip_tap *tap;
     nsapi_error_t err;
 
+    bool taken;
+
     if (name[0] == '\0' || strlen(name) >= IFNAMSIZ) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    NSAPI_LWIP_LOCKED(taken = in_use(name)); /* before the kernel says EBUSY; add_netif looks again */
+    if (taken) {
         return NSAPI_ERROR_PARAMETER;
     }
     tap = open_files(name, &err);

@@ -97,10 +97,14 @@ nsapi_error_t nsapi_lwip_add_tap(nsapi_stack_t *stack, const char *name, const c
  * DHCP on; nsapi_interface_connect() brings it up with lwIP's DHCP client
  * (or the static IPv4 address of nsapi_interface_set_network()), an IPv6
  * link-local address at once and SLAAC addresses from router
- * advertisements.  The device's link (the kernel side up or down) is the
- * netif's link: it going down reports DISCONNECTED, it coming back
- * CONNECTING and then the addresses again.  Several interfaces (one per
- * device) may share a stack, each with its own addresses and status.
+ * advertisements (stateless DHCPv6 for DNS servers when a router says so).
+ * The device's link (the kernel's side up or down: its IFF_UP flag, looked
+ * at every 100 ms) is the netif's link: it going down reports DISCONNECTED,
+ * its return the status of the addresses kept (GLOBAL_UP with the lease,
+ * which lwIP's DHCP confirms by INIT-REBOOT), else CONNECTING.  Several
+ * interfaces (one per device) may share a stack, each with its own
+ * addresses and status; the DNS servers DHCP announces are lwIP's one list,
+ * which nsapi_interface_get_dns_server() of each shows.
  * nsapi_interface_deinit() removes the netif and closes the device.
  *
  * @param interface A zero-filled interface object, the caller's until
