@@ -19,6 +19,8 @@ Scenarios:
   vanish           normal until it has sent an ACK, then nothing
   hostile          rounds of malformed and misleading replies (NAKing the client's REQUESTs meanwhile),
                    then a normal exchange with more garbage before the real ACK
+  ack-anything     OFFERs --offer and ACKs whatever address is requested (give a broadcast, multicast or
+                   loopback address as --offer to see whether a client binds it)
 
 Replies go where RFC 2131 4.1 says (giaddr is always 0 here): a NAK by broadcast; to ciaddr when the
 client has one; by broadcast when the client set the broadcast flag; else to the offered address and
@@ -46,7 +48,8 @@ OPT_TYPE, OPT_SERVER, OPT_END = 53, 54, 255
 HEADER = struct.Struct("!BBBBIHHIIII16s64s128sI")  # through the magic cookie: 240 bytes
 IP_PKTINFO = 8  # Linux; Python's socket module lacks the constant
 SIOCSARP, ATF_COM, ARPHRD_ETHER = 0x8955, 0x02, 1
-SCENARIOS = ["normal", "nak", "silent", "wrong-xid", "missing-options", "short-lease", "vanish", "hostile"]
+SCENARIOS = ["normal", "nak", "silent", "wrong-xid", "missing-options", "short-lease", "vanish", "hostile",
+             "ack-anything"]
 BROADCAST = "255.255.255.255"
 OTHER_MAC = bytes.fromhex("020000000099")
 
@@ -205,7 +208,10 @@ class Server:
             return ip_text(msg.ciaddr)
         if msg.flags & 0x8000:
             return BROADCAST
-        if yiaddr in ("0.0.0.0", BROADCAST) or not self.arp_entry(yiaddr, msg.chaddr):
+        a = ipaddress.IPv4Address(yiaddr)
+        if a.is_unspecified or a.is_multicast or a.is_loopback or yiaddr == BROADCAST:
+            return BROADCAST  # no unicast to make: hostile offers
+        if not self.arp_entry(yiaddr, msg.chaddr):
             return BROADCAST
         return yiaddr
 
@@ -248,6 +254,12 @@ class Server:
             self.reply(msg, NAK)
         else:
             self.answer(msg, kind)
+
+    def on_ack_anything(self, msg, kind):
+        if msg.type == DISCOVER:
+            self.reply(msg, OFFER)
+        elif msg.type == REQUEST:
+            self.reply(msg, ACK, yiaddr=asked(msg))
 
     def on_silent(self, msg, kind):
         pass
