@@ -297,38 +297,36 @@ nsapi_error_t nsapi_posix_netlink_address(const char *name, nsapi_address_kind_t
     return NSAPI_ERROR_OK;
 }
 
-/* Whether the named interface is up with a carrier. */
-static bool is_running(const char *name)
+/* The interface request (SIOCGIFFLAGS, SIOCGIFHWADDR) for the named interface into *request; false if it failed. */
+static bool ask_interface(const char *name, unsigned long what, struct ifreq *request)
 {
-    struct ifreq request;
     int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    bool running;
+    bool ok;
 
     if (fd < 0) {
         return false;
     }
-    memset(&request, 0, sizeof request);
-    strncpy(request.ifr_name, name, IF_NAMESIZE - 1);
-    running = ioctl(fd, SIOCGIFFLAGS, &request) == 0
-              && (request.ifr_flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING);
+    memset(request, 0, sizeof *request);
+    strncpy(request->ifr_name, name, IF_NAMESIZE - 1);
+    ok = ioctl(fd, what, request) == 0;
     close(fd);
-    return running;
+    return ok;
+}
+
+/* Whether the named interface is up with a carrier. */
+static bool is_running(const char *name)
+{
+    struct ifreq request;
+
+    return ask_interface(name, SIOCGIFFLAGS, &request)
+           && (request.ifr_flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING);
 }
 
 nsapi_error_t nsapi_posix_netlink_mac_address(const char *name, uint8_t *mac)
 {
     struct ifreq request;
-    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    bool ok;
 
-    if (fd < 0) {
-        return NSAPI_ERROR_NO_SOCKET;
-    }
-    memset(&request, 0, sizeof request);
-    strncpy(request.ifr_name, name, IF_NAMESIZE - 1);
-    ok = ioctl(fd, SIOCGIFHWADDR, &request) == 0 && request.ifr_hwaddr.sa_family == ARPHRD_ETHER;
-    close(fd);
-    if (!ok) {
+    if (!ask_interface(name, SIOCGIFHWADDR, &request) || request.ifr_hwaddr.sa_family != ARPHRD_ETHER) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
     memcpy(mac, request.ifr_hwaddr.sa_data, NSAPI_MAC_BYTES);
