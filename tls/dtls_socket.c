@@ -133,7 +133,7 @@ nsapi_error_t nsapi_impl_dtls_socket_set_psk(nsapi_dtls_socket_t *socket, const 
         return NSAPI_ERROR_NO_SOCKET;
     }
     length = strlen(identity);
-    if (length == 0 || length > 128 || tls->state != NSAPI_TLS_IDLE) {
+    if (length == 0 || length > 128 || tls->state != NSAPI_TLS_IDLE || socket->dtls.psk_set) {
         return NSAPI_ERROR_PARAMETER;
     }
     r = mbedtls_ssl_conf_psk(&tls->conf, key, key_size, (const unsigned char *)identity, length);

@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 
 #include <fcntl.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -352,27 +353,54 @@ Test(dtls, call_timeout_bounds_the_handshake)
     cr_expect_eq(nsapi_dtls_socket_close(&dtls), NSAPI_ERROR_OK);
 }
 
-Test(dtls, non_blocking_handshake_then_records)
+static sem_t events;
+static int event_count;
+
+static void on_event(void *arg)
+{
+    (void)arg;
+    __atomic_add_fetch(&event_count, 1, __ATOMIC_RELAXED);
+    sem_post(&events);
+}
+
+/* Wait for sigio, or 100 ms: a retransmission is due on a timer, not on an event. */
+static void wait_event(void)
+{
+    struct timespec deadline;
+
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_nsec += 100 * 1000 * 1000;
+    if (deadline.tv_nsec >= 1000000000) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000;
+    }
+    sem_timedwait(&events, &deadline);
+}
+
+Test(dtls, non_blocking_handshake_then_records_with_sigio)
 {
     nsapi_error_t r;
     int rounds = 0;
     char buf[64];
     nsapi_size_or_error_t n;
 
+    sem_init(&events, 0, 0);
     s_server("-cert server.pem -key server.key");
     pki_client("ca.pem", "tls.test");
+    cr_assert_eq(nsapi_dtls_socket_sigio(&dtls, on_event, NULL), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_dtls_socket_set_blocking(&dtls, false), NSAPI_ERROR_OK);
     cr_assert_eq(connect_to(PORT), NSAPI_ERROR_IN_PROGRESS);
-    while ((r = connect_to(PORT)) == NSAPI_ERROR_ALREADY && rounds < 1000) {
-        usleep(10 * 1000);
+    while ((r = connect_to(PORT)) == NSAPI_ERROR_ALREADY && rounds < 200) {
+        wait_event();
         rounds++;
     }
     cr_assert_eq(r, NSAPI_ERROR_IS_CONNECTED, "%s after %d rounds", nsapi_error_name(r), rounds);
+    cr_expect_gt(__atomic_load_n(&event_count, __ATOMIC_RELAXED), 0, "the server's flights came as sigio");
     cr_expect_eq(nsapi_dtls_socket_recv(&dtls, buf, sizeof buf), NSAPI_ERROR_WOULD_BLOCK);
     server_says("ping\n");
-    for (rounds = 0; (n = nsapi_dtls_socket_recv(&dtls, buf, sizeof buf)) == NSAPI_ERROR_WOULD_BLOCK && rounds < 500;
+    for (rounds = 0; (n = nsapi_dtls_socket_recv(&dtls, buf, sizeof buf)) == NSAPI_ERROR_WOULD_BLOCK && rounds < 100;
          rounds++) {
-        usleep(10 * 1000);
+        wait_event();
     }
     cr_expect_eq(n, 5, "%d", n);
     nsapi_dtls_socket_close(&dtls);
@@ -380,6 +408,7 @@ Test(dtls, non_blocking_handshake_then_records)
 
 Test(dtls, pki_with_gnutls_serv_echo)
 {
+    static char big[20000];
     char command[256], buf[64];
     nsapi_size_or_error_t n;
 
@@ -389,6 +418,7 @@ Test(dtls, pki_with_gnutls_serv_echo)
     wait_udp(PORT);
     pki_client("ca.pem", "tls.test");
     cr_assert_eq(connect_to(PORT), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_dtls_socket_send(&dtls, big, sizeof big), NSAPI_ERROR_PARAMETER, "more than a record");
     cr_assert_eq(nsapi_dtls_socket_send(&dtls, "echo me, gnutls", 15), 15);
     n = nsapi_dtls_socket_recv(&dtls, buf, sizeof buf);
     cr_assert_eq(n, 15, "recv: %d (%s)", n, nsapi_error_name(n));
@@ -525,6 +555,9 @@ Test(dtls, setup_errors)
     cr_assert_eq(nsapi_dtls_socket_open(&dtls, fx->stack), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_dtls_socket_open(&dtls, fx->stack), NSAPI_ERROR_PARAMETER);
     cr_expect_eq(nsapi_dtls_socket_set_psk(&dtls, "", psk, 16), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_dtls_socket_set_psk(&dtls, PSK_ID, psk, 16), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_dtls_socket_set_psk(&dtls, PSK_ID, psk, 16), NSAPI_ERROR_PARAMETER, "one key");
+    cr_expect_eq(nsapi_dtls_socket_send(&dtls, big, sizeof big), NSAPI_ERROR_NO_CONNECTION);
     cr_expect_eq(nsapi_dtls_socket_set_hostname(&dtls, ""), NSAPI_ERROR_PARAMETER);
     cr_expect_eq(nsapi_dtls_socket_set_root_ca_path(&dtls, path("nothing")), NSAPI_ERROR_PARAMETER);
     cr_expect_eq(nsapi_dtls_socket_send(&dtls, "x", 1), NSAPI_ERROR_NO_CONNECTION);

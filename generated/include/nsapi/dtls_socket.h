@@ -151,8 +151,8 @@ nsapi_error_t nsapi_dtls_socket_set_cert_key(nsapi_dtls_socket_t *socket, const 
  * @param key_size Bytes at key, 1 to 64. From 1 to 64.
  * @retval NSAPI_ERROR_OK        the key is set.
  * @retval NSAPI_ERROR_PARAMETER a NULL argument, an empty or too long identity,
- *                               a key_size out of range, or the handshake has
- *                               started.
+ *                               a key_size out of range, a key set already, or
+ *                               the handshake has started.
  * @retval NSAPI_ERROR_NO_SOCKET the DTLSSocket is not open.
  * @retval NSAPI_ERROR_NO_MEMORY no memory for them.
  */
