@@ -69,32 +69,36 @@ static nsapi_error_t parse_certs(mbedtls_x509_crt *chain, const void *data, size
     return count(chain) > before ? NSAPI_ERROR_OK : NSAPI_ERROR_PARAMETER;
 }
 
-nsapi_error_t nsapi_impl_tls_socket_set_root_ca_cert(nsapi_tls_socket_t *socket, const void *data, nsapi_size_t size)
+nsapi_error_t nsapi_tls_add_ca(nsapi_tls_context_t *tls, const void *data, nsapi_size_t size)
 {
-    if (socket->transport == NULL) {
-        return NSAPI_ERROR_NO_SOCKET;
-    }
-    return parse_certs(&socket->tls.ca, data, size);
+    return parse_certs(&tls->ca, data, size);
 }
 
-nsapi_error_t nsapi_impl_tls_socket_set_root_ca_path(nsapi_tls_socket_t *socket, const char *path)
+nsapi_error_t nsapi_tls_add_ca_path(nsapi_tls_context_t *tls, const char *path)
 {
     struct stat st;
     int before;
 
-    if (socket->transport == NULL) {
-        return NSAPI_ERROR_NO_SOCKET;
-    }
     if (stat(path, &st) != 0) {
         return NSAPI_ERROR_PARAMETER;
     }
-    before = count(&socket->tls.ca);
+    before = count(&tls->ca);
     if (S_ISDIR(st.st_mode)) {
-        mbedtls_x509_crt_parse_path(&socket->tls.ca, path);  /* a store holds files that are not certificates */
+        mbedtls_x509_crt_parse_path(&tls->ca, path);  /* a store holds files that are not certificates */
     } else {
-        mbedtls_x509_crt_parse_file(&socket->tls.ca, path);
+        mbedtls_x509_crt_parse_file(&tls->ca, path);
     }
-    return count(&socket->tls.ca) > before ? NSAPI_ERROR_OK : NSAPI_ERROR_PARAMETER;
+    return count(&tls->ca) > before ? NSAPI_ERROR_OK : NSAPI_ERROR_PARAMETER;
+}
+
+nsapi_error_t nsapi_impl_tls_socket_set_root_ca_cert(nsapi_tls_socket_t *socket, const void *data, nsapi_size_t size)
+{
+    return socket->transport == NULL ? NSAPI_ERROR_NO_SOCKET : nsapi_tls_add_ca(&socket->tls, data, size);
+}
+
+nsapi_error_t nsapi_impl_tls_socket_set_root_ca_path(nsapi_tls_socket_t *socket, const char *path)
+{
+    return socket->transport == NULL ? NSAPI_ERROR_NO_SOCKET : nsapi_tls_add_ca_path(&socket->tls, path);
 }
 
 static nsapi_error_t parse_key(mbedtls_pk_context *key, const void *data, size_t size)
@@ -112,15 +116,11 @@ static nsapi_error_t parse_key(mbedtls_pk_context *key, const void *data, size_t
 }
 
 /* The certificate and key this end shows: a server's, or a client's when asked. */
-static nsapi_error_t own_cert_key(nsapi_tls_socket_t *socket, const void *cert, nsapi_size_t cert_size,
-                                  const void *key, nsapi_size_t key_size)
+nsapi_error_t nsapi_tls_own_cert_key(nsapi_tls_context_t *tls, const void *cert, nsapi_size_t cert_size,
+                                     const void *key, nsapi_size_t key_size)
 {
-    nsapi_tls_context_t *tls = &socket->tls;
     nsapi_error_t r;
 
-    if (socket->transport == NULL) {
-        return NSAPI_ERROR_NO_SOCKET;
-    }
     if (tls->own_cert_set || tls->state != NSAPI_TLS_IDLE) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -148,11 +148,17 @@ static nsapi_error_t own_cert_key(nsapi_tls_socket_t *socket, const void *cert, 
 nsapi_error_t nsapi_impl_tls_socket_set_client_cert_key(nsapi_tls_socket_t *socket, const void *cert,
                                                         nsapi_size_t cert_size, const void *key, nsapi_size_t key_size)
 {
-    return own_cert_key(socket, cert, cert_size, key, key_size);
+    if (socket->transport == NULL) {
+        return NSAPI_ERROR_NO_SOCKET;
+    }
+    return nsapi_tls_own_cert_key(&socket->tls, cert, cert_size, key, key_size);
 }
 
 nsapi_error_t nsapi_impl_tls_socket_set_cert_key(nsapi_tls_socket_t *socket, const void *cert, nsapi_size_t cert_size,
                                                  const void *key, nsapi_size_t key_size)
 {
-    return own_cert_key(socket, cert, cert_size, key, key_size);
+    if (socket->transport == NULL) {
+        return NSAPI_ERROR_NO_SOCKET;
+    }
+    return nsapi_tls_own_cert_key(&socket->tls, cert, cert_size, key, key_size);
 }

@@ -9,34 +9,9 @@
 #include "impl.h"
 #include "tls_internal.h"
 
-nsapi_error_t nsapi_tls_fail(nsapi_tls_context_t *tls, int code)
-{
-    nsapi_error_t r;
-
-    tls->last_error = code;
-    if (code == MBEDTLS_ERR_X509_CERT_VERIFY_FAILED) {
-        r = NSAPI_ERROR_AUTH_FAILURE;
-    } else if (tls->transport_error != NSAPI_ERROR_OK) {
-        r = tls->transport_error;
-    } else if (code == MBEDTLS_ERR_SSL_CONN_EOF || code == 0) {
-        r = NSAPI_ERROR_CONNECTION_LOST; /* TCP ended without close_notify: the data may be cut short */
-    } else {
-        r = NSAPI_ERROR_DEVICE_ERROR;
-    }
-    tls->state = NSAPI_TLS_FAILED;
-    tls->failure = r;
-    return r;
-}
-
 static bool want(int code)
 {
     return code == MBEDTLS_ERR_SSL_WANT_READ || code == MBEDTLS_ERR_SSL_WANT_WRITE;
-}
-
-/* The name is always checked: without one, only a caller who turned verification off may connect. */
-static bool name_known(nsapi_tls_context_t *tls)
-{
-    return tls->hostname_set || tls->conf.authmode == MBEDTLS_SSL_VERIFY_NONE;
 }
 
 /* What a connect that has not finished answers. */
@@ -53,7 +28,7 @@ static nsapi_error_t start(nsapi_tls_socket_t *socket, const nsapi_socket_addres
     nsapi_tls_context_t *tls = &socket->tls;
     nsapi_socket_address_t peer;
 
-    if (!name_known(tls)) {
+    if (!nsapi_tls_name_known(tls)) {
         return NSAPI_ERROR_PARAMETER;
     }
     if (address != NULL) {
@@ -102,11 +77,9 @@ static nsapi_error_t handshake(nsapi_tls_socket_t *socket, bool first)
             return unfinished(tls, first);
         }
     }
-    /* With authmode OPTIONAL mbedTLS finishes despite a bad certificate: nsapi still refuses it. */
-    if (tls->conf.authmode != MBEDTLS_SSL_VERIFY_NONE && mbedtls_ssl_get_verify_result(&tls->ssl) != 0) {
-        return nsapi_tls_fail(tls, MBEDTLS_ERR_X509_CERT_VERIFY_FAILED);
+    if (nsapi_tls_handshake_done(tls) != NSAPI_ERROR_OK) {
+        return tls->failure;
     }
-    tls->state = NSAPI_TLS_CONNECTED;
     return nsapi_tls_nonblocking(tls) ? NSAPI_ERROR_IS_CONNECTED : NSAPI_ERROR_OK;
 }
 
@@ -199,22 +172,11 @@ nsapi_error_t nsapi_impl_tls_socket_accept(nsapi_tls_socket_t *socket)
 
 nsapi_error_t nsapi_impl_tls_socket_set_hostname(nsapi_tls_socket_t *socket, const char *hostname)
 {
-    size_t length;
-
     if (socket->transport == NULL) {
         return NSAPI_ERROR_NO_SOCKET;
     }
-    length = strlen(hostname);
-    if (length == 0 || length > 253 || socket->tls.state != NSAPI_TLS_IDLE) {
-        return NSAPI_ERROR_PARAMETER;
-    }
-    if (mbedtls_ssl_set_hostname(&socket->tls.ssl, hostname) != 0) {
-        return NSAPI_ERROR_NO_MEMORY;
-    }
-    socket->tls.hostname_set = 1;
-    return NSAPI_ERROR_OK;
+    return nsapi_tls_context_set_hostname(&socket->tls, hostname);
 }
-
 
 nsapi_error_t nsapi_impl_tls_socket_connect_host(nsapi_tls_socket_t *socket, const char *host, uint16_t port)
 {

@@ -1,5 +1,6 @@
 /*
- * A CoAP (RFC 7252) client: one GET or PUT to a coap:// URL over a UDPSocket.
+ * A CoAP (RFC 7252) client: one GET or PUT to a coap:// URL over a UDPSocket,
+ * or to a coaps:// URL over a DTLSSocket (coap_link.c).
  * The request is confirmable (CON), with a random message id and token; it
  * is sent again, unchanged, while no ACK comes: first after ACK_TIMEOUT to
  * ACK_TIMEOUT x 1.5 (random), then after twice as long each time, at most
@@ -12,8 +13,12 @@
  * reset and ends the run.  Prints the response code (2.05 Content) and the
  * payload.
  *
- * usage: coap_client [--interface SPEC] [INTERFACE OPTIONS] [--ack-timeout MS]
- *                    get|put coap://HOST[:PORT][/PATH][?QUERY] [PAYLOAD]
+ * usage: coap_client [--interface SPEC] [INTERFACE OPTIONS] [--ack-timeout MS] [--psk-identity ID]
+ *                    [--psk KEY] [--cacert FILE] [--cert FILE] [--key FILE]
+ *                    get|put coap[s]://HOST[:PORT][/PATH][?QUERY] [PAYLOAD]
+ *        coaps:// runs DTLS 1.2 first, with --psk-identity ID --psk KEY (KEY's bytes, as libcoap's -k), or
+ *        with certificates: --cacert FILE (default /etc/ssl/certs; the server's certificate must name
+ *        HOST) and, for a server that asks, --cert FILE --key FILE.  Its PORT is 5684 unless given.
  *        HOST an address (IPv6 in brackets) or a name (also sent as a Uri-Host), taken as it
  *        is: a name with a '%' (or another character a URL host may not have) is refused.
  *        PORT 5683 unless given.  Each /PATH segment becomes a Uri-Path option (at most 64,
@@ -47,6 +52,7 @@
 #include "common/url.h"
 #include "common/usage.h"
 #include "coap_codec.h"
+#include "coap_link.h"
 
 #define ACK_TIMEOUT_MS 2000
 #define MAX_RETRANSMIT 4
@@ -65,7 +71,13 @@ struct url {
     int literal;         /* an IP address, so no Uri-Host */
     unsigned port;
     const char *path;    /* "/PATH?QUERY", or "" */
+    int secure;          /* coaps:// */
 };
+
+#define COAPS_PORT 5684
+
+/* coaps://'s credentials, from the command line. */
+static struct coap_security security;
 
 /* Random bits for ids, tokens and the first timeout; a device would use its TRNG. */
 static void random_bytes(unsigned char *out, size_t size)
@@ -89,28 +101,80 @@ static void random_bytes(unsigned char *out, size_t size)
 
 static int usage(const char *argv0, int help)
 {
-    return example_usage(argv0, "[--ack-timeout MS] get|put coap://HOST[:PORT][/PATH][?QUERY] [PAYLOAD]",
+    return example_usage(argv0, "[--ack-timeout MS] [--psk-identity ID] [--psk KEY] [--cacert FILE] [--cert FILE]"
+                         " [--key FILE] get|put coap[s]://HOST[:PORT][/PATH][?QUERY] [PAYLOAD]",
                          "  get|put                the request's method\n"
-                         "  coap://HOST[:PORT][/PATH][?QUERY]\n"
+                         "  coap[s]://HOST[:PORT][/PATH][?QUERY]\n"
                          "                         HOST a name or an address ([v6] in brackets), PORT 5683\n"
-                         "                         unless given; PATH and QUERY %-decoded, none unless given\n"
+                         "                         (coaps: 5684, over DTLS) unless given; PATH and QUERY\n"
+                         "                         %-decoded, none unless given\n"
+                         "  --psk-identity ID      coaps with a pre-shared key: the identity (default: none,\n"
+                         "                         certificates)\n"
+                         "  --psk KEY              the key, its bytes (1 to 64) as libcoap's -k takes them\n"
+                         "  --cacert FILE          coaps with certificates: the authorities the server's must\n"
+                         "                         chain to, a PEM file or a directory (default\n"
+                         "                         /etc/ssl/certs); it must name HOST\n"
+                         "  --cert FILE            this client's certificate, for a server that asks (default:\n"
+                         "                         none)\n"
+                         "  --key FILE             its private key\n"
                          "  PAYLOAD                what put sends, as text/plain, up to 1024 bytes (default empty)\n"
                          "  --ack-timeout MS       the first wait for an ACK, 10 to 60000 (default 2000)\n",
                          help);
 }
 
+/* A coaps:// option and its value into security: 1, or 0 when option is none of them. */
+static int credential(const char *option, const char *value)
+{
+    static const char *const names[] = {"--psk-identity", "--psk", "--cacert", "--cert", "--key"};
+    const char **fields[] = {&security.psk_identity, &security.psk, &security.cacert, &security.cert, &security.key};
+    size_t i;
+
+    for (i = 0; value != NULL && i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(option, names[i]) == 0) {
+            *fields[i] = value;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether the credentials given fit the URL: none for coap://; for coaps:// a PSK (identity and key, 1 to 64
+ * bytes) or certificates (the system store unless --cacert; --cert and --key together). */
+static int credentials_fit(const struct url *url)
+{
+    const struct coap_security *s = &security;
+    int any = s->psk_identity || s->psk || s->cacert || s->cert || s->key;
+    size_t psk = s->psk != NULL ? strlen(s->psk) : 0;
+
+    if (!url->secure) {
+        return !any;
+    }
+    if (s->psk_identity != NULL || s->psk != NULL) {
+        return s->psk_identity != NULL && psk >= 1 && psk <= 64 && !s->cacert && !s->cert && !s->key;
+    }
+    if (s->cacert == NULL) {
+        security.cacert = "/etc/ssl/certs";
+    }
+    return (s->cert == NULL) == (s->key == NULL);
+}
+
 /* Characters of a host name in a URL (RFC 3986 reg-name) but '%': names are not %-decoded. */
 #define NAME_CHARACTERS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;="
 
-/* coap://HOST[:PORT][/PATH][?QUERY] into url; 0, or -1 (no fragment: RFC 7252 6.4 refuses it). */
+/* coap[s]://HOST[:PORT][/PATH][?QUERY] into url; 0, or -1 (no fragment: RFC 7252 6.4 refuses it). */
 static int parse_url(const char *text, struct url *url)
 {
     nsapi_socket_address_t probe = {{NSAPI_UNSPEC, {0}}, 0};
     const char *end;
     size_t length, i;
 
-    if (strncasecmp(text, "coap://", 7) != 0 || strchr(text, '#') != NULL
-        || (end = example_authority(text + 7, url->host, sizeof url->host, &url->port, COAP_PORT)) == NULL) {
+    url->secure = strncasecmp(text, "coaps://", 8) == 0;
+    if (url->secure) {
+        text++; /* "coaps://" is "coap://" a character on */
+    }
+    if ((!url->secure && strncasecmp(text, "coap://", 7) != 0) || strchr(text, '#') != NULL
+        || (end = example_authority(text + 7, url->host, sizeof url->host, &url->port,
+                                    url->secure ? COAPS_PORT : COAP_PORT)) == NULL) {
         return -1;
     }
     length = strlen(url->host);
@@ -127,11 +191,11 @@ static int parse_url(const char *text, struct url *url)
 }
 
 /* An Empty ACK or RST for message id (4 bytes, no token). */
-static nsapi_size_or_error_t send_empty(nsapi_udp_socket_t *socket, enum coap_type type, unsigned id)
+static nsapi_size_or_error_t send_empty(struct coap_link *socket, enum coap_type type, unsigned id)
 {
     unsigned char out[4];
 
-    return nsapi_udp_socket_send(socket, out, (nsapi_size_t)coap_encode_empty(out, type, id));
+    return coap_link_send(socket, out, coap_encode_empty(out, type, id));
 }
 
 enum outcome { WAITING, REJECTED, EMPTY_ACK, ANSWERED, FAILED };
@@ -143,7 +207,7 @@ static int same_token(const struct coap_message *a, const struct coap_message *b
 
 /* One message from the server, against the request sent and whether it was acknowledged already;
  * for a REJECTED one, why it was (a text of its own, or in text, which holds WHY_MAX bytes). */
-static enum outcome handle(nsapi_udp_socket_t *socket, const struct coap_message *sent, int acked,
+static enum outcome handle(struct coap_link *socket, const struct coap_message *sent, int acked,
                            const unsigned char *in, size_t size, struct coap_message *m, char *text,
                            const char **why)
 {
@@ -211,15 +275,15 @@ static enum outcome handle(nsapi_udp_socket_t *socket, const struct coap_message
 }
 
 /* One transmission of the request: 0, or 1 with a message. */
-static int transmit(nsapi_udp_socket_t *socket, const struct request *r)
+static int transmit(struct coap_link *socket, const struct request *r)
 {
-    nsapi_size_or_error_t n = nsapi_udp_socket_send(socket, r->bytes, (nsapi_size_t)r->length);
+    nsapi_size_or_error_t n = coap_link_send(socket, r->bytes, r->length);
 
     return n == (nsapi_size_or_error_t)r->length ? 0 : example_fail("send", n < 0 ? n : NSAPI_ERROR_NO_MEMORY);
 }
 
 /* Send the request and wait for its response, into m: 0, or 1 with a message. */
-static int exchange(nsapi_udp_socket_t *socket, const struct request *r, const struct coap_message *sent,
+static int exchange(struct coap_link *socket, const struct request *r, const struct coap_message *sent,
                     long long ack_timeout, struct coap_message *m)
 {
     static unsigned char in[65536]; /* any UDP datagram: none is cut */
@@ -242,8 +306,8 @@ static int exchange(nsapi_udp_socket_t *socket, const struct request *r, const s
         const char *why;
 
         if (left > 0) {
-            nsapi_udp_socket_set_timeout(socket, (int)left); /* at most MAX_TRANSMIT_WAIT: fits an int */
-            n = nsapi_udp_socket_recv(socket, in, sizeof in); /* connect() made it the server's only */
+            /* at most MAX_TRANSMIT_WAIT: fits an int; the server's datagrams only */
+            n = coap_link_recv(socket, in, sizeof in, (int)left);
         }
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
             if (example_now_ms() < deadline) {
@@ -315,11 +379,10 @@ static int report(const struct coap_message *m)
 static int run(nsapi_stack_t *stack, const struct url *url, const struct request *r, const struct coap_message *sent,
                long long ack_timeout)
 {
-    nsapi_udp_socket_t socket = {0};
+    static struct coap_link link;
     nsapi_socket_address_t server = {{NSAPI_UNSPEC, {0}}, 0};
     struct coap_message response;
     char text[NSAPI_IP_SIZE];
-    nsapi_error_t err;
     int rc;
 
     if (!url->literal) {
@@ -329,20 +392,14 @@ static int run(nsapi_stack_t *stack, const struct url *url, const struct request
         return 1;
     }
     nsapi_socket_address_get_ip_address(&server, text, sizeof text);
-    err = nsapi_udp_socket_open(&socket, stack);
-    if (err != NSAPI_ERROR_OK) {
-        return example_fail("open", err);
-    }
-    err = nsapi_udp_socket_connect(&socket, &server); /* the server's datagrams only */
-    if (err != NSAPI_ERROR_OK) {
-        nsapi_udp_socket_close(&socket);
-        return example_fail("connect", err);
+    if (coap_link_open(&link, stack, &server, url->secure ? &security : NULL, url->host) != 0) {
+        return 1;
     }
     printf("%s %s to %s port %u (CON, id 0x%04x, token %02x%02x%02x%02x)\n",
            sent->code == COAP_CODE(0, 1) ? "GET" : "PUT", *url->path != '\0' ? url->path : "/", text, url->port,
            sent->id, sent->token[0], sent->token[1], sent->token[2], sent->token[3]);
-    rc = exchange(&socket, r, sent, ack_timeout, &response);
-    nsapi_udp_socket_close(&socket);
+    rc = exchange(&link, r, sent, ack_timeout, &response);
+    coap_link_close(&link);
     return rc != 0 ? rc : report(&response);
 }
 
@@ -369,7 +426,9 @@ int main(int argc, char **argv)
         return rc == 2 ? usage(argv[0], 0) : rc;
     }
     for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--ack-timeout") == 0 && i + 1 < argc) {
+        if (credential(argv[i], i + 1 < argc ? argv[i + 1] : NULL)) {
+            i++;
+        } else if (strcmp(argv[i], "--ack-timeout") == 0 && i + 1 < argc) {
             char *end;
 
             ack_timeout = strtoll(argv[++i], &end, 10);
@@ -385,7 +444,8 @@ int main(int argc, char **argv)
         }
     }
     if (count < 2 || (strcasecmp(words[0], "get") != 0 && strcasecmp(words[0], "put") != 0)
-        || (count == 3 && strcasecmp(words[0], "put") != 0) || parse_url(words[1], &url) != 0) {
+        || (count == 3 && strcasecmp(words[0], "put") != 0) || parse_url(words[1], &url) != 0
+        || !credentials_fit(&url)) {
         example_network_down();
         return usage(argv[0], 0);
     }

@@ -1,7 +1,8 @@
 """examples/coap_client against a real CoAP server, libcoap's coap-server (Debian's libcoap3-bin),
 over POSIX on 127.0.0.1 and over lwIP on a TAP device with the server on the kernel's side, found
 by address and by name (dnsmasq): GET, PUT then GET back, a separate response (the server's
-/async?SECONDS; the server's log shows the client's ACK), 4.04.  Against coap_fake_server.py:
+/async?SECONDS; the server's log shows the client's ACK), 4.04; coaps:// against coap-server-openssl
+with a pre-shared key and with certificates both ways (made at test time by tests/tls/make_certs.sh).  Against coap_fake_server.py:
 requests dropped and sent again; malformed ACKs (a truncated option, a reserved delta, a marker
 without payload, an unknown critical option, another token, a repeated Block2) and an RST with a
 code, each ignored while the request is sent again, and a good answer after a malformed one; a
@@ -13,6 +14,7 @@ pipe), an unknown name, bad usage.  Needs root (network namespaces), as CI has."
 import os
 import re
 import shlex
+import subprocess
 import tempfile
 import unittest
 
@@ -175,6 +177,34 @@ class CoapClient(unittest.TestCase):
                 stdout = self.check(result, 0, "2.05 Content\n")
                 self.assertTrue(stdout.endswith(f"\n{options}\n"), stdout)
 
+    def secure_server(self, config):
+        """coaps:// against coap-server-openssl: a PSK (libcoap's -k, with a hint), then certificates both
+        ways (-c/-j, and -R: the client's certificate checked), by name; a name the certificate lacks."""
+        with tempfile.TemporaryDirectory(prefix="nsapi-coaps-") as certs:
+            subprocess.run(["sh", os.path.join(HERE, "..", "tls", "make_certs.sh"), certs], check=True)
+            psk_server = "coap-server-openssl -A {ip} -p 5683 -k secretkey -h hint"
+            [psk, wrong_identity_ok] = run_cases(config, [psk_server], [
+                "--psk-identity nsapi --psk secretkey get coaps://{ip}/time",
+                "--psk-identity other --psk secretkey get coaps://{ip}:5684/time"], udp_ports=[5684])
+            pki_server = f"coap-server-openssl -A {{ip}} -p 5683 -c {certs}/server.pem -j {certs}/server.key" \
+                         f" -R {certs}/ca.pem"
+            mine = f"--cacert {certs}/ca.pem --cert {certs}/client.pem --key {certs}/client.key"
+            [pki, by_address] = run_cases(config, [pki_server, netns.DNSMASQ.replace("partner.test", "tls.test")], [
+                f"{mine} get coaps://tls.test/time", f"{mine} get coaps://{{ip}}/time"])
+        ip = netns.CONFIGS[config]["server"]
+        self.check(psk, 0, "DTLS: DTLSv1.2, TLS-PSK-WITH-AES-128-CCM-8, pre-shared key\n",
+                   f"to {ip} port 5684 (CON", "2.05 Content\n")
+        self.check(wrong_identity_ok, 0, "2.05 Content\n")  # the server checks the key, not the identity
+        self.check(pki, 0, "resolving tls.test", "server certificate verified\n", "2.05 Content\n")
+        self.check(by_address, 1, "DTLS: X509 - Certificate verification failed",
+                   "DTLS handshake: NSAPI_ERROR_AUTH_FAILURE")
+
+    def test_secure_server_posix(self):
+        self.secure_server("posix")
+
+    def test_secure_server_lwip_tap(self):
+        self.secure_server("lwip-tap")
+
     def test_no_server(self):
         # stdout and stderr into one pipe: the progress lines come before the final error.
         rc, output, _ = netns.run("posix", [], [], "coap_client", "--ack-timeout 10 get coap://{ip}/time 2>&1")
@@ -191,6 +221,9 @@ class CoapClient(unittest.TestCase):
             "get http://{ip}/time": "usage: coap_client",
             "get coap://{ip}/time payload": "usage: coap_client",
             "get coap://{ip}/time#fragment": "usage: coap_client",
+            "--psk key get coaps://{ip}/time": "usage: coap_client",
+            "--psk-identity id --psk key get coap://{ip}/time": "usage: coap_client",
+            "--cert c.pem get coaps://{ip}/time": "usage: coap_client",
             "get coap://{ip}:0/time": "usage: coap_client",
             "--ack-timeout 5 get coap://{ip}/time": "usage: coap_client",
             f"put coap://{{ip}}/x {long_payload}": "the payload is over 1024 bytes",

@@ -24,8 +24,10 @@ PROGRAMS = {
     "mqtt_client": {"HOST[:PORT]": "PORT 1883 unless given", "TOPIC": "", "--publish MESSAGE": "(default: none)",
                     "--qos 0|1": "(default 0)", "--count N": "(default 1", "--keepalive SECONDS": "(default 60",
                     "--time SECONDS": "(default 60)"},
-    "coap_client": {"get|put": "", "coap://HOST[:PORT][/PATH][?QUERY]": "PORT 5683", "PAYLOAD": "(default empty)",
-                    "--ack-timeout MS": "(default 2000)"},
+    "coap_client": {"get|put": "", "coap[s]://HOST[:PORT][/PATH][?QUERY]": "PORT 5683 (coaps: 5684",
+                    "PAYLOAD": "(default empty)", "--ack-timeout MS": "(default 2000)",
+                    "--psk-identity ID": "(default: none", "--psk KEY": "", "--cacert FILE": "(default /etc/ssl/certs)",
+                    "--cert FILE": "(default: none)", "--key FILE": ""},
     "websocket_client": {"ws://HOST[:PORT][/PATH][?QUERY]": "PORT 80 unless given",
                          "--message TEXT": "(default: the whole script"},
 }

@@ -74,6 +74,7 @@ typedef int nsapi_value_or_error_t;
 typedef void *nsapi_handle_t;
 
 /* The objects of the API, defined in their own headers. */
+typedef struct nsapi_dtls_socket nsapi_dtls_socket_t;
 typedef struct nsapi_interface nsapi_interface_t;
 typedef struct nsapi_socket nsapi_socket_t;
 typedef struct nsapi_socket_address nsapi_socket_address_t;

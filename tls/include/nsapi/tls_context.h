@@ -14,6 +14,7 @@
 #include <mbedtls/entropy.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/ssl.h>
+#include <mbedtls/ssl_cookie.h>
 #include <mbedtls/x509_crt.h>
 
 #include "nsapi/socket_address.h"
@@ -61,6 +62,17 @@ typedef struct nsapi_tls_context {
     uint8_t own_cert_set;             /**< 1 once set_cert_key or set_client_cert_key succeeded */
     uint8_t server;                   /**< 1 once accept started: the server's side */
 } nsapi_tls_context_t;
+
+/** One DTLSSocket's: a TLSSocket's, the server's cookies and the retransmission timer. */
+typedef struct nsapi_dtls_context {
+    nsapi_tls_context_t tls;          /**< as a TLSSocket's; tls.peer is the peer once known */
+    mbedtls_ssl_cookie_ctx cookie;    /**< the server's HelloVerifyRequest cookies */
+    int64_t timer_start;              /**< when mbedTLS set its timer, monotonic milliseconds */
+    uint32_t timer_intermediate;      /**< its intermediate delay, milliseconds */
+    uint32_t timer_final;             /**< its final delay, milliseconds; 0 when cancelled */
+    uint8_t peer_known;               /**< 1 once tls.peer is the one address records come from */
+    uint8_t psk_set;                  /**< 1 once set_psk succeeded */
+} nsapi_dtls_context_t;
 
 #ifdef __cplusplus
 }
