@@ -41,7 +41,8 @@ class NamingTest(unittest.TestCase):
         self.assertEqual(types, {"Socket": "nsapi_socket_t", "SocketAddress": "nsapi_socket_address_t",
                                  "UDPSocket": "nsapi_udp_socket_t", "TCPSocket": "nsapi_tcp_socket_t",
                                  "TCPServer": "nsapi_tcp_server_t", "NetworkStack": "nsapi_stack_t",
-                                 "TLSSocket": "nsapi_tls_socket_t", "NetworkInterface": "nsapi_interface_t"})
+                                 "TLSSocket": "nsapi_tls_socket_t", "NetworkInterface": "nsapi_interface_t",
+                                 "DTLSSocket": "nsapi_dtls_socket_t"})
         accept = next(x for x in m.classes["TCPServer"].methods if x.name == "accept")
         self.assertEqual(c.prototype(accept), "nsapi_error_t nsapi_tcp_server_accept(nsapi_tcp_server_t *server, "
                                            "nsapi_tcp_socket_t *connection, nsapi_socket_address_t *address)")
@@ -108,7 +109,7 @@ class ModelTest(unittest.TestCase):
     def test_cases_once_per_declaring_class(self):
         """Socket's methods get their cases once, run by every concrete class that offers them."""
         plans = {t.klass.name: t for t in testplan.plan(self.m)}
-        self.assertEqual(sorted(plans), ["NetworkInterface", "NetworkStack", "Socket", "SocketAddress", "TCPServer", "TCPSocket", "TLSSocket",
+        self.assertEqual(sorted(plans), ["DTLSSocket", "NetworkInterface", "NetworkStack", "Socket", "SocketAddress", "TCPServer", "TCPSocket", "TLSSocket",
                                          "UDPSocket"])
         socket = plans["Socket"]
         self.assertTrue(socket.table)
