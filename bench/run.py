@@ -1,7 +1,7 @@
 """`scons bench`: every figure as a ratio against a baseline measured in the same run.
 
 usage: python3 bench/run.py ROOT BUILD [--reps N] [--lwip TREE PORT] [--only dhcp|tls]
-  ROOT   the project; BUILD the directory holding bench_lwip, bench_posix, bench_dhcp and bench_tls,
+  ROOT   the project; BUILD the directory holding bench_lwip, bench_posix, bench_dhcp, bench_tls[_lwip],
          where bench.csv and bench.png are written; TREE and PORT the lwIP sources the build used,
          compiled for the Cortex-M4 footprint too; --only dhcp: that row alone (it needs root);
          --only tls: the TLS rows alone.
@@ -207,6 +207,32 @@ def tls(root, build, reps):
     return rows
 
 
+def tls_lwip(root, build, reps):
+    """The same over lwIP's loopback netif, in one process: nsapi's TLSSocket over nsapi's lwIP backend against
+    mbedTLS over lwIP's sockets, both clients of an mbedTLS server of bench_tls_lwip's own on lwIP's sockets
+    (openssl s_server cannot listen inside lwIP)."""
+    program = os.path.join(build, "bench_tls_lwip")
+    if not os.path.exists(program):
+        return []
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="nsapi-bench-tls-lwip-") as tmp:
+        subprocess.run(["sh", os.path.join(root, "tests", "tls", "make_certs.sh"), tmp], check=True)
+        for workload, unit in (("tls_bulk", "MB/s"), ("tls_handshake", "handshakes/s")):
+            p = subprocess.run([program, workload, "all", str(reps), tmp], capture_output=True, text=True,
+                               timeout=1200)
+            if p.returncode != 0:
+                print(f"bench_tls_lwip {workload} failed (exit {p.returncode}): {p.stderr.strip()}")
+                continue
+            values = {}
+            for line in p.stdout.splitlines():
+                values.setdefault(line.split()[1], []).append(float(line.split()[3]))
+            ours, base = values["nsapi"], values["sockets"]
+            rows.append(Row(f"{workload} (lwIP) vs lwIP sockets", statistics.median(ours), statistics.median(base),
+                            unit, 1.2, note=f"in-process mbedTLS server; spread {spread(ours):.0f}% / "
+                                            f"{spread(base):.0f}%"))
+    return rows
+
+
 def tls_footprint(root, build):
     """.text of nsapi's TLS glue on the Cortex-M4 (mbedTLS excluded; its headers from /usr/include, less
     its pthread mutexes: bench/footprint/mbedtls_user_config.h), without the host's entropy hook
@@ -339,11 +365,13 @@ def main():
         report(dhcp(args.root, args.build, args.reps), [], [], [], None, started)  # the table alone
         return
     if args.only == "tls":
-        report(tls(args.root, args.build, args.reps) + tls_rows(args.root, args.build), [], [], [], None, started)
+        report(tls(args.root, args.build, args.reps) + tls_lwip(args.root, args.build, args.reps)
+               + tls_rows(args.root, args.build), [], [], [], None, started)
         return
     rows = throughput(args.build, args.reps)
     rows += dhcp(args.root, args.build, args.reps)
-    rows += tls(args.root, args.build, args.reps) + tls_rows(args.root, args.build)
+    rows += tls(args.root, args.build, args.reps) + tls_lwip(args.root, args.build, args.reps)
+    rows += tls_rows(args.root, args.build)
     rows += instructions(args.build)
     files, types = footprint(args.root, args.build)
     if files:
