@@ -5,9 +5,10 @@
  * (answering those at QoS 1 with a PUBACK), send a PINGREQ whenever nothing
  * was sent for the keep-alive interval, and disconnect after COUNT messages.
  *
- * usage: mqtt_client [--interface SPEC] [INTERFACE OPTIONS] [--cacert FILE] [mqtts://]HOST[:PORT] TOPIC
+ * usage: mqtt_client [--interface SPEC] [INTERFACE OPTIONS] [--cacert FILE] BROKER TOPIC
  *                    [--publish MESSAGE] [--qos 0|1] [--count N] [--keepalive SECONDS] [--time SECONDS]
- *   HOST            a name or an address ([v6] in brackets); PORT 1883 unless given
+ *   BROKER          HOST[:PORT] or mqtts://HOST[:PORT]: HOST a name or an address ([v6] in
+ *                   brackets); PORT 1883 unless given
  *   mqtts://        MQTT over TLS (a TLSSocket over the TCP socket), PORT 8883 unless given: the
  *                   broker's certificate must chain to --cacert (a PEM file or a directory, default
  *                   /etc/ssl/certs) and name HOST; mqtt:// is the plain default
@@ -97,10 +98,10 @@ static void print_wait(const struct session *s, long long begun, long long until
 
 static int usage(const char *argv0, int help)
 {
-    return example_usage(argv0, "[--cacert FILE] [mqtts://]HOST[:PORT] TOPIC [--publish MESSAGE] [--qos 0|1] "
+    return example_usage(argv0, "[--cacert FILE] BROKER TOPIC [--publish MESSAGE] [--qos 0|1] "
                          "[--count N] [--keepalive SECONDS] [--time SECONDS]",
-                         "  [mqtts://]HOST[:PORT]  the broker: a name or an address ([v6] in brackets),\n"
-                         "                         PORT 1883 unless given; mqtts://: over TLS, PORT 8883\n"
+                         "  BROKER                 HOST[:PORT], or mqtts://HOST[:PORT] over TLS: a name or an\n"
+                         "                         address ([v6] in brackets), PORT 1883 (mqtts: 8883) unless given\n"
                          "  --cacert FILE          the authorities an mqtts broker's certificate must chain to:\n"
                          "                         a PEM file or a directory (default /etc/ssl/certs)\n"
                          "  TOPIC                  subscribed to at QoS 1 (the broker may grant 0), published to\n"
