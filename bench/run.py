@@ -1,9 +1,10 @@
 """`scons bench`: every figure as a ratio against a baseline measured in the same run.
 
-usage: python3 bench/run.py ROOT BUILD [--reps N] [--lwip TREE PORT] [--only dhcp]
-  ROOT   the project; BUILD the directory holding bench_lwip, bench_posix and bench_dhcp, where
-         bench.csv and bench.png are written; TREE and PORT the lwIP sources the build used,
-         compiled for the Cortex-M4 footprint too; --only dhcp: that row alone (it needs root).
+usage: python3 bench/run.py ROOT BUILD [--reps N] [--lwip TREE PORT] [--only dhcp|tls]
+  ROOT   the project; BUILD the directory holding bench_lwip, bench_posix, bench_dhcp, bench_tls[_lwip],
+         where bench.csv and bench.png are written; TREE and PORT the lwIP sources the build used,
+         compiled for the Cortex-M4 footprint too; --only dhcp: that row alone (it needs root);
+         --only tls: the TLS rows alone.
 Prints a table (workload, ours, baseline, ratio, goal, met) and exits 0 whether or not the
 goals are met: it is a measurement, not a test.  Medians of N rounds (5 unless given) after a
 warm-up round; the spread is (max - min) / median of each side's rounds.
@@ -161,6 +162,108 @@ def instructions(build):
                 "instructions", None, higher_is_better=False, note="callgrind; lower is better")]
 
 
+TLS_PORT = 4490
+
+
+def tls(root, build, reps):
+    """nsapi's TLSSocket on POSIX against mbedTLS over mbedtls_net_*, both clients of one openssl s_server -WWW
+    serving a 64 MiB file from a temporary folder with certificates made for the run (tests/tls/make_certs.sh)."""
+    program = os.path.join(build, "bench_tls")
+    if shutil.which("openssl") is None or not os.path.exists(program):
+        return []
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="nsapi-bench-tls-") as tmp:
+        subprocess.run(["sh", os.path.join(root, "tests", "tls", "make_certs.sh"), tmp], check=True)
+        with open(os.path.join(tmp, "big.bin"), "wb") as f:
+            f.write(os.urandom(64 * 1024 * 1024))
+        server = subprocess.Popen(["openssl", "s_server", "-accept", f"127.0.0.1:{TLS_PORT}", "-cert", "server.pem",
+                                   "-key", "server.key", "-WWW", "-quiet"], cwd=tmp, stdin=subprocess.PIPE,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(0.5)
+            for workload, unit, goal in (("tls_bulk", "MB/s", 0.95), ("tls_handshake", "handshakes/s", 0.95),
+                                         ("tls_heap", "bytes", None)):
+                p = subprocess.run([program, workload, "all", str(reps), str(TLS_PORT), tmp], capture_output=True,
+                                   text=True, timeout=1200)
+                if p.returncode != 0:
+                    print(f"bench_tls {workload} failed (exit {p.returncode}): {p.stderr.strip()}")
+                    continue
+                values = {}
+                for line in p.stdout.splitlines():
+                    values.setdefault(line.split()[1], []).append(float(line.split()[3]))
+                ours, base = values["nsapi"], values["mbedtls"]
+                if workload == "tls_heap":
+                    rows.append(Row("tls peak heap a connection (POSIX) vs mbedtls_net", max(ours), max(base), unit,
+                                    higher_is_better=False,
+                                    note="counted by bench_tls's malloc over glibc's; the TLSSocket's 3 KB of "
+                                         "contexts are the caller's, not heap"))
+                else:
+                    rows.append(Row(f"{workload} (POSIX) vs mbedtls_net", statistics.median(ours),
+                                    statistics.median(base), unit, goal,
+                                    note=f"openssl s_server -WWW; spread {spread(ours):.0f}% / {spread(base):.0f}%"))
+        finally:
+            server.kill()
+            server.wait()
+    return rows
+
+
+def tls_lwip(root, build, reps):
+    """The same over lwIP's loopback netif, in one process: nsapi's TLSSocket over nsapi's lwIP backend against
+    mbedTLS over lwIP's sockets, both clients of an mbedTLS server of bench_tls_lwip's own on lwIP's sockets
+    (openssl s_server cannot listen inside lwIP)."""
+    program = os.path.join(build, "bench_tls_lwip")
+    if not os.path.exists(program):
+        return []
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="nsapi-bench-tls-lwip-") as tmp:
+        subprocess.run(["sh", os.path.join(root, "tests", "tls", "make_certs.sh"), tmp], check=True)
+        for workload, unit in (("tls_bulk", "MB/s"), ("tls_handshake", "handshakes/s")):
+            p = subprocess.run([program, workload, "all", str(reps), tmp], capture_output=True, text=True,
+                               timeout=1200)
+            if p.returncode != 0:
+                print(f"bench_tls_lwip {workload} failed (exit {p.returncode}): {p.stderr.strip()}")
+                continue
+            values = {}
+            for line in p.stdout.splitlines():
+                values.setdefault(line.split()[1], []).append(float(line.split()[3]))
+            ours, base = values["nsapi"], values["sockets"]
+            rows.append(Row(f"{workload} (lwIP) vs lwIP sockets", statistics.median(ours), statistics.median(base),
+                            unit, 1.2, note=f"in-process mbedTLS server; spread {spread(ours):.0f}% / "
+                                            f"{spread(base):.0f}%"))
+    return rows
+
+
+def tls_footprint(root, build):
+    """.text of nsapi's TLS glue on the Cortex-M4 (mbedTLS excluded; its headers from /usr/include, less
+    its pthread mutexes: bench/footprint/mbedtls_user_config.h), without the host's entropy hook
+    (tls_entropy.c, getrandom: a board's port gives its own)."""
+    if shutil.which("arm-none-eabi-gcc") is None or not os.path.isdir("/usr/include/mbedtls"):
+        return []
+    out = os.path.join(build, "footprint", "tls")
+    os.makedirs(out, exist_ok=True)
+    link = os.path.join(out, "mbedtls")
+    if not os.path.islink(link):
+        os.symlink("/usr/include/mbedtls", link)  # mbedTLS's headers alone, not the host's libc's
+    flags = ["-I" + os.path.join(root, p) for p in ("bench/footprint", "generated/include", "runtime/include",
+                                                     "tls/include", "tls", "generated/tls/src")]
+    flags += ["-isystem", out, '-DMBEDTLS_USER_CONFIG_FILE="mbedtls_user_config.h"',
+              "-D_POSIX_MONOTONIC_CLOCK=200112L"]
+    sources = sorted(os.path.join(root, "tls", f) for f in os.listdir(os.path.join(root, "tls"))
+                     if f.endswith(".c") and f != "tls_entropy.c")
+    sources += sorted(os.path.join(root, "generated", "tls", "src", f)
+                      for f in os.listdir(os.path.join(root, "generated", "tls", "src")) if f.endswith(".c"))
+    return [(os.path.relpath(s, root),) + object_size(s, flags, os.path.join(out, os.path.basename(s)[:-2] + ".o"))
+            for s in sources]
+
+
+def tls_rows(root, build):
+    files = tls_footprint(root, build)
+    for name, text, data, bss in files:
+        print(f"  TLS glue {name:40} text {text:6}  data {data:4}  bss {bss:5}")
+    return [Row("footprint: TLS glue .text, tls/ + generated/tls (Cortex-M4, -Os)", sum(f[1] for f in files), None,
+                "bytes", higher_is_better=False, note="mbedTLS excluded; no entropy hook (the port's)")] if files else []
+
+
 def footprint(root, build):
     if shutil.which("arm-none-eabi-gcc") is None:
         return [], []
@@ -255,14 +358,20 @@ def main():
     parser.add_argument("build")
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--lwip", nargs=2, metavar=("TREE", "PORT"), default=(None, None))
-    parser.add_argument("--only", choices=["dhcp"])
+    parser.add_argument("--only", choices=["dhcp", "tls"])
     args = parser.parse_args()
     started = time.time()
     if args.only == "dhcp":
         report(dhcp(args.root, args.build, args.reps), [], [], [], None, started)  # the table alone
         return
+    if args.only == "tls":
+        report(tls(args.root, args.build, args.reps) + tls_lwip(args.root, args.build, args.reps)
+               + tls_rows(args.root, args.build), [], [], [], None, started)
+        return
     rows = throughput(args.build, args.reps)
     rows += dhcp(args.root, args.build, args.reps)
+    rows += tls(args.root, args.build, args.reps) + tls_lwip(args.root, args.build, args.reps)
+    rows += tls_rows(args.root, args.build)
     rows += instructions(args.build)
     files, types = footprint(args.root, args.build)
     if files:

@@ -5,9 +5,13 @@
  * (answering those at QoS 1 with a PUBACK), send a PINGREQ whenever nothing
  * was sent for the keep-alive interval, and disconnect after COUNT messages.
  *
- * usage: mqtt_client [--interface SPEC] [INTERFACE OPTIONS] HOST[:PORT] TOPIC
+ * usage: mqtt_client [--interface SPEC] [INTERFACE OPTIONS] [--cacert FILE] BROKER TOPIC
  *                    [--publish MESSAGE] [--qos 0|1] [--count N] [--keepalive SECONDS] [--time SECONDS]
- *   HOST            a name or an address ([v6] in brackets); PORT 1883 unless given
+ *   BROKER          HOST[:PORT] or mqtts://HOST[:PORT]: HOST a name or an address ([v6] in
+ *                   brackets); PORT 1883 unless given
+ *   mqtts://        MQTT over TLS (a TLSSocket over the TCP socket), PORT 8883 unless given: the
+ *                   broker's certificate must chain to --cacert (a PEM file or a directory, default
+ *                   /etc/ssl/certs) and name HOST; mqtt:// is the plain default
  *   TOPIC           subscribed to at QoS 1 (the broker may grant 0); published to with --publish
  *                   (so + and # only with no --publish, each filling a whole level, # the last)
  *   --qos           the QoS of the message --publish sends (0 unless given)
@@ -35,6 +39,7 @@
 #include "common/cli.h"
 #include "common/clock.h"
 #include "common/example_network.h"
+#include "common/link.h"
 #include "common/net_io.h"
 #include "common/url.h"
 #include "common/usage.h"
@@ -50,12 +55,14 @@
 struct options {
     char host[NSAPI_DNS_NAME_SIZE];
     unsigned port, qos, count, keepalive, seconds;
+    int secure;                /* mqtts:// */
+    const char *cacert;
     const char *topic, *message;
 };
 
 /* One connection to the broker, and what has happened on it. */
 struct session {
-    nsapi_tcp_socket_t socket;
+    struct example_link link;  /* TCP, or TLS over it */
     const struct options *options;
     long long deadline;        /* for the whole exchange (times are example_now_ms() milliseconds) */
     long long last_sent;       /* the keep-alive interval counts from the last packet we sent */
@@ -91,10 +98,12 @@ static void print_wait(const struct session *s, long long begun, long long until
 
 static int usage(const char *argv0, int help)
 {
-    return example_usage(argv0, "HOST[:PORT] TOPIC [--publish MESSAGE] [--qos 0|1] [--count N] "
-                         "[--keepalive SECONDS] [--time SECONDS]",
-                         "  HOST[:PORT]            the broker: a name or an address ([v6] in brackets),\n"
-                         "                         PORT 1883 unless given\n"
+    return example_usage(argv0, "[--cacert FILE] BROKER TOPIC [--publish MESSAGE] [--qos 0|1] "
+                         "[--count N] [--keepalive SECONDS] [--time SECONDS]",
+                         "  BROKER                 HOST[:PORT], or mqtts://HOST[:PORT] over TLS: a name or an\n"
+                         "                         address ([v6] in brackets), PORT 1883 (mqtts: 8883) unless given\n"
+                         "  --cacert FILE          the authorities an mqtts broker's certificate must chain to:\n"
+                         "                         a PEM file or a directory (default /etc/ssl/certs)\n"
                          "  TOPIC                  subscribed to at QoS 1 (the broker may grant 0), published to\n"
                          "                         with --publish (so + and # only without --publish)\n"
                          "  --publish MESSAGE      publish MESSAGE to TOPIC once subscribed (default: none)\n"
@@ -134,7 +143,7 @@ static int send_packet(struct session *s, size_t size)
         fprintf(stderr, "a packet over %d bytes\n", PACKET_MAX);
         return 1;
     }
-    err = example_send_all(&s->socket, s->out, size, until, NULL, NULL);
+    err = example_link_send_all(&s->link, s->out, size, until);
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
         fprintf(stderr, "send: a packet of %zu bytes did not go out", size);
         print_wait(s, begun, until);
@@ -151,7 +160,7 @@ static int send_packet(struct session *s, size_t size)
 static int recv_rest(struct session *s, unsigned char *buf, size_t size, long long begun, long long until)
 {
     size_t got;
-    nsapi_error_t err = example_recv_exact(&s->socket, buf, size, until, &got);
+    nsapi_error_t err = example_link_recv_exact(&s->link, buf, size, until, &got);
 
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
         fprintf(stderr, "a packet cut short: its rest did not come");
@@ -179,7 +188,7 @@ static int read_packet(struct session *s, long long until, unsigned *type, unsig
     unsigned char head[MQTT_HEADER_MAX]; /* the first byte, then the remaining length's 1 to 4 */
     unsigned long n;
     int have = 0, size = 0;
-    nsapi_size_or_error_t got = example_recv_by(&s->socket, head, 1, until);
+    nsapi_size_or_error_t got = example_link_recv_by(&s->link, head, 1, until);
 
     if (got == NSAPI_ERROR_WOULD_BLOCK) {
         return 0;
@@ -454,7 +463,7 @@ static int disconnect(struct session *s)
     /* The broker closes once it has read DISCONNECT.  Reading (and dropping) what comes until then
      * keeps our close from resetting the connection over unread data, which could lose the DISCONNECT. */
     until = earlier(example_now_ms() + DRAIN_MS, s->deadline);
-    while (example_recv_by(&s->socket, s->in, sizeof s->in, until) > 0) {
+    while (example_link_recv_by(&s->link, s->in, sizeof s->in, until) > 0) {
     }
     printf("disconnected after %u message%s\n", s->received, s->received == 1 ? "" : "s");
     return 0;
@@ -464,15 +473,22 @@ static int disconnect(struct session *s)
 static int connect_broker(struct session *s, const nsapi_socket_address_t *broker)
 {
     long long begun = example_now_ms(), until = step_end(s);
-    nsapi_error_t err = example_time_left(&s->socket, until) ? nsapi_tcp_socket_connect(&s->socket, broker)
-                                                              : NSAPI_ERROR_WOULD_BLOCK;
+    nsapi_error_t err = example_time_left(&s->link.tcp, until) ? nsapi_tcp_socket_connect(&s->link.tcp, broker)
+                                                                : NSAPI_ERROR_WOULD_BLOCK;
 
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
         fprintf(stderr, "connect: no answer from the broker");
         print_wait(s, begun, until);
         return 1;
     }
-    return err != NSAPI_ERROR_OK ? example_fail("connect", err) : 0;
+    if (err != NSAPI_ERROR_OK) {
+        return example_fail("connect", err);
+    }
+    if (!s->options->secure) {
+        return 0;
+    }
+    err = example_link_secure(&s->link, s->options->cacert, s->options->host, step_end(s));
+    return err != NSAPI_ERROR_OK ? example_fail("TLS handshake", err) : 0;
 }
 
 static int run(nsapi_stack_t *stack, const struct options *o)
@@ -492,7 +508,7 @@ static int run(nsapi_stack_t *stack, const struct options *o)
     }
     nsapi_socket_address_get_ip_address(&broker, text, sizeof text);
     printf("connecting to %s port %u\n", text, o->port);
-    err = nsapi_tcp_socket_open(&s->socket, stack);
+    err = nsapi_tcp_socket_open(&s->link.tcp, stack);
     if (err != NSAPI_ERROR_OK) {
         return example_fail("open", err);
     }
@@ -512,7 +528,7 @@ static int run(nsapi_stack_t *stack, const struct options *o)
     if (rc == 0) {
         rc = disconnect(s);
     }
-    nsapi_tcp_socket_close(&s->socket);
+    example_link_close(&s->link);
     return rc;
 }
 
@@ -528,10 +544,14 @@ static int number(const char *text, unsigned long max, unsigned *out)
     return 0;
 }
 
-/* HOST[:PORT], [V6][:PORT]: 0, or -1. */
+/* [mqtt[s]://]HOST[:PORT], [V6][:PORT]: 0, or -1. */
 static int parse_broker(const char *text, struct options *o)
 {
-    const char *end = example_authority(text, o->host, sizeof o->host, &o->port, 1883);
+    const char *end;
+
+    o->secure = strncmp(text, "mqtts://", 8) == 0;
+    text += o->secure ? 8 : strncmp(text, "mqtt://", 7) == 0 ? 7 : 0;
+    end = example_authority(text, o->host, sizeof o->host, &o->port, o->secure ? 8883 : 1883);
 
     return end != NULL && *end == '\0' ? 0 : -1;
 }
@@ -546,12 +566,15 @@ static int parse_options(int argc, char **argv, struct options *o)
     o->count = 1;
     o->keepalive = 60;
     o->seconds = 60;
+    o->cacert = "/etc/ssl/certs";
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *value = i + 1 < argc ? argv[i + 1] : NULL;
         int bad = 0;
 
         if (strncmp(a, "--", 2) == 0 && value == NULL) {
             return -1;
+        } else if (strcmp(a, "--cacert") == 0) {
+            o->cacert = value;
         } else if (strcmp(a, "--publish") == 0) {
             o->message = value;
         } else if (strcmp(a, "--qos") == 0) {

@@ -1,5 +1,5 @@
 /*
- * A WebSocket client (RFC 6455) over a TCPSocket.  It upgrades an HTTP/1.1
+ * A WebSocket client (RFC 6455) over a TCPSocket, or TLS over it (wss://).  It upgrades an HTTP/1.1
  * connection (a random Sec-WebSocket-Key; the server's Sec-WebSocket-Accept,
  * its 101 status and its Upgrade and Connection headers checked), then runs
  * a fixed script against an echo server, comparing every echo with what it
@@ -19,7 +19,9 @@
  * 1009 too big) and the connection is dropped.  Text from the server is
  * printed with control characters escaped (\xNN).
  *
- * usage: websocket_client [--interface SPEC] [INTERFACE OPTIONS] ws://HOST[:PORT][/PATH][?QUERY]
+ * usage: websocket_client [--interface SPEC] [INTERFACE OPTIONS] [--cacert FILE] ws[s]://HOST[:PORT][/PATH][?QUERY]
+ * wss:// is over TLS (PORT 443 unless given): the server's certificate must chain to --cacert (a PEM
+ * file or a directory, default /etc/ssl/certs) and name HOST.
  *                         [--message TEXT]
  *        HOST a name or an address ([v6] in brackets), PORT 80 unless given.
  *        --message TEXT: send TEXT as one text message, print the answer and close, instead of the script.
@@ -42,6 +44,7 @@
 #include "common/cli.h"
 #include "common/clock.h"
 #include "common/example_network.h"
+#include "common/link.h"
 #include "common/net_io.h"
 #include "common/url.h"
 #include "common/usage.h"
@@ -56,14 +59,17 @@
 #define SHOWN_MAX 100            /* bytes of the server's text quoted in an error message */
 
 struct url {
+    int secure;                              /* wss:// */
     char host[NSAPI_DNS_NAME_SIZE];
     char authority[NSAPI_DNS_NAME_SIZE + 8]; /* the Host header: [v6] in brackets, :port unless 80 */
     unsigned port;
     char target[512];                        /* the request's: the path ("/" when none), then any ?query */
 };
 
+static const char *cacert = "/etc/ssl/certs";
+
 struct connection {
-    nsapi_tcp_socket_t socket;
+    struct example_link link;          /* TCP, or TLS over it */
     FILE *random;                      /* the key and every mask */
     long long deadline;                /* of the current step, in example_now_ms() time */
     int step_ms;                       /* how long the current step may take */
@@ -87,23 +93,28 @@ struct event {
 
 static int usage(const char *argv0, int help)
 {
-    return example_usage(argv0, "ws://HOST[:PORT][/PATH][?QUERY] [--message TEXT]",
-                         "  ws://HOST[:PORT][/PATH][?QUERY]\n"
+    return example_usage(argv0, "[--cacert FILE] ws[s]://HOST[:PORT][/PATH][?QUERY] [--message TEXT]",
+                         "  ws[s]://HOST[:PORT][/PATH][?QUERY]\n"
                          "                         an echo server: HOST a name or an address ([v6] in brackets),\n"
-                         "                         PORT 80 unless given, PATH / unless given\n"
+                         "                         PORT 80 (wss: 443, over TLS) unless given, PATH / unless given\n"
+                         "  --cacert FILE          the authorities a wss server's certificate must chain to:\n"
+                         "                         a PEM file or a directory (default /etc/ssl/certs)\n"
                          "  --message TEXT         send TEXT as one text message, print the answer and close\n"
                          "                         (default: the whole script of messages, each echo checked)\n",
                          help);
 }
 
-/* ws://HOST[:PORT][/PATH][?QUERY] (RFC 6455 section 3), the scheme in any case; 0, or -1. */
+/* ws[s]://HOST[:PORT][/PATH][?QUERY] (RFC 6455 section 3), the scheme in any case; 0, or -1. */
 static int parse_url(const char *text, struct url *url)
 {
     const char *end;
+    unsigned standard;
     int n;
 
-    if (strncasecmp(text, "ws://", 5) != 0
-        || (end = example_authority(text + 5, url->host, sizeof url->host, &url->port, 80)) == NULL
+    url->secure = strncasecmp(text, "wss://", 6) == 0;
+    standard = url->secure ? 443 : 80;
+    if ((!url->secure && strncasecmp(text, "ws://", 5) != 0)
+        || (end = example_authority(text + 5 + url->secure, url->host, sizeof url->host, &url->port, standard)) == NULL
         || !ws_visible(url->host, strlen(url->host))) {
         return -1;
     }
@@ -115,7 +126,7 @@ static int parse_url(const char *text, struct url *url)
         || strchr(url->target, '#') != NULL) {
         return -1; /* it goes into the request line: no spaces, no line breaks, no fragment */
     }
-    example_host_header(url->authority, sizeof url->authority, url->host, url->port, 80);
+    example_host_header(url->authority, sizeof url->authority, url->host, url->port, standard);
     return 0;
 }
 
@@ -169,7 +180,7 @@ static void begin_step(struct connection *c, int ms)
 /* All of data within the step; 0, or -1 (said why). */
 static int send_all(struct connection *c, const unsigned char *data, size_t size)
 {
-    nsapi_error_t err = example_send_all(&c->socket, data, size, c->deadline, NULL, NULL);
+    nsapi_error_t err = example_link_send_all(&c->link, data, size, c->deadline);
 
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
         fprintf(stderr, "the server took nothing more within %d s\n", c->step_ms / 1000);
@@ -182,7 +193,7 @@ static int send_all(struct connection *c, const unsigned char *data, size_t size
 /* Receive into the empty buffer: 0, or -1 (said why) when the step's time ran out or the connection ended. */
 static int fill(struct connection *c)
 {
-    nsapi_size_or_error_t n = example_recv_by(&c->socket, c->in, sizeof c->in, c->deadline);
+    nsapi_size_or_error_t n = example_link_recv_by(&c->link, c->in, sizeof c->in, c->deadline);
 
     if (n <= 0) {
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
@@ -714,10 +725,10 @@ static int finish(struct connection *c, int rc)
     nsapi_size_or_error_t n;
 
     begin_step(c, FINISH_MS);
-    while ((n = example_recv_by(&c->socket, c->in, sizeof c->in, c->deadline)) > 0) {
+    while ((n = example_link_recv_by(&c->link, c->in, sizeof c->in, c->deadline)) > 0) {
         /* discarded */
     }
-    nsapi_tcp_socket_close(&c->socket);
+    example_link_close(&c->link);
     if (rc != 0 || n == 0) {
         return rc;
     }
@@ -741,14 +752,19 @@ static int connect_to(nsapi_stack_t *stack, const struct url *url, struct connec
     }
     nsapi_socket_address_get_ip_address(&peer, address, sizeof address);
     printf("connecting to %s port %u\n", address, url->port);
-    err = nsapi_tcp_socket_open(&c->socket, stack);
+    err = nsapi_tcp_socket_open(&c->link.tcp, stack);
     if (err != NSAPI_ERROR_OK) {
         return example_fail("open", err);
     }
-    nsapi_tcp_socket_set_timeout(&c->socket, STEP_MS);
-    err = nsapi_tcp_socket_connect(&c->socket, &peer);
+    nsapi_tcp_socket_set_timeout(&c->link.tcp, STEP_MS);
+    err = nsapi_tcp_socket_connect(&c->link.tcp, &peer);
+    if (err == NSAPI_ERROR_OK && url->secure
+        && (err = example_link_secure(&c->link, cacert, url->host, example_now_ms() + STEP_MS)) != NSAPI_ERROR_OK) {
+        nsapi_tcp_socket_close(&c->link.tcp);
+        return example_fail("TLS handshake", err);
+    }
     if (err != NSAPI_ERROR_OK) {
-        nsapi_tcp_socket_close(&c->socket);
+        nsapi_tcp_socket_close(&c->link.tcp);
         return example_fail("connect", err);
     }
     return 0;
@@ -768,7 +784,7 @@ static int run(nsapi_stack_t *stack, const struct url *url, const char *text)
     if (connect_to(stack, url, &c) != 0) {
         rc = 1;
     } else if (handshake(&c, url) != 0) {
-        nsapi_tcp_socket_close(&c.socket); /* no WebSocket yet: nothing to close but TCP */
+        example_link_close(&c.link); /* no WebSocket yet: no close frame to send */
         rc = 1;
     } else {
         rc = finish(&c, text != NULL ? one_message(&c, text) : script(&c));
@@ -797,6 +813,8 @@ int main(int argc, char **argv)
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--message") == 0 && i + 1 < argc && text == NULL) {
             text = argv[++i];
+        } else if (strcmp(argv[i], "--cacert") == 0 && i + 1 < argc) {
+            cacert = argv[++i];
         } else if (address == NULL) {
             address = argv[i];
         } else {
@@ -804,9 +822,6 @@ int main(int argc, char **argv)
         }
     }
     if (address == NULL || parse_url(address, &url) != 0) {
-        if (address != NULL && strncasecmp(address, "wss://", 6) == 0) {
-            fprintf(stderr, "wss:// needs TLS, which this example has not: use ws://\n");
-        }
         example_network_down();
         return usage(argv[0], 0);
     }

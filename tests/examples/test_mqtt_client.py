@@ -26,25 +26,26 @@ MOSQUITTO_CONF = "listener 1883 {ip}\nallow_anonymous true\npersistence false\nl
 CONNECTED = re.compile(r"^connected as (nsapi\d+) \(clean session, keep-alive (\d+) s\)$", re.M)
 
 
-def with_broker(config, args, then="", seconds=20):
+def with_broker(config, args, then="", seconds=20, broker_conf=MOSQUITTO_CONF, port=1883, name="broker.test"):
     """In a fresh namespace: mosquitto and dnsmasq (broker.test) on the kernel's side, then the client
     with args (and --time seconds: a failing case fails sooner than the default minute) in the
     background; once it printed its "subscribed" line, the shell commands then (which may read its
-    output so far in $out) run.  (rc, stdout, stderr, mosquitto's log)."""
+    output so far in $out) run.  broker_conf: mosquitto's configuration ({ip} and {tmp} filled in), listening on
+    port; name: the broker's in DNS.  (rc, stdout, stderr, mosquitto's log)."""
     c = netns.CONFIGS[config]
     ip = c["server"]
     with tempfile.TemporaryDirectory(prefix="nsapi-mqtt-") as tmp:
         conf, out, err, log = (os.path.join(tmp, name) for name in ("mosquitto.conf", "out", "err", "log"))
         with open(conf, "w") as f:
-            f.write(MOSQUITTO_CONF.format(ip=ip))
+            f.write(broker_conf.format(ip=ip, tmp=tmp))
         script = f"""
 set -u
 {c["setup"]} || exit {netns.SETUP_FAILED}
 out={shlex.quote(out)}
 /usr/sbin/mosquitto -c {shlex.quote(conf)} > {shlex.quote(log)} 2>&1 &
-{netns.DNSMASQ.format(ip=ip).replace("partner.test", "broker.test")} > /dev/null 2>&1 &
+{netns.DNSMASQ.format(ip=ip).replace("partner.test", name)} > /dev/null 2>&1 &
 i=0
-until python3 -c "import socket; socket.create_connection(('{ip}', 1883), 0.2)" 2>/dev/null \\
+until python3 -c "import socket; socket.create_connection(('{ip}', {port}), 0.2)" 2>/dev/null \\
       && [ -n "$(ss -Hlun 'sport = :53')" ]; do
     i=$((i + 1)); [ $i -lt 50 ] || exit {netns.NOT_LISTENING}; sleep 0.1
 done

@@ -21,14 +21,14 @@ PROGRAMS = {
     "echo_server": {"PORT": "1 to 65535", "CLIENTS": "default: serve until SIGINT or SIGTERM"},
     "tcp_ping_pong": {"HOST": "", "PORT": "1 to 65535", "ROUNDS": "(default 100)", "SIZE": "1 to 65536 (default 1000)"},
     "udp_ping_pong": {"HOST": "", "PORT": "1 to 65535", "ROUNDS": "(default 100)", "SIZE": "4 to 65507 (default 1000)"},
-    "mqtt_client": {"HOST[:PORT]": "PORT 1883 unless given", "TOPIC": "", "--publish MESSAGE": "(default: none)",
+    "mqtt_client": {"--cacert FILE": "(default /etc/ssl/certs)", "BROKER": "PORT 1883 (mqtts: 8883)", "TOPIC": "", "--publish MESSAGE": "(default: none)",
                     "--qos 0|1": "(default 0)", "--count N": "(default 1", "--keepalive SECONDS": "(default 60",
                     "--time SECONDS": "(default 60)"},
     "coap_client": {"get|put": "", "coap[s]://HOST[:PORT][/PATH][?QUERY]": "PORT 5683 (coaps: 5684",
                     "PAYLOAD": "(default empty)", "--ack-timeout MS": "(default 2000)",
                     "--psk-identity ID": "(default: none", "--psk KEY": "", "--cacert FILE": "(default /etc/ssl/certs)",
                     "--cert FILE": "(default: none)", "--key FILE": ""},
-    "websocket_client": {"ws://HOST[:PORT][/PATH][?QUERY]": "PORT 80 unless given",
+    "websocket_client": {"--cacert FILE": "(default /etc/ssl/certs)", "ws[s]://HOST[:PORT][/PATH][?QUERY]": "PORT 80 (wss: 443",
                          "--message TEXT": "(default: the whole script"},
 }
 # examples/common/example_network.c's options and defaults, the same in every program.

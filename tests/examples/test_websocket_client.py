@@ -251,13 +251,11 @@ class WebSocketClient(unittest.TestCase):
         self.assertIn("gethostbyname: NSAPI_ERROR_DNS_FAILURE", stderr)
         for args in ("http://ws.test:8765/", "ws://ws.test:8765/ extra", "--message", "ws://ws.test:0/",
                      "'ws://ws.test/a b'", "'ws://ws .test/'", "$'ws://ws\\x01.test/'", "ws://ws.test#top",
-                     "wss://ws.test/", "--message $'\\xc0' ws://ws.test/"):
+                     "wss://ws.test:0/", "--message $'\\xc0' ws://ws.test/"):
             with self.subTest(args=args):
                 rc, _, stderr = netns.run("posix", [], [], "websocket_client", args)
                 self.assertEqual(rc, 2, stderr)
                 self.assertIn("usage: websocket_client", stderr)
-                if args.startswith("wss:"):
-                    self.assertIn("wss:// needs TLS, which this example has not: use ws://", stderr)
 
     def test_sha1_fips_180(self):
         """examples/websocket/sha1.c on its own: FIPS 180's vectors, and lengths around the block boundaries against

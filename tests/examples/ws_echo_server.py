@@ -4,10 +4,11 @@ a client reassembles them).  Before its first echo it pings the client and waits
 the same payload, closing with status 1011 when none comes within 5 s.  No keep-alive pings, no
 compression; messages up to 1 MiB.
 
-usage: python3 ws_echo_server.py ADDRESS PORT
+usage: python3 ws_echo_server.py ADDRESS PORT [CERT KEY]   (with CERT and KEY: wss://, python3's ssl)
 """
 
 import asyncio
+import ssl
 import sys
 
 import websockets
@@ -27,10 +28,15 @@ async def echo(ws):
             await ws.send(message)
 
 
-async def main(address, port):
-    async with websockets.serve(echo, address, port, max_size=2 ** 20, ping_interval=None, compression=None):
+async def main(address, port, cert=None, key=None):
+    context = None
+    if cert is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+    async with websockets.serve(echo, address, port, max_size=2 ** 20, ping_interval=None, compression=None,
+                                ssl=context):
         await asyncio.Future()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], int(sys.argv[2])))
+    asyncio.run(main(sys.argv[1], int(sys.argv[2]), *sys.argv[3:5]))
