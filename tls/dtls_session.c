@@ -9,11 +9,6 @@
 #include "impl.h"
 #include "tls_internal.h"
 
-static bool want(int code)
-{
-    return code == MBEDTLS_ERR_SSL_WANT_READ || code == MBEDTLS_ERR_SSL_WANT_WRITE;
-}
-
 /* A handshake refused for its key: a bad Finished, or the peer's alert saying so. */
 static bool key_refused(const nsapi_tls_context_t *tls, int code)
 {
@@ -82,7 +77,7 @@ static nsapi_error_t handshake(nsapi_dtls_socket_t *socket, bool first)
             nsapi_dtls_set_client_id(socket);
             continue;
         }
-        if (!want(r) || tls->transport_error != NSAPI_ERROR_OK) {
+        if (!nsapi_tls_want(r) || tls->transport_error != NSAPI_ERROR_OK) {
             return handshake_failed(tls, r);
         }
         if (nsapi_tls_call_expired(tls)) {
@@ -179,7 +174,7 @@ nsapi_error_t nsapi_impl_dtls_socket_accept(nsapi_dtls_socket_t *socket)
 }
 
 /* A failed record: as TLS's, but a datagram transport has no end of stream to lose. */
-static nsapi_error_t record_failed(nsapi_tls_context_t *tls, int code)
+nsapi_error_t nsapi_dtls_record_failed(nsapi_tls_context_t *tls, int code)
 {
     if (nsapi_tls_fail(tls, code) == NSAPI_ERROR_CONNECTION_LOST) {
         tls->failure = NSAPI_ERROR_DEVICE_ERROR;
@@ -214,8 +209,8 @@ nsapi_size_or_error_t nsapi_impl_dtls_socket_send(nsapi_dtls_socket_t *socket, c
         if (r >= 0) {
             return r;
         }
-        if (!want(r) || tls->transport_error != NSAPI_ERROR_OK) {
-            return record_failed(tls, r);
+        if (!nsapi_tls_want(r) || tls->transport_error != NSAPI_ERROR_OK) {
+            return nsapi_dtls_record_failed(tls, r);
         }
         if (nsapi_tls_call_expired(tls)) {
             return NSAPI_ERROR_WOULD_BLOCK;
@@ -226,8 +221,6 @@ nsapi_size_or_error_t nsapi_impl_dtls_socket_send(nsapi_dtls_socket_t *socket, c
 nsapi_size_or_error_t nsapi_impl_dtls_socket_recv(nsapi_dtls_socket_t *socket, void *data, nsapi_size_t size)
 {
     nsapi_tls_context_t *tls = &socket->dtls.tls;
-    int r;
-
     if (socket->transport != NULL && tls->state == NSAPI_TLS_PEER_CLOSED) {
         return 0;
     }
@@ -237,21 +230,5 @@ nsapi_size_or_error_t nsapi_impl_dtls_socket_recv(nsapi_dtls_socket_t *socket, v
     if (size == 0) {
         return 0;
     }
-    nsapi_tls_call_start(tls);
-    for (;;) {
-        r = mbedtls_ssl_read(&tls->ssl, data, size);
-        if (r > 0) {
-            return r;
-        }
-        if (r == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
-            tls->state = NSAPI_TLS_PEER_CLOSED;
-            return 0;
-        }
-        if (r != 0 && (!want(r) || tls->transport_error != NSAPI_ERROR_OK)) {
-            return record_failed(tls, r);
-        }
-        if (nsapi_tls_call_expired(tls)) {
-            return NSAPI_ERROR_WOULD_BLOCK;
-        }
-    }
+    return nsapi_tls_read(tls, data, size, true);
 }

@@ -78,4 +78,14 @@ int nsapi_dtls_timer_get(void *ctx);
 /* Record a failed mbedTLS call: the code kept, the connection failed; returns the nsapi error. */
 nsapi_error_t nsapi_tls_fail(nsapi_tls_context_t *tls, int code);
 
+/* The same for a datagram's record: a lost transport is a device error, as DTLS has no connection to lose. */
+nsapi_error_t nsapi_dtls_record_failed(nsapi_tls_context_t *tls, int code);
+
+/* Whether mbedTLS asks to be called again once the transport can move. */
+bool nsapi_tls_want(int code);
+
+/* Read into data (size > 0) from a connected session: the bytes, 0 once the peer sent close_notify,
+ * WOULD_BLOCK when the call's time is up, or the failure, recorded. */
+nsapi_size_or_error_t nsapi_tls_read(nsapi_tls_context_t *tls, void *data, nsapi_size_t size, bool datagram);
+
 #endif /* NSAPI_TLS_INTERNAL_H */

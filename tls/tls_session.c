@@ -9,11 +9,6 @@
 #include "impl.h"
 #include "tls_internal.h"
 
-static bool want(int code)
-{
-    return code == MBEDTLS_ERR_SSL_WANT_READ || code == MBEDTLS_ERR_SSL_WANT_WRITE;
-}
-
 /* What a connect that has not finished answers. */
 static nsapi_error_t unfinished(nsapi_tls_context_t *tls, bool first)
 {
@@ -70,7 +65,7 @@ static nsapi_error_t handshake(nsapi_tls_socket_t *socket, bool first)
         if (r == 0) {
             break;
         }
-        if (!want(r) || tls->transport_error != NSAPI_ERROR_OK) {
+        if (!nsapi_tls_want(r) || tls->transport_error != NSAPI_ERROR_OK) {
             return nsapi_tls_fail(tls, r);
         }
         if (nsapi_tls_call_expired(tls)) {
@@ -229,7 +224,7 @@ nsapi_size_or_error_t nsapi_impl_tls_socket_send(nsapi_tls_socket_t *socket, con
         r = mbedtls_ssl_write(&tls->ssl, bytes + sent, size - sent);
         if (r > 0) {
             sent += (nsapi_size_t)r;
-        } else if (!want(r) || tls->transport_error != NSAPI_ERROR_OK) {
+        } else if (!nsapi_tls_want(r) || tls->transport_error != NSAPI_ERROR_OK) {
             return sent > 0 ? (nsapi_size_or_error_t)sent : nsapi_tls_fail(tls, r);
         } else if (nsapi_tls_call_expired(tls)) {
             break;
@@ -241,8 +236,6 @@ nsapi_size_or_error_t nsapi_impl_tls_socket_send(nsapi_tls_socket_t *socket, con
 nsapi_size_or_error_t nsapi_impl_tls_socket_recv(nsapi_tls_socket_t *socket, void *data, nsapi_size_t size)
 {
     nsapi_tls_context_t *tls = &socket->tls;
-    int r;
-
     if (socket->transport != NULL && tls->state == NSAPI_TLS_PEER_CLOSED) {
         return 0;
     }
@@ -252,21 +245,5 @@ nsapi_size_or_error_t nsapi_impl_tls_socket_recv(nsapi_tls_socket_t *socket, voi
     if (size == 0) {
         return 0;
     }
-    nsapi_tls_call_start(tls);
-    for (;;) {
-        r = mbedtls_ssl_read(&tls->ssl, data, size);
-        if (r > 0) {
-            return r;
-        }
-        if (r == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
-            tls->state = NSAPI_TLS_PEER_CLOSED;
-            return 0;
-        }
-        if (!want(r) || tls->transport_error != NSAPI_ERROR_OK) {
-            return nsapi_tls_fail(tls, r);
-        }
-        if (nsapi_tls_call_expired(tls)) {
-            return NSAPI_ERROR_WOULD_BLOCK;
-        }
-    }
+    return nsapi_tls_read(tls, data, size, false);
 }
