@@ -173,15 +173,6 @@ nsapi_error_t nsapi_impl_dtls_socket_accept(nsapi_dtls_socket_t *socket)
     return r != NSAPI_ERROR_OK ? r : handshake(socket, first);
 }
 
-/* A failed record: as TLS's, but a datagram transport has no end of stream to lose. */
-nsapi_error_t nsapi_dtls_record_failed(nsapi_tls_context_t *tls, int code)
-{
-    if (nsapi_tls_fail(tls, code) == NSAPI_ERROR_CONNECTION_LOST) {
-        tls->failure = NSAPI_ERROR_DEVICE_ERROR;
-    }
-    return tls->failure;
-}
-
 static nsapi_error_t not_connected(const nsapi_dtls_socket_t *socket)
 {
     if (socket->transport == NULL) {

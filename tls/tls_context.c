@@ -124,6 +124,14 @@ nsapi_error_t nsapi_tls_fail(nsapi_tls_context_t *tls, int code)
     return r;
 }
 
+nsapi_error_t nsapi_dtls_record_failed(nsapi_tls_context_t *tls, int code)
+{
+    if (nsapi_tls_fail(tls, code) == NSAPI_ERROR_CONNECTION_LOST) {
+        tls->failure = NSAPI_ERROR_DEVICE_ERROR;
+    }
+    return tls->failure;
+}
+
 nsapi_error_t nsapi_tls_handshake_done(nsapi_tls_context_t *tls)
 {
     /* With authmode OPTIONAL mbedTLS finishes despite a bad certificate: nsapi still refuses it. */

@@ -25,72 +25,28 @@
 #include <mbedtls/x509.h>
 
 #include "fixture.h"
+#include "tls_case.h"
 #include "nsapi/tls_socket.h"
 
 #define PORT 4433
 #define BIG (1024 * 1024)
 
-static char dir[] = "/tmp/nsapi-tls-XXXXXX";
 static pid_t server = -1;
 static nsapi_tls_socket_t tls;
 
-static void run(const char *command)
-{
-    cr_assert_eq(system(command), 0, "%s", command);
-}
-
 static void setup(void)
 {
-    char command[256];
-
-    fixture_setup();
-    cr_assert_not_null(mkdtemp(dir));
-    snprintf(command, sizeof command, "sh tests/tls/make_certs.sh %s", dir);
-    run(command);
+    tls_case_setup();
     memset(&tls, 0, sizeof tls);
 }
 
-static void stop_server(void)
-{
-    if (server > 0) {
-        kill(server, SIGTERM);
-        waitpid(server, NULL, 0);
-        server = -1;
-    }
-}
+TestSuite(tls, .init = setup, .fini = tls_case_teardown, .timeout = 60);
 
-static void teardown(void)
-{
-    char command[64];
-
-    stop_server();
-    snprintf(command, sizeof command, "rm -rf %s", dir);
-    run(command);
-    fixture_teardown();
-}
-
-TestSuite(tls, .init = setup, .fini = teardown, .timeout = 60);
-
-/* Run a shell command in dir as the server, stdout to out (or a log); return once PORT listens. */
+/* Run a shell command in dir as the server, stdout to out; return once PORT listens. */
 static void start_server(const char *command, const char *out)
 {
-    char line[512];
-    int i;
-
-    /* stdin a FIFO open for writing too: s_server never sees its end, which would end the session. */
-    snprintf(line, sizeof line, "cd %s && mkfifo -m 600 stdin.fifo && exec %s >%s 2>server.log <>stdin.fifo", dir, command,
-             out ? out : "server.out");
-    server = fork();
-    cr_assert_geq(server, 0);
-    if (server == 0) {
-        execl("/bin/sh", "sh", "-c", line, (char *)NULL);
-        _exit(127);
-    }
-    snprintf(line, sizeof line, "ss -Hltn 'sport = :%d' | grep -q .", PORT);
-    for (i = 0; i < 100 && system(line) != 0; i++) {
-        usleep(50 * 1000);
-    }
-    cr_assert_lt(i, 100, "the server listens on port %d", PORT);
+    server = tls_case_spawn(command, out ? out : "server.out");
+    tls_case_wait_listen(false, PORT);
 }
 
 static void s_server(const char *cert, const char *options, const char *out)
@@ -116,18 +72,8 @@ static void peer(const char *mode)
     char command[512], cwd[256];
 
     cr_assert_not_null(getcwd(cwd, sizeof cwd));
-    snprintf(command, sizeof command, "python3 %s/tests/tls/tls_peer.py %s %s %d %s", cwd, mode, fx->kernel, PORT, dir);
+    snprintf(command, sizeof command, "python3 %s/tests/tls/tls_peer.py %s %s %d %s", cwd, mode, fx->kernel, PORT, tls_case_path("."));
     start_server(command, NULL);
-}
-
-static const char *path(const char *name)
-{
-    static char buf[4][128];
-    static int next;
-    char *p = buf[next++ % 4];
-
-    snprintf(p, sizeof buf[0], "%s/%s", dir, name);
-    return p;
 }
 
 static nsapi_socket_address_t server_address(void)
@@ -144,7 +90,7 @@ static nsapi_socket_address_t server_address(void)
 static void client(const char *ca_file)
 {
     cr_assert_eq(nsapi_tls_socket_open(&tls, fx->stack), NSAPI_ERROR_OK);
-    cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, path(ca_file)), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, tls_case_path(ca_file)), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_set_hostname(&tls, "tls.test"), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_set_timeout(&tls, 10000), NSAPI_ERROR_OK);
 }
@@ -183,22 +129,11 @@ static unsigned char *text_pattern(size_t size, unsigned seed)
 
 static void write_file(const char *name, const void *data, size_t size)
 {
-    FILE *f = fopen(path(name), "wb");
+    FILE *f = fopen(tls_case_path(name), "wb");
 
     cr_assert_not_null(f);
     cr_assert_eq(fwrite(data, 1, size, f), size);
     fclose(f);
-}
-
-static unsigned char *read_file(const char *name, size_t *size)
-{
-    FILE *f = fopen(path(name), "rb");
-    unsigned char *data = malloc(2 * BIG);
-
-    cr_assert_not_null(f);
-    *size = fread(data, 1, 2 * BIG, f);
-    fclose(f);
-    return data;
 }
 
 /* Receive until close_notify (recv's 0), at most size bytes; returns the count. */
@@ -263,7 +198,7 @@ Test(tls, upload_1mib_as_sent)
     cr_expect_eq(nsapi_tls_socket_close(&tls), NSAPI_ERROR_OK);
     cr_assert_eq(waitpid(server, &status, 0), server, "s_server ends with its one client");
     server = -1;
-    got = read_file("upload.bin", &size);
+    got = tls_case_read_file("upload.bin", 2 * BIG, &size);
     cr_assert_eq(size, BIG);
     cr_expect(memcmp(got, big, BIG) == 0, "every byte as sent");
     free(big);
@@ -299,7 +234,7 @@ Test(tls, wrong_host_name_is_auth_failure)
 {
     s_server("server.pem", "", NULL);
     cr_assert_eq(nsapi_tls_socket_open(&tls, fx->stack), NSAPI_ERROR_OK);
-    cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, path("ca.pem")), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, tls_case_path("ca.pem")), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_set_hostname(&tls, "other.test"), NSAPI_ERROR_OK);
     nsapi_tls_socket_set_timeout(&tls, 10000);
     cr_expect_eq(connect_server(), NSAPI_ERROR_AUTH_FAILURE);
@@ -343,8 +278,8 @@ Test(tls, client_certificate_when_the_server_requires_one)
 
     s_server("server.pem", "-Verify 1 -CAfile ca.pem -www", NULL);
     client("ca.pem");
-    cert = read_file("client.pem", &cert_size);
-    key = read_file("client.key", &key_size);
+    cert = tls_case_read_file("client.pem", 2 * BIG, &cert_size);
+    key = tls_case_read_file("client.key", 2 * BIG, &key_size);
     cr_expect_eq(nsapi_tls_socket_set_client_cert_key(&tls, cert, (nsapi_size_t)cert_size, key, 1),
                  NSAPI_ERROR_PARAMETER, "not a key");
     cr_assert_eq(nsapi_tls_socket_set_client_cert_key(&tls, cert, (nsapi_size_t)cert_size, key, (nsapi_size_t)key_size),
@@ -379,7 +314,7 @@ Test(tls, connect_by_address_needs_a_host_name)
 
     s_server("untrusted.pem", "-www", NULL);
     cr_assert_eq(nsapi_tls_socket_open(&tls, fx->stack), NSAPI_ERROR_OK);
-    cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, path("ca.pem")), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, tls_case_path("ca.pem")), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_tls_socket_connect(&tls, &a), NSAPI_ERROR_PARAMETER, "no name to check");
     cr_expect_eq(nsapi_tls_socket_connect_host(&tls, fx->kernel, PORT), NSAPI_ERROR_PARAMETER, "an address is no name");
     /* Verification off, explicitly: any server will do. */
@@ -509,8 +444,8 @@ Test(tls, gnutls_client_certificate_when_required)
 
     gnutls_serv("--http -r --verify-client-cert --x509cafile ca.pem");
     client("ca.pem");
-    cert = read_file("client.pem", &cert_size);
-    key = read_file("client.key", &key_size);
+    cert = tls_case_read_file("client.pem", 2 * BIG, &cert_size);
+    key = tls_case_read_file("client.key", 2 * BIG, &key_size);
     cr_assert_eq(nsapi_tls_socket_set_client_cert_key(&tls, cert, (nsapi_size_t)cert_size, key, (nsapi_size_t)key_size),
                  NSAPI_ERROR_OK);
     cr_assert_eq(connect_server(), NSAPI_ERROR_OK);
@@ -539,23 +474,6 @@ Test(tls, gnutls_client_certificate_absent_when_required)
     nsapi_tls_socket_close(&tls);
 }
 
-static sem_t events;
-
-static void on_event(void *arg)
-{
-    (void)arg;
-    sem_post(&events);
-}
-
-static void wait_event(void)
-{
-    struct timespec deadline;
-
-    clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += 10;
-    cr_assert_eq(sem_timedwait(&events, &deadline), 0, "sigio came");
-}
-
 Test(tls, non_blocking_connect_and_records_with_sigio)
 {
     static const char get[] = "GET /big.bin HTTP/1.0\r\n\r\n";
@@ -567,13 +485,12 @@ Test(tls, non_blocking_connect_and_records_with_sigio)
 
     write_file("big.bin", big, BIG / 4);
     s_server("server.pem", "-WWW", NULL);
-    sem_init(&events, 0, 0);
     client("ca.pem");
-    cr_assert_eq(nsapi_tls_socket_sigio(&tls, on_event, NULL), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tls_socket_sigio(&tls, tls_case_on_event, NULL), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_set_blocking(&tls, false), NSAPI_ERROR_OK);
     cr_assert_eq(connect_server(), NSAPI_ERROR_IN_PROGRESS);
     while ((r = connect_server()) == NSAPI_ERROR_ALREADY) {
-        wait_event();
+        cr_assert(tls_case_wait_event(10000), "sigio came");
         rounds++;
     }
     cr_assert_eq(r, NSAPI_ERROR_IS_CONNECTED, "%s after %d rounds", nsapi_error_name(r), rounds);
@@ -582,7 +499,7 @@ Test(tls, non_blocking_connect_and_records_with_sigio)
         nsapi_size_or_error_t n = nsapi_tls_socket_recv(&tls, reply + got, (nsapi_size_t)(BIG - got));
 
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
-            wait_event();
+            cr_assert(tls_case_wait_event(10000), "sigio came");
             continue;
         }
         cr_assert_geq(n, 0, "recv: %s", nsapi_error_name(n));
@@ -613,12 +530,12 @@ Test(tls, setup_errors)
     cr_expect_not_null(nsapi_tls_socket_get_ssl_config(&tls));
     cr_expect_eq(nsapi_tls_socket_set_hostname(&tls, ""), NSAPI_ERROR_PARAMETER);
     cr_expect_eq(nsapi_tls_socket_set_root_ca_cert(&tls, not_pem, sizeof not_pem - 1), NSAPI_ERROR_PARAMETER);
-    cr_expect_eq(nsapi_tls_socket_set_root_ca_path(&tls, path("nothing")), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_tls_socket_set_root_ca_path(&tls, tls_case_path("nothing")), NSAPI_ERROR_PARAMETER);
     /* PEM without its NUL, and appending: both certificates are then trusted. */
-    ca = read_file("ca.pem", &size);
+    ca = tls_case_read_file("ca.pem", 2 * BIG, &size);
     cr_expect_eq(nsapi_tls_socket_set_root_ca_cert(&tls, ca, (nsapi_size_t)size), NSAPI_ERROR_OK);
     free(ca);
-    ca = read_file("other_ca.pem", &size);
+    ca = tls_case_read_file("other_ca.pem", 2 * BIG, &size);
     cr_expect_eq(nsapi_tls_socket_set_root_ca_cert(&tls, ca, (nsapi_size_t)size), NSAPI_ERROR_OK);
     free(ca);
     cr_expect_eq(nsapi_tls_socket_set_root_ca_path(&tls, "/etc/ssl/certs"), NSAPI_ERROR_OK, "the system store");
@@ -641,7 +558,7 @@ Test(tls, wrapped_accepted_style_socket_stays_the_callers)
     cr_assert_eq(nsapi_tcp_socket_open(&tcp, fx->stack), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tcp_socket_connect(&tcp, &a), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_wrap(&tls, &tcp), NSAPI_ERROR_OK);
-    cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, path("ca.pem")), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, tls_case_path("ca.pem")), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_set_hostname(&tls, "tls.test"), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_connect(&tls, NULL), NSAPI_ERROR_OK, "over the connected transport");
     cr_assert_eq(nsapi_tls_socket_send(&tls, get, sizeof get - 1), (int)sizeof get - 1);
@@ -659,22 +576,6 @@ Test(tls, entropy_differs_every_time)
     cr_expect(memcmp(a, b, sizeof a) != 0 && memcmp(a, zero, sizeof a) != 0, "48 random bytes, twice");
 }
 
-/* A command in dir, in the background; its pid. */
-static pid_t spawn(const char *command)
-{
-    char line[512];
-    pid_t pid;
-
-    snprintf(line, sizeof line, "cd %s && exec %s >client.out 2>client.log", dir, command);
-    pid = fork();
-    cr_assert_geq(pid, 0);
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", line, (char *)NULL);
-        _exit(127);
-    }
-    return pid;
-}
-
 /* A TCPServer on the stack's own address, port PORT + 10; the connection it accepts, TLS over it. */
 static void serve_tls(nsapi_tcp_server_t *listener, nsapi_tcp_socket_t *conn, const char *client_command)
 {
@@ -689,26 +590,17 @@ static void serve_tls(nsapi_tcp_server_t *listener, nsapi_tcp_socket_t *conn, co
     cr_assert_eq(nsapi_tcp_server_bind(listener, &local), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tcp_server_listen(listener, 1), NSAPI_ERROR_OK);
     nsapi_tcp_server_set_timeout(listener, 10000);
-    server = spawn(client_command);
+    server = tls_case_spawn(client_command, "client.out");
     cr_assert_eq(nsapi_tcp_server_accept(listener, conn, NULL), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_wrap(&tls, conn), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_tls_socket_accept(&tls), NSAPI_ERROR_PARAMETER, "no certificate yet");
-    cert = read_file("server.pem", &cert_size);
-    key = read_file("server.key", &key_size);
+    cert = tls_case_read_file("server.pem", 2 * BIG, &cert_size);
+    key = tls_case_read_file("server.key", 2 * BIG, &key_size);
     cr_assert_eq(nsapi_tls_socket_set_cert_key(&tls, cert, (nsapi_size_t)cert_size, key, (nsapi_size_t)key_size),
                  NSAPI_ERROR_OK);
     free(cert);
     free(key);
     nsapi_tls_socket_set_timeout(&tls, 10000);
-}
-
-static int client_status(void)
-{
-    int status;
-
-    cr_assert_eq(waitpid(server, &status, 0), server);
-    server = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 Test(tls, server_mode_serves_1mib_to_curl)
@@ -737,10 +629,10 @@ Test(tls, server_mode_serves_1mib_to_curl)
     cr_assert_eq(nsapi_tls_socket_send(&tls, head, (nsapi_size_t)n), n);
     cr_assert_eq(nsapi_tls_socket_send(&tls, big, BIG), BIG);
     cr_expect_eq(nsapi_tls_socket_close(&tls), NSAPI_ERROR_OK);
-    cr_expect_eq(client_status(), 0, "curl verified the server and got everything");
+    cr_expect_eq(tls_case_exit_status(&server), 0, "curl verified the server and got everything");
     nsapi_tcp_socket_close(&conn);
     nsapi_tcp_server_close(&listener);
-    got = read_file("got.bin", &size);
+    got = tls_case_read_file("got.bin", 2 * BIG, &size);
     cr_expect(size == BIG && memcmp(got, big, BIG) == 0, "every byte as served");
     free(big);
     free(got);
@@ -760,5 +652,5 @@ Test(tls, server_mode_refuses_a_client_without_tls)
     nsapi_tls_socket_close(&tls);
     nsapi_tcp_socket_close(&conn);
     nsapi_tcp_server_close(&listener);
-    client_status();
+    tls_case_exit_status(&server);
 }
