@@ -1,5 +1,5 @@
 /*
- * The state x operation matrix (docs/sockets.md, "State × operation"): every cell is
+ * The state x operation matrix (docs/sockets.md, "State x operation"): every cell is
  * a fresh socket brought to the state, one operation, and the answer the
  * page documents.  TCP states: never opened, open, connected, peer closed
  * (the server ended the stream), closed.  Calls are non-blocking so that a
