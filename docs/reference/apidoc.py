@@ -1,5 +1,5 @@
 """The API reference of the generated headers: Doxygen's HTML and XML, then one man page (section 3)
-per public function, written from that XML, so that every sentence is the header's, which is the
+per public function and per enum (nsapi_error(3): the error codes), written from that XML, so that every sentence is the header's, which is the
 IDL's.  `scons docs` calls build(); tests/docs checks it.  Usage: apidoc.py OUT_DIR [VERSION]."""
 
 import os
@@ -12,13 +12,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 HEADERS = os.path.join(TOP, "generated", "include", "nsapi")
 
-# A function's prototype in a generated header: it starts at the line's first column.
+# A function's prototype or an enum in a generated header: each starts at the line's first column.
 _PROTOTYPE = re.compile(r"^(?!typedef\b|#|struct\b|enum\b)[\w *]*?\b(nsapi_\w+)\(", re.M)
+_ENUM = re.compile(r"^(?:typedef )?enum (nsapi_\w+) \{", re.M)
 
 
 def functions(texts):
-    """The public functions the texts of the headers declare, sorted: the man pages to write."""
-    return sorted({name for text in texts for name in _PROTOTYPE.findall(text)})
+    """The public functions and enums the texts of the headers declare, sorted: the man pages to write."""
+    return sorted({name for text in texts for pattern in (_PROTOTYPE, _ENUM) for name in pattern.findall(text)})
 
 
 def _header_texts(headers):
@@ -99,13 +100,29 @@ def _page(member, header, group, siblings, version):
         for code, text in retvals:
             lines += [".TP", f".B {code}", text]
     others = [s for s in siblings if s != name]
-    if others:
-        lines += [".SH SEE ALSO", ".ad l", f"{group}: " + ", ".join(f"\\fB{s}\\fR(3)" for s in others)]
+    see = ([f"{group}: " + ", ".join(f"\\fB{s}\\fR(3)" for s in others)] if others else []) + \
+        (["The error codes: \\fBnsapi_error\\fR(3)."] if retvals else [])
+    if see:
+        lines += [".SH SEE ALSO", ".ad l"] + [p for line in see for p in (line, ".PP")][:-1]
+    return "\n".join(lines) + "\n"
+
+
+def _enum_page(member, header, version):
+    name = member.findtext("name")
+    brief = _paragraphs(member.find("briefdescription"))
+    lines = [f'.TH {name.upper()} 3 "" "nsapi {version}" "nsapi API reference"',
+             ".SH NAME", f"{name} \\- {brief[0] if brief else name}",
+             ".SH SYNOPSIS", ".nf", f".B #include <{header}>", ".fi", ".SH DESCRIPTION"]
+    lines += [p for para in brief + _paragraphs(member.find("detaileddescription")) for p in (para, ".PP")][:-1]
+    lines.append(".SH VALUES")
+    for value in member.findall("enumvalue"):
+        text = " ".join(_paragraphs(value.find("briefdescription")) + _paragraphs(value.find("detaileddescription")))
+        lines += [".TP", f".B {value.findtext('name')} {_roff(value.findtext('initializer') or '')}".rstrip(), text]
     return "\n".join(lines) + "\n"
 
 
 def man_pages(xml, man3, version=""):
-    """One page man3/NAME.3 per function Doxygen documented; return the names written."""
+    """One page man3/NAME.3 per function and enum Doxygen documented; return the names written."""
     index = ET.parse(os.path.join(xml, "index.xml")).getroot()
     groups = {}      # function name -> (group title, the group's functions)
     files = []
@@ -120,6 +137,10 @@ def man_pages(xml, man3, version=""):
     written = []
     for tree in files:
         header = tree.find("location").get("file")
+        for member in (m for m in tree.iter("memberdef") if m.get("kind") == "enum"):
+            with open(os.path.join(man3, member.findtext("name") + ".3"), "w") as f:
+                f.write(_enum_page(member, header, version))
+            written.append(member.findtext("name"))
         members = [m for m in tree.iter("memberdef") if m.get("kind") == "function"]
         for member in members:
             name = member.findtext("name")

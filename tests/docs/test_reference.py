@@ -1,7 +1,7 @@
 """`scons docs` (docs/reference/apidoc.py): Doxygen runs on the generated headers without a single
-warning, writes a page per class and one for the error codes, and every public function gets a man
-page that `man -l` shows with each of its parameters and return values; a header with an
-undocumented parameter or return value fails the build."""
+warning, writes a page per class and one for the error codes, and every public function and enum
+gets a man page that `man -l` shows with each of its parameters and return values (an enum's: its
+values); a header with an undocumented parameter or return value fails the build."""
 
 import os
 import re
@@ -61,10 +61,25 @@ class Reference(unittest.TestCase):
         for code in ["NSAPI_ERROR_WOULD_BLOCK", "NSAPI_ERROR_BUSY", "nsapi_strerror"]:
             self.assertIn(code, codes)
 
-    def test_a_man_page_per_function(self):
-        expected = documented(HEADERS)
-        self.assertGreater(len(expected), 100)
-        self.assertEqual(sorted(f[:-2] for f in os.listdir(self.man3)), sorted(expected))
+    def test_a_man_page_per_function_and_enum(self):
+        functions = documented(HEADERS)
+        enums = set()
+        for name in os.listdir(HEADERS):
+            with open(os.path.join(HEADERS, name)) as f:
+                enums.update(re.findall(r"^(?:typedef )?enum (nsapi_\w+) \{", f.read(), re.M))
+        self.assertGreater(len(functions), 100)
+        self.assertIn("nsapi_error", enums)
+        self.assertEqual(sorted(f[:-2] for f in os.listdir(self.man3)), sorted(set(functions) | enums))
+
+    def test_the_error_codes_page(self):
+        with open(os.path.join(HEADERS, "errors.h")) as f:
+            codes = re.findall(r"^    (NSAPI_ERROR_\w+) = (-?\d+),", f.read(), re.M)
+        self.assertGreater(len(codes), 15)
+        rc, shown = man(os.path.join(self.man3, "nsapi_error.3"))
+        self.assertEqual(rc, 0, shown)
+        for code, value in codes:
+            self.assertIn(f"{code} = {value}", shown)
+        self.assertIn("operation cannot complete now without blocking", shown)
 
     def test_every_page_names_each_parameter_and_return_value(self):
         for function, (params, retvals, returns) in documented(HEADERS).items():
@@ -94,6 +109,7 @@ class Reference(unittest.TestCase):
         body = shown[shown.index("PARAMETERS"):]
         for word in params + retvals + ["The server's address and port."]:
             self.assertIn(word, body)
+        self.assertIn("nsapi_error(3)", shown)
         rc, shown = man(os.path.join(self.man3, "nsapi_tcp_socket_send.3"))
         self.assertIn("The number of bytes queued; otherwise one of:", shown)
 
