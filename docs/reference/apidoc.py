@@ -36,7 +36,10 @@ def doxygen(out, headers=HEADERS, version=""):
     config += (f'INPUT = "{headers}"\nSTRIP_FROM_PATH = "{os.path.dirname(headers)}"\n'
                f'OUTPUT_DIRECTORY = "{out}"\nPROJECT_NUMBER = "{version}"\n')
     os.makedirs(out, exist_ok=True)
-    run = subprocess.run(["doxygen", "-"], input=config, capture_output=True, text=True, cwd=out)
+    try:
+        run = subprocess.run(["doxygen", "-"], input=config, capture_output=True, text=True, cwd=out)
+    except FileNotFoundError:
+        return ["doxygen is not installed: run tools/install-deps (Debian's doxygen)"]
     warnings = [line for line in (run.stdout + run.stderr).splitlines() if line.strip()]
     if run.returncode != 0 and not warnings:
         warnings = [f"doxygen exited with status {run.returncode}"]
