@@ -1,8 +1,11 @@
 """Doxygen comments: wrapped to the line width, with @param, @return and @retval tags from the model."""
 
+import re
 import textwrap
 
 WIDTH = 80
+# Doxygen reads "::name" as a link to a global name; an IPv6 address such as ::ffff:1.2.3.4 is not one.
+_SCOPE = re.compile(r"(?<![\\\w])::(?=\w)")
 
 
 def comment(paragraphs, indent=""):
@@ -14,7 +17,7 @@ def comment(paragraphs, indent=""):
         if body:
             body.append("")
         if isinstance(para, str):
-            body += textwrap.wrap(para, WIDTH - len(indent) - 3, break_long_words=False, break_on_hyphens=False)
+            body += textwrap.wrap(_SCOPE.sub(r"\\::", para), WIDTH - len(indent) - 3, break_long_words=False, break_on_hyphens=False)
         else:
             body += para
     if len(body) == 1 and len(indent) + len(body[0]) + 7 <= WIDTH:

@@ -1,7 +1,7 @@
 /*
- * The state x operation matrix (README, "State x operation"): every cell is
+ * The state x operation matrix (docs/sockets.md, "State x operation"): every cell is
  * a fresh socket brought to the state, one operation, and the answer the
- * README documents.  TCP states: never opened, open, connected, peer closed
+ * page documents.  TCP states: never opened, open, connected, peer closed
  * (the server ended the stream), closed.  Calls are non-blocking so that a
  * wrong answer fails instead of waiting.
  */

@@ -1,4 +1,4 @@
-"""tools/tap-netns: the README's recipe for running any example over lwIP on a TAP device, with a
+"""tools/tap-netns: the recipe in docs/stacks/lwip.md for running any example over lwIP on a TAP device, with a
 server on the kernel's side of it."""
 
 import os

@@ -17,6 +17,12 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup nsapi_dtls_socket_class DTLSSocket
+ * @copybrief nsapi_dtls_socket
+ * @{
+ */
+
+/**
  * A DTLS 1.2 association (Mbed's DTLSSocket and DTLSSocketWrapper): a client
  * over a UDP socket of its own, opened by nsapi_dtls_socket_open(), or over a
  * caller's UDP socket given to nsapi_dtls_socket_wrap(); or a server for one
@@ -351,6 +357,8 @@ int nsapi_dtls_socket_get_tls_error(nsapi_dtls_socket_t *socket, char *text, nsa
  * @return NULL when a pointer argument is NULL.
  */
 nsapi_tls_config_t *nsapi_dtls_socket_get_ssl_config(nsapi_dtls_socket_t *socket);
+
+/** @} */
 
 #ifdef __cplusplus
 }

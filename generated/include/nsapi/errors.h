@@ -15,6 +15,12 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup nsapi_error_codes nsapi_error
+ * @copybrief nsapi_error
+ * @{
+ */
+
+/**
  * Standard error codes. Zero is success; every failure is one of these negative
  * values. Functions that transfer data return a non-negative byte count on
  * success instead of NSAPI_ERROR_OK.
@@ -58,6 +64,8 @@ const char *nsapi_error_name(nsapi_error_t error);
  * @return The meaning, or "unknown error" if error is not a code.
  */
 const char *nsapi_strerror(nsapi_error_t error);
+
+/** @} */
 
 #ifdef __cplusplus
 }

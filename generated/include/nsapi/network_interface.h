@@ -56,6 +56,12 @@ typedef struct nsapi_interface_listener {
 } nsapi_interface_listener_t;
 
 /**
+ * @defgroup nsapi_interface_class NetworkInterface
+ * @copybrief nsapi_interface
+ * @{
+ */
+
+/**
  * A network an application brings up and opens sockets on (Mbed's
  * NetworkInterface and EthInterface). A backend makes one, from its own
  * function (nsapi_lwip_ethernet_init(), nsapi_posix_interface_init()), over a
@@ -468,6 +474,8 @@ nsapi_error_t nsapi_interface_add_dns_server(nsapi_interface_t *interface, const
  *                                 (NSAPI_CONFIG_DNS 0).
  */
 nsapi_error_t nsapi_interface_get_dns_server(nsapi_interface_t *interface, int index, nsapi_socket_address_t *address);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -17,6 +17,12 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup nsapi_socket_class Socket
+ * @copybrief nsapi_socket
+ * @{
+ */
+
+/**
  * What every socket has: a stack it is open on, blocking mode and timeout, a
  * sigio callback and options. Objects are allocated by the caller (static,
  * automatic or inside another object) and zero-filled before first use, which
@@ -184,6 +190,8 @@ nsapi_error_t nsapi_socket_getsockopt(nsapi_socket_t *socket, int level, int opt
  * @retval NSAPI_ERROR_NO_CONNECTION the socket has no peer.
  */
 nsapi_error_t nsapi_socket_getpeername(nsapi_socket_t *socket, nsapi_socket_address_t *address);
+
+/** @} */
 
 #ifdef __cplusplus
 }

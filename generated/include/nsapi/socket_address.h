@@ -15,6 +15,12 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup nsapi_socket_address_class SocketAddress
+ * @copybrief nsapi_socket_address
+ * @{
+ */
+
+/**
  * An IP address (IPv4, IPv6, or none) and a port. A zero-filled object is the
  * empty address: NSAPI_UNSPEC, port 0. It owns no resources: copy it with
  * assignment, drop it without a call.
@@ -81,7 +87,7 @@ nsapi_error_t nsapi_socket_address_set_port(nsapi_socket_address_t *address, uin
 /**
  * Write the IP address as text: IPv4 in dotted-quad form, IPv6 in the canonical
  * form of RFC 5952 (lower-case hex, the longest run of two or more zero groups
- * shortened to "::", IPv4-mapped addresses as ::ffff:a.b.c.d). NSAPI_IP_SIZE
+ * shortened to "::", IPv4-mapped addresses as \::ffff:a.b.c.d). NSAPI_IP_SIZE
  * bytes are always enough.
  *
  * @param address The SocketAddress.
@@ -147,7 +153,7 @@ bool nsapi_socket_address_is_nonzero(const nsapi_socket_address_t *address);
  * Mbed's equality. Two addresses that are both zero or empty (see is_nonzero)
  * are equal whatever their versions and ports. Otherwise they are equal when
  * version, port and address bytes all match: 127.0.0.1 does not equal
- * ::ffff:127.0.0.1.
+ * \::ffff:127.0.0.1.
  *
  * @param address The SocketAddress.
  * @param other   The address to compare with.
@@ -155,6 +161,8 @@ bool nsapi_socket_address_is_nonzero(const nsapi_socket_address_t *address);
  * @return false when a pointer argument is NULL.
  */
 bool nsapi_socket_address_equals(const nsapi_socket_address_t *address, const nsapi_socket_address_t *other);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -64,6 +64,12 @@ typedef struct nsapi_dns_entry {
 #endif /* NSAPI_CONFIG_DNS */
 
 /**
+ * @defgroup nsapi_stack_class NetworkStack
+ * @copybrief nsapi_stack
+ * @{
+ */
+
+/**
  * One instance of an IP stack: what sockets are opened on. Applications get one
  * from a backend's start function (nsapi_posix_init(), say); the backend hands
  * the runtime its operations with nsapi_stack_init() (nsapi/stack_api.h).
@@ -112,7 +118,7 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
 /**
  * Resolve a host name to an IP address. An IP address in text form is converted
  * without a query, and "localhost" or a name under it (RFC 6761) is 127.0.0.1,
- * or ::1 when NSAPI_IPv6 is asked for, on every backend, without a server.
+ * or \::1 when NSAPI_IPv6 is asked for, on every backend, without a server.
  * Otherwise, once the program has given servers with
  * nsapi_stack_add_dns_server(), the runtime asks them over a UDPSocket on this
  * stack; until then a backend with a resolver of its own answers (POSIX: the
@@ -223,6 +229,8 @@ nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socke
  * @retval NSAPI_ERROR_UNSUPPORTED the stack cannot tell.
  */
 nsapi_error_t nsapi_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket_address_t *address);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,12 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup nsapi_tcp_server_class TCPServer
+ * @copybrief nsapi_tcp_server
+ * @{
+ */
+
+/**
  * A TCP socket that listens on a bound port and hands each incoming connection
  * to a caller-allocated TCPSocket.
  *
@@ -208,6 +214,8 @@ nsapi_error_t nsapi_tcp_server_listen(nsapi_tcp_server_t *server, int backlog);
  *                                 nothing to accept.
  */
 nsapi_error_t nsapi_tcp_server_accept(nsapi_tcp_server_t *server, nsapi_tcp_socket_t *connection, nsapi_socket_address_t *address);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,12 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup nsapi_tcp_socket_class TCPSocket
+ * @copybrief nsapi_tcp_socket
+ * @{
+ */
+
+/**
  * A TCP connection: connect to a server, or be handed one by
  * nsapi_tcp_server_accept().
  *
@@ -226,6 +232,8 @@ nsapi_size_or_error_t nsapi_tcp_socket_send(nsapi_tcp_socket_t *socket, const vo
  * @retval NSAPI_ERROR_NO_CONNECTION not connected, or the connection was reset.
  */
 nsapi_size_or_error_t nsapi_tcp_socket_recv(nsapi_tcp_socket_t *socket, void *data, nsapi_size_t size);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -17,6 +17,12 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup nsapi_tls_socket_class TLSSocket
+ * @copybrief nsapi_tls_socket
+ * @{
+ */
+
+/**
  * A TLS connection (Mbed's TLSSocket and TLSSocketWrapper): a client over a TCP
  * socket of its own, opened by nsapi_tls_socket_open(), or over a caller's TCP
  * socket given to nsapi_tls_socket_wrap(); or, over an accepted socket, a
@@ -374,6 +380,8 @@ int nsapi_tls_socket_get_tls_error(nsapi_tls_socket_t *socket, char *text, nsapi
  * @return NULL when a pointer argument is NULL.
  */
 nsapi_tls_config_t *nsapi_tls_socket_get_ssl_config(nsapi_tls_socket_t *socket);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -74,17 +74,17 @@ typedef int nsapi_value_or_error_t;
 typedef void *nsapi_handle_t;
 
 /* The objects of the API, defined in their own headers. */
-typedef struct nsapi_dtls_socket nsapi_dtls_socket_t;
-typedef struct nsapi_interface nsapi_interface_t;
-typedef struct nsapi_socket nsapi_socket_t;
-typedef struct nsapi_socket_address nsapi_socket_address_t;
-typedef struct nsapi_stack nsapi_stack_t;
-typedef struct nsapi_tcp_server nsapi_tcp_server_t;
-typedef struct nsapi_tcp_socket nsapi_tcp_socket_t;
-typedef struct nsapi_tls_socket nsapi_tls_socket_t;
-typedef struct nsapi_udp_socket nsapi_udp_socket_t;
-typedef struct nsapi_stack_api nsapi_stack_api_t;
-typedef struct nsapi_interface_api nsapi_interface_api_t;
+typedef struct nsapi_dtls_socket nsapi_dtls_socket_t; /**< @copybrief nsapi_dtls_socket */
+typedef struct nsapi_interface nsapi_interface_t; /**< @copybrief nsapi_interface */
+typedef struct nsapi_socket nsapi_socket_t; /**< @copybrief nsapi_socket */
+typedef struct nsapi_socket_address nsapi_socket_address_t; /**< @copybrief nsapi_socket_address */
+typedef struct nsapi_stack nsapi_stack_t; /**< @copybrief nsapi_stack */
+typedef struct nsapi_tcp_server nsapi_tcp_server_t; /**< @copybrief nsapi_tcp_server */
+typedef struct nsapi_tcp_socket nsapi_tcp_socket_t; /**< @copybrief nsapi_tcp_socket */
+typedef struct nsapi_tls_socket nsapi_tls_socket_t; /**< @copybrief nsapi_tls_socket */
+typedef struct nsapi_udp_socket nsapi_udp_socket_t; /**< @copybrief nsapi_udp_socket */
+typedef struct nsapi_stack_api nsapi_stack_api_t; /**< @copybrief nsapi_stack_api */
+typedef struct nsapi_interface_api nsapi_interface_api_t; /**< @copybrief nsapi_interface_api */
 
 /** IP version of an address. */
 typedef enum nsapi_version {

@@ -16,6 +16,12 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup nsapi_udp_socket_class UDPSocket
+ * @copybrief nsapi_udp_socket
+ * @{
+ */
+
+/**
  * A UDP socket. Each send is one datagram; each receive returns one datagram.
  * connect() sets a default peer for send() and filters what recv() accepts.
  *
@@ -253,6 +259,8 @@ nsapi_size_or_error_t nsapi_udp_socket_send(nsapi_udp_socket_t *socket, const vo
  *                                 nothing received.
  */
 nsapi_size_or_error_t nsapi_udp_socket_recv(nsapi_udp_socket_t *socket, void *data, nsapi_size_t size);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,170 @@
+"""The API reference of the generated headers: Doxygen's HTML and XML, then one man page (section 3)
+per public function and per enum (nsapi_error(3): the error codes), written from that XML, so that every sentence is the header's, which is the
+IDL's.  `scons docs` calls build(); tests/docs checks it.  Usage: apidoc.py OUT_DIR [VERSION]."""
+
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+HEADERS = os.path.join(TOP, "generated", "include", "nsapi")
+
+# A function's prototype or an enum in a generated header: each starts at the line's first column.
+_PROTOTYPE = re.compile(r"^(?!typedef\b|#|struct\b|enum\b)[\w *]*?\b(nsapi_\w+)\(", re.M)
+_ENUM = re.compile(r"^(?:typedef )?enum (nsapi_\w+) \{", re.M)
+
+
+def functions(texts):
+    """The public functions and enums the texts of the headers declare, sorted: the man pages to write."""
+    return sorted({name for text in texts for pattern in (_PROTOTYPE, _ENUM) for name in pattern.findall(text)})
+
+
+def _header_texts(headers):
+    for name in sorted(os.listdir(headers)):
+        if name.endswith(".h"):
+            with open(os.path.join(headers, name)) as f:
+                yield f.read()
+
+
+def doxygen(out, headers=HEADERS, version=""):
+    """Run Doxygen on headers into out/html and out/xml; return its warnings, one a line."""
+    with open(os.path.join(HERE, "Doxyfile")) as f:
+        config = f.read()
+    config += (f'INPUT = "{headers}"\nSTRIP_FROM_PATH = "{os.path.dirname(headers)}"\n'
+               f'OUTPUT_DIRECTORY = "{out}"\nPROJECT_NUMBER = "{version}"\n')
+    os.makedirs(out, exist_ok=True)
+    try:
+        run = subprocess.run(["doxygen", "-"], input=config, capture_output=True, text=True, cwd=out)
+    except FileNotFoundError:
+        return ["doxygen is not installed: run tools/install-deps (Debian's doxygen)"]
+    warnings = [line for line in (run.stdout + run.stderr).splitlines() if line.strip()]
+    if run.returncode != 0 and not warnings:
+        warnings = [f"doxygen exited with status {run.returncode}"]
+    return warnings
+
+
+def _roff(text):
+    """Text safe in a roff line: backslashes escaped, no line starting as a request."""
+    text = re.sub(r"\s+", " ", text.replace("\\", "\\e")).strip()
+    return "\\&" + text if text[:1] in ".'" else text
+
+
+def _text(node, skip=("parameterlist", "simplesect")):
+    """A description element's words, leaving out the parameter and return blocks inside it."""
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag not in skip:
+            parts.append(_text(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _paragraphs(description):
+    return [t for t in (_roff(_text(p)) for p in description.findall("para")) if t]
+
+
+def _items(detail, kind):
+    """(names, text) of each item of the parameter lists of one kind (param, retval)."""
+    return [(", ".join(n.text or "" for n in item.iter("parametername")),
+             " ".join(_paragraphs(item.find("parameterdescription"))))
+            for plist in detail.iter("parameterlist") if plist.get("kind") == kind
+            for item in plist.findall("parameteritem")]
+
+
+def _prototype(member):
+    ret = _text(member.find("type")).strip()
+    name = member.findtext("name")
+    args = member.findtext("argsstring")
+    return f"{ret}{'' if ret.endswith('*') else ' '}{name}{args};"
+
+
+def _page(member, header, group, siblings, version):
+    name = member.findtext("name")
+    detail = member.find("detaileddescription")
+    brief = _paragraphs(member.find("briefdescription"))
+    lines = [f'.TH {name.upper()} 3 "" "nsapi {version}" "nsapi API reference"',
+             ".SH NAME", f"{name} \\- {brief[0] if brief else group}",
+             ".SH SYNOPSIS", ".nf", f".B #include <{header}>", ".PP", _roff(_prototype(member)), ".fi",
+             ".SH DESCRIPTION"]
+    lines += [p for para in brief + _paragraphs(detail) for p in (para, ".PP")][:-1]
+    params = _items(detail, "param")
+    if params:
+        lines.append(".SH PARAMETERS")
+        for pname, text in params:
+            lines += [".TP", f".I {pname}", text]
+    returns = [" ".join(_paragraphs(s)) for s in detail.iter("simplesect") if s.get("kind") == "return"]
+    retvals = _items(detail, "retval")
+    if returns or retvals:
+        lines.append(".SH RETURN VALUE")
+        lines += [p for text in returns for p in (text, ".PP")][:-1 if not retvals else None]
+        for code, text in retvals:
+            lines += [".TP", f".B {code}", text]
+    others = [s for s in siblings if s != name]
+    see = ([f"{group}: " + ", ".join(f"\\fB{s}\\fR(3)" for s in others)] if others else []) + \
+        (["The error codes: \\fBnsapi_error\\fR(3)."] if retvals else [])
+    if see:
+        lines += [".SH SEE ALSO", ".ad l"] + [p for line in see for p in (line, ".PP")][:-1]
+    return "\n".join(lines) + "\n"
+
+
+def _enum_page(member, header, version):
+    name = member.findtext("name")
+    brief = _paragraphs(member.find("briefdescription"))
+    lines = [f'.TH {name.upper()} 3 "" "nsapi {version}" "nsapi API reference"',
+             ".SH NAME", f"{name} \\- {brief[0] if brief else name}",
+             ".SH SYNOPSIS", ".nf", f".B #include <{header}>", ".fi", ".SH DESCRIPTION"]
+    lines += [p for para in brief + _paragraphs(member.find("detaileddescription")) for p in (para, ".PP")][:-1]
+    lines.append(".SH VALUES")
+    for value in member.findall("enumvalue"):
+        text = " ".join(_paragraphs(value.find("briefdescription")) + _paragraphs(value.find("detaileddescription")))
+        lines += [".TP", f".B {value.findtext('name')} {_roff(value.findtext('initializer') or '')}".rstrip(), text]
+    return "\n".join(lines) + "\n"
+
+
+def man_pages(xml, man3, version=""):
+    """One page man3/NAME.3 per function and enum Doxygen documented; return the names written."""
+    index = ET.parse(os.path.join(xml, "index.xml")).getroot()
+    groups = {}      # function name -> (group title, the group's functions)
+    files = []
+    for compound in index.findall("compound"):
+        tree = ET.parse(os.path.join(xml, compound.get("refid") + ".xml")).getroot().find("compounddef")
+        if compound.get("kind") == "group":
+            names = [m.findtext("name") for m in tree.iter("memberdef") if m.get("kind") == "function"]
+            groups.update((n, (tree.findtext("title"), names)) for n in names)
+        elif compound.get("kind") == "file":
+            files.append(tree)
+    os.makedirs(man3, exist_ok=True)
+    written = []
+    for tree in files:
+        header = tree.find("location").get("file")
+        for member in (m for m in tree.iter("memberdef") if m.get("kind") == "enum"):
+            with open(os.path.join(man3, member.findtext("name") + ".3"), "w") as f:
+                f.write(_enum_page(member, header, version))
+            written.append(member.findtext("name"))
+        members = [m for m in tree.iter("memberdef") if m.get("kind") == "function"]
+        for member in members:
+            name = member.findtext("name")
+            group, siblings = groups.get(name, (header, [m.findtext("name") for m in members]))
+            with open(os.path.join(man3, name + ".3"), "w") as f:
+                f.write(_page(member, header, group, siblings, version))
+            written.append(name)
+    return sorted(written)
+
+
+def build(out, version="", headers=HEADERS):
+    """HTML in out/html, man pages in out/man/man3; return the problems (warnings, missing pages)."""
+    problems = doxygen(out, headers, version)
+    if problems:
+        return problems
+    written = man_pages(os.path.join(out, "xml"), os.path.join(out, "man", "man3"), version)
+    missing = sorted(set(functions(_header_texts(headers))) - set(written))
+    return [f"{headers}: no man page for {name} (undocumented?)" for name in missing]
+
+
+if __name__ == "__main__":
+    found = build(os.path.abspath(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "")
+    print("\n".join(found), file=sys.stderr)
+    sys.exit(1 if found else 0)

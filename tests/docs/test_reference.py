@@ -1,0 +1,135 @@
+"""`scons docs` (docs/reference/apidoc.py): Doxygen runs on the generated headers without a single
+warning, writes a page per class and one for the error codes, and every public function and enum
+gets a man page that `man -l` shows with each of its parameters and return values (an enum's: its
+values); a header with an undocumented parameter or return value fails the build."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(TOP, "docs", "reference"))
+import apidoc  # noqa: E402
+
+HEADERS = os.path.join(TOP, "generated", "include", "nsapi")
+CLASSES = ["socket_address", "socket", "udp_socket", "tcp_socket", "tcp_server", "stack", "interface",
+           "tls_socket", "dtls_socket"]
+DOC_AND_PROTOTYPE = re.compile(r"/\*\*((?:(?!\*/).)*)\*/\n(?:static inline )?[\w *]*?\b(nsapi_\w+)\(", re.S)
+
+
+def documented(headers):
+    """{function: (its @param names, its @retval codes, whether it has @return)} from the headers."""
+    found = {}
+    for name in sorted(os.listdir(headers)):
+        with open(os.path.join(headers, name)) as f:
+            for doc, function in DOC_AND_PROTOTYPE.findall(f.read()):
+                found[function] = (re.findall(r"@param (\w+)", doc), re.findall(r"@retval (\w+)", doc),
+                                   "@return" in doc)
+    return found
+
+
+def man(page):
+    run = subprocess.run(["man", "-l", page], capture_output=True, text=True, env=dict(os.environ, MANWIDTH="100"))
+    return run.returncode, run.stdout + run.stderr
+
+
+class Reference(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.scratch = tempfile.mkdtemp(prefix="nsapi-docs-")
+        cls.problems = apidoc.build(cls.scratch, "test")
+        cls.man3 = os.path.join(cls.scratch, "man", "man3")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.scratch)
+
+    def test_no_warning(self):
+        self.assertEqual(self.problems, [])
+
+    def test_a_page_per_class_and_one_for_the_error_codes(self):
+        html = os.path.join(self.scratch, "html")
+        for group in [f"nsapi_{c}_class" for c in CLASSES] + ["nsapi_error_codes"]:
+            with self.subTest(group=group):
+                self.assertTrue(os.path.exists(os.path.join(html, "group__" + group.replace("_", "__") + ".html")))
+        with open(os.path.join(html, "group__nsapi__error__codes.html")) as f:
+            codes = f.read()
+        for code in ["NSAPI_ERROR_WOULD_BLOCK", "NSAPI_ERROR_BUSY", "nsapi_strerror"]:
+            self.assertIn(code, codes)
+
+    def test_a_man_page_per_function_and_enum(self):
+        functions = documented(HEADERS)
+        enums = set()
+        for name in os.listdir(HEADERS):
+            with open(os.path.join(HEADERS, name)) as f:
+                enums.update(re.findall(r"^(?:typedef )?enum (nsapi_\w+) \{", f.read(), re.M))
+        self.assertGreater(len(functions), 100)
+        self.assertIn("nsapi_error", enums)
+        self.assertEqual(sorted(f[:-2] for f in os.listdir(self.man3)), sorted(set(functions) | enums))
+
+    def test_the_error_codes_page(self):
+        with open(os.path.join(HEADERS, "errors.h")) as f:
+            codes = re.findall(r"^    (NSAPI_ERROR_\w+) = (-?\d+),", f.read(), re.M)
+        self.assertGreater(len(codes), 15)
+        rc, shown = man(os.path.join(self.man3, "nsapi_error.3"))
+        self.assertEqual(rc, 0, shown)
+        for code, value in codes:
+            self.assertIn(f"{code} = {value}", shown)
+        self.assertIn("operation cannot complete now without blocking", shown)
+
+    def test_every_page_names_each_parameter_and_return_value(self):
+        for function, (params, retvals, returns) in documented(HEADERS).items():
+            with open(os.path.join(self.man3, function + ".3")) as f:
+                page = f.read()
+            with self.subTest(function=function):
+                self.assertIn(".SH SYNOPSIS", page)
+                for name in params:
+                    self.assertIn(f".I {name}\n", page)
+                for code in retvals:
+                    self.assertIn(f".B {code}\n", page)
+                if params:
+                    self.assertIn(".SH PARAMETERS", page)
+                if retvals or returns:
+                    self.assertIn(".SH RETURN VALUE", page)
+
+    def test_man_shows_a_page(self):
+        rc, shown = man(os.path.join(self.man3, "nsapi_tcp_socket_connect.3"))
+        self.assertEqual(rc, 0, shown)
+        self.assertRegex(shown, r"nsapi_tcp_socket_connect - Connect to a server\.")
+        self.assertIn("#include <nsapi/tcp_socket.h>", shown)
+        self.assertIn("nsapi_error_t nsapi_tcp_socket_connect(nsapi_tcp_socket_t *socket, "
+                      "const nsapi_socket_address_t *address);", shown)
+        params, retvals, _ = documented(HEADERS)["nsapi_tcp_socket_connect"]
+        self.assertEqual(params, ["socket", "address"])
+        self.assertGreaterEqual(len(retvals), 8)
+        body = shown[shown.index("PARAMETERS"):]
+        for word in params + retvals + ["The server's address and port."]:
+            self.assertIn(word, body)
+        self.assertIn("nsapi_error(3)", shown)
+        rc, shown = man(os.path.join(self.man3, "nsapi_tcp_socket_send.3"))
+        self.assertIn("The number of bytes queued; otherwise one of:", shown)
+
+    def test_an_undocumented_parameter_or_return_value_fails(self):
+        for what, drop in [("parameter", re.compile(r"^ \* @param address .*\n", re.M)),
+                           ("return value", re.compile(r"^ \* @retval .*\n(?: \*   +\S.*\n)*", re.M))]:
+            with self.subTest(what=what), tempfile.TemporaryDirectory() as scratch:
+                headers = os.path.join(scratch, "include", "nsapi")
+                shutil.copytree(HEADERS, headers)
+                path = os.path.join(headers, "tcp_socket.h")
+                with open(path) as f:
+                    text = f.read()
+                start = text.index("nsapi_error_t nsapi_tcp_socket_connect(")
+                doc = text.rindex("/**", 0, start)
+                with open(path, "w") as f:
+                    f.write(text[:doc] + drop.sub("", text[doc:start]) + text[start:])
+                problems = apidoc.build(os.path.join(scratch, "out"), "test", headers)
+                self.assertTrue(problems)
+                self.assertIn("nsapi_tcp_socket_connect", "\n".join(problems))
+
+
+if __name__ == "__main__":
+    unittest.main()
