@@ -8,6 +8,7 @@ stops the generator with its name, to be written by hand in the template.
 """
 
 from .. import csig
+from .c import prototype
 from .jinja import Output
 
 
@@ -116,4 +117,104 @@ def outputs(model):
     classes = {k.type_name: SPECS[k.name].cpp for k in model.all_classes if k.name in SPECS}
     outs += [Output(f"mbed/include/{h}", f"cpp/{h}.j2", [by_name[k].file.source], klass=by_name[k],
                     generated=methods(by_name[k], classes)) for h, k in CLASS_HEADERS.items()]
-    return outs
+    return outs + adaptor_outputs(model)
+
+
+# The C conformance suite through the C++ classes: a redirect header (-include'd into the suite's C
+# sources) renames each C call of these classes to an adaptor, and the adaptor makes the call
+# through the C++ class.  Sockets are C++ objects the adaptor keeps, found through a pointer it
+# stores in the first word of the suite's own (zero-filled, otherwise unused) C object; addresses
+# are copied into a SocketAddress and back.  NULL objects and NULL required pointers go to the C
+# function itself: C++ references cannot be NULL, and argument errors are the C layer's.
+ADAPTED = ["SocketAddress", "TCPSocket", "UDPSocket", "TCPServer"]
+ADAPT_VOID = {"set_blocking", "set_timeout", "set_port", "set_addr"}  # Mbed drops their result: NSAPI_ERROR_OK
+ADAPT_BY_HAND = {
+    "sigio": "o->sigio(mbed::Callback<void()>::nsapi_from(callback, arg));\nreturn NSAPI_ERROR_OK;",
+    "set_ip_address": "return o.set_ip_address(text) ? NSAPI_ERROR_OK : NSAPI_ERROR_PARAMETER;",
+    "is_nonzero": "return static_cast<bool>(o);",
+    "equals": "return o == a_other;",
+    "get_ip_address": "return nsapi_cpp_text(o.get_ip_address(), buffer, size);",
+}
+NOT_ADAPTED = {"set_ip_bytes", "get_ip_bytes"}  # a void setter that may fail; a pointer into the object
+
+
+def _adaptor(m, cpp):
+    """(C prototype, C++ body) of the adaptor of method m, or None when it stays C's."""
+    if m.name in NOT_ADAPTED:
+        return None
+    value = m.klass.name == "SocketAddress"
+    name = "nsapi_cpp_" + m.c_name[len("nsapi_"):]
+    real_args = ", ".join([m.self_name] + [p.name for p in m.params])
+    pre, post, args = [], [], []
+    guards = [f"{m.self_name} == NULL"]
+    for p in m.params:
+        base = csig.base_type(p.decl.type)
+        const = csig.type_text(p.decl.type).startswith("const ")
+        if base == "nsapi_socket_address_t" and p.pointer:
+            pre.append(f"SocketAddress a_{p.name};")
+            if p.nullable:
+                pre.append(f"if ({p.name} != NULL) {{\n    *a_{p.name}.nsapi_object() = *{p.name};\n}}")
+            else:
+                guards.append(f"{p.name} == NULL")
+                pre.append(f"*a_{p.name}.nsapi_object() = *{p.name};")
+            if const:
+                args.append(f"a_{p.name}")
+            else:
+                args.append(f"{p.name} ? &a_{p.name} : nullptr")
+                post.append(f"if ({p.name} != NULL) {{\n    *{p.name} = *a_{p.name}.nsapi_object();\n}}")
+        elif base == "nsapi_tcp_socket_t" and p.pointer:
+            args.append(f"nsapi_cpp_view<TCPSocket>({p.name})")
+        elif base == "nsapi_stack_t" and p.pointer:
+            pre.append(f"NetworkStack s_{p.name}({p.name});")
+            args.append(f"&s_{p.name}")
+        elif base == "nsapi_addr_t" and p.pointer:
+            guards.append(f"{p.name} == NULL")
+            args.append(f"*{p.name}")
+        elif p.type is not None and p.type.kind in ("class", "vtable"):
+            return None
+        else:
+            args.append(p.name)
+    obj = "o." if value else "o->"
+    if m.name in ADAPT_BY_HAND:
+        call = ADAPT_BY_HAND[m.name].split("\n")
+    elif m.name in ADAPT_VOID:
+        call = [f"{obj}{m.name}({', '.join(args)});", "return NSAPI_ERROR_OK;"]
+    else:
+        call = [f"return {obj}{m.name}({', '.join(args)});"]
+    if value:
+        self_ = ["SocketAddress o;", f"*o.nsapi_object() = *{m.self_name};"]
+        if not m.func.const:
+            post.append(f"*{m.self_name} = *o.nsapi_object();")
+    else:
+        self_ = [f"{cpp} *o = nsapi_cpp_view<{cpp}>({m.self_name});"]
+    if post and len(call) == 1:  # keep the result while the copies back are made
+        call = [call[0].replace("return ", "auto result = ", 1)] + post + ["return result;"]
+    elif post:
+        call = call[:-1] + post + call[-1:]
+    lines = [f"if ({' || '.join(guards)}) {{", f"    return {m.c_name}({real_args});", "}"] + self_ + pre + call
+    body = "\n".join("    " + line for chunk in lines for line in chunk.split("\n"))
+    return prototype(m, name), name, body
+
+
+def adaptors(model):
+    """[(class, [(C prototype, adaptor name, C name, body)], [C names left to C])] for the ADAPTED classes."""
+    by_name = {k.name: k for k in model.all_classes}
+    out = []
+    for name in ADAPTED:
+        k = by_name[name]
+        done, left = [], []
+        for m in k.application_methods:
+            a = _adaptor(m, SPECS[name].cpp)
+            if a is None:
+                left.append(m.c_name)
+            else:
+                done.append((a[0], a[1], m.c_name, a[2]))
+        out.append((k, done, left))
+    return out
+
+
+def adaptor_outputs(model):
+    table = adaptors(model)
+    sources = sorted({k.file.source for k, _, _ in table})
+    return [Output("mbed/tests/conformance_redirect.h", "cpp/conformance_redirect.h.j2", sources, table=table),
+            Output("mbed/tests/conformance_adaptor.cpp", "cpp/conformance_adaptor.cpp.j2", sources, table=table)]

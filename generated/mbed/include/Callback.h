@@ -134,6 +134,15 @@ public:
     /** Callbacks differ when they call different things. */
     friend bool operator!=(const Callback &l, const Callback &r) { return !(l == r); }
 
+    /** A callback that calls thunk(data): a C callback and its argument (nsapi's extension). */
+    static Callback nsapi_from(Thunk thunk, void *data)
+    {
+        Callback c;
+        c._thunk = thunk;
+        c._data = data;
+        return c;
+    }
+
     /** The C function and its argument that call this callback, for nsapi's C API; nullptr when empty. */
     Thunk nsapi_thunk() const { return _thunk; }
     /** The argument to pass nsapi_thunk(). */
