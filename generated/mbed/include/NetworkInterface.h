@@ -4,7 +4,8 @@
  * host's default interface (nsapi/default_interface.h: NSAPI_INTERFACE, else the library's build
  * option), made on first use, so that `EthernetInterface net;` at file scope costs nothing before
  * main.  Mbed 6's calls fill a SocketAddress; Mbed 5's return text kept inside the object (nullptr
- * when there is none), valid until the next such call.
+ * when there is none), valid until the next such call.  EthInterface and EthernetInterface are
+ * defined here too (their headers include this one), with get_default_instance().
  */
 #ifndef NSAPI_MBED_NETWORKINTERFACE_H
 #define NSAPI_MBED_NETWORKINTERFACE_H
@@ -204,6 +205,27 @@ private:
 /** What a socket's open(&net) opens on: the interface's stack. */
 inline NetworkStack *nsapi_create_stack(NetworkInterface *iface) { return iface ? iface->get_stack() : nullptr; }
 
-#include "EthInterface.h"  /* get_default_instance() is defined with EthernetInterface */
+/** An Ethernet interface (here every interface is one: lwIP over TAP, lwIP's loopback, or the kernel's). */
+class EthInterface : public NetworkInterface {
+public:
+    /** This. */
+    EthInterface *ethInterface() override { return this; }
+
+    /** The configured interface, or nullptr when it cannot be made. */
+    static EthInterface *get_default_instance()
+    {
+        static EthInterface instance;
+        return instance.nsapi_object() != nullptr ? &instance : nullptr;
+    }
+};
+
+/** `EthernetInterface net; net.connect();`: the host's default interface, as every NetworkInterface here. */
+class EthernetInterface : public EthInterface {
+};
+
+inline NetworkInterface *NetworkInterface::get_default_instance()
+{
+    return EthInterface::get_default_instance();
+}
 
 #endif /* NSAPI_MBED_NETWORKINTERFACE_H */
