@@ -4,8 +4,8 @@
  * through the Mbed C++ class (see generator/emit/cpp.py, "The C conformance suite through the C++
  * classes").  Socket objects come from pools the adaptors keep for the test's life.
  */
-#include <atomic>
 #include <cstring>
+#include <mutex>
 #include <new>
 #include <type_traits>
 
@@ -18,20 +18,34 @@
 #endif
 
 /* The C++ object standing for the suite's C object c: the one whose pointer c's first word holds,
- * or a new one (closed) when that word is zero, as in a zero-filled or memset object. */
+ * or, when that word is zero (a zero-filled or memset object), a new closed one: in the place an
+ * earlier object at the same address had (that object is gone: its memory was reused), else in a
+ * free place. */
 template <typename Cpp>
 static Cpp *nsapi_cpp_view(void *c)
 {
     static typename std::aligned_storage<sizeof(Cpp), alignof(Cpp)>::type pool[NSAPI_CPP_VIEWS];
-    static std::atomic<unsigned> used(0);
+    static void *owner[NSAPI_CPP_VIEWS];
+    static unsigned used;
+    static std::mutex lock;
     if (c == nullptr) {
         return nullptr;
     }
     Cpp *o;
     std::memcpy(&o, c, sizeof o);
     if (o == nullptr) {
-        unsigned i = used++;
-        MBED_ASSERT(i < NSAPI_CPP_VIEWS && "more sockets in one test than NSAPI_CPP_VIEWS");
+        std::lock_guard<std::mutex> hold(lock);
+        unsigned i = 0;
+        while (i < used && owner[i] != c) {
+            i++;
+        }
+        if (i < used) {
+            reinterpret_cast<Cpp *>(&pool[i])->~Cpp();
+        } else {
+            MBED_ASSERT(used < NSAPI_CPP_VIEWS && "more sockets in one test than NSAPI_CPP_VIEWS");
+            used++;
+        }
+        owner[i] = c;
         o = new (&pool[i]) Cpp();
         std::memcpy(c, &o, sizeof o);
     }
