@@ -137,11 +137,12 @@ class Programs:
 
     def test_worked_example(self):
         out = self.program("worked_example")
-        self.assertTrue(out.startswith("Ethernet socket example\nIP address is: "), out)
-        self.assertNotIn("No IP", out)
-        self.assertRegex(out, r"sent 45 \[GET / HTTP/1.1\]\n")
-        self.assertRegex(out, r"recv 64 \[HTTP/1.0 200 OK\]\n")
-        self.assertTrue(out.endswith("Done\n"), out)
+        self.assertTrue(out.startswith("bringing up Ethernet\nconnect: 0, address: "), out)
+        self.assertNotIn("address: none", out)
+        self.assertIn("TCP connect to developer.mbed.org: 0\n", out)
+        self.assertIn('sent: 75 bytes, first line "GET / HTTP/1.1"\n', out)
+        self.assertRegex(out, r'received: \d+ bytes, first line "HTTP/1\.[01] 200 OK"\n')
+        self.assertTrue(out.endswith("finished\n"), out)
 
     def test_tcp_client(self):
         out = self.program("tcp_client")
