@@ -1,9 +1,9 @@
 """The emitters: one module per kind of output, each naming its files; the templates write the text."""
 
-from . import checks, headers, scaffold, stack_calls, strings, tests
+from . import checks, cpp, headers, scaffold, stack_calls, strings, tests
 from .jinja import environment
 
-KINDS = (headers, checks, strings, stack_calls, tests)
+KINDS = (headers, checks, strings, stack_calls, tests, cpp)
 
 
 def render(model):

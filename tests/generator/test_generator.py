@@ -370,6 +370,71 @@ class CompileTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
 
 
+class CppTest(unittest.TestCase):
+    """The Mbed C++ API (generated/mbed/include/) follows the IDL: a method added to a class appears in C and C++."""
+
+    KEEPALIVE = """
+      - c: nsapi_error_t set_keepalive(int interval, const nsapi_socket_address_t *peer)
+        doc: A method the IDL gains.
+        params:
+          interval:
+            doc: Milliseconds.
+          peer:
+            doc: An address.
+        errors:
+          NSAPI_ERROR_OK: set.
+          NSAPI_ERROR_PARAMETER: a NULL argument.
+"""
+    STACK = """
+      - c: nsapi_stack_t *keepalive_stack(void)
+        doc: A method whose C++ form needs a hand.
+        returns: The stack.
+        on_null: 'NULL'
+"""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="nsapi-cpp-")
+        shutil.copytree(IDL, os.path.join(self.tmp, "idl"))
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def test_headers_produced(self):
+        files = gen.generate(IDL)
+        for name in ("mbed.h", "EthernetInterface.h", "TCPSocket.h", "TCPServer.h", "UDPSocket.h", "SocketAddress.h",
+                     "TLSSocket.h", "NetworkInterface.h", "Socket.h", "nsapi_types.h", "WiFiInterface.h"):
+            self.assertIn(f"mbed/include/{name}", files)
+        self.assertIn("nsapi_size_or_error_t send(const void *data, nsapi_size_t size)\n", files["mbed/include/TCPSocket.h"])
+        self.assertIn("return nsapi_udp_socket_sendto(nsapi_object(), address.nsapi_object(), data, size);",
+                      files["mbed/include/UDPSocket.h"])
+
+    def test_a_new_method_appears_in_c_and_cpp(self):
+        with open(os.path.join(self.tmp, "idl", "tcp_socket.yaml"), "a") as f:
+            f.write(self.KEEPALIVE)
+        out = os.path.join(self.tmp, "out")
+        write.write(out, gen.generate(os.path.join(self.tmp, "idl")))
+        with open(os.path.join(out, "include/nsapi/tcp_socket.h")) as f:
+            self.assertIn("nsapi_tcp_socket_set_keepalive(nsapi_tcp_socket_t *socket, int interval,", f.read())
+        with open(os.path.join(out, "mbed/include/TCPSocket.h")) as f:
+            self.assertIn("nsapi_error_t set_keepalive(int interval, const SocketAddress &peer)\n    {\n"
+                          "        return nsapi_tcp_socket_set_keepalive(nsapi_object(), interval, peer.nsapi_object());",
+                          f.read())
+        probe = os.path.join(self.tmp, "probe.cpp")
+        with open(probe, "w") as f:
+            f.write('#include "TCPSocket.h"\nint probe(TCPSocket &s) { return s.set_keepalive(5, SocketAddress()); }\n')
+        inc = [os.path.join(out, "mbed/include"), os.path.join(out, "include"), os.path.join(ROOT, "runtime", "include"),
+               os.path.join(ROOT, "ports", "host", "include")]
+        p = subprocess.run(["g++", "-std=c++11", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-fsyntax-only"]
+                           + [f"-I{i}" for i in inc] + [probe], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+    def test_a_method_it_cannot_map_is_named(self):
+        with open(os.path.join(self.tmp, "idl", "tcp_socket.yaml"), "a") as f:
+            f.write(self.STACK)
+        with self.assertRaisesRegex(Exception, "TCPSocket::keepalive_stack returns a nsapi_stack_t: write it by hand"):
+            gen.generate(os.path.join(self.tmp, "idl"))
+
+
 class CheckTest(unittest.TestCase):
     """check-generated compares the IDL with the generated files of the last commit."""
 
