@@ -87,17 +87,15 @@ static bool is_localhost(const char *host, size_t length)
 }
 
 /*
- * What both lookups do first: check the stack and the name, and answer an address in text form or
+ * What both lookups do first: check the name, and answer an address in text form or
  * a localhost name without a query (asking an address for the other version fails as a lookup
  * would; localhost is 127.0.0.1, or ::1 when IPv6 is asked for).  NSAPI_ERROR_OK with *literal
  * set when host was such a name, NSAPI_ERROR_WOULD_BLOCK when it is a name to look up.
  */
-static nsapi_error_t before_lookup(nsapi_stack_t *stack, const char *host, nsapi_version_t version,
-                                   nsapi_socket_address_t *literal)
+static nsapi_error_t before_lookup(const char *host, nsapi_version_t version, nsapi_socket_address_t *literal)
 {
-    size_t length;
+    size_t length = strlen(host);
 
-    length = strlen(host);
     if (length == 0 || length > HOST_NAME_MAX_LENGTH) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -117,7 +115,7 @@ nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *h
                                              nsapi_version_t version)
 {
     nsapi_socket_address_t literal = *address; /* the port is kept */
-    nsapi_error_t err = before_lookup(stack, host, version, &literal);
+    nsapi_error_t err = before_lookup(host, version, &literal);
 
     if (err == NSAPI_ERROR_OK) {
         *address = literal;
@@ -136,7 +134,7 @@ nsapi_value_or_error_t nsapi_impl_stack_gethostbyname_async(nsapi_stack_t *stack
                                                             nsapi_version_t version)
 {
     nsapi_socket_address_t literal = {{NSAPI_UNSPEC, {0}}, 0};
-    nsapi_error_t err = before_lookup(stack, host, version, &literal);
+    nsapi_error_t err = before_lookup(host, version, &literal);
 
     if (err == NSAPI_ERROR_OK) {
         callback(1, &literal, context); /* answered at once: Mbed's contract, the callback before the return */
