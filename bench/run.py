@@ -38,6 +38,10 @@ THROUGHPUT = [
 ARM = ["arm-none-eabi-gcc", "-Os", "-mcpu=cortex-m4", "-mthumb", "-std=c99", "-ffunction-sections",
        "-fdata-sections", "-c"]
 TEXT_GOAL, OBJECT_GOAL, GENERATOR_GOAL = 8192, 128, 1.0
+# The footprint's parts named in its note (by file), and the lean configuration's options (nsapi/options.h).
+PARTS = {"resolver": ("dns.c", "dns_message.c"), "error strings": ("nsapi_error_strings.c",),
+         "NetworkInterface": ("interface.c", "interface_checks.c")}
+LEAN = ("-DNSAPI_CONFIG_DNS=0", "-DNSAPI_CONFIG_ERROR_TEXT=0")
 
 
 class Row:
@@ -264,14 +268,15 @@ def tls_rows(root, build):
                 "bytes", higher_is_better=False, note="mbedTLS excluded; no entropy hook (the port's)")] if files else []
 
 
-def footprint(root, build):
+def footprint(root, build, config="", defines=()):
+    """Per file (name, text, data, bss) and sizeof each public type, the runtime built with defines."""
     if shutil.which("arm-none-eabi-gcc") is None:
         return [], []
-    out = os.path.join(build, "footprint")
+    out = os.path.join(build, "footprint", config)
     os.makedirs(out, exist_ok=True)
     include = ["-I" + os.path.join(root, "bench", "footprint"), "-I" + os.path.join(root, "generated", "include"),
                "-I" + os.path.join(root, "runtime", "include"), "-I" + os.path.join(root, "runtime"),
-               "-I" + os.path.join(root, "generated", "src")]
+               "-I" + os.path.join(root, "generated", "src")] + list(defines)
     sources = sorted(os.path.join(root, "runtime", f) for f in os.listdir(os.path.join(root, "runtime"))
                      if f.endswith(".c") and f != "os_pthread.c")
     sources += sorted(os.path.join(root, "generated", "src", f) for f in os.listdir(os.path.join(root, "generated", "src"))
@@ -294,15 +299,51 @@ def footprint(root, build):
     types += [t for tag, t in re.findall(r"^typedef struct (\w+) (nsapi_\w+_t);", text, re.M)
               if re.search(rf"^struct {tag} \{{", text, re.M)]
     types += re.findall(r"^typedef struct \w+ \{.*?^\} (nsapi_\w+_t);", text, re.M | re.S)
-    probe = os.path.join(out, "sizes.c")
-    with open(probe, "w") as f:
-        f.write('#include "nsapi/nsapi.h"\n#include "nsapi/stack_api.h"\n')
-        f.writelines(f"const char size_of_{t}[sizeof({t})] = {{1}};\n" for t in types)
-    subprocess.run(ARM + include + [probe, "-o", probe[:-2] + ".o"], check=True, capture_output=True)
-    symbols = subprocess.run(["arm-none-eabi-nm", "-S", probe[:-2] + ".o"], capture_output=True, text=True,
-                             check=True).stdout
-    sizes = {m.group(2): int(m.group(1), 16) for m in re.finditer(r"^\S+ (\S+) R size_of_(\w+)$", symbols, re.M)}
+    sizes = {}
+    for group in [types] + [[t] for t in types]:  # one type at a time if some are left out by the defines
+        probe = os.path.join(out, "sizes.c")
+        with open(probe, "w") as f:
+            f.write('#include "nsapi/nsapi.h"\n#include "nsapi/stack_api.h"\n')
+            f.writelines(f"const char size_of_{t}[sizeof({t})] = {{1}};\n" for t in group)
+        if subprocess.run(ARM + include + [probe, "-o", probe[:-2] + ".o"], capture_output=True).returncode != 0:
+            continue
+        symbols = subprocess.run(["arm-none-eabi-nm", "-S", probe[:-2] + ".o"], capture_output=True, text=True,
+                                 check=True).stdout
+        sizes.update({m.group(2): int(m.group(1), 16)
+                      for m in re.finditer(r"^\S+ (\S+) R size_of_(\w+)$", symbols, re.M)})
+        if group is types:
+            break
     return files, [(t, sizes[t]) for t in types if t in sizes]
+
+
+def linked_client(root, build, config):
+    """.text of what bench/footprint/client.c (a firmware's TCP client) links of the runtime and generated code
+    that footprint(build, config) compiled, with --gc-sections: the client's own function, the C library and
+    the RTOS left out."""
+    out = os.path.join(build, "footprint", config)
+    objects = [os.path.join(out, f) for f in sorted(os.listdir(out))
+               if f.endswith(".o") and f not in ("sizes.o", "client.o")]
+    flags = ["-I" + os.path.join(root, p) for p in ("bench/footprint", "generated/include", "runtime/include")]
+    client = os.path.join(out, "client")
+    own = object_size(os.path.join(root, "bench", "footprint", "client.c"), flags, client + ".o")[0]
+    subprocess.run(ARM[:-1] + ["-nostdlib", "-Wl,--gc-sections", "-Wl,--unresolved-symbols=ignore-all",
+                               "-Wl,-e,nsapi_footprint_client", client + ".o"] + objects + ["-o", client + ".elf"],
+                   check=True, capture_output=True)
+    return int(subprocess.run(["arm-none-eabi-size", client + ".elf"], capture_output=True, text=True,
+                              check=True).stdout.splitlines()[1].split()[0]) - own
+
+
+def footprint_rows(root, build, files, types, config, title, goal=None):
+    """The total of one configuration, its parts, the client's share, and the stack object's size in it."""
+    part = {name: sum(f[1] for f in files if os.path.basename(f[0]) in members) for name, members in PARTS.items()}
+    return [Row(f"footprint: runtime + generated .text{title} (Cortex-M4, -Os)", sum(f[1] for f in files), None,
+                "bytes", goal, higher_is_better=False,
+                note=", ".join(f"{name} {size:,} B" for name, size in part.items())
+                + f"; .data {sum(f[2] for f in files)} B, .bss {sum(f[3] for f in files)} B"),
+            Row(f"footprint: what a TCP client links of it{title}", linked_client(root, build, config), None, "bytes",
+                higher_is_better=False, note="bench/footprint/client.c, --gc-sections; libc and the RTOS not counted"),
+            Row(f"footprint: sizeof(nsapi_stack_t){title}", dict(types)["nsapi_stack_t"], None, "bytes",
+                higher_is_better=False)]
 
 
 def object_size(source, flags, obj):
@@ -376,9 +417,9 @@ def main():
     files, types = footprint(args.root, args.build)
     if files:
         text = sum(f[1] for f in files)
-        rows.append(Row("footprint: runtime + generated .text (Cortex-M4, -Os)", text, None, "bytes", TEXT_GOAL,
-                        higher_is_better=False,
-                        note=f".data {sum(f[2] for f in files)} B, .bss {sum(f[3] for f in files)} B"))
+        rows += footprint_rows(args.root, args.build, files, types, "", "", TEXT_GOAL)
+        rows += footprint_rows(args.root, args.build, *footprint(args.root, args.build, "lean", LEAN), "lean",
+                               ", no resolver, error names only")
         for t, size in types:
             if t in ("nsapi_socket_t", "nsapi_udp_socket_t", "nsapi_tcp_socket_t", "nsapi_tcp_server_t"):
                 rows.append(Row(f"footprint: sizeof({t})", size, None, "bytes", OBJECT_GOAL, higher_is_better=False))

@@ -94,6 +94,7 @@ class Function:
         self.const = rec.get("const", False)
         self.abstract = rec.get("abstract", False)
         self.backend = rec.get("backend", False)  # a method only backends call: declared in the backend header
+        self.init = rec.get("init", False)  # the method that initialises the object (see Class.initialized_by)
         self.when_null = rec.get("when_null")     # an operation: what the runtime does when a backend has none
         self.params = []
 
@@ -146,6 +147,8 @@ class Class:
         self.self_name = naming.self_param(self.c_name)
         self.doc = rec.get("doc", "")
         self.abstract = rec.get("abstract", False)
+        # The field the init method sets non-NULL: every other method's check fails while it is NULL.
+        self.initialized_by = rec.initialized_by.value if "initialized_by" in rec._values else None
         self.base = None
         self.fields = []
         self.functions = []   # declared here

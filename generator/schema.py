@@ -212,14 +212,14 @@ PARAM = Rec("parameter", {
 METHOD = Rec("method", {
     "c": Positioned(STR), "doc": TEXT, "params": MapOf(PARAM), "errors": MapOf(TEXT),
     "returns": TEXT, "on_null": Positioned(STR), "requires": Positioned(STR),
-    "const": BOOL, "abstract": BOOL, "backend": BOOL,
+    "const": BOOL, "abstract": BOOL, "backend": BOOL, "init": BOOL,
 }, required=("c", "doc"))
 
 FIELD = Rec("field", {"c": Positioned(STR), "doc": TEXT, "if": Positioned(STR)}, required=("c", "doc"))
 
 CLASS = Rec("class", {
     "name": Positioned(STR), "c_name": Positioned(STR), "doc": TEXT, "extends": Positioned(STR),
-    "abstract": BOOL, "fields": ListOf(FIELD), "methods": ListOf(METHOD),
+    "abstract": BOOL, "fields": ListOf(FIELD), "methods": ListOf(METHOD), "initialized_by": Positioned(STR),
 }, required=("name", "doc"))
 
 ENUM_VALUE = Rec("enum value", {"name": Positioned(STR), "value": Positioned(INT), "doc": TEXT},

@@ -141,6 +141,22 @@ static bool cancelled(const struct lookup *l)
     return yes;
 }
 
+/*
+ * Set the socket's timeout for the next wait before `until`: the time left, or for an asynchronous lookup no
+ * more than a cancel may wait.  False if the time is up or the lookup was cancelled.
+ */
+static bool next_wait(struct lookup *l, uint64_t until)
+{
+    uint64_t now = nsapi_os_now_ms(), wait = until > now ? until - now : 0;
+
+    if (wait == 0 || cancelled(l)) {
+        return false;
+    }
+    nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && wait > NSAPI_DNS_CANCEL_CHECK_MS
+                                                   ? NSAPI_DNS_CANCEL_CHECK_MS : wait));
+    return true;
+}
+
 /* Wait until `until` for server's response to query; false if none came in time (or the lookup was cancelled). */
 static bool await(struct lookup *l, const nsapi_socket_address_t *server, const uint8_t *query, int query_len,
                   uint64_t until, enum dns_result *r, nsapi_addr_t *addr, uint32_t *ttl)
@@ -149,16 +165,9 @@ static bool await(struct lookup *l, const nsapi_socket_address_t *server, const 
     nsapi_socket_address_t from;
     unsigned count;
 
-    for (;;) {
-        uint64_t now = nsapi_os_now_ms(), wait = until > now ? until - now : 0;
-        nsapi_size_or_error_t n;
+    while (next_wait(l, until)) {
+        nsapi_size_or_error_t n = nsapi_udp_socket_recvfrom(&l->socket, &from, reply, sizeof reply);
 
-        if (wait == 0 || cancelled(l)) {
-            return false;
-        }
-        nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && wait > NSAPI_DNS_CANCEL_CHECK_MS
-                                                       ? NSAPI_DNS_CANCEL_CHECK_MS : wait));
-        n = nsapi_udp_socket_recvfrom(&l->socket, &from, reply, sizeof reply);
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
             continue;
         }
@@ -172,6 +181,7 @@ static bool await(struct lookup *l, const nsapi_socket_address_t *server, const 
             }
         }
     }
+    return false;
 }
 
 /* Ask the servers in turn for one version of name, until the lookup's deadline at the latest. */
@@ -190,12 +200,10 @@ static enum outcome ask(struct lookup *l, const nsapi_socket_address_t *servers,
             uint32_t ttl;
             enum dns_result r;
 
-            if (now >= l->deadline || cancelled(l)) {
+            /* A send that cannot go at once waits no longer than the try, or than a cancel may wait. */
+            if (!next_wait(l, until)) {
                 return NO_ANSWER;
             }
-            /* A send that cannot go at once waits no longer than the try, or than a cancel may wait. */
-            nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && until - now > NSAPI_DNS_CANCEL_CHECK_MS
-                                                               ? NSAPI_DNS_CANCEL_CHECK_MS : until - now));
             if (length < 0 || nsapi_udp_socket_sendto(&l->socket, &servers[i], query, (nsapi_size_t)length) != length) {
                 break; /* a server this stack cannot reach */
             }

@@ -188,15 +188,56 @@ static bool follow_cnames(const uint8_t *msg, size_t len, size_t answers, unsign
     return true; /* a longer chain: addresses owned past its eighth link are not used */
 }
 
+/* Whether the record r owned by owner is an address the query asked for: of its type, owned by the name asked or
+ * by where its CNAMEs lead. */
+static bool wanted(const struct record *r, const char *owner, uint16_t qtype, const char *name, const char *asked)
+{
+    return r->type == qtype && r->class == CLASS_IN && (strcmp(owner, name) == 0 || strcmp(owner, asked) == 0);
+}
+
+/*
+ * Walk the ancount answers at pos for the wanted addresses: how many there are, or -1 if a record is malformed
+ * or such an address has the wrong size.  With addrs, the first max of them are copied out and *ttl lowered to
+ * theirs (the walk runs once without, so nothing is copied from an answer that turns out malformed).
+ */
+static int addresses(const uint8_t *msg, size_t len, size_t pos, unsigned ancount, uint16_t qtype,
+                     const char *name, const char *asked, nsapi_addr_t *addrs, unsigned max, uint32_t *ttl)
+{
+    size_t size = qtype == TYPE_A ? 4 : 16;
+    dns_name_t owner;
+    struct record r;
+    unsigned i, n = 0;
+
+    for (i = 0; i < ancount; i++) {
+        if (!read_record(msg, len, &pos, owner, &r)) {
+            return -1;
+        }
+        if (!wanted(&r, owner, qtype, name, asked)) {
+            continue;
+        }
+        if (r.end - r.data != size) {
+            return -1;
+        }
+        if (addrs != NULL && n < max) {
+            memset(&addrs[n], 0, sizeof addrs[n]);
+            addrs[n].version = qtype == TYPE_A ? NSAPI_IPv4 : NSAPI_IPv6;
+            memcpy(addrs[n].bytes, msg + r.data, size);
+            *ttl = r.ttl < *ttl ? r.ttl : *ttl;
+        }
+        n++;
+    }
+    return (int)n;
+}
+
 enum dns_result nsapi_rt_dns_response_read(const uint8_t *msg, size_t len, const uint8_t *query, size_t query_len,
                                   nsapi_addr_t *addrs, unsigned max, unsigned *count, uint32_t *ttl)
 {
-    dns_name_t asked, question, name, owner;
-    size_t pos = HEADER, qpos = HEADER, answers, size;
+    dns_name_t asked, question, name;
+    size_t pos = HEADER, qpos = HEADER, answers;
     uint16_t qtype;
     uint32_t chain_ttl = UINT32_MAX;
-    unsigned ancount, i, rcode, matches = 0;
-    struct record r;
+    unsigned ancount, rcode;
+    int found;
 
     *count = 0;
     *ttl = 0;
@@ -220,7 +261,6 @@ enum dns_result nsapi_rt_dns_response_read(const uint8_t *msg, size_t len, const
         return DNS_MALFORMED;
     }
     qtype = get16(query + qpos);
-    size = qtype == TYPE_A ? 4 : 16;
     if (!read_name(msg, len, &pos, question) || pos + 4 > len) {
         return DNS_MALFORMED;
     }
@@ -242,32 +282,13 @@ enum dns_result nsapi_rt_dns_response_read(const uint8_t *msg, size_t len, const
     if (!follow_cnames(msg, len, answers, ancount, name, &chain_ttl)) {
         return DNS_MALFORMED;
     }
-    /* The whole answer section is checked before any address is copied out. */
-    for (pos = answers, i = 0; i < ancount; i++) {
-        if (!read_record(msg, len, &pos, owner, &r)) {
-            return DNS_MALFORMED;
-        }
-        if (r.type == qtype && r.class == CLASS_IN && (strcmp(owner, name) == 0 || strcmp(owner, asked) == 0)) {
-            if (r.end - r.data != size) {
-                return DNS_MALFORMED;
-            }
-            matches++;
-        }
-    }
-    if (matches == 0) {
-        return DNS_NO_DATA;
+    found = addresses(msg, len, answers, ancount, qtype, name, asked, NULL, 0, NULL);
+    if (found <= 0) {
+        return found < 0 ? DNS_MALFORMED : DNS_NO_DATA;
     }
     *ttl = chain_ttl;
-    for (pos = answers, i = 0; i < ancount && *count < max; i++) {
-        read_record(msg, len, &pos, owner, &r); /* checked above */
-        if (r.type == qtype && r.class == CLASS_IN && (strcmp(owner, name) == 0 || strcmp(owner, asked) == 0)) {
-            memset(&addrs[*count], 0, sizeof addrs[*count]);
-            addrs[*count].version = qtype == TYPE_A ? NSAPI_IPv4 : NSAPI_IPv6;
-            memcpy(addrs[*count].bytes, msg + r.data, size);
-            *ttl = r.ttl < *ttl ? r.ttl : *ttl;
-            (*count)++;
-        }
-    }
+    *count = (unsigned)found < max ? (unsigned)found : max;
+    addresses(msg, len, answers, ancount, qtype, name, asked, addrs, max, ttl);
     return DNS_ANSWER;
 }
 

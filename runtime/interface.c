@@ -5,8 +5,9 @@
  * blocking connect wait for it, adds the DNS servers the network announced
  * to the stack's resolver, and tells the callbacks each change once, in
  * order, never under its lock (so a callback may call the interface back).
+ * The generated checks refuse an interface that was not initialised (api
+ * NULL) before any function here but init runs.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "dns.h"
@@ -177,9 +178,6 @@ nsapi_error_t nsapi_impl_interface_connect(nsapi_interface_t *interface)
     uint64_t deadline;
     bool blocking;
 
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     nsapi_os_lock(&interface->sync);
     if (interface->wanted || interface->switching) {
         /* Up with an address; or coming up (its link may be down meanwhile), or still going down. */
@@ -212,9 +210,6 @@ nsapi_error_t nsapi_impl_interface_connect(nsapi_interface_t *interface)
 
 nsapi_error_t nsapi_impl_interface_disconnect(nsapi_interface_t *interface)
 {
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     return take_down(interface);
 }
 
@@ -222,7 +217,7 @@ nsapi_error_t nsapi_impl_interface_report_status(nsapi_interface_t *interface, n
 {
     bool came_up;
 
-    if (interface->api == NULL || status == NSAPI_STATUS_ERROR_UNSUPPORTED) {
+    if (status == NSAPI_STATUS_ERROR_UNSUPPORTED) {
         return NSAPI_ERROR_PARAMETER;
     }
     nsapi_os_lock(&interface->sync);
@@ -278,9 +273,6 @@ nsapi_error_t nsapi_impl_interface_deinit(nsapi_interface_t *interface)
 {
     bool busy;
 
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     nsapi_os_lock(&interface->sync);
     busy = interface->waiting || interface->delivering || interface->switching;
     nsapi_os_unlock(&interface->sync);
@@ -298,9 +290,6 @@ nsapi_error_t nsapi_impl_interface_deinit(nsapi_interface_t *interface)
 
 nsapi_error_t nsapi_impl_interface_set_blocking(nsapi_interface_t *interface, bool blocking)
 {
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     nsapi_os_lock(&interface->sync);
     interface->blocking = blocking;
     nsapi_os_unlock(&interface->sync);
@@ -309,9 +298,6 @@ nsapi_error_t nsapi_impl_interface_set_blocking(nsapi_interface_t *interface, bo
 
 nsapi_error_t nsapi_impl_interface_set_timeout(nsapi_interface_t *interface, int timeout)
 {
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     nsapi_os_lock(&interface->sync);
     interface->timeout = timeout;
     nsapi_os_unlock(&interface->sync);
@@ -344,7 +330,7 @@ nsapi_error_t nsapi_impl_interface_set_network(nsapi_interface_t *interface, con
 {
     nsapi_addr_t ip = ip_address->addr, mask, route;
 
-    if (interface->api == NULL || !nsapi_socket_address_is_nonzero(ip_address)
+    if (!nsapi_socket_address_is_nonzero(ip_address)
         || (ip.version != NSAPI_IPv4 && ip.version != NSAPI_IPv6) || !optional_ipv4(netmask, &mask)
         || !optional_ipv4(gateway, &route) || (mask.version == NSAPI_IPv4 && !is_prefix(&mask))) {
         return NSAPI_ERROR_PARAMETER;
@@ -356,9 +342,6 @@ nsapi_error_t nsapi_impl_interface_set_dhcp(nsapi_interface_t *interface, bool d
 {
     nsapi_error_t err;
 
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     err = interface_api_set_dhcp(interface, dhcp);
     if (err == NSAPI_ERROR_OK) {
         nsapi_os_lock(&interface->sync);
@@ -374,7 +357,7 @@ nsapi_error_t nsapi_impl_interface_set_mac_address(nsapi_interface_t *interface,
     nsapi_error_t err;
 
     (void)size; /* NSAPI_MAC_BYTES: the generated check */
-    if (interface->api == NULL || (mac[0] & 1) != 0 || memcmp(mac, zero, sizeof zero) == 0) {
+    if ((mac[0] & 1) != 0 || memcmp(mac, zero, sizeof zero) == 0) {
         return NSAPI_ERROR_PARAMETER;
     }
     if (interface->api->set_mac_address == NULL) {
@@ -397,9 +380,6 @@ nsapi_error_t nsapi_impl_interface_set_mac_address(nsapi_interface_t *interface,
 
 nsapi_error_t nsapi_impl_interface_attach(nsapi_interface_t *interface, nsapi_interface_cb_t callback, void *context)
 {
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     nsapi_os_lock(&interface->sync);
     interface->listeners[0].callback = callback;
     interface->listeners[0].context = context;
@@ -425,9 +405,6 @@ nsapi_error_t nsapi_impl_interface_add_event_listener(nsapi_interface_t *interfa
 {
     nsapi_error_t err = NSAPI_ERROR_OK;
 
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     nsapi_os_lock(&interface->sync);
     if (find_listener(interface, callback, context) == 0) {
         unsigned free = find_listener(interface, NULL, NULL);
@@ -448,9 +425,6 @@ nsapi_error_t nsapi_impl_interface_remove_event_listener(nsapi_interface_t *inte
 {
     unsigned k;
 
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     nsapi_os_lock(&interface->sync);
     k = find_listener(interface, callback, context);
     if (k != 0) {
@@ -467,9 +441,6 @@ nsapi_connection_status_t nsapi_impl_interface_get_connection_status(nsapi_inter
 {
     nsapi_connection_status_t status;
 
-    if (interface->api == NULL) {
-        return NSAPI_STATUS_ERROR_UNSUPPORTED;
-    }
     nsapi_os_lock(&interface->sync);
     status = interface->status;
     nsapi_os_unlock(&interface->sync);
@@ -478,7 +449,7 @@ nsapi_connection_status_t nsapi_impl_interface_get_connection_status(nsapi_inter
 
 nsapi_stack_t *nsapi_impl_interface_get_stack(nsapi_interface_t *interface)
 {
-    return interface->api != NULL ? interface->stack : NULL;
+    return interface->stack;
 }
 
 /* One of the backend's addresses into address, port 0. */
@@ -488,9 +459,6 @@ static nsapi_error_t address_of(nsapi_interface_t *interface, nsapi_address_kind
     nsapi_addr_t addr;
     nsapi_error_t err;
 
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     memset(&addr, 0, sizeof addr);
     err = interface_api_get_address(interface, kind, &addr);
     if (err == NSAPI_ERROR_OK && addr.version == NSAPI_UNSPEC) {
@@ -535,17 +503,17 @@ nsapi_error_t nsapi_impl_interface_get_gateway(nsapi_interface_t *interface, nsa
 
 nsapi_error_t nsapi_impl_interface_get_mac_address(nsapi_interface_t *interface, char *buffer, nsapi_size_t size)
 {
+    static const char hex[] = "0123456789abcdef";
     uint8_t mac[NSAPI_MAC_BYTES];
     nsapi_error_t err;
+    unsigned k;
 
     (void)size; /* at least NSAPI_MAC_SIZE: the generated check */
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     err = interface_api_get_mac_address(interface, mac);
-    if (err == NSAPI_ERROR_OK) {
-        snprintf(buffer, NSAPI_MAC_SIZE, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3], mac[4],
-                 mac[5]);
+    for (k = 0; err == NSAPI_ERROR_OK && k < NSAPI_MAC_BYTES; k++) { /* not snprintf: a firmware need not link printf */
+        buffer[3 * k] = hex[mac[k] >> 4];
+        buffer[3 * k + 1] = hex[mac[k] & 0x0f];
+        buffer[3 * k + 2] = k + 1 < NSAPI_MAC_BYTES ? ':' : '\0';
     }
     return err;
 }
@@ -554,9 +522,6 @@ nsapi_error_t nsapi_impl_interface_get_interface_name(nsapi_interface_t *interfa
 {
     size_t length;
 
-    if (interface->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     length = strlen(interface->name);
     if (length >= size) {
         return NSAPI_ERROR_PARAMETER;
@@ -570,32 +535,28 @@ nsapi_error_t nsapi_impl_interface_get_interface_name(nsapi_interface_t *interfa
 nsapi_error_t nsapi_impl_interface_gethostbyname(nsapi_interface_t *interface, const char *host,
                                                  nsapi_socket_address_t *address, nsapi_version_t version)
 {
-    return interface->api == NULL ? NSAPI_ERROR_PARAMETER
-                                   : nsapi_stack_gethostbyname(interface->stack, host, address, version);
+    return nsapi_stack_gethostbyname(interface->stack, host, address, version);
 }
 
 nsapi_value_or_error_t nsapi_impl_interface_gethostbyname_async(nsapi_interface_t *interface, const char *host,
                                                                 nsapi_dns_cb_t callback, void *context,
                                                                 nsapi_version_t version)
 {
-    return interface->api == NULL
-               ? NSAPI_ERROR_PARAMETER
-               : nsapi_stack_gethostbyname_async(interface->stack, host, callback, context, version);
+    return nsapi_stack_gethostbyname_async(interface->stack, host, callback, context, version);
 }
 
 nsapi_error_t nsapi_impl_interface_gethostbyname_async_cancel(nsapi_interface_t *interface, int id)
 {
-    return interface->api == NULL ? NSAPI_ERROR_PARAMETER
-                                  : nsapi_stack_gethostbyname_async_cancel(interface->stack, id);
+    return nsapi_stack_gethostbyname_async_cancel(interface->stack, id);
 }
 
 nsapi_error_t nsapi_impl_interface_add_dns_server(nsapi_interface_t *interface, const nsapi_socket_address_t *address)
 {
-    return interface->api == NULL ? NSAPI_ERROR_PARAMETER : nsapi_stack_add_dns_server(interface->stack, address);
+    return nsapi_stack_add_dns_server(interface->stack, address);
 }
 
 nsapi_error_t nsapi_impl_interface_get_dns_server(nsapi_interface_t *interface, int index,
                                                   nsapi_socket_address_t *address)
 {
-    return interface->api == NULL ? NSAPI_ERROR_PARAMETER : nsapi_rt_dns_server(interface->stack, index, address);
+    return nsapi_rt_dns_server(interface->stack, index, address);
 }

@@ -3,7 +3,9 @@
  * count and limit in it (socket.c counts; the limit is ours, since a stack
  * such as lwIP may never run out), answers name lookups that need no query,
  * and hands the others to the runtime's resolver (dns.c) when the program gave
- * it servers or the backend has no resolver, else to the backend's.
+ * it servers or the backend has no resolver, else to the backend's.  The
+ * generated checks refuse a stack no backend initialised (api NULL) before any
+ * function here but init runs.
  */
 #include <string.h>
 
@@ -41,9 +43,6 @@ nsapi_error_t nsapi_impl_stack_deinit(nsapi_stack_t *stack)
 {
     unsigned open;
 
-    if (stack->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     nsapi_os_lock(&stack->sync);
     open = stack->sockets;
     nsapi_os_unlock(&stack->sync);
@@ -57,9 +56,6 @@ nsapi_error_t nsapi_impl_stack_deinit(nsapi_stack_t *stack)
 
 nsapi_error_t nsapi_impl_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
 {
-    if (stack->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     nsapi_os_lock(&stack->sync);
     stack->socket_limit = limit;
     nsapi_os_unlock(&stack->sync);
@@ -91,20 +87,15 @@ static bool is_localhost(const char *host, size_t length)
 }
 
 /*
- * What both lookups do first: check the stack and the name, and answer an address in text form or
+ * What both lookups do first: check the name, and answer an address in text form or
  * a localhost name without a query (asking an address for the other version fails as a lookup
  * would; localhost is 127.0.0.1, or ::1 when IPv6 is asked for).  NSAPI_ERROR_OK with *literal
  * set when host was such a name, NSAPI_ERROR_WOULD_BLOCK when it is a name to look up.
  */
-static nsapi_error_t before_lookup(nsapi_stack_t *stack, const char *host, nsapi_version_t version,
-                                   nsapi_socket_address_t *literal)
+static nsapi_error_t before_lookup(const char *host, nsapi_version_t version, nsapi_socket_address_t *literal)
 {
-    size_t length;
+    size_t length = strlen(host);
 
-    if (stack->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
-    length = strlen(host);
     if (length == 0 || length > HOST_NAME_MAX_LENGTH) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -124,7 +115,7 @@ nsapi_error_t nsapi_impl_stack_gethostbyname(nsapi_stack_t *stack, const char *h
                                              nsapi_version_t version)
 {
     nsapi_socket_address_t literal = *address; /* the port is kept */
-    nsapi_error_t err = before_lookup(stack, host, version, &literal);
+    nsapi_error_t err = before_lookup(host, version, &literal);
 
     if (err == NSAPI_ERROR_OK) {
         *address = literal;
@@ -143,7 +134,7 @@ nsapi_value_or_error_t nsapi_impl_stack_gethostbyname_async(nsapi_stack_t *stack
                                                             nsapi_version_t version)
 {
     nsapi_socket_address_t literal = {{NSAPI_UNSPEC, {0}}, 0};
-    nsapi_error_t err = before_lookup(stack, host, version, &literal);
+    nsapi_error_t err = before_lookup(host, version, &literal);
 
     if (err == NSAPI_ERROR_OK) {
         callback(1, &literal, context); /* answered at once: Mbed's contract, the callback before the return */
@@ -157,15 +148,12 @@ nsapi_value_or_error_t nsapi_impl_stack_gethostbyname_async(nsapi_stack_t *stack
 
 nsapi_error_t nsapi_impl_stack_gethostbyname_async_cancel(nsapi_stack_t *stack, int id)
 {
-    if (stack->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     return nsapi_rt_dns_cancel(stack, id);
 }
 
 nsapi_error_t nsapi_impl_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
 {
-    if (stack->api == NULL || !nsapi_socket_address_is_nonzero(address)) {
+    if (!nsapi_socket_address_is_nonzero(address)) {
         return NSAPI_ERROR_PARAMETER;
     }
     if (stack->api->add_dns_server != NULL) {
@@ -179,9 +167,6 @@ nsapi_error_t nsapi_impl_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket
     nsapi_addr_t addr;
     nsapi_error_t err;
 
-    if (stack->api == NULL) {
-        return NSAPI_ERROR_PARAMETER;
-    }
     memset(&addr, 0, sizeof addr);
     err = stack_api_get_ip_address(stack, &addr);
     if (err == NSAPI_ERROR_OK && addr.version == NSAPI_UNSPEC) {

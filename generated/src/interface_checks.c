@@ -18,6 +18,7 @@ nsapi_error_t nsapi_interface_init(nsapi_interface_t *interface, const nsapi_int
 nsapi_error_t nsapi_interface_report_status(nsapi_interface_t *interface, nsapi_connection_status_t status)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         (status != NSAPI_STATUS_ERROR_UNSUPPORTED && status != NSAPI_STATUS_LOCAL_UP && status != NSAPI_STATUS_GLOBAL_UP && status != NSAPI_STATUS_DISCONNECTED && status != NSAPI_STATUS_CONNECTING)) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -26,7 +27,8 @@ nsapi_error_t nsapi_interface_report_status(nsapi_interface_t *interface, nsapi_
 
 nsapi_error_t nsapi_interface_deinit(nsapi_interface_t *interface)
 {
-    if (interface == NULL) {
+    if (interface == NULL ||
+        interface->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_impl_interface_deinit(interface);
@@ -34,7 +36,8 @@ nsapi_error_t nsapi_interface_deinit(nsapi_interface_t *interface)
 
 nsapi_error_t nsapi_interface_connect(nsapi_interface_t *interface)
 {
-    if (interface == NULL) {
+    if (interface == NULL ||
+        interface->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_impl_interface_connect(interface);
@@ -42,7 +45,8 @@ nsapi_error_t nsapi_interface_connect(nsapi_interface_t *interface)
 
 nsapi_error_t nsapi_interface_disconnect(nsapi_interface_t *interface)
 {
-    if (interface == NULL) {
+    if (interface == NULL ||
+        interface->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_impl_interface_disconnect(interface);
@@ -50,7 +54,8 @@ nsapi_error_t nsapi_interface_disconnect(nsapi_interface_t *interface)
 
 nsapi_error_t nsapi_interface_set_blocking(nsapi_interface_t *interface, bool blocking)
 {
-    if (interface == NULL) {
+    if (interface == NULL ||
+        interface->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_impl_interface_set_blocking(interface, blocking);
@@ -59,6 +64,7 @@ nsapi_error_t nsapi_interface_set_blocking(nsapi_interface_t *interface, bool bl
 nsapi_error_t nsapi_interface_set_timeout(nsapi_interface_t *interface, int timeout)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         timeout < 1 ||
         timeout > 86400000) {
         return NSAPI_ERROR_PARAMETER;
@@ -69,6 +75,7 @@ nsapi_error_t nsapi_interface_set_timeout(nsapi_interface_t *interface, int time
 nsapi_error_t nsapi_interface_set_network(nsapi_interface_t *interface, const nsapi_socket_address_t *ip_address, const nsapi_socket_address_t *netmask, const nsapi_socket_address_t *gateway)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         ip_address == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -77,7 +84,8 @@ nsapi_error_t nsapi_interface_set_network(nsapi_interface_t *interface, const ns
 
 nsapi_error_t nsapi_interface_set_dhcp(nsapi_interface_t *interface, bool dhcp)
 {
-    if (interface == NULL) {
+    if (interface == NULL ||
+        interface->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_impl_interface_set_dhcp(interface, dhcp);
@@ -85,7 +93,8 @@ nsapi_error_t nsapi_interface_set_dhcp(nsapi_interface_t *interface, bool dhcp)
 
 nsapi_connection_status_t nsapi_interface_get_connection_status(nsapi_interface_t *interface)
 {
-    if (interface == NULL) {
+    if (interface == NULL ||
+        interface->api == NULL) {
         return NSAPI_STATUS_ERROR_UNSUPPORTED;
     }
     return nsapi_impl_interface_get_connection_status(interface);
@@ -93,7 +102,8 @@ nsapi_connection_status_t nsapi_interface_get_connection_status(nsapi_interface_
 
 nsapi_error_t nsapi_interface_attach(nsapi_interface_t *interface, nsapi_interface_cb_t callback, void *context)
 {
-    if (interface == NULL) {
+    if (interface == NULL ||
+        interface->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_impl_interface_attach(interface, callback, context);
@@ -102,6 +112,7 @@ nsapi_error_t nsapi_interface_attach(nsapi_interface_t *interface, nsapi_interfa
 nsapi_error_t nsapi_interface_add_event_listener(nsapi_interface_t *interface, nsapi_interface_cb_t callback, void *context)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         callback == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -111,6 +122,7 @@ nsapi_error_t nsapi_interface_add_event_listener(nsapi_interface_t *interface, n
 nsapi_error_t nsapi_interface_remove_event_listener(nsapi_interface_t *interface, nsapi_interface_cb_t callback, void *context)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         callback == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -119,7 +131,8 @@ nsapi_error_t nsapi_interface_remove_event_listener(nsapi_interface_t *interface
 
 nsapi_stack_t *nsapi_interface_get_stack(nsapi_interface_t *interface)
 {
-    if (interface == NULL) {
+    if (interface == NULL ||
+        interface->api == NULL) {
         return NULL;
     }
     return nsapi_impl_interface_get_stack(interface);
@@ -128,6 +141,7 @@ nsapi_stack_t *nsapi_interface_get_stack(nsapi_interface_t *interface)
 nsapi_error_t nsapi_interface_get_ip_address(nsapi_interface_t *interface, nsapi_socket_address_t *address)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         address == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -137,6 +151,7 @@ nsapi_error_t nsapi_interface_get_ip_address(nsapi_interface_t *interface, nsapi
 nsapi_error_t nsapi_interface_get_ipv6_link_local_address(nsapi_interface_t *interface, nsapi_socket_address_t *address)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         address == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -146,6 +161,7 @@ nsapi_error_t nsapi_interface_get_ipv6_link_local_address(nsapi_interface_t *int
 nsapi_error_t nsapi_interface_get_netmask(nsapi_interface_t *interface, nsapi_socket_address_t *address)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         address == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -155,6 +171,7 @@ nsapi_error_t nsapi_interface_get_netmask(nsapi_interface_t *interface, nsapi_so
 nsapi_error_t nsapi_interface_get_gateway(nsapi_interface_t *interface, nsapi_socket_address_t *address)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         address == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -164,6 +181,7 @@ nsapi_error_t nsapi_interface_get_gateway(nsapi_interface_t *interface, nsapi_so
 nsapi_error_t nsapi_interface_get_mac_address(nsapi_interface_t *interface, char *buffer, nsapi_size_t size)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         buffer == NULL ||
         size < 18 ||
         size > 65535) {
@@ -175,6 +193,7 @@ nsapi_error_t nsapi_interface_get_mac_address(nsapi_interface_t *interface, char
 nsapi_error_t nsapi_interface_set_mac_address(nsapi_interface_t *interface, const uint8_t *mac, nsapi_size_t size)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         mac == NULL ||
         size < 6 ||
         size > 6) {
@@ -186,6 +205,7 @@ nsapi_error_t nsapi_interface_set_mac_address(nsapi_interface_t *interface, cons
 nsapi_error_t nsapi_interface_get_interface_name(nsapi_interface_t *interface, char *buffer, nsapi_size_t size)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         buffer == NULL ||
         size < 1 ||
         size > 65535) {
@@ -197,6 +217,7 @@ nsapi_error_t nsapi_interface_get_interface_name(nsapi_interface_t *interface, c
 nsapi_error_t nsapi_interface_gethostbyname(nsapi_interface_t *interface, const char *host, nsapi_socket_address_t *address, nsapi_version_t version)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         host == NULL ||
         address == NULL ||
         (unsigned)version > (unsigned)NSAPI_IPv6) {
@@ -208,6 +229,7 @@ nsapi_error_t nsapi_interface_gethostbyname(nsapi_interface_t *interface, const 
 nsapi_value_or_error_t nsapi_interface_gethostbyname_async(nsapi_interface_t *interface, const char *host, nsapi_dns_cb_t callback, void *context, nsapi_version_t version)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         host == NULL ||
         callback == NULL ||
         (unsigned)version > (unsigned)NSAPI_IPv6) {
@@ -219,6 +241,7 @@ nsapi_value_or_error_t nsapi_interface_gethostbyname_async(nsapi_interface_t *in
 nsapi_error_t nsapi_interface_gethostbyname_async_cancel(nsapi_interface_t *interface, int id)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         id < 1) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -228,6 +251,7 @@ nsapi_error_t nsapi_interface_gethostbyname_async_cancel(nsapi_interface_t *inte
 nsapi_error_t nsapi_interface_add_dns_server(nsapi_interface_t *interface, const nsapi_socket_address_t *address)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         address == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -237,6 +261,7 @@ nsapi_error_t nsapi_interface_add_dns_server(nsapi_interface_t *interface, const
 nsapi_error_t nsapi_interface_get_dns_server(nsapi_interface_t *interface, int index, nsapi_socket_address_t *address)
 {
     if (interface == NULL ||
+        interface->api == NULL ||
         index < 0 ||
         index > 255 ||
         address == NULL) {

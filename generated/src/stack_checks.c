@@ -15,7 +15,8 @@ nsapi_error_t nsapi_stack_init(nsapi_stack_t *stack, const nsapi_stack_api_t *ap
 
 nsapi_error_t nsapi_stack_deinit(nsapi_stack_t *stack)
 {
-    if (stack == NULL) {
+    if (stack == NULL ||
+        stack->api == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_impl_stack_deinit(stack);
@@ -24,6 +25,7 @@ nsapi_error_t nsapi_stack_deinit(nsapi_stack_t *stack)
 nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
 {
     if (stack == NULL ||
+        stack->api == NULL ||
         limit < 1 ||
         limit > 65535) {
         return NSAPI_ERROR_PARAMETER;
@@ -34,6 +36,7 @@ nsapi_error_t nsapi_stack_set_socket_limit(nsapi_stack_t *stack, unsigned limit)
 nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, nsapi_socket_address_t *address, nsapi_version_t version)
 {
     if (stack == NULL ||
+        stack->api == NULL ||
         host == NULL ||
         address == NULL ||
         (unsigned)version > (unsigned)NSAPI_IPv6) {
@@ -45,6 +48,7 @@ nsapi_error_t nsapi_stack_gethostbyname(nsapi_stack_t *stack, const char *host, 
 nsapi_value_or_error_t nsapi_stack_gethostbyname_async(nsapi_stack_t *stack, const char *host, nsapi_dns_cb_t callback, void *context, nsapi_version_t version)
 {
     if (stack == NULL ||
+        stack->api == NULL ||
         host == NULL ||
         callback == NULL ||
         (unsigned)version > (unsigned)NSAPI_IPv6) {
@@ -56,6 +60,7 @@ nsapi_value_or_error_t nsapi_stack_gethostbyname_async(nsapi_stack_t *stack, con
 nsapi_error_t nsapi_stack_gethostbyname_async_cancel(nsapi_stack_t *stack, int id)
 {
     if (stack == NULL ||
+        stack->api == NULL ||
         id < 1) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -65,6 +70,7 @@ nsapi_error_t nsapi_stack_gethostbyname_async_cancel(nsapi_stack_t *stack, int i
 nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socket_address_t *address)
 {
     if (stack == NULL ||
+        stack->api == NULL ||
         address == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
@@ -74,6 +80,7 @@ nsapi_error_t nsapi_stack_add_dns_server(nsapi_stack_t *stack, const nsapi_socke
 nsapi_error_t nsapi_stack_get_ip_address(nsapi_stack_t *stack, nsapi_socket_address_t *address)
 {
     if (stack == NULL ||
+        stack->api == NULL ||
         address == NULL) {
         return NSAPI_ERROR_PARAMETER;
     }

@@ -17,6 +17,8 @@ def prototype(m, name=None):
 def conditions(m):
     """The C conditions, any of which makes a method's arguments bad."""
     conds = [f"{m.self_name} == NULL"]
+    if m.klass.initialized_by and not m.func.init:
+        conds.append(f"{m.self_name}->{m.klass.initialized_by} == NULL")  # not initialised
     for p in m.params:
         if p.pointer and p.nullable_if_zero:
             conds.append(f"({p.name} == NULL && {p.nullable_if_zero} != 0)")

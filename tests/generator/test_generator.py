@@ -8,7 +8,7 @@ import tempfile
 import unittest
 
 from generator import __main__ as gen, naming, resolve, testplan, write
-from generator.emit import c
+from generator.emit import c, strings
 from generator.diag import Diag
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -94,8 +94,10 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(files["options"].includes, [])
         self.assertEqual(files["stack"].includes, ["nsapi/types.h", "nsapi/errors.h", "nsapi/options.h",
                                                    "nsapi/socket_address.h", "nsapi/os.h"])
-        self.assertEqual([o.name for o in files["options"].options][:2], ["NSAPI_CONFIG_DNS", "NSAPI_SOCKET_LIMIT"])
+        self.assertEqual([o.name for o in files["options"].options][:3],
+                         ["NSAPI_CONFIG_DNS", "NSAPI_CONFIG_ERROR_TEXT", "NSAPI_SOCKET_LIMIT"])
         self.assertTrue(self.m.options["NSAPI_CONFIG_DNS"].switch)
+        self.assertTrue(self.m.options["NSAPI_CONFIG_ERROR_TEXT"].switch)
         self.assertFalse(self.m.options["NSAPI_DNS_SERVERS"].switch)
 
     def test_shared_header(self):
@@ -287,7 +289,23 @@ class OutputTest(unittest.TestCase):
         files = gen.generate(IDL)
         self.assertIn("NSAPI_ERROR_WOULD_BLOCK = -3001,", files["include/nsapi/errors.h"])
         self.assertRegex(files["include/nsapi/udp_socket.h"], r"@retval NSAPI_ERROR_NO_ADDRESS +no peer was set by connect\(\)\.")
-        self.assertIn('return "operation cannot complete now without blocking";', files["src/nsapi_error_strings.c"])
+        self.assertIn('"operation cannot complete now without blocking" "\\0"', files["src/nsapi_error_strings.c"])
+
+    def test_initialized_by(self):
+        """A class's initialized_by field is checked by every method but its init."""
+        checks = gen.generate(IDL)["src/stack_checks.c"]
+        init = checks[checks.index("nsapi_error_t nsapi_stack_init("):checks.index("nsapi_error_t nsapi_stack_deinit(")]
+        self.assertNotIn("stack->api == NULL", init)
+        self.assertIn("if (stack == NULL ||\n        stack->api == NULL) {", checks[len(init):])
+        self.assertEqual(checks.count("stack->api == NULL"), checks.count("(nsapi_stack_t *stack") - 1)
+
+    def test_error_string_places(self):
+        """A code's place in the string lists is found by runs of neighbouring values, in declared order."""
+        self.assertEqual(strings.runs([0, -3001, -3002, -3003]), [(0, 0, 0, 0), (-3001, -3003, 1, -1)])
+        self.assertEqual(strings.runs([1, 2, 3, 7, 5, 4]), [(1, 3, 0, 1), (7, 7, 3, 0), (5, 4, 4, -1)])
+        files = gen.generate(IDL)
+        self.assertIn("if (error <= -3001 && error >= -3020) {\n        return (unsigned)(1 + (-3001 - error));",
+                      files["src/nsapi_error_strings.c"])
 
 
 VARIATIONS = """\

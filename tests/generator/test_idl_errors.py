@@ -74,7 +74,7 @@ class IdlErrorTest(unittest.TestCase):
         self.assert_errors(
             self.at("udp_socket.yaml", text, "c: nsapi_size_or_error_t send(", "method has no 'doc'"),
             self.at("udp_socket.yaml", text, "dco:", "unknown key 'dco' in method (known keys: abstract, backend, c, "
-                                                     "const, doc, errors, on_null, params, requires, returns)"))
+                                                     "const, doc, errors, init, on_null, params, requires, returns)"))
 
     def test_missing_param_doc(self):
         text = self.edit("tcp_socket.yaml", "          data:\n            doc: The bytes.\n            nullable_if_zero: size\n",

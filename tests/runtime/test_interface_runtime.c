@@ -250,6 +250,65 @@ Test(interface_runtime, init_rejects_bad_names_and_stacks)
     cr_expect_eq(nsapi_interface_deinit(&other), NSAPI_ERROR_PARAMETER);
 }
 
+static void lookup_cb(nsapi_value_or_error_t result, const nsapi_socket_address_t *address, void *context)
+{
+    (void)result, (void)address, (void)context;
+    cr_expect_fail("no lookup runs on an object that was not initialised");
+}
+
+/* The generated checks alone refuse an object not initialised (the runtime no longer looks): every function. */
+Test(interface_runtime, every_function_refuses_an_interface_not_initialised)
+{
+    static const uint8_t mac[NSAPI_MAC_BYTES] = {0x02, 0, 0, 0, 0, 1};
+    nsapi_interface_t other;
+    nsapi_socket_address_t address;
+    char buffer[NSAPI_MAC_SIZE + NSAPI_INTERFACE_NAME_SIZE];
+
+    memset(&other, 0, sizeof other);
+    cr_assert_eq(nsapi_socket_address_set_ip_address(&address, "192.0.2.1"), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_interface_report_status(&other, NSAPI_STATUS_GLOBAL_UP), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_disconnect(&other), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_set_blocking(&other, false), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_set_timeout(&other, 1000), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_set_network(&other, &address, NULL, NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_set_dhcp(&other, false), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_attach(&other, listener_cb, NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_add_event_listener(&other, listener_cb, NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_remove_event_listener(&other, listener_cb, NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_get_ip_address(&other, &address), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_get_ipv6_link_local_address(&other, &address), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_get_netmask(&other, &address), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_get_gateway(&other, &address), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_get_mac_address(&other, buffer, sizeof buffer), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_set_mac_address(&other, mac, sizeof mac), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_get_interface_name(&other, buffer, sizeof buffer), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_gethostbyname(&other, "example.com", &address, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_gethostbyname_async(&other, "example.com", lookup_cb, NULL, NSAPI_UNSPEC),
+                 NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_gethostbyname_async_cancel(&other, 1), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_add_dns_server(&other, &address), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_interface_get_dns_server(&other, 0, &address), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(be.up_calls + be.down_calls + be.set_network_calls, 0, "the backend was never asked");
+}
+
+Test(interface_runtime, every_function_refuses_a_stack_not_initialised)
+{
+    nsapi_stack_t idle;
+    nsapi_socket_address_t address;
+
+    memset(&idle, 0, sizeof idle);
+    cr_assert_eq(nsapi_socket_address_set_ip_address(&address, "192.0.2.53"), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_stack_deinit(&idle), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_stack_set_socket_limit(&idle, 4), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_stack_gethostbyname(&idle, "192.0.2.1", &address, NSAPI_UNSPEC), NSAPI_ERROR_PARAMETER,
+                 "even an address that needs no lookup");
+    cr_expect_eq(nsapi_stack_gethostbyname_async(&idle, "example.com", lookup_cb, NULL, NSAPI_UNSPEC),
+                 NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(&idle, 1), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_stack_add_dns_server(&idle, &address), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_stack_get_ip_address(&idle, &address), NSAPI_ERROR_PARAMETER);
+}
+
 Test(interface_runtime, blocking_connect_returns_at_global_up_with_events_in_order)
 {
     struct later up = {.delay_ms = 50, .status = NSAPI_STATUS_GLOBAL_UP};

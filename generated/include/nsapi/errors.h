@@ -58,7 +58,9 @@ enum nsapi_error {
 const char *nsapi_error_name(nsapi_error_t error);
 
 /**
- * What an error code means, in a few words.
+ * What an error code means, in a few words.  A runtime built with
+ * NSAPI_CONFIG_ERROR_TEXT 0 keeps no meanings: this returns what
+ * nsapi_error_name() does.
  *
  * @param error Any value.
  * @return The meaning, or "unknown error" if error is not a code.

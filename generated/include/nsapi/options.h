@@ -24,6 +24,17 @@
 #error "NSAPI_CONFIG_DNS must be 0 or 1"
 #endif
 
+/**
+ * 1 keeps every error code's meaning for nsapi_strerror(); 0 leaves the texts
+ * out and it gives the code's name.
+ */
+#ifndef NSAPI_CONFIG_ERROR_TEXT
+#define NSAPI_CONFIG_ERROR_TEXT 1
+#endif
+#if NSAPI_CONFIG_ERROR_TEXT < 0 || NSAPI_CONFIG_ERROR_TEXT > 1
+#error "NSAPI_CONFIG_ERROR_TEXT must be 0 or 1"
+#endif
+
 /** Sockets open at once per stack, until nsapi_stack_set_socket_limit(). */
 #ifndef NSAPI_SOCKET_LIMIT
 #define NSAPI_SOCKET_LIMIT 16
