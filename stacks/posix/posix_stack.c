@@ -50,6 +50,7 @@ static struct posix_socket *make(int type, nsapi_error_t *err)
         *err = NSAPI_ERROR_NO_MEMORY;
         return NULL;
     }
+    s->wake_fd = -1;
     s->family = AF_INET6;
     s->fd = socket(AF_INET6, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (s->fd < 0 && errno == EAFNOSUPPORT) {
@@ -82,12 +83,7 @@ static nsapi_error_t posix_socket_open(nsapi_stack_t *stack, nsapi_protocol_t pr
         return err;
     }
     s->proto = proto;
-    err = nsapi_posix_events_add(STACK(stack), s, event, context);
-    if (err != NSAPI_ERROR_OK) {
-        close(s->fd);
-        free(s);
-        return err;
-    }
+    nsapi_posix_events_add(STACK(stack), s, event, context);
     *handle = s;
     return NSAPI_ERROR_OK;
 }
@@ -220,17 +216,13 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
         return err;
     }
     c->fd = fd;
+    c->wake_fd = -1;
     c->family = s->family;
     c->proto = NSAPI_TCP;
     c->state = POSIX_CONNECTED;
     c->bound = true;
-    /* Registering reports data already waiting: epoll checks readiness when a descriptor is added. */
-    err = nsapi_posix_events_add(STACK(stack), c, event, context);
-    if (err != NSAPI_ERROR_OK) {
-        close(fd);
-        free(c);
-        return err;
-    }
+    /* Watched once the runtime wants events; epoll reports data already waiting when it is added. */
+    nsapi_posix_events_add(STACK(stack), c, event, context);
     nsapi_posix_from_sockaddr(&from, address);
     *handle = c;
     return NSAPI_ERROR_OK;
@@ -361,6 +353,9 @@ static const nsapi_stack_api_t posix_api = {
     .socket_recv = posix_socket_recv,
     .socket_sendto = posix_socket_sendto,
     .socket_recvfrom = posix_socket_recvfrom,
+    .socket_wait = nsapi_posix_socket_wait,
+    .socket_wake = nsapi_posix_socket_wake,
+    .socket_events = nsapi_posix_socket_events,
     .setsockopt = posix_socket_setsockopt,
     .getsockopt = posix_socket_getsockopt,
 };
