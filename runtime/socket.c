@@ -333,8 +333,9 @@ nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket)
     }
     socket->flags |= SOCKET_CLOSING;
     nsapi_os_wake_all(&socket->sync);
-    if (waits_in_stack(socket->stack)) {
-        (void)stack_api_socket_wake(socket->stack, socket->handle); /* calls asleep in the stack */
+    /* Calls asleep in the stack, if any: later ones see CLOSING before they wait. */
+    if (waits_in_stack(socket->stack) && (socket->readers || socket->writers || socket->controls)) {
+        (void)stack_api_socket_wake(socket->stack, socket->handle);
     }
     while (socket->readers || socket->writers || socket->controls) {
         socket_wait(socket, NSAPI_OS_FOREVER);
