@@ -1,9 +1,10 @@
 /*
- * The event thread: one per stack, waiting on every socket with epoll in
- * edge-triggered mode, so that a socket is reported when it changes
- * (data arrived, room to send, a connection to accept, a connect finished,
- * an error), not for as long as it stays ready.  That is the runtime's
- * contract: it retries the operation after each event.
+ * The event thread: one per stack, waiting with epoll in edge-triggered
+ * mode on the sockets whose events the runtime wants (below), so that a
+ * socket is reported when it changes (data arrived, room to send, a
+ * connection to accept, a connect finished, an error), not for as long as
+ * it stays ready.  That is the runtime's contract: it retries the
+ * operation after each event.
  *
  * Events are delivered without the stack's lock, so that the runtime's
  * event function (and the application's sigio behind it) may call anything,

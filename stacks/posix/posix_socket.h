@@ -82,9 +82,12 @@ void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s);
  * event comes if it is ready) or take it out.  NSAPI_ERROR_NO_MEMORY if the kernel cannot watch it. */
 nsapi_error_t nsapi_posix_socket_events(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted);
 
-/* Blocking in the backend (posix_wait.c), as the vtable's socket_wait and socket_wake. */
+/* The vtable's socket_wait (posix_wait.c): poll s and its wake eventfd.  NSAPI_ERROR_OK when s may be
+ * ready, was woken or the wait ended early; NSAPI_ERROR_WOULD_BLOCK when timeout_ms passed. */
 nsapi_error_t nsapi_posix_socket_wait(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what,
                                       int timeout_ms);
+
+/* The vtable's socket_wake: every wait on s returns at once from now until close.  NSAPI_ERROR_OK. */
 nsapi_error_t nsapi_posix_socket_wake(nsapi_stack_t *stack, nsapi_handle_t handle);
 
 /* Options (posix_options.c): level NSAPI_SOCKET, as the vtable's setsockopt and getsockopt. */
