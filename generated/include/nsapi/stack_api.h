@@ -87,7 +87,7 @@ struct nsapi_stack_api {
     /**
      * Create a socket and store its handle. From now until socket_close
      * returns, the backend calls event(context) as the socket changes state
-     * (with socket_events, only while they are wanted).
+     * (after socket_events, only while they are wanted).
      *
      * @retval NSAPI_ERROR_OK          handle is set.
      * @retval NSAPI_ERROR_NO_SOCKET   no socket free.
@@ -137,7 +137,7 @@ struct nsapi_stack_api {
      * Take a pending connection and store its handle and the client's address.
      * From then on the backend calls event(context) for the new socket, and
      * calls it once at once if data or a close is already pending, so nothing
-     * that arrived before is missed (with socket_events, only while they are
+     * that arrived before is missed (after socket_events, only while they are
      * wanted, and once when they become so).
      *
      * Event: The listening socket's, when a connection arrives; the new
@@ -215,14 +215,17 @@ struct nsapi_stack_api {
      */
     nsapi_error_t (*socket_wake)(nsapi_stack_t *stack, nsapi_handle_t handle);
     /**
-     * Whether the runtime needs the socket's event function. On a backend with
-     * this operation and socket_wait, a socket starts (opened or accepted) with
-     * its events not wanted, and the backend need not call the function then (a
-     * kernel socket stays out of the event thread's watch, which would wake for
-     * nobody); the runtime wants them only while the application has a sigio
-     * callback. Wanted, the backend calls it once at once if the socket is
-     * ready by then, so no sigio is lost. Called holding the socket's lock: it
-     * must not call the event function itself.
+     * Whether the runtime needs the socket's event function. A runtime that
+     * blocks in socket_wait says so after each open and accept, and at each
+     * change after: it wants them only while the application has a sigio
+     * callback. Not wanted, the backend need not call the function (a kernel
+     * socket leaves the event thread's watch, which would wake for nobody);
+     * wanted, it calls it once at once if the socket is ready by then, so no
+     * sigio is lost. Until told, the backend calls it as socket_open and
+     * socket_accept say, for callers that never tell; a socket accepted from a
+     * listener whose events were told may start without, to be told in turn.
+     * Called holding the socket's lock: it must not call the event function
+     * itself.
      *
      * Left NULL: the backend calls the event function from socket_open to
      * socket_close, as socket_open says.
