@@ -73,10 +73,9 @@ static void give_socket(nsapi_stack_t *stack)
 nsapi_error_t nsapi_rt_socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle)
 {
     nsapi_os_lock(&socket->sync);
-    /* A stack that waits itself starts the socket with no events: a sigio set before the open, or
-     * during it (an opening socket only keeps the callback), needs them now. */
-    if (waits_in_stack(stack) && socket->sigio != NULL
-        && stack_events(stack, handle, true) != NSAPI_ERROR_OK) {
+    /* A stack that waits itself is told whether its events are wanted: only for a sigio, which may have
+     * been set before the open or during it (an opening socket only keeps the callback). */
+    if (waits_in_stack(stack) && stack_events(stack, handle, socket->sigio != NULL) != NSAPI_ERROR_OK) {
         socket->flags &= (uint8_t)~SOCKET_OPENING;
         nsapi_os_unlock(&socket->sync);
         (void)stack_api_socket_close(stack, handle);

@@ -16,7 +16,11 @@
  * A socket is in the epoll set only while the runtime wants its events
  * (socket_events: while it has a sigio callback): blocking calls wait in
  * poll themselves (posix_wait.c), so watching every socket would only wake
- * this thread for nobody.
+ * this thread for nobody.  Until the runtime says (a caller of the vtable
+ * that never does gets events as socket_open promises), a UDP socket is
+ * watched from its open, a TCP socket from its connect or listen, and an
+ * accepted one from its accept if its listener's runtime said nothing; one
+ * whose listener's did starts unwatched, for the runtime to say.
  */
 #define _GNU_SOURCE
 
@@ -124,13 +128,41 @@ void nsapi_posix_events_stop(struct posix_stack *ps)
     free_closed(ps);
 }
 
-void nsapi_posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event, void *context)
+nsapi_error_t nsapi_posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
+                                     void *context, const struct posix_socket *listener)
 {
+    nsapi_error_t err = NSAPI_ERROR_OK;
+
     pthread_mutex_lock(&ps->lock);
     s->event = event;
     s->context = context;
-    ps->sockets++;
+    if (listener != NULL && listener->wanted != POSIX_EVENTS_UNSAID) {
+        s->wanted = POSIX_EVENTS_UNWANTED; /* until the runtime says otherwise for this one */
+    }
+    if (s->wanted == POSIX_EVENTS_UNSAID && (listener != NULL || s->proto == NSAPI_UDP)) {
+        err = watch(ps, s, EPOLL_CTL_ADD);
+        s->watched = err == NSAPI_ERROR_OK;
+    }
+    if (err == NSAPI_ERROR_OK) {
+        ps->sockets++;
+    } else {
+        s->event = NULL;
+    }
     pthread_mutex_unlock(&ps->lock);
+    return err;
+}
+
+nsapi_error_t nsapi_posix_events_begin(struct posix_stack *ps, struct posix_socket *s)
+{
+    nsapi_error_t err = NSAPI_ERROR_OK;
+
+    pthread_mutex_lock(&ps->lock);
+    if (s->wanted != POSIX_EVENTS_UNWANTED && !s->watched) {
+        err = watch(ps, s, EPOLL_CTL_ADD);
+        s->watched = err == NSAPI_ERROR_OK;
+    }
+    pthread_mutex_unlock(&ps->lock);
+    return err;
 }
 
 void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
@@ -191,6 +223,9 @@ nsapi_error_t nsapi_posix_socket_events(nsapi_stack_t *stack, nsapi_handle_t han
     } else if (!wanted && s->watched) {
         epoll_ctl(ps->epoll, EPOLL_CTL_DEL, s->fd, NULL);
         s->watched = false;
+    }
+    if (err == NSAPI_ERROR_OK) {
+        s->wanted = wanted ? POSIX_EVENTS_WANTED : POSIX_EVENTS_UNWANTED;
     }
     pthread_mutex_unlock(&ps->lock);
     return err;

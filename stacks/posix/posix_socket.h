@@ -26,6 +26,9 @@
 
 enum posix_tcp_state { POSIX_IDLE, POSIX_CONNECTING, POSIX_CONNECTED, POSIX_FAILED };
 
+/* Whether the runtime wants a socket's events: not said yet (then they come as socket_open says), yes, no. */
+enum posix_events { POSIX_EVENTS_UNSAID, POSIX_EVENTS_WANTED, POSIX_EVENTS_UNWANTED };
+
 struct posix_socket {
     int fd;
     int family;                    /* AF_INET6 (dual-stack), or AF_INET on a host without IPv6 */
@@ -39,7 +42,8 @@ struct posix_socket {
     nsapi_event_cb_t event;        /* NULL once closed */
     void *context;
     bool watching_writes;          /* EPOLLOUT is wanted, once a send found no room */
-    bool watched;                  /* in the epoll set: the runtime wants its events (socket_events) */
+    enum posix_events wanted;      /* what the runtime said with socket_events */
+    bool watched;                  /* in the epoll set */
     bool woken;                    /* socket_wake came: every wait returns at once until close */
     int wake_fd;                   /* eventfd that socket_wake signals, made by the first wait; -1 before;
                                     * written under the lock, read atomically by waits */
@@ -68,8 +72,16 @@ nsapi_error_t nsapi_posix_events_start(struct posix_stack *ps);
 /* Stop and join it; free every closed socket.  Not from the event thread. */
 void nsapi_posix_events_stop(struct posix_stack *ps);
 
-/* Count s as open, with event(context) to call once nsapi_posix_socket_events() wants it watched. */
-void nsapi_posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event, void *context);
+/* Count s, opened or (listener not NULL) accepted, as open, with event(context) to call while it is
+ * watched, and watch it now if it must be (posix_events.c says when).  NSAPI_ERROR_NO_MEMORY
+ * (nothing counted) if the kernel cannot watch it. */
+nsapi_error_t nsapi_posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
+                                     void *context, const struct posix_socket *listener);
+
+/* A TCP socket starts connecting or listening: watched from now on unless the runtime said it wants
+ * no events (a fresh TCP socket has none to give, and epoll would report it hung up at once).
+ * NSAPI_ERROR_NO_MEMORY if the kernel cannot watch it. */
+nsapi_error_t nsapi_posix_events_begin(struct posix_stack *ps, struct posix_socket *s);
 
 /* Watch s for room to send as well, from now on; by the calls that send, after one found no room.
  * NSAPI_ERROR_NO_MEMORY if the kernel cannot: then no event would tell the caller of room. */

@@ -83,7 +83,12 @@ static nsapi_error_t posix_socket_open(nsapi_stack_t *stack, nsapi_protocol_t pr
         return err;
     }
     s->proto = proto;
-    nsapi_posix_events_add(STACK(stack), s, event, context);
+    err = nsapi_posix_events_add(STACK(stack), s, event, context, NULL);
+    if (err != NSAPI_ERROR_OK) {
+        close(s->fd);
+        free(s);
+        return err;
+    }
     *handle = s;
     return NSAPI_ERROR_OK;
 }
@@ -116,12 +121,14 @@ static nsapi_error_t posix_socket_listen(nsapi_stack_t *stack, nsapi_handle_t ha
 {
     struct posix_socket *s = handle;
 
-    (void)stack;
     if (s->proto != NSAPI_TCP) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
     if (!__atomic_load_n(&s->bound, __ATOMIC_RELAXED)) {
         return NSAPI_ERROR_PARAMETER;
+    }
+    if (nsapi_posix_events_begin(STACK(stack), s) != NSAPI_ERROR_OK) {
+        return NSAPI_ERROR_NO_MEMORY; /* no event would tell of a connection */
     }
     if (listen(s->fd, backlog) != 0) {
         return errno_error();
@@ -172,6 +179,9 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     if (length == 0 || address->addr.version == NSAPI_UNSPEC) {
         return NSAPI_ERROR_PARAMETER;
     }
+    if (nsapi_posix_events_begin(STACK(stack), s) != NSAPI_ERROR_OK) {
+        return NSAPI_ERROR_NO_MEMORY; /* no event would tell of the attempt's end */
+    }
     if (connect(s->fd, (struct sockaddr *)&sa, length) == 0) {
         s->state = POSIX_CONNECTED;
         return NSAPI_ERROR_OK;
@@ -221,8 +231,14 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
     c->proto = NSAPI_TCP;
     c->state = POSIX_CONNECTED;
     c->bound = true;
-    /* Watched once the runtime wants events; epoll reports data already waiting when it is added. */
-    nsapi_posix_events_add(STACK(stack), c, event, context);
+    /* Watched at once if the runtime does not say (epoll reports data already waiting when a descriptor
+     * is added), else when it says it wants events. */
+    err = nsapi_posix_events_add(STACK(stack), c, event, context, s);
+    if (err != NSAPI_ERROR_OK) {
+        close(fd);
+        free(c);
+        return err;
+    }
     nsapi_posix_from_sockaddr(&from, address);
     *handle = c;
     return NSAPI_ERROR_OK;
