@@ -1,6 +1,7 @@
-#define _DEFAULT_SOURCE /* alarm */
+#define _GNU_SOURCE /* alarm, CPU affinity */
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 const char *bench_address;
 unsigned long long bench_bytes = 256ull << 20;
+double bench_duration_s = BENCH_DURATION_MS / 1e3;
 unsigned char bench_out[BENCH_WRITE], bench_in[BENCH_WRITE];
 
 #define ROUND_LIMIT_S 120
@@ -21,6 +23,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t finished = PTHREAD_COND_INITIALIZER;
 static int done, accepting;
 static double done_at;
+static int peer_cpu = -1; /* where bench_thread() pins, when BENCH_CPUS is set */
 
 double bench_now(void)
 {
@@ -66,16 +69,30 @@ double bench_wait(void)
     return at;
 }
 
+static void pin(pthread_t thread, int cpu)
+{
+    cpu_set_t set;
+
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    if (pthread_setaffinity_np(thread, sizeof set, &set) != 0) {
+        bench_die("pthread_setaffinity_np (BENCH_CPUS)", cpu);
+    }
+}
+
 void bench_thread(pthread_t *thread, void *(*fn)(void *), void *arg)
 {
     if (pthread_create(thread, NULL, fn, arg) != 0) {
         bench_die("pthread_create", -1);
     }
+    if (peer_cpu >= 0) {
+        pin(*thread, peer_cpu);
+    }
 }
 
 int bench_time_up(double t0, unsigned long count, unsigned long max)
 {
-    return count >= max || ((count & 63) == 0 && bench_now() - t0 >= BENCH_DURATION_MS / 1e3);
+    return count >= max || ((count & 63) == 0 && bench_now() - t0 >= bench_duration_s);
 }
 
 int bench_accepting(void)
@@ -95,13 +112,35 @@ void bench_set_accepting(int a)
     pthread_mutex_unlock(&lock);
 }
 
-/* Context switches of every thread of the process so far, voluntary or not. */
-static long switches(void)
+/* Context switches of every thread of the process so far: all of them, and the voluntary ones. */
+static long switches(long *voluntary)
 {
     struct rusage usage;
 
     getrusage(RUSAGE_SELF, &usage);
+    *voluntary = usage.ru_nvcsw;
     return usage.ru_nvcsw + usage.ru_nivcsw;
+}
+
+/* The environment's BENCH_DURATION_MS and BENCH_CPUS; false if they make no sense. */
+static int environment(void)
+{
+    const char *duration = getenv("BENCH_DURATION_MS"), *cpus = getenv("BENCH_CPUS");
+    int client;
+
+    if (duration != NULL && *duration != '\0') {
+        bench_duration_s = atoi(duration) / 1e3;
+        if (bench_duration_s <= 0) {
+            return 0;
+        }
+    }
+    if (cpus != NULL && *cpus != '\0') {
+        if (sscanf(cpus, "%d,%d", &client, &peer_cpu) != 2 || client < 0 || peer_cpu < 0) {
+            return 0;
+        }
+        pin(pthread_self(), client);
+    }
+    return 1;
 }
 
 static int find(const char *name, const char *const *names, int count)
@@ -130,6 +169,10 @@ int bench_main(int argc, char **argv, const struct bench_api *apis, int count, v
         fprintf(stderr, "usage: %s tcp_bulk|udp_pingpong|tcp_connect API|all REPS [BYTES]\n", argv[0]);
         return 2;
     }
+    if (!environment()) {
+        fprintf(stderr, "BENCH_DURATION_MS: milliseconds; BENCH_CPUS: CLIENT,SERVER\n");
+        return 2;
+    }
     if (argc == 5) {
         bench_bytes = strtoull(argv[4], NULL, 10);
         if (bench_bytes == 0 || bench_bytes % BENCH_WRITE != 0) {
@@ -141,21 +184,23 @@ int bench_main(int argc, char **argv, const struct bench_api *apis, int count, v
     last = a < 0 ? count - 1 : a;
     for (rep = -1; rep < reps; rep++) { /* round -1 warms up, untimed */
         for (i = 0; i <= last - first; i++) {
-            double t0, value, elapsed, per;
-            long before;
+            double t0, value, elapsed, ops;
+            long before, voluntary, after, voluntary_after;
 
             a = first + (i + rep + 1) % (last - first + 1); /* each round starts with another API */
             alarm(ROUND_LIMIT_S); /* a round that hangs ends the program (SIGALRM), not the whole bench */
-            before = switches();
+            before = switches(&voluntary);
             t0 = bench_now();
             value = apis[a].run[w](port++);
             elapsed = bench_now() - t0;
             alarm(0);
+            after = switches(&voluntary_after);
             /* context switches per MiB, round trip or connection: where the time goes */
-            per = (double)(switches() - before) / (w == TCP_BULK ? (double)bench_bytes / (1 << 20) : value * elapsed);
+            ops = w == TCP_BULK ? (double)bench_bytes / (1 << 20) : value * elapsed;
             between();
             if (rep >= 0) {
-                printf("%s %s %d %.1f %.2f\n", WORKLOAD_NAMES[w], apis[a].name, rep, value, per);
+                printf("%s %s %d %.1f %.2f %.2f\n", WORKLOAD_NAMES[w], apis[a].name, rep, value,
+                       (double)(after - before) / ops, (double)(voluntary_after - voluntary) / ops);
                 fflush(stdout);
             }
         }

@@ -194,7 +194,7 @@ static void raw_client_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p, cons
     (void)port;
     pbuf_copy_partial(p, bench_in, BENCH_DATAGRAM, 0);
     pbuf_free(p);
-    if (++rawu.rounds % 64 == 0 && bench_now() - rawu.t0 >= BENCH_DURATION_MS / 1e3) {
+    if (++rawu.rounds % 64 == 0 && bench_now() - rawu.t0 >= bench_duration_s) {
         bench_finish();
         return;
     }
@@ -246,7 +246,7 @@ static err_t raw_client_recv_fin(void *arg, struct tcp_pcb *pcb, struct pbuf *p,
     }
     raw_close(pcb); /* the server's close came: ours, then the next connection */
     rawc.count++;
-    if (rawc.count == BENCH_CONNECTIONS_MAX || bench_now() - raw.t0 >= BENCH_DURATION_MS / 1e3) {
+    if (rawc.count == BENCH_CONNECTIONS_MAX || bench_now() - raw.t0 >= bench_duration_s) {
         bench_finish();
     } else {
         raw_next_connection();

@@ -1,13 +1,24 @@
 """`scons bench`: every figure as a ratio against a baseline measured in the same run.
 
-usage: python3 bench/run.py ROOT BUILD [--reps N] [--lwip TREE PORT] [--only dhcp|tls]
+usage: python3 bench/run.py ROOT BUILD [--rounds N] [--quick] [--pin one|split|none] [--lwip TREE PORT]
+                            [--only GROUP[,GROUP...]]
   ROOT   the project; BUILD the directory holding bench_lwip, bench_posix, bench_dhcp, bench_tls[_lwip],
          where bench.csv and bench.png are written; TREE and PORT the lwIP sources the build used,
-         compiled for the Cortex-M4 footprint too; --only dhcp: that row alone (it needs root);
-         --only tls: the TLS rows alone.
-Prints a table (workload, ours, baseline, ratio, goal, met) and exits 0 whether or not the
-goals are met: it is a measurement, not a test.  Medians of N rounds (5 unless given) after a
-warm-up round; the spread is (max - min) / median of each side's rounds.
+         compiled for the Cortex-M4 footprint too.
+  --rounds N  timed rounds a row, after an untimed one (7 unless given; --reps is the old name);
+  --quick     for development: the socket rows alone, 3 rounds, 32 MiB bulk, 200 ms rounds;
+  --pin       where the two ends of a ping-pong or connection round run: "one" CPU for both (the
+              default), "split" (client on CPU 0, server on CPU 1) or "none"; bulk is never pinned;
+  --only      the groups to run (GROUPS below: throughput, dhcp, tls, instructions, footprint,
+              generator), e.g. --only dhcp (which needs root).
+Prints a table and exits 0 whether or not the goals are met: it is a measurement, not a test.
+Each figure is the median of the rounds, with its interquartile range (IQR); a ratio is the median of
+the rounds' ratios (each round runs ours and the baseline back to back) with the IQR of those.  "met"
+is yes or no, or "noisy" when that IQR is larger than the ratio's distance to its goal: the run cannot
+tell.  docs/bench-method.md says why.
+
+Adding rows: a group is a function of the run (class Run) returning Rows; give Row the rounds of each
+side as lists (or single figures for a size), and add the function to GROUPS.
 """
 
 import argparse
@@ -23,6 +34,7 @@ import tempfile
 import time
 
 WORKLOADS = {"tcp_bulk": "MB/s", "udp_pingpong": "round trips/s", "tcp_connect": "connections/s"}
+PER = {"tcp_bulk": "MiB", "udp_pingpong": "round trip", "tcp_connect": "connection"}
 # (workload, program, ours, baseline, goal: ours/baseline at least this)
 THROUGHPUT = [
     ("tcp_bulk", "bench_lwip", "nsapi", "sockets", 1.3),
@@ -44,61 +56,147 @@ PARTS = {"resolver": ("dns.c", "dns_message.c"), "error strings": ("nsapi_error_
 LEAN = ("-DNSAPI_CONFIG_DNS=0", "-DNSAPI_CONFIG_ERROR_TEXT=0")
 
 
+def quartiles(values):
+    """(first quartile, median, third quartile) of values, or the one value thrice."""
+    if len(values) < 2:
+        return values[0], values[0], values[0]
+    q1, q2, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, q2, q3
+
+
 class Row:
-    def __init__(self, name, ours, baseline, unit, goal=None, higher_is_better=True, note=""):
-        self.name, self.ours, self.baseline, self.unit, self.goal = name, ours, baseline, unit, goal
-        self.higher_is_better, self.note = higher_is_better, note
+    """One line of the table.  ours and baseline are each a list of rounds (a throughput, a time; round i
+    of each measured back to back) or a single figure (a size); baseline None when there is none.
+    switches: (ours, baseline) context switches an operation, each a list of rounds (or None); goal: the
+    ratio's when there is a baseline, ours' otherwise."""
+
+    def __init__(self, name, ours, baseline, unit, goal=None, higher_is_better=True, note="", switches=None,
+                 voluntary=None):
+        as_list = lambda x: None if x is None else list(x) if isinstance(x, (list, tuple)) else [x]
+        self.name, self.unit, self.goal, self.higher_is_better, self.note = name, unit, goal, higher_is_better, note
+        self.ours_rounds, self.baseline_rounds = as_list(ours), as_list(baseline)
+        self.switches = [None if s is None else statistics.median(s) for s in (switches or (None, None))]
+        self.voluntary = [None if s is None else statistics.median(s) for s in (voluntary or (None, None))]
+
+    @property
+    def ours(self):
+        return statistics.median(self.ours_rounds)
+
+    @property
+    def baseline(self):
+        return None if self.baseline_rounds is None else statistics.median(self.baseline_rounds)
+
+    def iqr(self, rounds):
+        """The interquartile range of rounds as a share of their median (0 for a single figure)."""
+        if rounds is None or len(rounds) < 2 or statistics.median(rounds) == 0:
+            return None
+        q1, q2, q3 = quartiles(rounds)
+        return (q3 - q1) / q2
+
+    def ratios(self):
+        """Each round's ours / baseline, when the rounds pair up."""
+        b = self.baseline_rounds
+        if b is None or len(b) != len(self.ours_rounds) or len(b) < 2 or 0 in b:
+            return None
+        return [o / x for o, x in zip(self.ours_rounds, b)]
 
     @property
     def ratio(self):
+        if self.ratios():
+            return statistics.median(self.ratios())
         return self.ours / self.baseline if self.baseline else None
+
+    @property
+    def ratio_quartiles(self):
+        return quartiles(self.ratios()) if self.ratios() else None
+
+    @property
+    def spread(self):
+        """What the goal is compared with, how uncertain: the ratio's IQR, or ours' without a baseline."""
+        if self.baseline_rounds is not None:
+            q = self.ratio_quartiles
+            return None if q is None else q[2] - q[0]
+        if len(self.ours_rounds) < 2:
+            return None
+        q1, _, q3 = quartiles(self.ours_rounds)
+        return q3 - q1
 
     @property
     def met(self):
         if self.goal is None:
             return "-"
-        # a ratio goal when there is a baseline, an absolute one (ours against it) when there is none
-        value = self.ours if self.baseline is None else self.ratio
+        value = self.ours if self.baseline_rounds is None else self.ratio
+        if self.spread is not None and self.spread > abs(value - self.goal):
+            return "noisy"
         return "yes" if (value >= self.goal if self.higher_is_better else value <= self.goal) else "no"
 
 
-def rounds(program, workload, reps):
-    p = subprocess.run([program, workload, "all", str(reps)], capture_output=True, text=True, timeout=1200)
+class Run:
+    """What a run was asked for, as every group sees it."""
+
+    def __init__(self, args):
+        self.root, self.build, self.rounds, self.quick = args.root, args.build, args.rounds, args.quick
+        self.lwip_tree, self.lwip_port, self.pin = args.lwip[0], args.lwip[1], args.pin
+        self.bulk_bytes = (32 << 20) if args.quick else None
+        self.duration_ms = 200 if args.quick else None
+
+    def env(self, workload):
+        """The environment of a socket benchmark program for workload: its pinning and round length."""
+        env = dict(os.environ)
+        cpus = pinning(self.pin, workload)
+        if cpus:
+            env["BENCH_CPUS"] = cpus
+        if self.duration_ms:
+            env["BENCH_DURATION_MS"] = str(self.duration_ms)
+        return env
+
+
+def pinning(pin, workload):
+    """BENCH_CPUS for a workload: the two ends of a strictly alternating round (ping-pong, connect) on
+    one CPU, or split over two; bulk, whose ends run at once, never pinned.  None: not pinned."""
+    cpus = sorted(os.sched_getaffinity(0))
+    if workload == "tcp_bulk" or pin == "none" or len(cpus) < (2 if pin == "split" else 1):
+        return None
+    return f"{cpus[0]},{cpus[1]}" if pin == "split" else f"{cpus[-1]},{cpus[-1]}"
+
+
+def rounds(run, program, workload):
+    """{api: ([figure a round], [switches an operation], [voluntary ones])} of one program's rounds."""
+    command = [program, workload, "all", str(run.rounds)] + ([str(run.bulk_bytes)] if run.bulk_bytes else [])
+    p = subprocess.run(command, capture_output=True, text=True, timeout=1200, env=run.env(workload))
     if p.returncode != 0:
         print(f"{os.path.basename(program)} {workload} failed (exit {p.returncode}): {p.stderr.strip()}")
         return None
-    out = p.stdout
-    values, switches = {}, {}
-    for line in out.splitlines():
-        _, api, _, value, per = line.split()
-        values.setdefault(api, []).append(float(value))
-        switches.setdefault(api, []).append(float(per))
-    return values, switches
+    result = {}
+    for line in p.stdout.splitlines():
+        _, api, _, value, per, voluntary = line.split()
+        for i, x in enumerate((value, per, voluntary)):
+            result.setdefault(api, ([], [], []))[i].append(float(x))
+    return result
 
 
-def spread(values):
-    return (max(values) - min(values)) / statistics.median(values) * 100
-
-
-def throughput(build, reps):
+def throughput(run):
     rows, cache = [], {}
     for workload, program, ours, baseline, goal in THROUGHPUT:
         key = (program, workload)
         if key not in cache:
-            cache[key] = rounds(os.path.join(build, program), workload, reps)
+            cache[key] = rounds(run, os.path.join(run.build, program), workload)
         if cache[key] is None:
             continue
-        values, switches = cache[key]
+        got = cache[key]
         stack = "lwIP" if program == "bench_lwip" else "POSIX"
-        per = {"tcp_bulk": "MiB", "udp_pingpong": "round trip", "tcp_connect": "connection"}[workload]
-        rows.append(Row(f"{workload} ({stack}) vs {baseline}", statistics.median(values[ours]),
-                        statistics.median(values[baseline]), WORKLOADS[workload], goal,
-                        note=f"spread {spread(values[ours]):.0f}% / {spread(values[baseline]):.0f}%; context switches"
-                             f" a {per} {statistics.median(switches[ours]):.1f} / {statistics.median(switches[baseline]):.1f}"))
+        cpus = pinning(run.pin, workload)
+        rows.append(Row(f"{workload} ({stack}) vs {baseline}", got[ours][0], got[baseline][0], WORKLOADS[workload],
+                        goal, switches=(got[ours][1], got[baseline][1]), voluntary=(got[ours][2], got[baseline][2]),
+                        note=f"switches a {PER[workload]}; " + (f"both ends on CPU {cpus.split(',')[0]}"
+                             if cpus and cpus.split(",")[0] == cpus.split(",")[1] else
+                             f"client on CPU {cpus.split(',')[0]}, server on {cpus.split(',')[1]}" if cpus
+                             else "not pinned")))
     return rows
 
 
-def dhcp(root, build, reps):
+def dhcp(run):
+    root, build, reps = run.root, run.build, run.rounds
     """Connect to GLOBAL_UP with DHCP from dnsmasq: nsapi's interface over lwIP against busybox udhcpc, in
     a network namespace (bench/dhcp_netns.py builds it and says why the two are compared fairly)."""
     if os.geteuid() != 0:
@@ -138,15 +236,16 @@ def dhcp(root, build, reps):
         return ", ".join(f"{kind} {ms:.1f}" for ms, kind in marks) + f", {side['steps'].get('PROBES', 0):g} ARP probes"
 
     return [Row("interface connect to GLOBAL_UP (lwIP, DHCP from dnsmasq) vs busybox udhcpc -a1000",
-                statistics.median(ours["ms"]), statistics.median(theirs["ms"]), "ms", 1.0, higher_is_better=False,
-                note=f"spread {spread(ours['ms']):.0f}% / {spread(theirs['ms']):.0f}%; medians on the wire, ms after "
+                ours["ms"], theirs["ms"], "ms", 1.0, higher_is_better=False,
+                note=f"medians on the wire, ms after "
                      f"the start: nsapi {steps(ours)}; udhcpc {steps(theirs)}; dnsmasq "
                      f"{'pings' if result['ping'] else '--no-ping'}, {result['leases left']} leases left")]
 
 
-def instructions(build):
+def instructions(run):
     """callgrind: instructions per KiB received over lwIP, the nsapi and the lwIP-socket paths: the
     difference between a run of 8 MiB and one of 4 MiB, so that start-up is not counted."""
+    build = run.build
     if shutil.which("valgrind") is None:
         return []
     per_kib = {}
@@ -169,9 +268,10 @@ def instructions(build):
 TLS_PORT = 4490
 
 
-def tls(root, build, reps):
+def tls(run):
     """nsapi's TLSSocket on POSIX against mbedTLS over mbedtls_net_*, both clients of one openssl s_server -WWW
     serving a 64 MiB file from a temporary folder with certificates made for the run (tests/tls/make_certs.sh)."""
+    root, build, reps = run.root, run.build, run.rounds
     program = os.path.join(build, "bench_tls")
     if shutil.which("openssl") is None or not os.path.exists(program):
         return []
@@ -202,19 +302,19 @@ def tls(root, build, reps):
                                     note="counted by bench_tls's malloc over glibc's; the TLSSocket's 3 KB of "
                                          "contexts are the caller's, not heap"))
                 else:
-                    rows.append(Row(f"{workload} (POSIX) vs mbedtls_net", statistics.median(ours),
-                                    statistics.median(base), unit, goal,
-                                    note=f"openssl s_server -WWW; spread {spread(ours):.0f}% / {spread(base):.0f}%"))
+                    rows.append(Row(f"{workload} (POSIX) vs mbedtls_net", ours, base, unit, goal,
+                                    note="openssl s_server -WWW"))
         finally:
             server.kill()
             server.wait()
     return rows
 
 
-def tls_lwip(root, build, reps):
+def tls_lwip(run):
     """The same over lwIP's loopback netif, in one process: nsapi's TLSSocket over nsapi's lwIP backend against
     mbedTLS over lwIP's sockets, both clients of an mbedTLS server of bench_tls_lwip's own on lwIP's sockets
     (openssl s_server cannot listen inside lwIP)."""
+    root, build, reps = run.root, run.build, run.rounds
     program = os.path.join(build, "bench_tls_lwip")
     if not os.path.exists(program):
         return []
@@ -231,9 +331,8 @@ def tls_lwip(root, build, reps):
             for line in p.stdout.splitlines():
                 values.setdefault(line.split()[1], []).append(float(line.split()[3]))
             ours, base = values["nsapi"], values["sockets"]
-            rows.append(Row(f"{workload} (lwIP) vs lwIP sockets", statistics.median(ours), statistics.median(base),
-                            unit, 1.2, note=f"in-process mbedTLS server; spread {spread(ours):.0f}% / "
-                                            f"{spread(base):.0f}%"))
+            rows.append(Row(f"{workload} (lwIP) vs lwIP sockets", ours, base, unit, 1.2,
+                            note="in-process mbedTLS server"))
     return rows
 
 
@@ -260,8 +359,8 @@ def tls_footprint(root, build):
             for s in sources]
 
 
-def tls_rows(root, build):
-    files = tls_footprint(root, build)
+def tls_rows(run):
+    files = tls_footprint(run.root, run.build)
     for name, text, data, bss in files:
         print(f"  TLS glue {name:40} text {text:6}  data {data:4}  bss {bss:5}")
     return [Row("footprint: TLS glue .text, tls/ + generated/tls (Cortex-M4, -Os)", sum(f[1] for f in files), None,
@@ -377,8 +476,9 @@ def lwip_footprint(root, build, tree, port):
     return files, bare
 
 
-def generator_time(root, reps):
-    times = []
+def generator_time(run):
+    """Regenerating everything from idl/, a process of its own, wall time: each round's."""
+    root, reps, times = run.root, run.rounds, []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(reps + 1):
             out = os.path.join(tmp, str(i))
@@ -386,36 +486,21 @@ def generator_time(root, reps):
             subprocess.run([sys.executable, "-m", "generator", "--out", out], cwd=root, check=True,
                            capture_output=True)
             times.append(time.perf_counter() - start)
-    return statistics.median(times[1:])  # the first warms the disk cache
+    return [Row("generator: regenerate everything from idl/", times[1:], None, "s", GENERATOR_GOAL,
+                higher_is_better=False, note="wall time, a process of its own; the first round, untimed, warms "
+                                             "the disk cache")]
 
 
-def number(x):
-    return "" if x is None else f"{x:,.2f}" if x < 10 else f"{x:,.0f}"
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("root")
-    parser.add_argument("build")
-    parser.add_argument("--reps", type=int, default=5)
-    parser.add_argument("--lwip", nargs=2, metavar=("TREE", "PORT"), default=(None, None))
-    parser.add_argument("--only", choices=["dhcp", "tls"])
-    args = parser.parse_args()
-    started = time.time()
-    if args.only == "dhcp":
-        report(dhcp(args.root, args.build, args.reps), [], [], [], None, started)  # the table alone
-        return
-    if args.only == "tls":
-        report(tls(args.root, args.build, args.reps) + tls_lwip(args.root, args.build, args.reps)
-               + tls_rows(args.root, args.build), [], [], [], None, started)
-        return
-    rows = throughput(args.build, args.reps)
-    rows += dhcp(args.root, args.build, args.reps)
-    rows += tls(args.root, args.build, args.reps) + tls_lwip(args.root, args.build, args.reps)
-    rows += tls_rows(args.root, args.build)
-    rows += instructions(args.build)
-    files, types = footprint(args.root, args.build)
+def footprint_rows(run):
+    """Cortex-M4 .text of the runtime and generated code, sizeof the socket objects, lwIP with nsapi's options;
+    the per-file figures printed as they come."""
+    rows = []
+    files, types = footprint(run.root, run.build)
     if files:
+        print("footprint per file (arm-none-eabi-gcc -Os -mcpu=cortex-m4 -mthumb; text includes rodata):")
+        for name, text, data, bss in files:
+            print(f"  {name:40} text {text:6}  data {data:4}  bss {bss:5}")
+        print("sizeof on that target: " + ", ".join(f"{t} {s}" for t, s in types))
         text = sum(f[1] for f in files)
         rows += footprint_rows(args.root, args.build, files, types, "", "", TEXT_GOAL)
         rows += footprint_rows(args.root, args.build, *footprint(args.root, args.build, "lean", LEAN), "lean",
@@ -423,8 +508,11 @@ def main():
         for t, size in types:
             if t in ("nsapi_socket_t", "nsapi_udp_socket_t", "nsapi_tcp_socket_t", "nsapi_tcp_server_t"):
                 rows.append(Row(f"footprint: sizeof({t})", size, None, "bytes", OBJECT_GOAL, higher_is_better=False))
-    lwip_files, lwip_bare = lwip_footprint(args.root, args.build, *args.lwip)
+    lwip_files, lwip_bare = lwip_footprint(run.root, run.build, run.lwip_tree, run.lwip_port)
     if lwip_files:
+        print("\nlwIP for the same target with nsapi's lwipopts.h, per file (text includes rodata):")
+        for name, text_, data, bss in lwip_files:
+            print(f"  {name:40} text {text_:6}  data {data:4}  bss {bss:5}")
         lwip_text = sum(f[1] for f in lwip_files)
         rows.append(Row("footprint: lwIP .text, nsapi's lwipopts.h (Cortex-M4, -Os)", lwip_text, None, "bytes",
                         note=f"core, IPv4/IPv6, TCP, UDP, DHCP, AutoIP, ND, MLD, IGMP, Ethernet, lwIP's thread; "
@@ -433,41 +521,93 @@ def main():
         if files:
             rows.append(Row("footprint: network stack .text, runtime + generated + lwIP", text + lwip_text, None,
                             "bytes", note="what a firmware links for nsapi over lwIP, less the backend's glue"))
-    rows.append(Row("generator: regenerate everything from idl/", generator_time(args.root, args.reps), None, "s",
-                    GENERATOR_GOAL, higher_is_better=False, note="wall time, a process of its own"))
-    report(rows, files, types, lwip_files, args.build, started)
+    return rows
 
 
-def report(rows, files, types, lwip_files, build, started):
-    """The table, the footprints per file, and bench.csv and bench.png in build unless it is None."""
-    header = ["workload", "ours", "baseline", "ratio", "goal", "met", "unit", "note"]
+def tls_all(run):
+    return tls(run) + tls_lwip(run) + tls_rows(run)
+
+
+# The groups of rows, in the table's order: (name for --only, function of the Run returning Rows).
+# Another kind of row (an HTTP load, a firmware's sizes) is a function here and one line below.
+GROUPS = [
+    ("throughput", throughput),
+    ("dhcp", dhcp),
+    ("tls", tls_all),
+    ("instructions", instructions),
+    ("footprint", footprint_rows),
+    ("generator", generator_time),
+]
+QUICK_GROUPS = ["throughput"]
+
+
+def number(x):
+    return "" if x is None else f"{x:,.2f}" if x < 10 else f"{x:,.0f}"
+
+
+def percent(x):
+    return "" if x is None else f"{x * 100:.0f}%"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("root")
+    parser.add_argument("build")
+    parser.add_argument("--rounds", "--reps", type=int)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--pin", choices=["one", "split", "none"], default="one")
+    parser.add_argument("--lwip", nargs=2, metavar=("TREE", "PORT"), default=(None, None))
+    parser.add_argument("--only", help="comma-separated: " + ", ".join(name for name, _ in GROUPS))
+    args = parser.parse_args()
+    args.rounds = args.rounds or (3 if args.quick else 7)
+    names = [name for name, _ in GROUPS]
+    chosen = args.only.split(",") if args.only else QUICK_GROUPS if args.quick else names
+    unknown = [name for name in chosen if name not in names]
+    if unknown:
+        parser.error(f"--only: no group {', '.join(unknown)}; the groups: {', '.join(names)}")
+    started, run, rows = time.time(), Run(args), []
+    for name, group in GROUPS:
+        if name in chosen:
+            rows += group(run)
+    report(rows, args.build, started, f"{run.rounds} rounds a row" + (", quick" if args.quick else ""))
+
+
+HEADER = ["workload", "ours", "ours IQR", "baseline", "baseline IQR", "ratio", "ratio IQR", "goal", "met",
+          "switches/op", "unit", "note"]
+
+
+def report(rows, build, started, how):
+    """The table, and bench.csv and bench.png in build."""
     goals = ["" if r.goal is None else f"{'>=' if r.higher_is_better else '<='} {r.goal:g}{'x' if r.baseline else ''}"
              for r in rows]
-    table = [[r.name, number(r.ours), number(r.baseline), number(r.ratio), goal, r.met, r.unit, r.note]
-             for r, goal in zip(rows, goals)]
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
-    for line in [header] + table:
+    table = []
+    for r, goal in zip(rows, goals):
+        q = r.ratio_quartiles
+        switches = "" if r.switches[0] is None else f"{r.switches[0]:.2f} / {r.switches[1]:.2f}"
+        table.append([r.name, number(r.ours), percent(r.iqr(r.ours_rounds)), number(r.baseline),
+                      percent(r.iqr(r.baseline_rounds)), number(r.ratio), "" if q is None else f"{q[0]:.2f}-{q[2]:.2f}",
+                      goal, r.met, switches, r.unit, r.note])
+    widths = [max(len(str(x)) for x in col) for col in zip(HEADER, *table)]
+    print()
+    for line in [HEADER] + table:
         print("  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip())
-    if files:
-        print("\nfootprint per file (arm-none-eabi-gcc -Os -mcpu=cortex-m4 -mthumb; text includes rodata):")
-        for name, text, data, bss in files:
-            print(f"  {name:40} text {text:6}  data {data:4}  bss {bss:5}")
-        print("sizeof on that target: " + ", ".join(f"{t} {s}" for t, s in types))
-    if lwip_files:
-        print("\nlwIP for the same target with nsapi's lwipopts.h, per file (text includes rodata):")
-        for name, text, data, bss in lwip_files:
-            print(f"  {name:40} text {text:6}  data {data:4}  bss {bss:5}")
-    if build is None:
-        return
     with open(os.path.join(build, "bench.csv"), "w", newline="") as f:
-        csv.writer(f).writerows([header] + [[r.name, r.ours, "" if r.baseline is None else r.baseline,
-                                             "" if r.ratio is None else round(r.ratio, 4),
-                                             "" if r.goal is None else r.goal, r.met, r.unit, r.note] for r in rows])
-    chart(rows, os.path.join(build, "bench.png"))
-    print(f"\nbench.csv and bench.png in {build}; {time.time() - started:.0f} s")
+        out = csv.writer(f)
+        out.writerow(["workload", "ours", "ours_iqr", "baseline", "baseline_iqr", "ratio", "ratio_q1", "ratio_q3",
+                      "goal", "met", "switches_ours", "switches_baseline", "voluntary_ours", "voluntary_baseline",
+                      "unit", "rounds", "note"])
+        for r in rows:
+            q = r.ratio_quartiles
+            blank = lambda x, digits=4: "" if x is None else round(x, digits)
+            out.writerow([r.name, r.ours, blank(r.iqr(r.ours_rounds)), blank(r.baseline),
+                          blank(r.iqr(r.baseline_rounds)), blank(r.ratio), blank(q and q[0]), blank(q and q[2]),
+                          "" if r.goal is None else r.goal, r.met, blank(r.switches[0], 2), blank(r.switches[1], 2),
+                          blank(r.voluntary[0], 2), blank(r.voluntary[1], 2), r.unit, len(r.ours_rounds), r.note])
+    chart(rows, os.path.join(build, "bench.png"), how)
+    print(f"\n{how}; bench.csv and bench.png in {build}; {time.time() - started:.0f} s")
 
 
-def chart(rows, path):
+def chart(rows, path, how):
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -478,13 +618,18 @@ def chart(rows, path):
     ratios = [r for r in rows if r.baseline and r.ratio is not None]
     fig, ax = plt.subplots(figsize=(10, 0.5 * len(ratios) + 1.5))
     names = [r.name for r in ratios]
-    ax.barh(names, [r.ratio for r in ratios],
-            color=["tab:green" if r.met == "yes" else "tab:red" if r.met == "no" else "tab:gray" for r in ratios])
+    # the whiskers: each ratio's interquartile range over the rounds
+    errors = [[r.ratio - r.ratio_quartiles[0] if r.ratio_quartiles else 0 for r in ratios],
+              [r.ratio_quartiles[2] - r.ratio if r.ratio_quartiles else 0 for r in ratios]]
+    colours = {"yes": "tab:green", "no": "tab:red", "noisy": "tab:orange"}
+    ax.barh(names, [r.ratio for r in ratios], xerr=errors, capsize=3,
+            color=[colours.get(r.met, "tab:gray") for r in ratios])
     for i, r in enumerate(ratios):
         if r.goal is not None:
             ax.plot([r.goal, r.goal], [i - 0.4, i + 0.4], color="black")
     ax.set_xscale("log")
-    ax.set_xlabel("ours / baseline (log scale; a black tick is the goal)")
+    ax.set_xlabel("ours / baseline, median of the rounds, whiskers their IQR (log scale; a black tick is the goal;\n"
+                  f"green met, red missed, orange noisy: the IQR is wider than the distance to the goal); {how}")
     ax.invert_yaxis()
     fig.tight_layout()
     fig.savefig(path, dpi=100)

@@ -4,7 +4,12 @@
  * stack may call nsapi_rt_socket_event() from its own thread at any time.  Blocking
  * is a loop over the stack's non-blocking operation that sleeps until the
  * stack signals an event or the deadline, computed once per call, passes.
+ * A stack with a socket_wait operation sleeps in the stack instead (for
+ * kernel sockets, in poll), woken by the readiness itself rather than by the
+ * stack's event thread; its events then matter only for sigio, and the
+ * runtime tells it so, so that it need not watch the socket for nobody.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "impl.h"
@@ -43,13 +48,45 @@ void nsapi_rt_socket_unclaim(nsapi_socket_t *socket)
     nsapi_os_unlock(&socket->sync);
 }
 
-void nsapi_rt_socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle)
+/* Whether the stack blocks calls itself; then it calls event for sigio only.  The stack is set. */
+static bool waits_in_stack(const nsapi_stack_t *stack)
+{
+    return stack->api->socket_wait != NULL;
+}
+
+/* Turn the stack's events for handle on or off; a stack that cannot has them always on.  Lock held. */
+static nsapi_error_t stack_events(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted)
+{
+    nsapi_error_t err = stack_api_socket_events(stack, handle, wanted);
+
+    return err == NSAPI_ERROR_UNSUPPORTED || !wanted ? NSAPI_ERROR_OK : err; /* off failing: they stay on */
+}
+
+/* The stack's socket count lives in the stack object, but only sockets change it. */
+static void give_socket(nsapi_stack_t *stack)
+{
+    nsapi_os_lock(&stack->sync);
+    stack->sockets--;
+    nsapi_os_unlock(&stack->sync);
+}
+
+nsapi_error_t nsapi_rt_socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle)
 {
     nsapi_os_lock(&socket->sync);
+    /* A stack that waits itself is told whether its events are wanted: only for a sigio, which may have
+     * been set before the open or during it (an opening socket only keeps the callback). */
+    if (waits_in_stack(stack) && stack_events(stack, handle, socket->sigio != NULL) != NSAPI_ERROR_OK) {
+        socket->flags &= (uint8_t)~SOCKET_OPENING;
+        nsapi_os_unlock(&socket->sync);
+        (void)stack_api_socket_close(stack, handle);
+        give_socket(stack);
+        return NSAPI_ERROR_NO_SOCKET; /* the stack cannot watch one more socket */
+    }
     socket->stack = stack;
     socket->handle = handle;
     socket->flags = (uint8_t)((socket->flags & ~SOCKET_OPENING) | SOCKET_OPEN);
     nsapi_os_unlock(&socket->sync);
+    return NSAPI_ERROR_OK;
 }
 
 bool nsapi_rt_socket_is_open(nsapi_socket_t *socket)
@@ -89,13 +126,6 @@ bool nsapi_rt_stack_has_room(nsapi_stack_t *stack)
     return room;
 }
 
-static void give_socket(nsapi_stack_t *stack)
-{
-    nsapi_os_lock(&stack->sync);
-    stack->sockets--;
-    nsapi_os_unlock(&stack->sync);
-}
-
 nsapi_error_t nsapi_rt_socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_protocol_t proto)
 {
     nsapi_handle_t handle = NULL;
@@ -120,8 +150,7 @@ nsapi_error_t nsapi_rt_socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack,
         nsapi_rt_socket_unclaim(socket);
         return err;
     }
-    nsapi_rt_socket_opened(socket, stack, handle);
-    return NSAPI_ERROR_OK;
+    return nsapi_rt_socket_opened(socket, stack, handle);
 }
 
 void nsapi_rt_socket_event(void *ctx)
@@ -180,6 +209,27 @@ static bool socket_wait(nsapi_socket_t *socket, uint64_t deadline)
 static uint8_t *socket_turn(nsapi_socket_t *socket, enum socket_role role)
 {
     return role == SOCKET_RECEIVER ? &socket->readers : role == SOCKET_SENDER ? &socket->writers : NULL;
+}
+
+/*
+ * Sleep in the stack until the socket may be ready for the role, close wakes
+ * it or the deadline; false once the deadline has passed.  Lock held; the
+ * role's turn keeps close from freeing the handle meanwhile.
+ */
+static bool stack_wait(nsapi_socket_t *socket, enum socket_role role, uint64_t deadline)
+{
+    nsapi_wait_t what = role == SOCKET_RECEIVER ? NSAPI_WAIT_RECEIVE : NSAPI_WAIT_SEND;
+    uint64_t now = nsapi_os_now_ms();
+    int timeout = -1;
+    nsapi_error_t err;
+
+    if (deadline != NSAPI_OS_FOREVER) {
+        timeout = now >= deadline ? 0 : deadline - now > INT_MAX ? INT_MAX : (int)(deadline - now);
+    }
+    nsapi_os_unlock(&socket->sync);
+    err = stack_api_socket_wait(socket->stack, socket->handle, what, timeout);
+    nsapi_os_lock(&socket->sync);
+    return err != NSAPI_ERROR_WOULD_BLOCK;
 }
 
 /* Wait for the role's turn and take it.  Lock held; returns the call's result if it cannot. */
@@ -247,7 +297,8 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
         if (step == SOCKET_AGAIN || socket->events != seen) {
             continue;
         }
-        if (!socket_wait(socket, deadline) && socket->events == seen) {
+        if (waits_in_stack(socket->stack) ? !stack_wait(socket, role, deadline)
+                                          : !socket_wait(socket, deadline) && socket->events == seen) {
             break; /* timed out: the last attempt's result stands */
         }
         if (socket->flags & SOCKET_CLOSING) {
@@ -281,6 +332,10 @@ nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket)
     }
     socket->flags |= SOCKET_CLOSING;
     nsapi_os_wake_all(&socket->sync);
+    /* Calls asleep in the stack, if any: later ones see CLOSING before they wait. */
+    if (waits_in_stack(socket->stack) && (socket->readers || socket->writers || socket->controls)) {
+        (void)stack_api_socket_wake(socket->stack, socket->handle);
+    }
     while (socket->readers || socket->writers || socket->controls) {
         socket_wait(socket, NSAPI_OS_FOREVER);
     }
@@ -340,9 +395,21 @@ nsapi_error_t nsapi_impl_socket_set_timeout(nsapi_socket_t *socket, int timeout)
     return NSAPI_ERROR_OK;
 }
 
+/* Tell a stack that waits itself whether the socket's events are wanted, as sigio goes from
+ * none to one or back.  Lock held. */
+static nsapi_error_t want_events(nsapi_socket_t *socket, nsapi_sigio_cb_t callback)
+{
+    if ((socket->flags & (SOCKET_OPEN | SOCKET_CLOSING)) != SOCKET_OPEN || !waits_in_stack(socket->stack)
+        || (socket->sigio == NULL) == (callback == NULL)) {
+        return NSAPI_ERROR_OK;
+    }
+    return stack_events(socket->stack, socket->handle, callback != NULL);
+}
+
 nsapi_error_t nsapi_impl_socket_sigio(nsapi_socket_t *socket, nsapi_sigio_cb_t callback, void *arg)
 {
     bool pending = false;
+    nsapi_error_t err;
 
     if (!socket->ready) {
         socket->sigio = callback;
@@ -350,6 +417,11 @@ nsapi_error_t nsapi_impl_socket_sigio(nsapi_socket_t *socket, nsapi_sigio_cb_t c
         return NSAPI_ERROR_OK;
     }
     nsapi_os_lock(&socket->sync);
+    err = want_events(socket, callback);
+    if (err != NSAPI_ERROR_OK) {
+        nsapi_os_unlock(&socket->sync);
+        return err;
+    }
     socket->sigio = callback;
     socket->sigio_arg = arg;
     /* An event may have come before the callback: deliver it rather than lose it. */

@@ -71,7 +71,11 @@ nsapi_error_t nsapi_rt_socket_claim(nsapi_socket_t *socket);
 /* Give up a claim: the socket stays closed. */
 void nsapi_rt_socket_unclaim(nsapi_socket_t *socket);
 
-/* Mark a claimed socket open on stack with handle. */
-void nsapi_rt_socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle);
+/*
+ * Mark a claimed socket open on stack with handle, the stack's events on if
+ * a sigio wants them.  NSAPI_ERROR_NO_SOCKET if the stack cannot turn them
+ * on: then handle is closed, uncounted, and the socket stays closed.
+ */
+nsapi_error_t nsapi_rt_socket_opened(nsapi_socket_t *socket, nsapi_stack_t *stack, nsapi_handle_t handle);
 
 #endif /* NSAPI_RUNTIME_SOCKET_H */

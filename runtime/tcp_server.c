@@ -73,7 +73,10 @@ nsapi_error_t nsapi_impl_tcp_server_accept(nsapi_tcp_server_t *server, nsapi_tcp
         nsapi_rt_socket_unclaim(&connection->base);
         return err;
     }
-    nsapi_rt_socket_opened(&connection->base, op.stack, op.handle);
+    err = nsapi_rt_socket_opened(&connection->base, op.stack, op.handle);
+    if (err != NSAPI_ERROR_OK) {
+        return err;
+    }
     nsapi_os_lock(&connection->base.sync);
     connection->base.peer = op.from;
     nsapi_os_unlock(&connection->base.sync);

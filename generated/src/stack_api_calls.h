@@ -131,6 +131,33 @@ static inline nsapi_size_or_error_t stack_api_socket_recvfrom(nsapi_stack_t *sta
     return stack->api->socket_recvfrom(stack, handle, address, data, size);
 }
 
+/** The stack's socket_wait operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_wait(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what, int timeout_ms)
+{
+    if (stack->api->socket_wait == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_wait(stack, handle, what, timeout_ms);
+}
+
+/** The stack's socket_wake operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_wake(nsapi_stack_t *stack, nsapi_handle_t handle)
+{
+    if (stack->api->socket_wake == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_wake(stack, handle);
+}
+
+/** The stack's socket_events operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_events(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted)
+{
+    if (stack->api->socket_events == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_events(stack, handle, wanted);
+}
+
 /** The stack's setsockopt operation, or NSAPI_ERROR_UNSUPPORTED without one. */
 static inline nsapi_error_t stack_api_setsockopt(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname, const void *optval, unsigned optlen)
 {

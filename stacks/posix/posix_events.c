@@ -1,9 +1,10 @@
 /*
- * The event thread: one per stack, waiting on every socket with epoll in
- * edge-triggered mode, so that a socket is reported when it changes
- * (data arrived, room to send, a connection to accept, a connect finished,
- * an error), not for as long as it stays ready.  That is the runtime's
- * contract: it retries the operation after each event.
+ * The event thread: one per stack, waiting with epoll in edge-triggered
+ * mode on the sockets whose events the runtime wants (below), so that a
+ * socket is reported when it changes (data arrived, room to send, a
+ * connection to accept, a connect finished, an error), not for as long as
+ * it stays ready.  That is the runtime's contract: it retries the
+ * operation after each event.
  *
  * Events are delivered without the stack's lock, so that the runtime's
  * event function (and the application's sigio behind it) may call anything,
@@ -11,6 +12,15 @@
  * delivered, so after close returns no event reaches the runtime; and a
  * socket closed while the thread holds an event for it, read just before,
  * is freed only after the thread has dealt with that batch.
+ *
+ * A socket is in the epoll set only while the runtime wants its events
+ * (socket_events: while it has a sigio callback): blocking calls wait in
+ * poll themselves (posix_wait.c), so watching every socket would only wake
+ * this thread for nobody.  Until the runtime says (a caller of the vtable
+ * that never does gets events as socket_open promises), a UDP socket is
+ * watched from its open, a TCP socket from its connect or listen, and an
+ * accepted one from its accept if its listener's runtime said nothing; one
+ * whose listener's did starts unwatched, for the runtime to say.
  */
 #define _GNU_SOURCE
 
@@ -26,6 +36,18 @@
  * socket that sends, each acknowledgement or freed datagram would otherwise wake the thread. */
 #define WATCH (EPOLLIN | EPOLLRDHUP | EPOLLET)
 
+/* Add s to the epoll set (op EPOLL_CTL_ADD) or change its watch (EPOLL_CTL_MOD); either way epoll
+ * checks readiness again, so what came before is reported.  Stack's lock held. */
+static nsapi_error_t watch(struct posix_stack *ps, struct posix_socket *s, int op)
+{
+    struct epoll_event watch = {.events = WATCH | (s->watching_writes ? EPOLLOUT : 0u), .data.ptr = s};
+
+    if (epoll_ctl(ps->epoll, op, s->fd, &watch) != 0) {
+        return errno == ENOMEM || errno == ENOSPC ? NSAPI_ERROR_NO_MEMORY : NSAPI_ERROR_DEVICE_ERROR;
+    }
+    return NSAPI_ERROR_OK;
+}
+
 static void free_closed(struct posix_stack *ps)
 {
     while (ps->closed != NULL) {
@@ -34,6 +56,7 @@ static void free_closed(struct posix_stack *ps)
         ps->closed = s->next_closed;
         free(s);
     }
+    ps->closed_count = 0;
 }
 
 static void drain_wake(struct posix_stack *ps)
@@ -106,19 +129,37 @@ void nsapi_posix_events_stop(struct posix_stack *ps)
 }
 
 nsapi_error_t nsapi_posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
-                                     void *context)
+                                     void *context, const struct posix_socket *listener)
 {
-    struct epoll_event watch = {.events = WATCH, .data.ptr = s};
     nsapi_error_t err = NSAPI_ERROR_OK;
 
     pthread_mutex_lock(&ps->lock);
     s->event = event;
     s->context = context;
-    if (epoll_ctl(ps->epoll, EPOLL_CTL_ADD, s->fd, &watch) != 0) {
-        err = errno == ENOMEM || errno == ENOSPC ? NSAPI_ERROR_NO_MEMORY : NSAPI_ERROR_DEVICE_ERROR;
-        s->event = NULL;
-    } else {
+    if (listener != NULL && listener->wanted != POSIX_EVENTS_UNSAID) {
+        s->wanted = POSIX_EVENTS_UNWANTED; /* until the runtime says otherwise for this one */
+    }
+    if (s->wanted == POSIX_EVENTS_UNSAID && (listener != NULL || s->proto == NSAPI_UDP)) {
+        err = watch(ps, s, EPOLL_CTL_ADD);
+        s->watched = err == NSAPI_ERROR_OK;
+    }
+    if (err == NSAPI_ERROR_OK) {
         ps->sockets++;
+    } else {
+        s->event = NULL;
+    }
+    pthread_mutex_unlock(&ps->lock);
+    return err;
+}
+
+nsapi_error_t nsapi_posix_events_begin(struct posix_stack *ps, struct posix_socket *s)
+{
+    nsapi_error_t err = NSAPI_ERROR_OK;
+
+    pthread_mutex_lock(&ps->lock);
+    if (s->wanted != POSIX_EVENTS_UNWANTED && !s->watched) {
+        err = watch(ps, s, EPOLL_CTL_ADD);
+        s->watched = err == NSAPI_ERROR_OK;
     }
     pthread_mutex_unlock(&ps->lock);
     return err;
@@ -131,27 +172,61 @@ void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
     while (ps->delivering == s && !pthread_equal(pthread_self(), ps->thread)) {
         pthread_cond_wait(&ps->delivered, &ps->lock);
     }
-    epoll_ctl(ps->epoll, EPOLL_CTL_DEL, s->fd, NULL);
+    if (s->watched) {
+        epoll_ctl(ps->epoll, EPOLL_CTL_DEL, s->fd, NULL);
+    }
     close(s->fd);
     s->fd = -1;
+    if (s->wake_fd >= 0) {
+        close(s->wake_fd); /* the runtime's close waited for every call that could poll it */
+        __atomic_store_n(&s->wake_fd, -1, __ATOMIC_RELEASE);
+    }
     s->next_closed = ps->closed;
     ps->closed = s;
     ps->sockets--;
-    wake(ps);
+    /* Freed after the thread's next batch; woken for it only now and then, not once a close
+     * (two context switches each), since a quiet thread may sleep long. */
+    if (++ps->closed_count >= NSAPI_POSIX_CLOSED_BATCH) {
+        wake(ps);
+    }
     pthread_mutex_unlock(&ps->lock);
 }
 
 nsapi_error_t nsapi_posix_events_want_write(struct posix_stack *ps, struct posix_socket *s)
 {
-    struct epoll_event watch = {.events = WATCH | EPOLLOUT, .data.ptr = s};
+    nsapi_error_t err = NSAPI_ERROR_OK;
 
-    if (s->watching_writes) {
-        return NSAPI_ERROR_OK;
+    pthread_mutex_lock(&ps->lock);
+    if (!s->watching_writes) {
+        s->watching_writes = true;
+        /* Room that came since the send is still reported (a socket outside the set gets it when
+         * events are wanted again). */
+        if (s->watched && watch(ps, s, EPOLL_CTL_MOD) != NSAPI_ERROR_OK) {
+            s->watching_writes = false;
+            err = NSAPI_ERROR_NO_MEMORY; /* no event would come: say so rather than let a caller wait */
+        }
     }
-    /* Modifying the watch checks readiness again, so room that came since the send is still reported. */
-    if (epoll_ctl(ps->epoll, EPOLL_CTL_MOD, s->fd, &watch) != 0) {
-        return NSAPI_ERROR_NO_MEMORY; /* no event would come: say so rather than let a caller wait */
+    pthread_mutex_unlock(&ps->lock);
+    return err;
+}
+
+nsapi_error_t nsapi_posix_socket_events(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted)
+{
+    struct posix_stack *ps = stack->context;
+    struct posix_socket *s = handle;
+    nsapi_error_t err = NSAPI_ERROR_OK;
+
+    pthread_mutex_lock(&ps->lock);
+    if (wanted && !s->watched) {
+        err = watch(ps, s, EPOLL_CTL_ADD);
+        s->watched = err == NSAPI_ERROR_OK;
+    } else if (!wanted && s->watched) {
+        epoll_ctl(ps->epoll, EPOLL_CTL_DEL, s->fd, NULL);
+        s->watched = false;
     }
-    s->watching_writes = true;
-    return NSAPI_ERROR_OK;
+    if (err == NSAPI_ERROR_OK) {
+        s->wanted = wanted ? POSIX_EVENTS_WANTED : POSIX_EVENTS_UNWANTED;
+    }
+    pthread_mutex_unlock(&ps->lock);
+    return err;
 }

@@ -17,11 +17,17 @@
 #ifndef NSAPI_POSIX_EVENT_BATCH
 #define NSAPI_POSIX_EVENT_BATCH 64 /* epoll events the event thread takes in one wait */
 #endif
+#ifndef NSAPI_POSIX_CLOSED_BATCH
+#define NSAPI_POSIX_CLOSED_BATCH 32 /* closed sockets kept before the event thread is woken to free them */
+#endif
 #ifndef NSAPI_POSIX_ACCEPT_TRIES
 #define NSAPI_POSIX_ACCEPT_TRIES 16 /* aborted connections one accept skips before it answers WOULD_BLOCK */
 #endif
 
 enum posix_tcp_state { POSIX_IDLE, POSIX_CONNECTING, POSIX_CONNECTED, POSIX_FAILED };
+
+/* Whether the runtime wants a socket's events: not said yet (then they come as socket_open says), yes, no. */
+enum posix_events { POSIX_EVENTS_UNSAID, POSIX_EVENTS_WANTED, POSIX_EVENTS_UNWANTED };
 
 struct posix_socket {
     int fd;
@@ -29,13 +35,18 @@ struct posix_socket {
     nsapi_protocol_t proto;
     /* Touched only by the calls that send (connect, send, sendto), which the runtime serialises. */
     enum posix_tcp_state state;
-    bool watching_writes;          /* EPOLLOUT is watched */
     /* Set by bind and listen, read by other control calls that may run at the same time: atomic. */
     bool bound;
     bool listening;
     /* Under the stack's lock. */
     nsapi_event_cb_t event;        /* NULL once closed */
     void *context;
+    bool watching_writes;          /* EPOLLOUT is wanted, once a send found no room */
+    enum posix_events wanted;      /* what the runtime said with socket_events */
+    bool watched;                  /* in the epoll set */
+    bool woken;                    /* socket_wake came: every wait returns at once until close */
+    int wake_fd;                   /* eventfd that socket_wake signals, made by the first wait; -1 before;
+                                    * written under the lock, read atomically by waits */
     struct posix_socket *next_closed;
 };
 
@@ -49,6 +60,7 @@ struct posix_stack {
     bool stopping;
     unsigned sockets;              /* open kernel sockets */
     struct posix_socket *closed;   /* closed, but an event read before the close may still name them */
+    unsigned closed_count;         /* how many */
 };
 
 /* Whether stack is a POSIX stack (posix_interface.c makes interfaces on those only). */
@@ -60,16 +72,35 @@ nsapi_error_t nsapi_posix_events_start(struct posix_stack *ps);
 /* Stop and join it; free every closed socket.  Not from the event thread. */
 void nsapi_posix_events_stop(struct posix_stack *ps);
 
-/* Count s as open, and watch it: event(context) from now until nsapi_posix_events_remove(). */
+/* Count s, opened or (listener not NULL) accepted, as open, with event(context) to call while it is
+ * watched, and watch it now if it must be (posix_events.c says when).  NSAPI_ERROR_NO_MEMORY
+ * (nothing counted) if the kernel cannot watch it. */
 nsapi_error_t nsapi_posix_events_add(struct posix_stack *ps, struct posix_socket *s, nsapi_event_cb_t event,
-                                     void *context);
+                                     void *context, const struct posix_socket *listener);
+
+/* A TCP socket starts connecting or listening: watched from now on unless the runtime said it wants
+ * no events (a fresh TCP socket has none to give, and epoll would report it hung up at once).
+ * NSAPI_ERROR_NO_MEMORY if the kernel cannot watch it. */
+nsapi_error_t nsapi_posix_events_begin(struct posix_stack *ps, struct posix_socket *s);
 
 /* Watch s for room to send as well, from now on; by the calls that send, after one found no room.
  * NSAPI_ERROR_NO_MEMORY if the kernel cannot: then no event would tell the caller of room. */
 nsapi_error_t nsapi_posix_events_want_write(struct posix_stack *ps, struct posix_socket *s);
 
-/* Stop watching s, close its descriptor, and free it once no event can name it. */
+/* Stop watching s, close its descriptors, and free it once no event can name it. */
 void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s);
+
+/* The vtable's socket_events: put s in the epoll set (which reports its readiness at once, so an
+ * event comes if it is ready) or take it out.  NSAPI_ERROR_NO_MEMORY if the kernel cannot watch it. */
+nsapi_error_t nsapi_posix_socket_events(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted);
+
+/* The vtable's socket_wait (posix_wait.c): poll s and its wake eventfd.  NSAPI_ERROR_OK when s may be
+ * ready, was woken or the wait ended early; NSAPI_ERROR_WOULD_BLOCK when timeout_ms passed. */
+nsapi_error_t nsapi_posix_socket_wait(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what,
+                                      int timeout_ms);
+
+/* The vtable's socket_wake: every wait on s returns at once from now until close.  NSAPI_ERROR_OK. */
+nsapi_error_t nsapi_posix_socket_wake(nsapi_stack_t *stack, nsapi_handle_t handle);
 
 /* Options (posix_options.c): level NSAPI_SOCKET, as the vtable's setsockopt and getsockopt. */
 nsapi_error_t nsapi_posix_setsockopt(struct posix_socket *s, int level, int optname, const void *optval,

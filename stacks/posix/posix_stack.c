@@ -50,6 +50,7 @@ static struct posix_socket *make(int type, nsapi_error_t *err)
         *err = NSAPI_ERROR_NO_MEMORY;
         return NULL;
     }
+    s->wake_fd = -1;
     s->family = AF_INET6;
     s->fd = socket(AF_INET6, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (s->fd < 0 && errno == EAFNOSUPPORT) {
@@ -82,7 +83,7 @@ static nsapi_error_t posix_socket_open(nsapi_stack_t *stack, nsapi_protocol_t pr
         return err;
     }
     s->proto = proto;
-    err = nsapi_posix_events_add(STACK(stack), s, event, context);
+    err = nsapi_posix_events_add(STACK(stack), s, event, context, NULL);
     if (err != NSAPI_ERROR_OK) {
         close(s->fd);
         free(s);
@@ -120,12 +121,14 @@ static nsapi_error_t posix_socket_listen(nsapi_stack_t *stack, nsapi_handle_t ha
 {
     struct posix_socket *s = handle;
 
-    (void)stack;
     if (s->proto != NSAPI_TCP) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
     if (!__atomic_load_n(&s->bound, __ATOMIC_RELAXED)) {
         return NSAPI_ERROR_PARAMETER;
+    }
+    if (nsapi_posix_events_begin(STACK(stack), s) != NSAPI_ERROR_OK) {
+        return NSAPI_ERROR_NO_MEMORY; /* no event would tell of a connection */
     }
     if (listen(s->fd, backlog) != 0) {
         return errno_error();
@@ -176,6 +179,9 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     if (length == 0 || address->addr.version == NSAPI_UNSPEC) {
         return NSAPI_ERROR_PARAMETER;
     }
+    if (nsapi_posix_events_begin(STACK(stack), s) != NSAPI_ERROR_OK) {
+        return NSAPI_ERROR_NO_MEMORY; /* no event would tell of the attempt's end */
+    }
     if (connect(s->fd, (struct sockaddr *)&sa, length) == 0) {
         s->state = POSIX_CONNECTED;
         return NSAPI_ERROR_OK;
@@ -220,12 +226,14 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
         return err;
     }
     c->fd = fd;
+    c->wake_fd = -1;
     c->family = s->family;
     c->proto = NSAPI_TCP;
     c->state = POSIX_CONNECTED;
     c->bound = true;
-    /* Registering reports data already waiting: epoll checks readiness when a descriptor is added. */
-    err = nsapi_posix_events_add(STACK(stack), c, event, context);
+    /* Watched at once if the runtime does not say (epoll reports data already waiting when a descriptor
+     * is added), else when it says it wants events. */
+    err = nsapi_posix_events_add(STACK(stack), c, event, context, s);
     if (err != NSAPI_ERROR_OK) {
         close(fd);
         free(c);
@@ -361,6 +369,9 @@ static const nsapi_stack_api_t posix_api = {
     .socket_recv = posix_socket_recv,
     .socket_sendto = posix_socket_sendto,
     .socket_recvfrom = posix_socket_recvfrom,
+    .socket_wait = nsapi_posix_socket_wait,
+    .socket_wake = nsapi_posix_socket_wake,
+    .socket_events = nsapi_posix_socket_events,
     .setsockopt = posix_socket_setsockopt,
     .getsockopt = posix_socket_getsockopt,
 };

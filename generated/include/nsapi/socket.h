@@ -143,6 +143,8 @@ nsapi_error_t nsapi_socket_set_timeout(nsapi_socket_t *socket, int timeout);
  * @param arg      Passed to callback. May be NULL.
  * @retval NSAPI_ERROR_OK        the callback is registered.
  * @retval NSAPI_ERROR_PARAMETER a NULL argument.
+ * @retval NSAPI_ERROR_NO_MEMORY the stack could not start reporting the
+ *                               socket's events; nothing changed.
  */
 nsapi_error_t nsapi_socket_sigio(nsapi_socket_t *socket, nsapi_sigio_cb_t callback, void *arg);
 

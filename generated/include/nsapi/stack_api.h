@@ -30,6 +30,12 @@ typedef enum nsapi_address_kind {
     NSAPI_ADDRESS_IPv6_GLOBAL = 4,     /**< a valid IPv6 address beyond the link (SLAAC or static), the preferred one first */
 } nsapi_address_kind_t;
 
+/** What a call blocked in nsapi_stack_api_t's socket_wait waits for. */
+typedef enum nsapi_wait {
+    NSAPI_WAIT_RECEIVE = 0, /**< bytes, a datagram or a connection to accept, the peer's close, or an error */
+    NSAPI_WAIT_SEND = 1,    /**< room to send, the end of a connect attempt, or an error */
+} nsapi_wait_t;
+
 /**
  * The runtime's per-socket event function, given to the backend when a socket
  * is created. The backend calls it, from any thread, whenever the socket may be
@@ -80,7 +86,8 @@ struct nsapi_stack_api {
     nsapi_error_t (*add_dns_server)(nsapi_stack_t *stack, const nsapi_addr_t *addr);
     /**
      * Create a socket and store its handle. From now until socket_close
-     * returns, the backend calls event(context) as the socket changes state.
+     * returns, the backend calls event(context) as the socket changes state
+     * (after socket_events, only while they are wanted).
      *
      * @retval NSAPI_ERROR_OK          handle is set.
      * @retval NSAPI_ERROR_NO_SOCKET   no socket free.
@@ -130,7 +137,8 @@ struct nsapi_stack_api {
      * Take a pending connection and store its handle and the client's address.
      * From then on the backend calls event(context) for the new socket, and
      * calls it once at once if data or a close is already pending, so nothing
-     * that arrived before is missed.
+     * that arrived before is missed (after socket_events, only while they are
+     * wanted, and once when they become so).
      *
      * Event: The listening socket's, when a connection arrives; the new
      * socket's, at once if data or a close came before it was accepted.
@@ -178,6 +186,55 @@ struct nsapi_stack_api {
      * @retval NSAPI_ERROR_WOULD_BLOCK nothing received.
      */
     nsapi_size_or_error_t (*socket_recvfrom)(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_socket_address_t *address, void *data, nsapi_size_t size);
+    /**
+     * The one operation that blocks: sleep until the socket may be able to do
+     * what, socket_wake is called for it, or timeout_ms pass (negative: no
+     * limit). A blocking call waits here between its attempts, in the backend
+     * itself (for kernel sockets, in poll), so no other thread has to see the
+     * readiness and wake it. Several threads may wait on one socket at once. An
+     * early return is harmless: the runtime tries the operation again and waits
+     * again.
+     *
+     * Left NULL: a blocking call sleeps on the socket's lock until the socket's
+     * event function runs (and socket_wake and socket_events are not called).
+     *
+     * @retval NSAPI_ERROR_OK          the socket may be ready, or it was woken.
+     * @retval NSAPI_ERROR_WOULD_BLOCK timeout_ms passed and the socket is not
+     *                                 ready.
+     */
+    nsapi_error_t (*socket_wait)(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what, int timeout_ms);
+    /**
+     * End every socket_wait on the socket, and make every later one return at
+     * once, until socket_close: the runtime calls it when close begins, holding
+     * the socket's lock, so it must not call the event function.
+     *
+     * Left NULL: the runtime never calls it (a backend with socket_wait must
+     * have it).
+     *
+     * @retval NSAPI_ERROR_OK woken.
+     */
+    nsapi_error_t (*socket_wake)(nsapi_stack_t *stack, nsapi_handle_t handle);
+    /**
+     * Whether the runtime needs the socket's event function. A runtime that
+     * blocks in socket_wait says so after each open and accept, and at each
+     * change after: it wants them only while the application has a sigio
+     * callback. Not wanted, the backend need not call the function (a kernel
+     * socket leaves the event thread's watch, which would wake for nobody);
+     * wanted, it calls it once at once if the socket is ready by then, so no
+     * sigio is lost. Until told, the backend calls it as socket_open and
+     * socket_accept say, for callers that never tell; a socket accepted from a
+     * listener whose events were told may start without, to be told in turn.
+     * Called holding the socket's lock: it must not call the event function
+     * itself.
+     *
+     * Left NULL: the backend calls the event function from socket_open to
+     * socket_close, as socket_open says.
+     *
+     * @retval NSAPI_ERROR_OK        done.
+     * @retval NSAPI_ERROR_NO_MEMORY events could not be turned on; they stay
+     *                               off.
+     */
+    nsapi_error_t (*socket_events)(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted);
     /**
      * Set an option.
      *

@@ -122,6 +122,8 @@ static inline nsapi_error_t nsapi_tcp_socket_set_timeout(nsapi_tcp_socket_t *soc
  * @param arg      Passed to callback. May be NULL.
  * @retval NSAPI_ERROR_OK        the callback is registered.
  * @retval NSAPI_ERROR_PARAMETER a NULL argument.
+ * @retval NSAPI_ERROR_NO_MEMORY the stack could not start reporting the
+ *                               socket's events; nothing changed.
  */
 static inline nsapi_error_t nsapi_tcp_socket_sigio(nsapi_tcp_socket_t *socket, nsapi_sigio_cb_t callback, void *arg)
 {

@@ -1,0 +1,288 @@
+/*
+ * The POSIX backend blocks calls itself (socket_wait: poll on the socket and
+ * a wake eventfd) and keeps a socket out of its event thread's watch until a
+ * sigio wants events (socket_events).  What that must not change: close
+ * wakes every caller blocked on a socket, whichever way it waits; a timeout
+ * bounds the whole call however often the socket wakes it; and no sigio is
+ * lost, whether the callback came before the open or came back after a
+ * time without one.  All on 127.0.0.1, each case bounded in time.
+ */
+#define _GNU_SOURCE
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <criterion/criterion.h>
+
+#include "nsapi/posix.h"
+
+#define BOUND_MS 5000 /* longest any case waits for what it expects */
+
+static long now_ms(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+
+    nanosleep(&t, NULL);
+}
+
+/* A kernel socket of type on 127.0.0.1, a port of its own; its address in *at. */
+static int kernel_socket(int type, nsapi_socket_address_t *at)
+{
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t length = sizeof in;
+    int fd = socket(AF_INET, type, 0);
+
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(bind(fd, (struct sockaddr *)&in, sizeof in), 0);
+    cr_assert_eq(getsockname(fd, (struct sockaddr *)&in, &length), 0);
+    nsapi_socket_address_set_ip_address(at, "127.0.0.1");
+    nsapi_socket_address_set_port(at, ntohs(in.sin_port));
+    return fd;
+}
+
+static void kernel_send_to(int fd, const nsapi_socket_address_t *to)
+{
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_port = htons(to->port)};
+
+    memcpy(&in.sin_addr, to->addr.bytes, 4);
+    cr_assert_eq(sendto(fd, "x", 1, 0, (struct sockaddr *)&in, sizeof in), 1);
+}
+
+/* Join thread, failing the case if it has not ended within BOUND_MS. */
+static void join_bounded(pthread_t thread, const char *what)
+{
+    struct timespec until;
+
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += BOUND_MS / 1000;
+    cr_assert_eq(pthread_timedjoin_np(thread, NULL, &until), 0, "%s is still blocked", what);
+}
+
+static nsapi_stack_t stack;
+
+static void start(void)
+{
+    memset(&stack, 0, sizeof stack);
+    cr_assert_eq(nsapi_posix_init(&stack), NSAPI_ERROR_OK);
+}
+
+static void stop(void)
+{
+    nsapi_posix_deinit(&stack);
+}
+
+TestSuite(posix_blocking, .init = start, .fini = stop, .timeout = 30);
+
+struct call {
+    nsapi_tcp_socket_t *socket;
+    bool send;
+    nsapi_size_or_error_t result;
+};
+
+static void *blocked_call(void *arg)
+{
+    static char big[8 << 20]; /* more than the kernel buffers: a send that blocks while nobody reads */
+    struct call *c = arg;
+    char buf[16];
+
+    c->result = c->send ? nsapi_tcp_socket_send(c->socket, big, sizeof big)
+                        : nsapi_tcp_socket_recv(c->socket, buf, sizeof buf);
+    return NULL;
+}
+
+Test(posix_blocking, close_wakes_every_caller_blocked_on_the_socket)
+{
+    nsapi_tcp_socket_t s = {0};
+    nsapi_socket_address_t at;
+    int listener = kernel_socket(SOCK_STREAM, &at), peer;
+    struct call calls[] = {{&s, false, 1}, {&s, true, 1}, {&s, false, 1}}; /* the second recv waits its turn */
+    const char *names[] = {"the recv", "the send", "the recv waiting its turn"};
+    pthread_t threads[3];
+    long start_ms;
+    int i;
+
+    cr_assert_eq(listen(listener, 1), 0);
+    cr_assert_eq(nsapi_tcp_socket_open(&s, &stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_socket_connect(&s, &at), NSAPI_ERROR_OK);
+    peer = accept(listener, NULL, NULL); /* and never reads */
+    cr_assert_geq(peer, 0);
+    for (i = 0; i < 3; i++) {
+        cr_assert_eq(pthread_create(&threads[i], NULL, blocked_call, &calls[i]), 0);
+        sleep_ms(100); /* each in its wait before the next starts */
+    }
+    start_ms = now_ms();
+    cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
+    for (i = 0; i < 3; i++) {
+        join_bounded(threads[i], names[i]);
+        cr_expect_eq(calls[i].result, NSAPI_ERROR_NO_SOCKET, "%s: %d", names[i], calls[i].result);
+    }
+    cr_expect_lt(now_ms() - start_ms, 1000, "close woke them at once");
+    close(peer);
+    close(listener);
+}
+
+struct stranger {
+    int fd;
+    nsapi_socket_address_t to;
+};
+
+/* A datagram from a host the socket is not connected to every 50 ms, for 2 s. */
+static void *stranger_sends(void *arg)
+{
+    struct stranger *st = arg;
+    int i;
+
+    for (i = 0; i < 40; i++) {
+        kernel_send_to(st->fd, &st->to);
+        sleep_ms(50);
+    }
+    return NULL;
+}
+
+/* An nsapi UDP socket on any port, connected to a kernel socket (*peer_fd); its own address in *at. */
+static void open_connected(nsapi_udp_socket_t *s, int *peer_fd, nsapi_socket_address_t *at)
+{
+    nsapi_socket_address_t peer, any = {{NSAPI_UNSPEC, {0}}, 0};
+    struct sockaddr_in from;
+    socklen_t length = sizeof from;
+    char buf[4];
+
+    *peer_fd = kernel_socket(SOCK_DGRAM, &peer);
+    cr_assert_eq(nsapi_udp_socket_open(s, &stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_bind(s, &any), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_connect(s, &peer), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_send(s, "hi", 2), 2); /* the peer learns our port */
+    cr_assert_eq(recvfrom(*peer_fd, buf, sizeof buf, 0, (struct sockaddr *)&from, &length), 2);
+    nsapi_socket_address_set_ip_address(at, "127.0.0.1");
+    nsapi_socket_address_set_port(at, ntohs(from.sin_port));
+}
+
+Test(posix_blocking, a_timeout_bounds_the_call_however_often_the_socket_wakes_it)
+{
+    nsapi_udp_socket_t s = {0};
+    nsapi_socket_address_t unused;
+    struct stranger st;
+    pthread_t thread;
+    int peer;
+    char buf[8];
+    long start_ms, took;
+
+    open_connected(&s, &peer, &st.to);
+    st.fd = kernel_socket(SOCK_DGRAM, &unused);
+    nsapi_udp_socket_set_timeout(&s, 400);
+    cr_assert_eq(pthread_create(&thread, NULL, stranger_sends, &st), 0);
+    start_ms = now_ms();
+    /* Each of the stranger's datagrams wakes the wait; the call drops it and waits on. */
+    cr_expect_eq(nsapi_udp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_WOULD_BLOCK);
+    took = now_ms() - start_ms;
+    cr_expect_geq(took, 390, "not before the timeout: %ld ms", took);
+    cr_expect_lt(took, 1500, "the timeout counts from the call's start, not from the last wake: %ld ms", took);
+    join_bounded(thread, "the stranger");
+    nsapi_udp_socket_close(&s);
+    close(st.fd);
+    close(peer);
+}
+
+static pthread_mutex_t signal_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t signalled = PTHREAD_COND_INITIALIZER;
+static int signals;
+
+static void count_signal(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&signal_lock);
+    signals++;
+    pthread_cond_broadcast(&signalled);
+    pthread_mutex_unlock(&signal_lock);
+}
+
+/* Whether a sigio comes within BOUND_MS; takes it. */
+static bool signal_comes(void)
+{
+    struct timespec until;
+    bool came;
+
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += BOUND_MS / 1000;
+    pthread_mutex_lock(&signal_lock);
+    while (signals == 0 && pthread_cond_timedwait(&signalled, &signal_lock, &until) == 0) {
+    }
+    came = signals > 0;
+    signals = 0;
+    pthread_mutex_unlock(&signal_lock);
+    return came;
+}
+
+static void reset_signals(void)
+{
+    pthread_mutex_lock(&signal_lock);
+    signals = 0;
+    pthread_mutex_unlock(&signal_lock);
+}
+
+Test(posix_blocking, a_sigio_given_before_the_open_gets_events)
+{
+    nsapi_udp_socket_t s = {0};
+    nsapi_socket_address_t at, any = {{NSAPI_UNSPEC, {0}}, 0};
+    int sender = kernel_socket(SOCK_DGRAM, &at);
+
+    reset_signals();
+    cr_assert_eq(nsapi_udp_socket_sigio(&s, count_signal, NULL), NSAPI_ERROR_OK); /* on the closed socket */
+    cr_assert_eq(nsapi_udp_socket_open(&s, &stack), NSAPI_ERROR_OK);
+    nsapi_udp_socket_set_blocking(&s, false);
+    nsapi_socket_address_set_ip_address(&any, "127.0.0.1");
+    cr_assert_eq(nsapi_udp_socket_bind(&s, &any), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_sendto(&s, &at, "hi", 2), 2);
+    {
+        struct sockaddr_in from;
+        socklen_t length = sizeof from;
+        char buf[4];
+
+        cr_assert_eq(recvfrom(sender, buf, sizeof buf, 0, (struct sockaddr *)&from, &length), 2);
+        nsapi_socket_address_set_port(&any, ntohs(from.sin_port));
+    }
+    reset_signals(); /* what the send may have signalled */
+    kernel_send_to(sender, &any);
+    cr_expect(signal_comes(), "the datagram is signalled");
+    nsapi_udp_socket_close(&s);
+    close(sender);
+}
+
+Test(posix_blocking, a_sigio_given_again_hears_of_what_came_while_there_was_none)
+{
+    nsapi_udp_socket_t s = {0};
+    nsapi_socket_address_t at;
+    int peer;
+    char buf[4];
+
+    open_connected(&s, &peer, &at);
+    cr_assert_eq(nsapi_udp_socket_sigio(&s, count_signal, NULL), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_sigio(&s, NULL, NULL), NSAPI_ERROR_OK);
+    {
+        struct sockaddr_in to = {.sin_family = AF_INET, .sin_port = htons(at.port)};
+
+        memcpy(&to.sin_addr, at.addr.bytes, 4);
+        cr_assert_eq(sendto(peer, "x", 1, 0, (struct sockaddr *)&to, sizeof to), 1);
+    }
+    sleep_ms(100); /* it is there, and no event thread watched the socket */
+    reset_signals();
+    cr_assert_eq(nsapi_udp_socket_sigio(&s, count_signal, NULL), NSAPI_ERROR_OK);
+    cr_expect(signal_comes(), "the datagram that came meanwhile is signalled");
+    nsapi_udp_socket_set_blocking(&s, false);
+    cr_expect_eq(nsapi_udp_socket_recv(&s, buf, sizeof buf), 1, "and is there");
+    nsapi_udp_socket_sigio(&s, NULL, NULL);
+    nsapi_udp_socket_close(&s);
+    close(peer);
+}
