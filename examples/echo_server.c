@@ -20,6 +20,7 @@
 
 #include "common/cli.h"
 #include "common/example_network.h"
+#include "common/listener.h"
 #include "common/usage.h"
 #include "examples.h"
 
@@ -198,16 +199,8 @@ int echo_server_listen(nsapi_stack_t *stack, unsigned port)
     pthread_once(&woken_once, init_woken);
     own_port = (uint16_t)port;
     nsapi_socket_address_set_port(&any, own_port);
-    err = nsapi_tcp_server_open(&server, stack);
-    if (err == NSAPI_ERROR_OK) {
-        err = nsapi_tcp_server_bind(&server, &any);
-    }
-    if (err == NSAPI_ERROR_OK) {
-        err = nsapi_tcp_server_listen(&server, SLOTS);
-    }
-    if (err != NSAPI_ERROR_OK) {
-        nsapi_tcp_server_close(&server);
-        return example_fail("listen", err);
+    if (example_listen(&server, stack, port, SLOTS) != 0) {
+        return 1;
     }
     err = nsapi_udp_socket_open(&udp, stack);
     if (err == NSAPI_ERROR_OK) {

@@ -35,6 +35,7 @@
 #include "common/cli.h"
 #include "common/clock.h"
 #include "common/example_network.h"
+#include "common/listener.h"
 #include "common/net_io.h"
 #include "common/usage.h"
 #include "examples.h"
@@ -441,20 +442,8 @@ static int serve(nsapi_tcp_socket_t *socket, const nsapi_socket_address_t *from)
 
 int http_server_listen(nsapi_stack_t *stack, unsigned port)
 {
-    nsapi_socket_address_t any = {{NSAPI_UNSPEC, {0}}, 0};
-    nsapi_error_t err;
-
-    nsapi_socket_address_set_port(&any, (uint16_t)port);
-    err = nsapi_tcp_server_open(&server, stack);
-    if (err == NSAPI_ERROR_OK) {
-        err = nsapi_tcp_server_bind(&server, &any);
-    }
-    if (err == NSAPI_ERROR_OK) {
-        err = nsapi_tcp_server_listen(&server, 4);
-    }
-    if (err != NSAPI_ERROR_OK) {
-        nsapi_tcp_server_close(&server);
-        return example_fail("listen", err);
+    if (example_listen(&server, stack, port, 4) != 0) {
+        return 1;
     }
     nsapi_tcp_server_set_timeout(&server, POLL_MS); /* accept wakes up to look at the stop flag */
     printf("http server listening on port %u\n", port);
