@@ -368,9 +368,7 @@ static int accept_waiting(void)
 int http_server_listen(nsapi_stack_t *stack, unsigned port, int backlog)
 {
     pthread_once(&wakeup_once, init_wakeup);
-    /* Room for every connection beside the sockets the stack had room for. */
-    nsapi_stack_set_socket_limit(stack, NSAPI_SOCKET_LIMIT + CONNECTIONS);
-    if (example_listen(&server, stack, port, backlog) != 0) {
+    if (example_listen(&server, stack, port, backlog, CONNECTIONS) != 0) {
         return 1;
     }
     nsapi_tcp_server_set_blocking(&server, false);

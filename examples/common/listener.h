@@ -5,12 +5,14 @@
 #include "nsapi/nsapi.h"
 
 /*
- * Open server on stack, on port of every address, with REUSEADDR (a server
- * restarted on its port must not wait for its last connections' TIME-WAIT
- * to pass, as every server does), bind and listen with backlog.  On a
- * failure it prints the call that failed ("bind: ..."), leaves server closed
- * and returns 1; otherwise 0.
+ * Raise stack's socket limit by connections (those the server serves at
+ * once), over NSAPI_SOCKET_LIMIT and what earlier calls added (the process's
+ * servers share one stack).  Open server on stack, on port of every address,
+ * with REUSEADDR (a server restarted on its port must not wait for its last
+ * connections' TIME-WAIT to pass, as every server does), bind and listen
+ * with backlog.  On a failure it prints the call that failed ("bind: ..."),
+ * leaves server closed and returns 1; otherwise 0.
  */
-int example_listen(nsapi_tcp_server_t *server, nsapi_stack_t *stack, unsigned port, int backlog);
+int example_listen(nsapi_tcp_server_t *server, nsapi_stack_t *stack, unsigned port, int backlog, int connections);
 
 #endif

@@ -94,7 +94,7 @@ class Crowd:
     def closed(s):
         """Whether the server has closed s (a reset raises)."""
         try:
-            return s.recv(1, socket.MSG_DONTWAIT | socket.MSG_PEEK) == b""
+            return s.recv(1, socket.MSG_PEEK) == b""
         except BlockingIOError:
             return False
 
@@ -103,6 +103,7 @@ class Crowd:
             with self.connect(max(0.1, self.end - time.monotonic())) as s:
                 with self.lock:
                     self.idle_connected += 1
+                s.setblocking(False)
                 while not self.stop.wait(0.5) and not self.closed(s):
                     pass
         except ConnectionResetError:

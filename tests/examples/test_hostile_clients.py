@@ -72,6 +72,27 @@ class HostileClients(unittest.TestCase):
         self.check_crowd(out, 50, 10000)
         self.assertIn("idle connected 300 of 300, reset 0", out)
 
+    def echo(self, config):
+        out = crowd(config, "", "--clients 300 --slowloris 5 --hostile --deadline 25", server="echo_server")
+        self.check_crowd(out, 300, 1000, 8192)
+
+    def echo_idle(self, config):
+        out = crowd(config, "", "--clients 50 --idle 300 --deadline 25", rounds=1, server="echo_server")
+        self.check_crowd(out, 50, 10000)
+        self.assertIn("idle connected 300 of 300, reset 0", out)
+
+    def test_echo_server_posix(self):
+        self.echo("posix")
+
+    def test_echo_server_lwip_tap(self):
+        self.echo("lwip-tap")
+
+    def test_echo_server_idle_posix(self):
+        self.echo_idle("posix")
+
+    def test_echo_server_idle_lwip_tap(self):
+        self.echo_idle("lwip-tap")
+
     def test_http_server_posix(self):
         self.http("posix")
 
