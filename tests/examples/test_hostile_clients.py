@@ -68,7 +68,7 @@ class HostileClients(unittest.TestCase):
 
     def http_idle(self, config):
         """300 idle connections, more than the server serves at once: they give way to 50 clients."""
-        out = crowd(config, "", "--clients 50 --idle 300 --deadline 25", rounds=1)
+        out = crowd(config, "--backlog 128", "--clients 50 --idle 300 --deadline 25", rounds=1)
         self.check_crowd(out, 50, 10000)
         self.assertIn("idle connected 300 of 300, reset 0", out)
 

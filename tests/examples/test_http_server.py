@@ -165,7 +165,7 @@ cat $out
 """)
         self.assertIn("server exit 0", stdout, stdout + stderr)
         self.assertIn("http server answered 0 requests", stdout)
-        for args in ("", "0", "80 x", "70000"):
+        for args in ("", "0", "80 x", "70000", "--backlog 0 80", "--backlog 256 80", "--backlog x 80", "--backlog"):
             rc, _, stderr = netns.run("posix", [], [], "http_server", args)
             self.assertEqual(rc, 2, args)
             self.assertIn("usage: http_server", stderr)
