@@ -92,16 +92,18 @@ kill -TERM $server; wait $server; cat $out
         server = f"{shlex.quote(SERVER)} {c['options']} {PORT}"
         rc, stdout, stderr = netns.run_script(f"""
 {c["setup"]}
-out=$(mktemp); trap 'rm -f $out' EXIT
+out=$(mktemp); trap 'rm -f $out $out.client' EXIT
 {server} > $out 2>&1 & first=$!
 i=0; until grep -q listening $out || [ $i -ge 50 ]; do i=$((i + 1)); sleep 0.1; done
 python3 -c "
-import socket, time
+import socket, sys, time
 s = socket.create_connection(('127.0.0.1', {PORT}), 5)
 s.sendall(b'x'); s.recv(1)
-time.sleep(1.5)
-" & client=$!
-sleep 0.5
+print('echoed', flush=True)
+s.recv(1)  # until the server's close
+time.sleep(0.5)
+" > $out.client & client=$!
+i=0; until grep -q echoed $out.client || [ $i -ge 100 ]; do i=$((i + 1)); sleep 0.1; done
 kill -TERM $first; wait $first; echo "first exit $?"; wait $client
 ss -Htan state time-wait "sport = :{PORT}" | grep -q . && echo "time-wait held"
 {server} 1 > $out 2>&1 & second=$!
