@@ -106,7 +106,7 @@ int main(void)
         return 1;
     }
     step("echo_server and http_server listen, each then serving in a thread of its own");
-    if (echo_server_listen(stack, ECHO_PORT) != 0 || http_server_listen(stack, HTTP_PORT) != 0) {
+    if (echo_server_listen(stack, ECHO_PORT) != 0 || http_server_listen(stack, HTTP_PORT, HTTP_SERVER_BACKLOG) != 0) {
         return 1; /* they said why; exiting takes the stack down with the process */
     }
     if (pthread_create(&echo, NULL, echo_thread, NULL) != 0 || pthread_create(&http, NULL, http_thread, NULL) != 0) {

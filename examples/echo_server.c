@@ -5,6 +5,9 @@
  * Each turn of the loop accepts what is waiting, gives every client one
  * buffer's worth of work, so that no client keeps the others waiting, and
  * echoes one datagram; it sleeps only when a turn found nothing to do.
+ * A client idle for 30 s is dropped, and when every one of the 64 slots is
+ * taken, those idle for 1 s give way, so that idle clients cannot keep
+ * the others waiting in the listen queue (64 long) for ever.
  *
  * usage: echo_server [--interface SPEC] [INTERFACE OPTIONS] PORT [CLIENTS] (--help: every option)
  *        Serves CLIENTS TCP clients and stops once they have gone (serves
@@ -16,14 +19,19 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "common/cli.h"
+#include "common/clock.h"
 #include "common/example_network.h"
+#include "common/listener.h"
 #include "common/usage.h"
+#include "common/wakeup.h"
 #include "examples.h"
 
-#define SLOTS 8            /* clients served at once; more wait in the listen queue */
+#define SLOTS 64           /* clients served at once; more wait in the listen queue */
+#define BACKLOG 64         /* the listen queue */
+#define IDLE_MS 30000      /* a client with nothing echoed for this long is dropped */
+#define CROWDED_MS 1000    /* with every slot taken, a client idle for this long gives way */
 #define BUFFER 16384       /* bytes a client may have received but not yet echoed */
 #define DATAGRAM 65507     /* the largest UDP payload */
 #define POLL_MS 200        /* how often an idle loop looks at the stop flag */
@@ -31,6 +39,7 @@
 struct client {
     nsapi_tcp_socket_t socket;
     int open, number;
+    long long active;      /* when it last made progress */
     unsigned char buf[BUFFER];
     size_t start, end;     /* received, not yet sent back */
     unsigned long long echoed;
@@ -43,54 +52,22 @@ static nsapi_udp_socket_t udp;
 static struct client clients[SLOTS];
 static uint16_t own_port;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t woken;
-static pthread_once_t woken_once = PTHREAD_ONCE_INIT;
+static struct example_wakeup wakeup;
+static pthread_once_t wakeup_once = PTHREAD_ONCE_INIT;
 static unsigned char datagram[DATAGRAM];
-static int events, asked_to_stop;
+static int asked_to_stop;
 
-/* Every socket's sigio: only note it and wake the loop (sigio runs in the stack's thread). */
-static void wake(void *arg)
+static void init_wakeup(void)
 {
-    (void)arg;
-    pthread_mutex_lock(&lock);
-    events++;
-    pthread_cond_signal(&woken);
-    pthread_mutex_unlock(&lock);
-}
-
-static void wait_for_event(void)
-{
-    struct timespec until;
-
-    clock_gettime(CLOCK_MONOTONIC, &until); /* the condition variable's clock: see init_woken() */
-    until.tv_nsec += POLL_MS * 1000000L;
-    until.tv_sec += until.tv_nsec / 1000000000L;
-    until.tv_nsec %= 1000000000L;
-    pthread_mutex_lock(&lock);
-    if (events == 0) {
-        pthread_cond_timedwait(&woken, &lock, &until);
-    }
-    events = 0;
-    pthread_mutex_unlock(&lock);
-}
-
-static void init_woken(void)
-{
-    pthread_condattr_t attr;
-
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); /* waits never stretch when the wall clock steps */
-    pthread_cond_init(&woken, &attr);
-    pthread_condattr_destroy(&attr);
+    example_wakeup_init(&wakeup);
 }
 
 void echo_server_stop(void)
 {
     pthread_mutex_lock(&lock);
     asked_to_stop = 1;
-    events++;
-    pthread_cond_signal(&woken);
     pthread_mutex_unlock(&lock);
+    example_wakeup_signal(&wakeup);
 }
 
 static int stopping(void)
@@ -122,8 +99,9 @@ static void accept_all(nsapi_tcp_server_t *server, int *accepted, int limit)
         }
         c->open = 1;
         c->number = ++*accepted;
+        c->active = example_now_ms();
         nsapi_tcp_socket_set_blocking(&c->socket, false);
-        nsapi_tcp_socket_sigio(&c->socket, wake, NULL);
+        nsapi_tcp_socket_sigio(&c->socket, example_wakeup_signal, &wakeup);
         nsapi_socket_address_get_ip_address(&from, text, sizeof text);
         printf("client %d connected from %s port %u\n", c->number, text, nsapi_socket_address_get_port(&from));
         fflush(stdout);
@@ -146,6 +124,7 @@ static enum progress serve(struct client *c)
         }
         c->start += (size_t)n;
         c->echoed += (unsigned long long)n;
+        c->active = example_now_ms();
         return BUSY;
     }
     n = nsapi_tcp_socket_recv(&c->socket, c->buf, sizeof c->buf);
@@ -160,6 +139,7 @@ static enum progress serve(struct client *c)
     }
     c->start = 0;
     c->end = (size_t)n;
+    c->active = example_now_ms();
     return BUSY;
 }
 
@@ -190,24 +170,36 @@ static void finish(struct client *c, const char *how)
     c->open = 0;
 }
 
+/* Finish c, counted as gone (1), when it has been idle for ms; else 0. */
+static int drop_idle(struct client *c, long long ms, const char *how)
+{
+    if (!c->open || example_now_ms() - c->active < ms) {
+        return 0;
+    }
+    finish(c, how);
+    return 1;
+}
+
+/* Whether every slot is taken. */
+static int full(void)
+{
+    int i;
+
+    for (i = 0; i < SLOTS && clients[i].open; i++) {
+    }
+    return i == SLOTS;
+}
+
 int echo_server_listen(nsapi_stack_t *stack, unsigned port)
 {
     nsapi_socket_address_t any = {{NSAPI_UNSPEC, {0}}, 0};
     nsapi_error_t err;
 
-    pthread_once(&woken_once, init_woken);
+    pthread_once(&wakeup_once, init_wakeup);
     own_port = (uint16_t)port;
     nsapi_socket_address_set_port(&any, own_port);
-    err = nsapi_tcp_server_open(&server, stack);
-    if (err == NSAPI_ERROR_OK) {
-        err = nsapi_tcp_server_bind(&server, &any);
-    }
-    if (err == NSAPI_ERROR_OK) {
-        err = nsapi_tcp_server_listen(&server, SLOTS);
-    }
-    if (err != NSAPI_ERROR_OK) {
-        nsapi_tcp_server_close(&server);
-        return example_fail("listen", err);
+    if (example_listen(&server, stack, port, BACKLOG, SLOTS) != 0) {
+        return 1;
     }
     err = nsapi_udp_socket_open(&udp, stack);
     if (err == NSAPI_ERROR_OK) {
@@ -219,9 +211,9 @@ int echo_server_listen(nsapi_stack_t *stack, unsigned port)
         return example_fail("udp bind", err);
     }
     nsapi_tcp_server_set_blocking(&server, false);
-    nsapi_tcp_server_sigio(&server, wake, NULL);
+    nsapi_tcp_server_sigio(&server, example_wakeup_signal, &wakeup);
     nsapi_udp_socket_set_blocking(&udp, false);
-    nsapi_udp_socket_sigio(&udp, wake, NULL);
+    nsapi_udp_socket_sigio(&udp, example_wakeup_signal, &wakeup);
     printf("echo server listening on port %u (TCP and UDP)\n", port);
     fflush(stdout);
     return 0;
@@ -238,6 +230,11 @@ int echo_server_run(int limit)
 
         datagrams += echoed;
         accept_all(&server, &accepted, limit);
+        if (full()) {
+            for (i = 0; i < SLOTS; i++) {
+                done += drop_idle(&clients[i], CROWDED_MS, "idle while the server is full, dropped");
+            }
+        }
         for (i = 0; i < SLOTS; i++) {
             struct client *c = &clients[i];
             enum progress p = c->open ? serve(c) : IDLE;
@@ -246,10 +243,11 @@ int echo_server_run(int limit)
                 finish(c, "closed");
                 done++;
             }
+            done += drop_idle(c, IDLE_MS, "idle for 30 s, dropped");
             work |= p != IDLE; /* a freed slot may take a queued client at once, too */
         }
         if (!work) {
-            wait_for_event();
+            example_wakeup_wait(&wakeup, POLL_MS);
         }
     }
     for (i = 0; i < SLOTS; i++) {

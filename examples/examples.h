@@ -22,7 +22,8 @@ int http_client_get(nsapi_stack_t *stack, const char *url, FILE *out);
  * of one's choosing, until the limit (0: none) or until asked to stop from
  * another thread (or by SIGINT/SIGTERM in their own programs).
  */
-int http_server_listen(nsapi_stack_t *stack, unsigned port);
+#define HTTP_SERVER_BACKLOG 64 /* http_server's listen queue, unless told otherwise */
+int http_server_listen(nsapi_stack_t *stack, unsigned port, int backlog);
 int http_server_run(unsigned long requests);
 void http_server_stop(void);
 

@@ -91,10 +91,13 @@ static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
     if (err != ERR_OK || pcb == NULL) {
         return ERR_VAL;
     }
-    /* Over the backlog, lwIP aborts the connection: the client sees a reset. */
+    /* lwIP counts a connection against the backlog (TCP_LISTEN_BACKLOG) only until this callback;
+     * it stays counted until accept takes it, so that lwIP ignores SYNs over the backlog and the
+     * client retries them, as with Linux, instead of a reset. */
     if (listener->waiting >= listener->backlog || (c = nsapi_lwip_socket_alloc(NSAPI_TCP)) == NULL) {
-        return ERR_MEM;
+        return ERR_MEM; /* out of memory: lwIP aborts the connection and the client sees a reset */
     }
+    tcp_backlog_delayed(pcb);
     attach(c, pcb);
     c->state = NSAPI_LWIP_TCP_CONNECTED;
     nsapi_lwip_from_ip(&pcb->remote_ip, pcb->remote_port, &c->peer);
@@ -216,6 +219,9 @@ nsapi_error_t nsapi_lwip_tcp_accept(struct nsapi_lwip_socket *s, struct nsapi_lw
     s->pending = c->next;
     s->waiting--;
     c->next = NULL;
+    if (c->pcb.tcp != NULL) {
+        tcp_backlog_accepted(c->pcb.tcp);
+    }
     *connection = c;
     return NSAPI_ERROR_OK;
 }

@@ -5,7 +5,9 @@
  * together.  Built once per backend (TSAN_POSIX selects POSIX on
  * 127.0.0.1, high ports, no root needed; otherwise lwIP loopback).  A plain
  * program, as Criterion cannot start under TSan: one "ok NAME" / "not ok
- * NAME" line per case.
+ * NAME" line per case.  Misuse from several threads too: a close while
+ * others are blocked in recv, accept or connect on the socket, closes that
+ * race, and calls after the close: NSAPI_ERROR_NO_SOCKET, as documented.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -18,6 +20,14 @@
 #include "nsapi/posix.h"
 #include "services.h"
 #include "waits.h"
+
+#ifdef TSAN_POSIX
+#define ADDRESS "127.0.0.1"
+#define BASE 47000 /* clear of the host's services; no root needed */
+#else
+#define ADDRESS "10.0.0.1"
+#define BASE 0
+#endif
 
 static nsapi_stack_t stack;
 static nsapi_socket_address_t echo, discard;
@@ -94,6 +104,183 @@ static void close_wakes_recv(void)
     nsapi_tcp_socket_close(&b.socket);
     pthread_join(t, NULL);
     report(b.result == NSAPI_ERROR_NO_SOCKET, "close_wakes_recv");
+}
+
+struct server_call {
+    nsapi_tcp_server_t *server;
+    int result;
+};
+
+static void *blocked_accept(void *arg)
+{
+    struct server_call *c = arg;
+    nsapi_tcp_socket_t connection = {0};
+
+    c->result = nsapi_tcp_server_accept(c->server, &connection, NULL);
+    if (c->result == NSAPI_ERROR_OK) {
+        nsapi_tcp_socket_close(&connection);
+    }
+    return NULL;
+}
+
+/* A listener of our own on port, with backlog; 1 when it listens. */
+static int listen_on(nsapi_tcp_server_t *server, uint16_t port, int backlog)
+{
+    nsapi_socket_address_t at = echo;
+
+    nsapi_socket_address_set_port(&at, port);
+    return nsapi_tcp_server_open(server, &stack) == NSAPI_ERROR_OK && nsapi_tcp_server_bind(server, &at) == NSAPI_ERROR_OK
+           && nsapi_tcp_server_listen(server, backlog) == NSAPI_ERROR_OK;
+}
+
+/* Two threads blocked in accept on one server when another closes it: both return NO_SOCKET. */
+static void close_wakes_accept(void)
+{
+    nsapi_tcp_server_t server = {0};
+    struct server_call a = {&server, 1}, b = {&server, 1};
+    pthread_t ta, tb;
+    struct timespec wait = {0, 50 * 1000000L};
+    int ok = listen_on(&server, BASE + 50, 2);
+
+    nsapi_tcp_server_set_timeout(&server, 5000); /* a bound, should the close not wake them */
+    pthread_create(&ta, NULL, blocked_accept, &a);
+    pthread_create(&tb, NULL, blocked_accept, &b);
+    nanosleep(&wait, NULL);
+    ok &= nsapi_tcp_server_close(&server) == NSAPI_ERROR_OK;
+    pthread_join(ta, NULL);
+    pthread_join(tb, NULL);
+    report(ok && a.result == NSAPI_ERROR_NO_SOCKET && b.result == NSAPI_ERROR_NO_SOCKET, "close_wakes_accept");
+}
+
+static void *blocked_connect(void *arg)
+{
+    struct blocked *b = arg;
+    nsapi_socket_address_t to = echo;
+
+    nsapi_socket_address_set_port(&to, BASE + 51);
+    b->result = nsapi_tcp_socket_connect(&b->socket, &to);
+    return NULL;
+}
+
+/*
+ * A thread blocked in connect when another closes the socket: NO_SOCKET.  The
+ * connect blocks because the listener's backlog is full and never accepted
+ * from, so its SYN goes unanswered (on both backends).
+ */
+static void close_wakes_connect(void)
+{
+    nsapi_tcp_server_t server = {0};
+    nsapi_tcp_socket_t fillers[3];
+    struct blocked b;
+    pthread_t t;
+    struct timespec wait = {0, 100 * 1000000L};
+    int ok = listen_on(&server, BASE + 51, 1), i;
+    nsapi_socket_address_t to = echo;
+
+    nsapi_socket_address_set_port(&to, BASE + 51);
+    memset(fillers, 0, sizeof fillers);
+    for (i = 0; i < 3; i++) { /* some connect, the last wait in vain: the queue is full */
+        nsapi_tcp_socket_open(&fillers[i], &stack);
+        nsapi_tcp_socket_set_timeout(&fillers[i], 300);
+        nsapi_tcp_socket_connect(&fillers[i], &to);
+    }
+    memset(&b, 0, sizeof b);
+    b.result = 1;
+    nsapi_tcp_socket_open(&b.socket, &stack);
+    nsapi_tcp_socket_set_timeout(&b.socket, 5000);
+    pthread_create(&t, NULL, blocked_connect, &b);
+    nanosleep(&wait, NULL);
+    ok &= nsapi_tcp_socket_close(&b.socket) == NSAPI_ERROR_OK;
+    pthread_join(t, NULL);
+    for (i = 0; i < 3; i++) {
+        nsapi_tcp_socket_close(&fillers[i]);
+    }
+    nsapi_tcp_server_close(&server);
+    report(ok && b.result == NSAPI_ERROR_NO_SOCKET, "close_wakes_connect");
+}
+
+struct closer {
+    nsapi_tcp_socket_t *socket;
+    pthread_barrier_t *start;
+    int result;
+};
+
+static void *close_call(void *arg)
+{
+    struct closer *c = arg;
+
+    pthread_barrier_wait(c->start);
+    c->result = nsapi_tcp_socket_close(c->socket);
+    return NULL;
+}
+
+/* Four threads close one connected socket at once: one gets OK, the others NO_SOCKET. */
+static void closes_race(void)
+{
+    nsapi_tcp_socket_t s = {0};
+    pthread_barrier_t start;
+    struct closer c[4];
+    pthread_t t[4];
+    int i, oks = 0, no_sockets = 0, round, ok = 1;
+
+    for (round = 0; round < 20; round++) {
+        pthread_barrier_init(&start, NULL, 4);
+        ok &= nsapi_tcp_socket_open(&s, &stack) == NSAPI_ERROR_OK && nsapi_tcp_socket_connect(&s, &echo) == NSAPI_ERROR_OK;
+        for (i = 0; i < 4; i++) {
+            c[i].socket = &s;
+            c[i].start = &start;
+            pthread_create(&t[i], NULL, close_call, &c[i]);
+        }
+        for (i = 0; i < 4; i++) {
+            pthread_join(t[i], NULL);
+            oks += c[i].result == NSAPI_ERROR_OK;
+            no_sockets += c[i].result == NSAPI_ERROR_NO_SOCKET;
+        }
+        pthread_barrier_destroy(&start);
+    }
+    report(ok && oks == 20 && no_sockets == 60, "closes_race");
+}
+
+static void *send_until_error(void *arg)
+{
+    struct blocked *b = arg;
+    static const char data[1000];
+    nsapi_size_or_error_t n;
+    int i;
+
+    for (i = 0; i < 1000000 && (n = nsapi_tcp_socket_send(&b->socket, data, sizeof data)) >= 0; i++) {
+    }
+    b->result = n;
+    return NULL;
+}
+
+/* Sends in one thread while another closes the socket; then every call on it: NO_SOCKET, no crash. */
+static void use_after_close(void)
+{
+    struct blocked b;
+    pthread_t t;
+    struct timespec wait = {0, 20 * 1000000L};
+    char buf[4];
+    nsapi_tcp_server_t server = {0};
+    nsapi_tcp_socket_t connection = {0};
+    int ok;
+
+    memset(&b, 0, sizeof b);
+    ok = nsapi_tcp_socket_open(&b.socket, &stack) == NSAPI_ERROR_OK
+         && nsapi_tcp_socket_connect(&b.socket, &discard) == NSAPI_ERROR_OK;
+    pthread_create(&t, NULL, send_until_error, &b);
+    nanosleep(&wait, NULL);
+    ok &= nsapi_tcp_socket_close(&b.socket) == NSAPI_ERROR_OK;
+    pthread_join(t, NULL);
+    ok &= b.result == NSAPI_ERROR_NO_SOCKET;
+    ok &= nsapi_tcp_socket_close(&b.socket) == NSAPI_ERROR_NO_SOCKET;
+    ok &= nsapi_tcp_socket_send(&b.socket, "x", 1) == NSAPI_ERROR_NO_SOCKET;
+    ok &= nsapi_tcp_socket_recv(&b.socket, buf, sizeof buf) == NSAPI_ERROR_NO_SOCKET;
+    ok &= nsapi_tcp_socket_connect(&b.socket, &echo) == NSAPI_ERROR_NO_SOCKET;
+    ok &= listen_on(&server, BASE + 52, 1) && nsapi_tcp_server_close(&server) == NSAPI_ERROR_OK;
+    ok &= nsapi_tcp_server_accept(&server, &connection, NULL) == NSAPI_ERROR_NO_SOCKET;
+    ok &= nsapi_tcp_server_close(&server) == NSAPI_ERROR_NO_SOCKET;
+    report(ok, "use_after_close");
 }
 
 static void sigio_driven_udp(void)
@@ -175,9 +362,6 @@ static void async_dns_cancel_races(const nsapi_socket_address_t *silent)
 }
 
 #ifdef TSAN_POSIX
-#define ADDRESS "127.0.0.1"
-#define BASE 47000 /* clear of the host's services; no root needed */
-
 static int start(void)
 {
     return nsapi_posix_init(&stack) == NSAPI_ERROR_OK;
@@ -188,9 +372,6 @@ static int stop(void)
     return nsapi_posix_open_sockets(&stack) == 0 && nsapi_posix_deinit(&stack) == NSAPI_ERROR_OK;
 }
 #else
-#define ADDRESS "10.0.0.1"
-#define BASE 0
-
 static int start(void)
 {
     return nsapi_lwip_init(&stack) == NSAPI_ERROR_OK && nsapi_lwip_add_loopback(&stack, ADDRESS, NULL) == NSAPI_ERROR_OK;
@@ -216,6 +397,10 @@ int main(void)
     nsapi_socket_address_set_port(&discard, BASE + 9);
     parallel_echo();
     close_wakes_recv();
+    close_wakes_accept();
+    close_wakes_connect();
+    closes_race();
+    use_after_close();
     sigio_driven_udp();
     nsapi_socket_address_set_port(&at, BASE + 99); /* nobody listens there */
     async_dns_cancel_races(&at);

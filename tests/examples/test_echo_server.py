@@ -85,6 +85,36 @@ kill -TERM $server; wait $server; cat $out
     def test_lwip_tap(self):
         self.check("lwip-tap")
 
+    def test_restarts_on_its_port(self):
+        """Defect 3's kin: a server stopped with a client connected closes first, and its end waits in
+        TIME-WAIT; a new server takes the port at once (REUSEADDR), on POSIX."""
+        c = netns.CONFIGS["posix"]
+        server = f"{shlex.quote(SERVER)} {c['options']} {PORT}"
+        rc, stdout, stderr = netns.run_script(f"""
+{c["setup"]}
+out=$(mktemp); trap 'rm -f $out $out.client' EXIT
+{server} > $out 2>&1 & first=$!
+i=0; until grep -q listening $out || [ $i -ge 50 ]; do i=$((i + 1)); sleep 0.1; done
+python3 -c "
+import socket, sys, time
+s = socket.create_connection(('127.0.0.1', {PORT}), 5)
+s.sendall(b'x'); s.recv(1)
+print('echoed', flush=True)
+s.recv(1)  # until the server's close
+time.sleep(0.5)
+" > $out.client & client=$!
+i=0; until grep -q echoed $out.client || [ $i -ge 100 ]; do i=$((i + 1)); sleep 0.1; done
+kill -TERM $first; wait $first; echo "first exit $?"; wait $client
+ss -Htan state time-wait "sport = :{PORT}" | grep -q . && echo "time-wait held"
+{server} 1 > $out 2>&1 & second=$!
+i=0; until grep -q listening $out || [ $i -ge 20 ]; do i=$((i + 1)); sleep 0.1; done
+kill -TERM $second; wait $second; echo "second exit $?"; cat $out
+""", timeout=60)
+        self.assertIn("first exit 0", stdout, stdout + stderr)
+        self.assertIn("time-wait held", stdout, "the case needs the server's end in TIME-WAIT")
+        self.assertIn("second exit 0", stdout, stdout + stderr)
+        self.assertIn("listening on port", stdout)
+
     def test_stops_on_sigterm_and_bad_usage(self):
         c = netns.CONFIGS["posix"]
         rc, stdout, stderr = netns.run_script(f"""

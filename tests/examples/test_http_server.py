@@ -124,6 +124,32 @@ class HttpServer(unittest.TestCase):
         self.assertNotIn("/forged", out, "no control character reaches the log")
         self.assertIn(f"http server answered {answered} requests", out)
 
+    def test_restarts_on_its_port(self):
+        """Defect 3: after serving (the server closes first, so its end waits in TIME-WAIT), a new
+        server takes the port at once (REUSEADDR), on POSIX; a port held by a live listener is still
+        refused, and the message names the call that failed (bind)."""
+        c = netns.CONFIGS["posix"]
+        server = f"{shlex.quote(SERVER)} {c['options']} {PORT}"
+        rc, stdout, stderr = netns.run_script(f"""
+{c["setup"]}
+{server} 1 > /dev/null 2>&1 & first=$!
+i=0; until curl -s -o /dev/null http://127.0.0.1:{PORT}/ || [ $i -ge 50 ]; do i=$((i + 1)); sleep 0.1; done
+wait $first; echo "first exit $?"
+ss -Htan state time-wait "sport = :{PORT}" | grep -q . && echo "time-wait held"
+{server} 1 > /dev/null 2>&1 & second=$!
+i=0; until curl -s -o /dev/null http://127.0.0.1:{PORT}/ || [ $i -ge 20 ]; do i=$((i + 1)); sleep 0.1; done
+wait $second; echo "second exit $?"
+python3 -c "import socket, time; s = socket.create_server(('127.0.0.1', {PORT})); time.sleep(3)" & holder=$!
+sleep 0.5
+{server} 1; echo "third exit $?"
+kill $holder
+""", timeout=60)
+        self.assertIn("first exit 0", stdout, stdout + stderr)
+        self.assertIn("time-wait held", stdout, "the case needs the server's end in TIME-WAIT")
+        self.assertIn("second exit 0", stdout, stdout + stderr)
+        self.assertIn("third exit 1", stdout, stdout + stderr)
+        self.assertIn("bind: NSAPI_ERROR_", stderr)
+
     def test_sigterm_and_usage(self):
         c = netns.CONFIGS["posix"]
         rc, stdout, stderr = netns.run_script(f"""
@@ -139,7 +165,7 @@ cat $out
 """)
         self.assertIn("server exit 0", stdout, stdout + stderr)
         self.assertIn("http server answered 0 requests", stdout)
-        for args in ("", "0", "80 x", "70000"):
+        for args in ("", "0", "80 x", "70000", "--backlog 0 80", "--backlog 256 80", "--backlog x 80", "--backlog"):
             rc, _, stderr = netns.run("posix", [], [], "http_server", args)
             self.assertEqual(rc, 2, args)
             self.assertIn("usage: http_server", stderr)

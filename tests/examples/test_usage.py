@@ -16,7 +16,7 @@ import netns
 PROGRAMS = {
     "http_client": {"--cacert FILE": "(default /etc/ssl/certs", "http[s]://HOST[:PORT][/PATH]": "PORT 80 (https: 443)",
                     "-o FILE": "default: the body is counted"},
-    "http_server": {"--cert FILE": "(default: plain HTTP)", "--key FILE": "", "PORT": "1 to 65535",
+    "http_server": {"--backlog N": "(default: 64)", "--cert FILE": "(default: plain HTTP)", "--key FILE": "", "PORT": "1 to 65535",
                     "REQUESTS": "default: serve until SIGINT or SIGTERM"},
     "echo_server": {"PORT": "1 to 65535", "CLIENTS": "default: serve until SIGINT or SIGTERM"},
     "tcp_ping_pong": {"HOST": "", "PORT": "1 to 65535", "ROUNDS": "(default 100)", "SIZE": "1 to 65536 (default 1000)"},

@@ -27,9 +27,10 @@ Test(lwip_options, the_library_and_its_users_agree)
 
 Test(lwip_options, the_library_has_what_the_product_needs)
 {
-    /* The backend: lwIP called under the core lock from any thread; both IP versions; multicast. */
+    /* The backend: lwIP called under the core lock from any thread; both IP versions; multicast; a
+     * listen backlog that ignores SYNs over it. */
     static const char *const backend[] = {"LWIP_TCPIP_CORE_LOCKING", "LWIP_IPV4", "LWIP_IPV6", "LWIP_TCP", "LWIP_UDP",
-                                          "LWIP_NETIF_LOOPBACK", "LWIP_IGMP", "LWIP_IPV6_MLD"};
+                                          "LWIP_NETIF_LOOPBACK", "LWIP_IGMP", "LWIP_IPV6_MLD", "TCP_LISTEN_BACKLOG"};
     /* The interface layer: lwIP's own address clients and the netifs' callbacks. */
     static const char *const interface[] = {"LWIP_DHCP", "LWIP_AUTOIP", "LWIP_DHCP_AUTOIP_COOP",
                                             "LWIP_IPV6_AUTOCONFIG", "LWIP_IPV6_DHCP6", "LWIP_IPV6_DHCP6_STATELESS",

@@ -243,6 +243,12 @@ int nsapi_lwip_tcp_in(const struct tcp_pcb *pcb, const struct tcp_hdr *hdr, cons
 #ifndef LWIP_CHECKSUM_ON_COPY
 #define LWIP_CHECKSUM_ON_COPY 1
 #endif
+/* A listener's backlog counts the connections being set up and those accepted by lwIP but not
+ * yet by nsapi (lwip_tcp.c); a SYN over it is ignored, so the client retries it, as Linux does,
+ * rather than meeting a reset. */
+#ifndef TCP_LISTEN_BACKLOG
+#define TCP_LISTEN_BACKLOG 1
+#endif
 /* nsapi's KEEPALIVE, KEEPIDLE and KEEPINTVL; REUSEADDR. */
 #ifndef LWIP_TCP_KEEPALIVE
 #define LWIP_TCP_KEEPALIVE 1
@@ -354,7 +360,7 @@ int nsapi_lwip_tcp_in(const struct tcp_pcb *pcb, const struct tcp_hdr *hdr, cons
     X(LWIP_IPV6_AUTOCONFIG) X(LWIP_IPV6_DHCP6) X(LWIP_IPV6_DHCP6_STATELESS)                           \
     X(LWIP_NETIF_STATUS_CALLBACK) X(LWIP_NETIF_LINK_CALLBACK) X(LWIP_NETIF_EXT_STATUS_CALLBACK)       \
     X(LWIP_NETIF_LOOPBACK) X(LWIP_NETIF_LOOPBACK_MULTITHREADING) X(TCP_MSS) X(TCP_WND) X(TCP_SND_BUF) \
-    X(MEMP_MEM_MALLOC) X(LWIP_SOCKET) X(LWIP_NETCONN)
+    X(MEMP_MEM_MALLOC) X(LWIP_SOCKET) X(LWIP_NETCONN) X(TCP_LISTEN_BACKLOG)
 
 /* The value the lwIP library was compiled with of an option NSAPI_LWIP_RECORDED_OPTIONS names, or
  * the size it saw of "struct netif", "struct tcp_pcb" or "struct udp_pcb"; -1 for another name. */

@@ -1,0 +1,196 @@
+"""A crowd of TCP clients against a server, well-formed and hostile at once, with a probe that
+times well-formed requests while the crowd runs.
+
+usage: python3 crowd.py ADDRESS PORT PROTOCOL [--clients N] [--slowloris N] [--idle N] [--hostile]
+                        [--probes N] [--deadline S]
+PROTOCOL is http (each client GETs /bytes/1000 and checks the answer) or echo (each client sends
+1000 bytes and checks the echo).  --slowloris: clients that send a request head a byte a second
+and never end it, reconnecting when dropped; --idle: connections that send nothing; --hostile:
+one each of an oversized head, an oversized body, garbage bytes, a client that vanishes
+mid-request and one that resets, again and again.  The probe sends a well-formed request every
+0.5 s once the crowd has started, and reports the slowest.  Everything stops by --deadline.
+Prints "clients served N of M, reset R, failed F, last after T s" and "probe slowest MS ms over N"."""
+
+import argparse
+import os
+import socket
+import struct
+import threading
+import time
+
+REQUEST = b"GET /bytes/1000 HTTP/1.1\r\nHost: crowd\r\n\r\n"
+PATTERN = bytes(i % 251 for i in range(1000))
+
+
+def http_exchange(s):
+    s.sendall(REQUEST)
+    got = bytearray()
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        got += chunk
+    return got.startswith(b"HTTP/1.1 200 OK") and got.endswith(PATTERN)
+
+
+def echo_exchange(s):
+    data = os.urandom(1000)
+    s.sendall(data)
+    got = bytearray()
+    while len(got) < len(data):
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        got += chunk
+    return bytes(got) == data
+
+
+class Crowd:
+    def __init__(self, args):
+        self.args = args
+        self.exchange = http_exchange if args.protocol == "http" else echo_exchange
+        self.lock = threading.Lock()
+        self.served = self.reset = self.failed = 0
+        self.idle_connected = self.idle_reset = self.idle_failed = 0
+        self.last = 0.0
+        self.probes = []
+        self.stop = threading.Event()
+        self.start = time.monotonic()
+        self.end = self.start + args.deadline
+
+    def connect(self, timeout):
+        s = socket.create_connection((self.args.address, self.args.port), timeout=timeout)
+        s.settimeout(max(0.1, self.end - time.monotonic()))
+        return s
+
+    def client(self):
+        try:
+            with self.connect(max(0.1, self.end - time.monotonic())) as s:
+                ok = self.exchange(s)
+            with self.lock:
+                self.served += ok
+                self.failed += not ok
+                self.last = time.monotonic() - self.start
+        except ConnectionResetError:
+            with self.lock:
+                self.reset += 1
+        except OSError:
+            with self.lock:
+                self.failed += 1
+
+    def slowloris(self):
+        head = b"GET / HTTP/1.1\r\nHost: slow\r\nX-Slow: " + b"x" * 10000
+        while not self.stop.is_set():
+            try:
+                with self.connect(5) as s:
+                    for byte in head:
+                        s.sendall(bytes([byte]))
+                        if self.stop.wait(1):
+                            return
+            except OSError:
+                self.stop.wait(0.1)
+
+    @staticmethod
+    def closed(s):
+        """Whether the server has closed s (a reset raises)."""
+        try:
+            return s.recv(1, socket.MSG_PEEK) == b""
+        except BlockingIOError:
+            return False
+
+    def idle(self):
+        try:
+            with self.connect(max(0.1, self.end - time.monotonic())) as s:
+                with self.lock:
+                    self.idle_connected += 1
+                s.setblocking(False)
+                while not self.stop.wait(0.5) and not self.closed(s):
+                    pass
+        except ConnectionResetError:
+            with self.lock:
+                self.idle_reset += 1
+        except OSError:
+            with self.lock:
+                self.idle_failed += 1
+
+    def hostile(self):
+        attacks = [
+            b"GET / HTTP/1.1\r\nX: " + b"y" * 20000 + b"\r\n\r\n",  # oversized head
+            b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n" + b"z" * 3000000,  # oversized body
+            bytes(range(256)) * 40,  # garbage
+        ]
+        while not self.stop.is_set():
+            for attack in attacks:
+                try:
+                    with self.connect(5) as s:
+                        s.settimeout(5)
+                        s.sendall(attack)
+                        s.recv(100)
+                except OSError:
+                    pass
+            for linger in (False, True):  # vanish mid-request: a FIN, then a reset
+                try:
+                    s = self.connect(5)
+                    s.sendall(b"GET /bytes/100 HTTP/1.1\r\nHo")
+                    if linger:
+                        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    s.close()
+                except OSError:
+                    pass
+            self.stop.wait(0.2)
+
+    def probe(self):
+        while not self.stop.wait(0.5) and len(self.probes) < self.args.probes:
+            t = time.monotonic()
+            try:
+                with self.connect(10) as s:
+                    ok = self.exchange(s)
+            except OSError:
+                ok = False
+            self.probes.append((time.monotonic() - t) * 1000 if ok else float("inf"))
+
+    def run(self):
+        a = self.args
+        background = [threading.Thread(target=self.slowloris) for _ in range(a.slowloris)]
+        background += [threading.Thread(target=self.idle) for _ in range(a.idle)]
+        background += [threading.Thread(target=self.hostile)] if a.hostile else []
+        for t in background:
+            t.start()
+        time.sleep(1.5 if background else 0)  # the hostile ones settle in first
+        prober = threading.Thread(target=self.probe)
+        prober.start()
+        clients = [threading.Thread(target=self.client) for _ in range(a.clients)]
+        for t in clients:
+            t.start()
+        for t in clients:
+            t.join()
+        prober.join(max(0.1, self.end - time.monotonic()))
+        self.stop.set()
+        for t in background + [prober]:
+            t.join()
+        print(f"clients served {self.served} of {a.clients}, reset {self.reset}, failed {self.failed}, "
+              f"last after {self.last:.1f} s")
+        if a.idle:
+            print(f"idle connected {self.idle_connected} of {a.idle}, reset {self.idle_reset}, "
+                  f"failed {self.idle_failed}")
+        slowest = max(self.probes) if self.probes else float("inf")
+        print(f"probe slowest {slowest:.0f} ms over {len(self.probes)}")
+        return 0
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("address")
+    p.add_argument("port", type=int)
+    p.add_argument("protocol", choices=["http", "echo"])
+    p.add_argument("--clients", type=int, default=0)
+    p.add_argument("--slowloris", type=int, default=0)
+    p.add_argument("--idle", type=int, default=0)
+    p.add_argument("--hostile", action="store_true")
+    p.add_argument("--probes", type=int, default=6)
+    p.add_argument("--deadline", type=float, default=40)
+    return Crowd(p.parse_args()).run()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
