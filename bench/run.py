@@ -22,6 +22,9 @@ import sys
 import tempfile
 import time
 
+import exchange  # noqa: E402 -- bench/, the script's own directory
+import http_load  # noqa: E402
+
 WORKLOADS = {"tcp_bulk": "MB/s", "udp_pingpong": "round trips/s", "tcp_connect": "connections/s"}
 # (workload, program, ours, baseline, goal: ours/baseline at least this)
 THROUGHPUT = [
@@ -373,6 +376,9 @@ def main():
     rows += tls(args.root, args.build, args.reps) + tls_lwip(args.root, args.build, args.reps)
     rows += tls_rows(args.root, args.build)
     rows += instructions(args.build)
+    examples = os.path.join(os.path.dirname(args.build), "examples")  # HTTP load and 64 KiB exchanges, lwIP vs POSIX
+    rows += [Row(name, ours, base, unit, goal, higher_is_better=unit != "ms", note=note) for name, ours, base, unit,
+             goal, note in http_load.measure(examples) + exchange.measure(examples)]
     files, types = footprint(args.root, args.build)
     if files:
         text = sum(f[1] for f in files)
