@@ -18,6 +18,7 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
 {
     struct nsapi_lwip_socket *s = arg;
 
+    (void)pcb;
     (void)err;
     if (p == NULL) {
         s->eof = true;
@@ -25,13 +26,6 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
         s->rx = p;
     } else {
         pbuf_cat(s->rx, p);
-    }
-    /* A segment shorter than a full one ends what the peer had to send: acknowledge it now, as the
-     * end of tcp_input does for TF_ACK_NOW.  lwIP would hold the ACK of an odd segment until its
-     * next fast timer (up to TCP_TMR_INTERVAL, 250 ms), and a peer's Nagle holds its next small
-     * segment until that ACK: a request or an answer waited that long for its last bytes. */
-    if (p != NULL && p->tot_len < tcp_mss(pcb)) {
-        tcp_set_flags(pcb, TF_ACK_NOW);
     }
     nsapi_lwip_notify(s);
     return ERR_OK;

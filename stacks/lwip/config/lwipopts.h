@@ -241,9 +241,13 @@ int nsapi_lwip_tcp_in(const struct tcp_pcb *pcb, const struct tcp_hdr *hdr, cons
  * segment, which that file has dealt with). */
 int nsapi_lwip_time_wait_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, unsigned short optlen,
                             unsigned short opt1len, const unsigned char *opt2, const struct pbuf *p);
+/* A data segment shorter than a full one is acknowledged at once, not at lwIP's next fast timer,
+ * which a peer's Nagle would wait for (config/quick_ack.c; always 0). */
+int nsapi_lwip_quick_ack(struct tcp_pcb *pcb, const struct pbuf *p);
 #ifndef LWIP_HOOK_TCP_INPACKET_PCB
 #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p)                                   \
-    (nsapi_lwip_tcp_in(pcb, hdr, p) || nsapi_lwip_time_wait_in(pcb, hdr, optlen, opt1len, opt2, p))
+    (nsapi_lwip_tcp_in(pcb, hdr, p) || nsapi_lwip_time_wait_in(pcb, hdr, optlen, opt1len, opt2, p)       \
+     || nsapi_lwip_quick_ack(pcb, p))
 #endif
 /* End all but the newest keep TIME-WAIT connections (config/time_wait.c); under the core lock.  lwIP
  * does so itself only when its static pool of pcbs is empty, never with pools from malloc. */
