@@ -45,7 +45,7 @@ static void setup(void)
     }
 }
 
-TestSuite(tcp_kernel, .init = setup, .fini = fixture_teardown, .timeout = 120);
+TestSuite(tcp_kernel, .init = setup, .fini = fixture_teardown, .timeout = 60);
 
 /* ---- the stack's server closes first; the kernel's clients reuse ports ------------------- */
 
