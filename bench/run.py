@@ -10,7 +10,7 @@ usage: python3 bench/run.py ROOT BUILD [--rounds N] [--quick] [--pin one|split|n
   --pin       where the two ends of a ping-pong or connection round run: "one" CPU for both (the
               default), "split" (client on CPU 0, server on CPU 1) or "none"; bulk is never pinned;
   --only      the groups to run (GROUPS below: throughput, dhcp, tls, instructions, footprint,
-              generator), e.g. --only dhcp (which needs root).
+              generator, http), e.g. --only dhcp (which needs root).
 Prints a table and exits 0 whether or not the goals are met: it is a measurement, not a test.
 Each figure is the median of the rounds, with its interquartile range (IQR); a ratio is the median of
 the rounds' ratios (each round runs ours and the baseline back to back) with the IQR of those.  "met"
@@ -32,6 +32,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import exchange  # noqa: E402 -- bench/, the script's own directory
+import http_load  # noqa: E402
 
 WORKLOADS = {"tcp_bulk": "MB/s", "udp_pingpong": "round trips/s", "tcp_connect": "connections/s"}
 PER = {"tcp_bulk": "MiB", "udp_pingpong": "round trip", "tcp_connect": "connection"}
@@ -530,6 +533,14 @@ def tls_all(run):
 
 # The groups of rows, in the table's order: (name for --only, function of the Run returning Rows).
 # Another kind of row (an HTTP load, a firmware's sizes) is a function here and one line below.
+def http_rows(run):
+    """http_server under ab and wrk, and 64 KiB request/response exchanges: lwIP on TAP against POSIX on lo
+    (bench/http_load.py, bench/exchange.py; as root)."""
+    examples = os.path.join(os.path.dirname(run.build), "examples")
+    return [Row(name, ours, base, unit, goal, higher_is_better=unit != "ms", note=note)
+            for name, ours, base, unit, goal, note in http_load.measure(examples) + exchange.measure(examples)]
+
+
 GROUPS = [
     ("throughput", throughput),
     ("dhcp", dhcp),
@@ -537,6 +548,7 @@ GROUPS = [
     ("instructions", instructions),
     ("footprint", footprint_rows),
     ("generator", generator_time),
+    ("http", http_rows),
 ]
 QUICK_GROUPS = ["throughput"]
 

@@ -66,6 +66,19 @@ void ping_pong_time(struct ping_pong_times *times, long ms)
     times->max = ms > times->max ? ms : times->max;
     times->total += ms;
     times->count++;
+    times->histogram[ms < 0 ? 0 : ms < PING_PONG_HISTOGRAM - 1 ? ms : PING_PONG_HISTOGRAM - 1]++;
+}
+
+/* The shortest time that at least 99% of the round trips took no longer than. */
+static long percentile99(const struct ping_pong_times *times)
+{
+    unsigned long need = ((unsigned long)times->count * 99 + 99) / 100, seen = 0;
+    long ms;
+
+    for (ms = 0; ms < PING_PONG_HISTOGRAM - 1 && seen + times->histogram[ms] < need; ms++) {
+        seen += times->histogram[ms];
+    }
+    return ms < times->max ? ms : times->max;
 }
 
 void ping_pong_report(const struct ping_pong_times *times, const struct ping_pong *game)
@@ -73,6 +86,7 @@ void ping_pong_report(const struct ping_pong_times *times, const struct ping_pon
     printf("%u rounds of %u bytes each way, every echo intact\n", times->count, game->size);
     printf("round trip: min %ld ms, average %ld ms, max %ld ms\n", times->min,
            times->count > 0 ? times->total / (long)times->count : 0, times->max);
+    printf("round trip 99th percentile: %ld ms\n", percentile99(times));
 }
 
 int ping_pong_main(int argc, char **argv, ping_pong_play_t play, unsigned size_min, unsigned size_max)

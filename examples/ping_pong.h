@@ -12,9 +12,12 @@ struct ping_pong {
     unsigned size;
 };
 
+#define PING_PONG_HISTOGRAM 1024 /* round trips counted per millisecond; the last counts the longer ones too */
+
 struct ping_pong_times {
     long min, max, total;
     unsigned count;
+    unsigned histogram[PING_PONG_HISTOGRAM];
 };
 
 /* One game against the partner: the program's exit code. */
@@ -33,7 +36,7 @@ void ping_pong_fill(unsigned char *buf, unsigned size, unsigned round);
 /* Count one round trip of ms milliseconds. */
 void ping_pong_time(struct ping_pong_times *times, long ms);
 
-/* Print the summary: rounds, bytes, round-trip times. */
+/* Print the summary: rounds, bytes, round-trip times (min, average, max; then the 99th percentile). */
 void ping_pong_report(const struct ping_pong_times *times, const struct ping_pong *game);
 
 #endif

@@ -198,7 +198,11 @@ nsapi_error_t nsapi_lwip_tcp_connect(struct nsapi_lwip_socket *s, const ip_addr_
     case NSAPI_LWIP_TCP_IDLE:
         break;
     }
+    nsapi_lwip_trim_time_wait(NSAPI_LWIP_TIME_WAIT_MAX); /* each holds its local port */
     err = tcp_connect(s->pcb.tcp, ip, port, on_connected);
+    if (err == ERR_BUF) {
+        return NSAPI_ERROR_ADDRESS_IN_USE; /* tcp_connect's one ERR_BUF: every ephemeral port is taken */
+    }
     if (err != ERR_OK) {
         return nsapi_lwip_error(err);
     }

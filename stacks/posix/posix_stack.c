@@ -194,7 +194,10 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     if (errno == EINVAL || errno == EAFNOSUPPORT) {
         return NSAPI_ERROR_PARAMETER; /* an address this socket cannot reach, such as IPv4 from an IPv6 bind */
     }
-    s->state = POSIX_FAILED; /* refused at once, no route, no local port: the attempt failed */
+    if (errno == EADDRNOTAVAIL) {
+        return NSAPI_ERROR_ADDRESS_IN_USE; /* every ephemeral port is taken; the socket may try again */
+    }
+    s->state = POSIX_FAILED; /* refused at once, no route: the attempt failed */
     return NSAPI_ERROR_NO_CONNECTION;
 }
 

@@ -191,15 +191,19 @@ static inline nsapi_error_t nsapi_tcp_socket_getpeername(nsapi_tcp_socket_t *soc
  *
  * @param socket  The TCPSocket.
  * @param address The server's address and port.
- * @retval NSAPI_ERROR_OK            connected.
- * @retval NSAPI_ERROR_PARAMETER     a NULL argument or an empty address.
- * @retval NSAPI_ERROR_NO_SOCKET     the socket is not open.
- * @retval NSAPI_ERROR_IN_PROGRESS   non-blocking; the attempt started.
- * @retval NSAPI_ERROR_ALREADY       non-blocking; the attempt is still going.
- * @retval NSAPI_ERROR_IS_CONNECTED  the socket is already connected.
- * @retval NSAPI_ERROR_NO_CONNECTION the server refused or could not be reached.
- * @retval NSAPI_ERROR_WOULD_BLOCK   the timeout passed before the attempt
- *                                   ended.
+ * @retval NSAPI_ERROR_OK             connected.
+ * @retval NSAPI_ERROR_PARAMETER      a NULL argument or an empty address.
+ * @retval NSAPI_ERROR_NO_SOCKET      the socket is not open.
+ * @retval NSAPI_ERROR_IN_PROGRESS    non-blocking; the attempt started.
+ * @retval NSAPI_ERROR_ALREADY        non-blocking; the attempt is still going.
+ * @retval NSAPI_ERROR_IS_CONNECTED   the socket is already connected.
+ * @retval NSAPI_ERROR_NO_CONNECTION  the server refused or could not be
+ *                                    reached.
+ * @retval NSAPI_ERROR_WOULD_BLOCK    the timeout passed before the attempt
+ *                                    ended.
+ * @retval NSAPI_ERROR_ADDRESS_IN_USE no local port is free: every ephemeral
+ *                                    port holds a connection (TIME-WAIT
+ *                                    included); the socket may try again later.
  */
 nsapi_error_t nsapi_tcp_socket_connect(nsapi_tcp_socket_t *socket, const nsapi_socket_address_t *address);
 

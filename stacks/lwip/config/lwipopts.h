@@ -236,8 +236,27 @@ struct tcp_pcb;
 struct tcp_hdr;
 struct pbuf;
 int nsapi_lwip_tcp_in(const struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const struct pbuf *p);
+/* A client's new SYN (or its reset) ends a TIME-WAIT connection on the same 4-tuple instead of
+ * being answered with an ACK it cannot use (config/time_wait.c: nonzero means lwIP drops the
+ * segment, which that file has dealt with). */
+int nsapi_lwip_time_wait_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, unsigned short optlen,
+                            unsigned short opt1len, const unsigned char *opt2, const struct pbuf *p);
+/* A data segment shorter than a full one is acknowledged at once, not at lwIP's next fast timer,
+ * which a peer's Nagle would wait for (config/quick_ack.c; always 0). */
+int nsapi_lwip_quick_ack(struct tcp_pcb *pcb, const struct pbuf *p);
 #ifndef LWIP_HOOK_TCP_INPACKET_PCB
-#define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p) nsapi_lwip_tcp_in(pcb, hdr, p)
+#define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p)                                   \
+    (nsapi_lwip_tcp_in(pcb, hdr, p) || nsapi_lwip_time_wait_in(pcb, hdr, optlen, opt1len, opt2, p)       \
+     || nsapi_lwip_quick_ack(pcb, p))
+#endif
+/* End all but the newest keep TIME-WAIT connections (config/time_wait.c); under the core lock.  lwIP
+ * does so itself only when its static pool of pcbs is empty, never with pools from malloc. */
+void nsapi_lwip_trim_time_wait(unsigned keep);
+/* TIME-WAIT connections kept, trimmed to this when a SYN reaches a listener and before a connect:
+ * enough to answer a peer's retransmitted FIN for the last few connections, few enough that a
+ * lookup walks no long list and a client's 16,384 ephemeral ports never run out. */
+#ifndef NSAPI_LWIP_TIME_WAIT_MAX
+#define NSAPI_LWIP_TIME_WAIT_MAX 64
 #endif
 /* The checksum is computed while data is copied into a segment: one pass over it, not two. */
 #ifndef LWIP_CHECKSUM_ON_COPY
