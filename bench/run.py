@@ -336,6 +336,24 @@ def lwip_footprint(root, build, tree, port):
     return files, bare
 
 
+def board_rows(root):
+    """The mps2 firmware's size (`scons board`: the worked example on QEMU's mps2-an386), whole from
+    arm-none-eabi-size and per part from the link map (ports/mps2/size.py); none if it is not built."""
+    elf = os.path.join(root, "build", "board", "ethernet_http.elf")
+    if shutil.which("arm-none-eabi-size") is None or not os.path.exists(elf):
+        return []
+    sys.path.insert(0, os.path.join(root, "ports", "mps2"))
+    import size
+    text, data, bss = subprocess.run(["arm-none-eabi-size", elf], capture_output=True, text=True,
+                                     check=True).stdout.splitlines()[1].split()[:3]
+    rows = [Row("firmware: mps2 ethernet_http .text, whole image (Cortex-M4, -Os, newlib-nano)", int(text), None,
+                "bytes", higher_is_better=False, note=f".data {data} B, .bss {int(bss):,} B; no heap or stack counted")]
+    for part, (ptext, pdata, pbss) in size.parts(elf[:-4] + ".map").items():
+        rows.append(Row(f"firmware: .text of {part}", ptext, None, "bytes", higher_is_better=False,
+                        note=f".data {pdata} B, .bss {pbss:,} B (link map; merged strings counted per part)"))
+    return rows
+
+
 def generator_time(root, reps):
     times = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -392,6 +410,7 @@ def main():
         if files:
             rows.append(Row("footprint: network stack .text, runtime + generated + lwIP", text + lwip_text, None,
                             "bytes", note="what a firmware links for nsapi over lwIP, less the backend's glue"))
+    rows += board_rows(args.root)
     rows.append(Row("generator: regenerate everything from idl/", generator_time(args.root, args.reps), None, "s",
                     GENERATOR_GOAL, higher_is_better=False, note="wall time, a process of its own"))
     report(rows, files, types, lwip_files, args.build, started)
