@@ -7,7 +7,7 @@ that hangs, so a hang fails (status 124) instead of stalling the suite."""
 import os
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples"))
+sys.path.append(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples"))
 import netns  # noqa: E402
 
 FIRMWARE = os.path.join(netns.ROOT, "build", "board")
