@@ -30,6 +30,7 @@ done"""
 
 def qemu(elf, seconds, extra=""):
     """The shell line booting elf on mps2-an386 with its NIC on nsapi0, killed after seconds."""
+    assert os.path.exists(os.path.join(FIRMWARE, elf)), f"no {elf}: `scons board` needs arm-none-eabi-gcc (tools/install-deps)"
     return (f"timeout -k 2 {seconds} qemu-system-arm -M mps2-an386 -display none -serial stdio -monitor none"
             f" -semihosting-config enable=on,target=native -nic tap,ifname=nsapi0,script=no,downscript=no"
             f" {extra} -kernel {os.path.join(FIRMWARE, elf)}")
