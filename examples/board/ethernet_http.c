@@ -22,7 +22,7 @@
 
 static int fail(const char *what, nsapi_error_t err)
 {
-    printf("%s failed: %d\n", what, (int)err);
+    printf("%s failed: %s\n", what, nsapi_error_name(err));
     return 1;
 }
 
