@@ -10,7 +10,7 @@ usage: python3 bench/run.py ROOT BUILD [--rounds N] [--quick] [--pin one|split|n
   --pin       where the two ends of a ping-pong or connection round run: "one" CPU for both (the
               default), "split" (client on CPU 0, server on CPU 1) or "none"; bulk is never pinned;
   --only      the groups to run (GROUPS below: throughput, dhcp, tls, instructions, footprint,
-              generator, http), e.g. --only dhcp (which needs root).
+              generator, http, board), e.g. --only dhcp (which needs root).
 Prints a table and exits 0 whether or not the goals are met: it is a measurement, not a test.
 Each figure is the median of the rounds, with its interquartile range (IQR); a ratio is the median of
 the rounds' ratios (each round runs ours and the baseline back to back) with the IQR of those.  "met"
@@ -479,6 +479,25 @@ def lwip_footprint(root, build, tree, port):
     return files, bare
 
 
+def board_rows(run):
+    """The mps2 firmware's size (`scons board`: the worked example on QEMU's mps2-an386), whole from
+    arm-none-eabi-size and per part from the link map (ports/mps2/size.py); none if it is not built."""
+    root = run.root
+    elf = os.path.join(root, "build", "board", "ethernet_http.elf")
+    if shutil.which("arm-none-eabi-size") is None or not os.path.exists(elf):
+        return []
+    sys.path.insert(0, os.path.join(root, "ports", "mps2"))
+    import size
+    text, data, bss = subprocess.run(["arm-none-eabi-size", elf], capture_output=True, text=True,
+                                     check=True).stdout.splitlines()[1].split()[:3]
+    rows = [Row("firmware: mps2 ethernet_http .text, whole image (Cortex-M4, -Os, newlib-nano)", int(text), None,
+                "bytes", higher_is_better=False, note=f".data {data} B, .bss {int(bss):,} B; no heap or stack counted")]
+    for part, (ptext, pdata, pbss) in size.parts(elf[:-4] + ".map").items():
+        rows.append(Row(f"firmware: .text of {part}", ptext, None, "bytes", higher_is_better=False,
+                        note=f".data {pdata} B, .bss {pbss:,} B (link map; merged strings counted per part)"))
+    return rows
+
+
 def generator_time(run):
     """Regenerating everything from idl/, a process of its own, wall time: each round's."""
     root, reps, times = run.root, run.rounds, []
@@ -549,6 +568,7 @@ GROUPS = [
     ("footprint", footprint_rows),
     ("generator", generator_time),
     ("http", http_rows),
+    ("board", board_rows),
 ]
 QUICK_GROUPS = ["throughput"]
 

@@ -92,7 +92,7 @@ def program_suite(result, root, program, env):
     result.add(os.path.basename(program), passed, failed, out)
 
 
-PYTHON_SUITES = ["structure", "tools", "generator", "docs", "scaffold", "examples", "mbed"]
+PYTHON_SUITES = ["structure", "tools", "generator", "docs", "scaffold", "examples", "mbed", "board"]
 
 
 def run_all(root, criterion, programs, python_env=None, suites=None, case=None):

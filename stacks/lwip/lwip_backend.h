@@ -29,6 +29,13 @@
 #include "nsapi/nsapi.h"
 #include "nsapi/stack_api.h"
 
+/* How a netif hands lwIP a received frame: through lwIP's thread, or (NO_SYS) at once, in the caller. */
+#if NO_SYS
+#define NSAPI_LWIP_INPUT netif_input
+#else
+#define NSAPI_LWIP_INPUT tcpip_input
+#endif
+
 /* Tunables: defaults that a -D on the compiler's command line overrides. */
 #ifndef NSAPI_LWIP_UDP_QUEUE
 #define NSAPI_LWIP_UDP_QUEUE 16 /* datagrams a UDP socket holds for the application */
@@ -212,6 +219,16 @@ struct netif *nsapi_lwip_tap_netif(struct nsapi_lwip_tap *tap);
 /* Stop its reader, remove its netif and close the device.  Without the core lock. */
 void nsapi_lwip_tap_close(struct nsapi_lwip_tap *tap);
 
+#if NO_SYS
+/*
+ * Without threads a board's Ethernet driver stands in for netif_tap.c and
+ * implements the three functions above (name: the board's device, e.g.
+ * "lan9118"), and this one: hand lwIP the frames the device has received
+ * and follow its link; true if it did anything.  nsapi_lwip_poll() runs it.
+ */
+bool nsapi_lwip_tap_poll(void);
+#endif
+
 /* ---- lwip_addresses.c: a netif's addresses ---------------------------------------------------- */
 
 /* Add a static IPv6 address, valid at once. */
@@ -243,6 +260,12 @@ nsapi_error_t nsapi_lwip_status_start(void);
 
 /* Queue a status for p's interface; the thread reports it, after those queued before.  Any thread, any lock. */
 void nsapi_lwip_status_post(struct nsapi_lwip_pending *p, nsapi_connection_status_t status);
+
+#if NO_SYS
+/* Without threads (nosys/lwip_status_polled.c): report what is queued now; true if anything was.
+ * nsapi_lwip_poll() runs it, outside any lwIP callback. */
+bool nsapi_lwip_status_deliver(void);
+#endif
 
 /*
  * Drop what p has queued and wait (at most NSAPI_LWIP_STATUS_CANCEL_MS) for

@@ -7,15 +7,19 @@
  * core lock held; the runtime never takes the core lock while holding a
  * socket's lock, so the two cannot deadlock.
  */
-#include <pthread.h>
 #include <string.h>
 
+#include <lwip/init.h>
 #include <lwip/netif.h>
 
 #include "lwip_backend.h"
 #include "nsapi/lwip.h"
 
+#if !NO_SYS
+#include <pthread.h>
+
 static pthread_once_t started = PTHREAD_ONCE_INIT;
+#endif
 static nsapi_stack_t *owner; /* the one nsapi stack on lwIP; under the core lock */
 static struct nsapi_lwip_tap *shortcut_taps[NSAPI_LWIP_SHORTCUT_TAPS]; /* of nsapi_lwip_add_tap(); under the core lock */
 
@@ -237,10 +241,28 @@ static const nsapi_stack_api_t vtable = {
 
 /* ---- the public API (nsapi/lwip.h) ------------------------------------------------------------ */
 
+#if NO_SYS
+/* No threads: lwIP's state is made by the first call, and runs in nsapi_lwip_poll(). */
+static void start_once(void)
+{
+    static bool started;
+
+    if (!started) {
+        started = true;
+        lwip_init();
+    }
+}
+#else
 static void start_lwip(void)
 {
     tcpip_init(NULL, NULL); /* the core lock and lwIP's state exist when it returns */
 }
+
+static void start_once(void)
+{
+    pthread_once(&started, start_lwip);
+}
+#endif
 
 static bool is_ours(nsapi_stack_t *stack)
 {
@@ -249,7 +271,7 @@ static bool is_ours(nsapi_stack_t *stack)
     if (stack == NULL) {
         return false;
     }
-    pthread_once(&started, start_lwip); /* the core lock exists even before the first nsapi_lwip_init() */
+    start_once(); /* the core lock exists even before the first nsapi_lwip_init() */
     NSAPI_LWIP_LOCKED(ours = stack == owner);
     return ours;
 }
@@ -261,7 +283,7 @@ nsapi_error_t nsapi_lwip_init(nsapi_stack_t *stack)
     if (stack == NULL || stack->api != NULL) {
         return NSAPI_ERROR_PARAMETER;
     }
-    pthread_once(&started, start_lwip);
+    start_once();
     LOCK_TCPIP_CORE();
     if (owner == NULL) {
         err = nsapi_stack_init(stack, &vtable, NULL);

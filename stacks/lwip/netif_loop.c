@@ -49,7 +49,7 @@ struct netif *nsapi_lwip_loopback_create(void)
         return NULL;
     }
     ip6_addr_set_loopback(&localhost);
-    if (netif_add_noaddr(&loop, NULL, loop_init, tcpip_input) == NULL) {
+    if (netif_add_noaddr(&loop, NULL, loop_init, NSAPI_LWIP_INPUT) == NULL) {
         return NULL;
     }
     if (nsapi_lwip_add_static_ip6(&loop, &localhost) != ERR_OK) {

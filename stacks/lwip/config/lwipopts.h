@@ -64,6 +64,15 @@ void sys_mark_tcpip_thread(void);
 #define UNLOCK_TCPIP_CORE() nsapi_lwip_unlock_core()
 #endif
 
+/* No threads at all (NO_SYS 1: a bare-metal firmware such as ports/mps2): lwIP runs inside the
+ * application's blocking calls (nsapi_lwip_poll, the OS port's poll), so there is no core lock to
+ * take; releasing it still delivers what the call looped back. */
+#if NO_SYS && !defined(LOCK_TCPIP_CORE)
+#define LOCK_TCPIP_CORE()
+#define NSAPI_LWIP_RELEASE_CORE()
+#define UNLOCK_TCPIP_CORE() nsapi_lwip_unlock_core()
+#endif
+
 /* ---- Protocols ---------------------------------------------------------------------------- */
 
 /* Both IP versions on one socket, as nsapi's addresses are either. */
@@ -326,6 +335,12 @@ void nsapi_lwip_trim_time_wait(unsigned keep);
 #ifndef PBUF_POOL_SIZE
 #define PBUF_POOL_SIZE (TCP_WND / TCP_MSS + 2)
 #endif
+/* Timers (when MEMP_MEM_MALLOC is 0): lwIP 2.1.3 sizes the pool for its own (LWIP_NUM_SYS_TIMEOUT_INTERNAL)
+ * but leaves out DHCPv6's, so the pool runs dry once TCP starts its timer; and the backend arms one
+ * an interface (a DHCP restart after a bogus lease). */
+#ifndef MEMP_NUM_SYS_TIMEOUT
+#define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 1 + 4)
+#endif
 /* Four groups a socket (the backend's limit) for a few sockets, plus each netif's own. */
 #ifndef MEMP_NUM_IGMP_GROUP
 #define MEMP_NUM_IGMP_GROUP 16
@@ -387,8 +402,8 @@ long nsapi_lwip_built_with(const char *name);
 
 /* ---- What the backend cannot work without ------------------------------------------------- */
 
-#if NO_SYS || !LWIP_TCPIP_CORE_LOCKING
-#error "nsapi's lwIP backend calls lwIP from application threads under the core lock: NO_SYS 0, LWIP_TCPIP_CORE_LOCKING 1"
+#if !NO_SYS && !LWIP_TCPIP_CORE_LOCKING
+#error "nsapi's lwIP backend calls lwIP from application threads under the core lock: LWIP_TCPIP_CORE_LOCKING 1 (or NO_SYS 1)"
 #endif
 #if !LWIP_IPV4 || !LWIP_IPV6 || !LWIP_TCP || !LWIP_UDP
 #error "nsapi's lwIP backend needs IPv4, IPv6, TCP and UDP"

@@ -166,6 +166,20 @@ nsapi_error_t nsapi_lwip_deinit(nsapi_stack_t *stack);
  */
 unsigned nsapi_lwip_open_sockets(nsapi_stack_t *stack);
 
+/**
+ * One round of lwIP in a firmware without threads (lwIP built with NO_SYS
+ * 1, e.g. ports/mps2; absent from other builds): the Ethernet driver's
+ * received frames into lwIP, lwIP's due timers, then the interfaces' status
+ * reports.  The board registers it, or a function calling it, as the
+ * bare-metal OS port's poll (nsapi_os_set_poll), so every blocking call
+ * runs it while it waits; sigio and status callbacks run from here.  Not
+ * reentrant: never from a callback.
+ *
+ * @return true if it did anything (a frame, a report), false if it found
+ *         nothing to do (the caller may sleep until the next interrupt).
+ */
+bool nsapi_lwip_poll(void);
+
 #ifdef __cplusplus
 }
 #endif
