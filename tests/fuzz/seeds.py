@@ -149,7 +149,134 @@ def websocket():
     }
 
 
+def http_response():
+    ok = "HTTP/1.1 200 OK\r\n"
+    answers = {
+        "length": ok + "Content-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello",
+        "chunked": ok + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\n\r\n",
+        "chunked-trailers": ok + "Transfer-Encoding: gzip, chunked\r\n\r\na\r\n0123456789\r\n0\r\nX-T: 1\r\n\r\n",
+        "close": "HTTP/1.0 200 OK\r\nServer: x\r\n\r\nuntil the close",
+        "continue": "HTTP/1.1 100 Continue\r\n\r\n" + ok + "Content-Length: 2\r\n\r\nok",
+        "lf-only": "HTTP/1.1 404 Not Found\nContent-Length: 3\n\nno\n",
+        "no-content": "HTTP/1.1 204 No Content\r\n\r\n",
+        "bad-length": ok + "Content-Length: -1\r\n\r\n",
+        "short": ok + "Content-Length: 10\r\n\r\nhello",
+        "hex-size": ok + "Transfer-Encoding: chunked\r\n\r\n0x5\r\nhello\r\n0\r\n\r\n",
+        "bad-status": "HTTP/1.19 OK\r\n\r\n",
+        "gzip": ok + "Transfer-Encoding: gzip\r\n\r\n",
+    }
+    seeds = {name: b"\0" + text.encode() for name, text in answers.items()}
+    seeds["chunked-bytewise"] = b"\x01" + answers["chunked"].encode()
+    seeds["length-in-3s"] = b"\x03" + answers["length"].encode()
+    return seeds
+
+
+US_MAC, PEER_MAC = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
+US4, PEER4 = bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2])
+US6, PEER6 = bytes.fromhex("20010db8000000000000000000000001"), bytes.fromhex("20010db8000000000000000000000002")
+LINK6 = bytes.fromhex("fe80000000000000000000fffe000001")  # the netif's link-local address, from its MAC
+PEER_LINK6 = bytes.fromhex("fe800000000000000000000000000002")
+
+
+def checksum(data):
+    data += b"\0" * (len(data) % 2)
+    total = sum(struct.unpack(f">{len(data) // 2}H", data))
+    while total >> 16:
+        total = (total & 0xffff) + (total >> 16)
+    return struct.pack(">H", ~total & 0xffff)
+
+
+def ether(kind, payload, to=US_MAC):
+    return to + PEER_MAC + struct.pack(">H", kind) + payload
+
+
+def ipv4(proto, payload, src=PEER4, dst=US4, ident=1, frag=0x4000, ttl=64):
+    head = struct.pack(">BBHHHBB", 0x45, 0, 20 + len(payload), ident, frag, ttl, proto) + b"\0\0" + src + dst
+    return ether(0x0800, head[:10] + checksum(head) + head[12:] + payload)
+
+
+def ipv6(next_header, payload, src=PEER6, dst=US6, hops=64):
+    return ether(0x86dd, struct.pack(">IHBB", 0x60000000, len(payload), next_header, hops) + src + dst + payload)
+
+
+def with_checksum(segment, at, pseudo):
+    return segment[:at] + checksum(pseudo + segment) + segment[at + 2:]
+
+
+def tcp4(flags, payload=b"", seq=1000, ack=0, port=80, options=b""):
+    offset = (20 + len(options)) // 4
+    seg = struct.pack(">HHIIBBHHH", 40000, port, seq, ack, offset << 4, flags, 8192, 0, 0) + options + payload
+    return ipv4(6, with_checksum(seg, 16, PEER4 + US4 + struct.pack(">BBH", 0, 6, len(seg))))
+
+
+def tcp6(flags, payload=b"", seq=1000, ack=0, port=80, options=b""):
+    offset = (20 + len(options)) // 4
+    seg = struct.pack(">HHIIBBHHH", 40000, port, seq, ack, offset << 4, flags, 8192, 0, 0) + options + payload
+    return ipv6(6, with_checksum(seg, 16, PEER6 + US6 + struct.pack(">IxxxB", len(seg), 6)))
+
+
+def udp4(payload, port=7):
+    seg = struct.pack(">HHHH", 40000, port, 8 + len(payload), 0) + payload
+    return ipv4(17, with_checksum(seg, 6, PEER4 + US4 + struct.pack(">BBH", 0, 17, len(seg))))
+
+
+def udp6(payload, port=7):
+    seg = struct.pack(">HHHH", 40000, port, 8 + len(payload), 0) + payload
+    return ipv6(17, with_checksum(seg, 6, PEER6 + US6 + struct.pack(">IxxxB", len(seg), 17)))
+
+
+def icmp6(message, src=PEER6, dst=US6, hops=64):
+    return ipv6(58, with_checksum(message, 2, src + dst + struct.pack(">IxxxB", len(message), 58)), src, dst, hops)
+
+
+def lwip_ethernet():
+    syn, ack, psh, fin, rst = 0x02, 0x10, 0x08, 0x01, 0x04
+    mss_sack_ws = b"\x02\x04\x05\xb4\x04\x02\x03\x03\x07\x01"  # MSS 1460, SACK permitted, window scale 7, NOP
+    arp = struct.pack(">HHBBH", 1, 0x0800, 6, 4, 1) + PEER_MAC + PEER4 + bytes(6) + US4
+    arp_reply = struct.pack(">HHBBH", 1, 0x0800, 6, 4, 2) + PEER_MAC + PEER4 + US_MAC + US4
+    echo = b"\x08\x00\x00\x00\x12\x34\x00\x01" + b"ping" * 8
+    big = b"x" * 1000
+    first = struct.pack(">HHHH", 40000, 7, 8 + len(big), 0) + big[:504]
+    mld_query = b"\x82\x00\x00\x00\x00\x0a\x00\x00" + bytes(16)
+    ns = b"\x87\x00\x00\x00\x00\x00\x00\x00" + US6 + b"\x01\x01" + PEER_MAC
+    ra = (b"\x86\x00\x00\x00\x40\x00\x07\x08" + bytes(8) + b"\x01\x01" + PEER_MAC
+          + b"\x03\x04\x40\xc0" + struct.pack(">II", 86400, 14400) + bytes(4) + bytes.fromhex("20010db8000000010000000000000000")
+          + b"\x05\x01\x00\x00\x00\x00\x05\xdc")
+    frames = {
+        "arp-request": ether(0x0806, arp, to=b"\xff" * 6),
+        "arp-reply": ether(0x0806, arp_reply),
+        "icmp-echo": ipv4(1, echo[:2] + checksum(echo) + echo[4:]),
+        "udp-echo": udp4(b"hello"),
+        "udp-closed-port": udp4(b"nobody", port=9),
+        "udp-fragments": [ipv4(17, first, ident=7, frag=0x2000), ipv4(17, big[504:], ident=7, frag=64)],
+        "tcp-syn": tcp4(syn, options=mss_sack_ws + b"\x01\x01"),
+        "tcp-rst": tcp4(rst, seq=1001),
+        "tcp-syn-closed": tcp4(syn, port=81),
+        "igmp-query": ipv4(2, b"\x11\x64\x00\x00" + bytes(4), dst=bytes([224, 0, 0, 1]), ttl=1),
+        "icmp6-echo": icmp6(b"\x80\x00\x00\x00\x12\x34\x00\x01ping"),
+        "icmp6-ns": icmp6(ns, dst=bytes.fromhex("ff0200000000000000000001ff000001"), hops=255),
+        "icmp6-ra": icmp6(ra, src=PEER_LINK6, dst=bytes.fromhex("ff020000000000000000000000000001"), hops=255),
+        "mld-query": icmp6(mld_query, src=PEER_LINK6, dst=bytes.fromhex("ff020000000000000000000000000001"), hops=1),
+        "udp6-echo": udp6(b"hello"),
+        "tcp6-syn": tcp6(syn, options=mss_sack_ws + b"\x01\x01"),
+        "ipv6-fragment": ipv6(44, b"\x11\x00\x00\x01\x00\x00\x00\x09" + struct.pack(">HHHH", 40000, 7, 16, 0) + b"frag"),
+        "vlan": US_MAC + PEER_MAC + b"\x81\x00\x00\x05\x08\x00" + udp4(b"tagged")[14:],
+        # Whole exchanges (acknowledgments relative to lwIP's SYN-ACK): the peer's address first, for the answers.
+        "tcp-session": [ether(0x0806, arp_reply), tcp4(syn, options=mss_sack_ws + b"\x01\x01", seq=1000),
+                        tcp4(ack | psh, b"GET / HTTP/1.0\r\n\r\n", seq=1001, ack=1),
+                        tcp4(ack | fin, seq=1019, ack=28), tcp4(ack, seq=1020, ack=29)],
+        "tcp-session-reset": [ether(0x0806, arp_reply), tcp4(syn, seq=5000), tcp4(ack, seq=5001, ack=1),
+                              tcp4(rst | ack, seq=5001, ack=1)],
+        "tcp6-session": [icmp6(ns, hops=255), tcp6(syn, seq=7000), tcp6(ack | psh, b"hello", seq=7001, ack=1),
+                         tcp6(ack | fin, seq=7006, ack=1)],
+    }
+    return {name: b"".join(struct.pack(">H", len(f)) + f for f in (v if isinstance(v, list) else [v]))
+            for name, v in frames.items()}
+
+
 if __name__ == "__main__":
+    write("lwip_ethernet", lwip_ethernet())
+    write("http_response", http_response())
     write("socket_address", socket_address())
     write("dns_message", dns_message())
     write("url", url())
