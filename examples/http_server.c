@@ -4,7 +4,7 @@
  * connections at once on non-blocking sockets, one event loop woken by
  * their sigio; more wait in the listen queue (its backlog, 64 unless
  * --backlog says otherwise), where a client beyond it waits and retries
- * its SYN.  One request a connection, GET and HEAD (http/http_response.h
+ * its SYN.  One request a connection, GET and HEAD (http/http_answer.h
  * has the routes); anything else gets its error: 400 a malformed request,
  * 404 another path, 405 another method, 431 a request head over 8 KiB,
  * 505 a major version other than 1 (http/http_request.h).
@@ -38,7 +38,7 @@
 #include "common/wakeup.h"
 #include "examples.h"
 #include "http/http_request.h"
-#include "http/http_response.h"
+#include "http/http_answer.h"
 #include "nsapi/tls_socket.h"
 
 #define CONNECTIONS 64         /* served at once; more wait in the listen queue */

@@ -10,8 +10,8 @@
  * and an empty answer with the status for anything else.  Every answer says
  * Connection: close.
  */
-#ifndef EXAMPLE_HTTP_RESPONSE_H
-#define EXAMPLE_HTTP_RESPONSE_H
+#ifndef EXAMPLE_HTTP_ANSWER_H
+#define EXAMPLE_HTTP_ANSWER_H
 
 #include <stddef.h>
 

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http_response.h"
+#include "http_answer.h"
 
 static const char PAGE[] =
     "<!DOCTYPE html>\n<html><head><title>nsapi</title></head>\n<body><h1>Hello from nsapi</h1>\n"
