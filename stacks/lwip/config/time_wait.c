@@ -21,6 +21,7 @@
  * static pool is empty: here whenever a SYN reaches a listener, and (the
  * backend) before each connect.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include <lwip/ip.h>
@@ -28,6 +29,7 @@
 #include <lwip/tcp.h>
 #include <lwip/tcpip.h>
 
+#if !NO_SYS
 /* The segment lwIP is processing, as it arrived: IP header, TCP header in network order, data. */
 static struct pbuf *copy_segment(const struct tcp_hdr *hdr, u16_t optlen, u16_t opt1len, const u8_t *opt2,
                                  const struct pbuf *p)
@@ -61,12 +63,35 @@ static struct pbuf *copy_segment(const struct tcp_hdr *hdr, u16_t optlen, u16_t 
     return q;
 }
 
+#endif
+
+/* Give lwIP the SYN again, to find the listener once this segment is done; false if it cannot be copied.
+ * Without a thread to queue it to (NO_SYS) it is dropped: the client's next SYN finds the listener. */
+static bool requeue_syn(const struct tcp_hdr *hdr, u16_t optlen, u16_t opt1len, const u8_t *opt2,
+                        const struct pbuf *p, struct netif *netif)
+{
+#if NO_SYS
+    (void)hdr, (void)optlen, (void)opt1len, (void)opt2, (void)p, (void)netif;
+    return true;
+#else
+    struct pbuf *q = copy_segment(hdr, optlen, opt1len, opt2, p);
+
+    if (q == NULL) {
+        return false;
+    }
+    /* Queued to lwIP's thread, it comes back after this segment's processing. */
+    if (tcpip_inpkt(q, netif, ip_input) != ERR_OK) {
+        pbuf_free(q); /* the client sends its SYN again */
+    }
+    return true;
+#endif
+}
+
 int nsapi_lwip_time_wait_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, u16_t optlen, u16_t opt1len,
                             const u8_t *opt2, const struct pbuf *p)
 {
     u16_t flags = TCPH_FLAGS(hdr) & (TCP_SYN | TCP_ACK | TCP_RST | TCP_FIN);
     struct netif *netif = ip_current_input_netif();
-    struct pbuf *q;
 
     if (pcb->state == LISTEN && flags == TCP_SYN) {
         nsapi_lwip_trim_time_wait(NSAPI_LWIP_TIME_WAIT_MAX); /* a server that closes first leaves one per client */
@@ -81,15 +106,10 @@ int nsapi_lwip_time_wait_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, u16_
     if (flags != TCP_SYN || !TCP_SEQ_GT(hdr->seqno, pcb->rcv_nxt) || netif == NULL) {
         return 0; /* lwIP's own answer */
     }
-    q = copy_segment(hdr, optlen, opt1len, opt2, p);
-    if (q == NULL) {
+    if (!requeue_syn(hdr, optlen, opt1len, opt2, p, netif)) {
         return 0;
     }
     tcp_abort(pcb);
-    /* Queued to lwIP's thread, it comes back after this segment's processing, and finds the listener. */
-    if (tcpip_inpkt(q, netif, ip_input) != ERR_OK) {
-        pbuf_free(q); /* the client sends its SYN again */
-    }
     return -1;
 }
 
