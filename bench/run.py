@@ -435,7 +435,7 @@ def linked_client(root, build, config):
                               check=True).stdout.splitlines()[1].split()[0]) - own
 
 
-def footprint_rows(root, build, files, types, config, title, goal=None):
+def configuration_rows(root, build, files, types, config, title, goal=None):
     """The total of one configuration, its parts, the client's share, and the stack object's size in it."""
     part = {name: sum(f[1] for f in files if os.path.basename(f[0]) in members) for name, members in PARTS.items()}
     return [Row(f"footprint: runtime + generated .text{title} (Cortex-M4, -Os)", sum(f[1] for f in files), None,
@@ -524,9 +524,9 @@ def footprint_rows(run):
             print(f"  {name:40} text {text:6}  data {data:4}  bss {bss:5}")
         print("sizeof on that target: " + ", ".join(f"{t} {s}" for t, s in types))
         text = sum(f[1] for f in files)
-        rows += footprint_rows(args.root, args.build, files, types, "", "", TEXT_GOAL)
-        rows += footprint_rows(args.root, args.build, *footprint(args.root, args.build, "lean", LEAN), "lean",
-                               ", no resolver, error names only")
+        rows += configuration_rows(run.root, run.build, files, types, "", "", TEXT_GOAL)
+        rows += configuration_rows(run.root, run.build, *footprint(run.root, run.build, "lean", LEAN), "lean",
+                                   ", no resolver, error names only")
         for t, size in types:
             if t in ("nsapi_socket_t", "nsapi_udp_socket_t", "nsapi_tcp_socket_t", "nsapi_tcp_server_t"):
                 rows.append(Row(f"footprint: sizeof({t})", size, None, "bytes", OBJECT_GOAL, higher_is_better=False))
