@@ -140,7 +140,7 @@ class Programs:
         self.assertTrue(out.startswith("bringing up Ethernet\nconnect: 0, address: "), out)
         self.assertNotIn("address: none", out)
         self.assertIn("TCP connect to developer.mbed.org: 0\n", out)
-        self.assertIn('sent: 75 bytes, first line "GET / HTTP/1.1"\n', out)
+        self.assertIn('sent: 63 bytes, first line "GET / HTTP/1.1"\n', out)
         self.assertRegex(out, r'received: \d+ bytes, first line "HTTP/1\.[01] 200 OK"\n')
         self.assertTrue(out.endswith("finished\n"), out)
 
