@@ -17,6 +17,9 @@
 
 #if !NO_SYS
 #include <pthread.h>
+#include <stdlib.h>
+
+#include <lwip/sys.h>
 
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 #endif
@@ -253,9 +256,23 @@ static void start_once(void)
     }
 }
 #else
+static void tcpip_started(void *arg)
+{
+    sys_sem_signal((sys_sem_t *)arg);
+}
+
+/* Waits until lwIP's thread runs: it records its own id (read by the core-lock check of every
+ * call) before it signals, so no caller can reach lwIP before that write. */
 static void start_lwip(void)
 {
-    tcpip_init(NULL, NULL); /* the core lock and lwIP's state exist when it returns */
+    sys_sem_t running;
+
+    if (sys_sem_new(&running, 0) != ERR_OK) {
+        abort(); /* nothing could run without lwIP's thread */
+    }
+    tcpip_init(tcpip_started, &running);
+    sys_sem_wait(&running);
+    sys_sem_free(&running);
 }
 
 static void start_once(void)

@@ -183,6 +183,7 @@ static struct {
     int stop;
     pthread_mutex_t lock;
     unsigned events;
+    nsapi_connection_status_t last; /* the latest change the callback was told */
 } net = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static void *report_loop(void *arg)
@@ -199,9 +200,10 @@ static void *report_loop(void *arg)
 
 static void on_status(nsapi_event_t event, intptr_t argument, void *context)
 {
-    (void)event, (void)argument, (void)context;
+    (void)event, (void)context;
     pthread_mutex_lock(&net.lock);
     net.events++;
+    net.last = (nsapi_connection_status_t)argument;
     pthread_mutex_unlock(&net.lock);
 }
 
@@ -225,7 +227,9 @@ static void interface_reports_race_connect_and_disconnect(void)
     }
     pthread_join(reporter, NULL);
     ok &= nsapi_interface_get_connection_status(&net.interface) == NSAPI_STATUS_DISCONNECTED;
-    ok &= net.events >= 4000; /* CONNECTING and DISCONNECTED of each round at least */
+    /* A callback far behind has the oldest changes merged away (NSAPI_INTERFACE_EVENT_QUEUE), so
+     * the count may fall short of the changes; the latest one is never lost. */
+    ok &= net.events > 0 && net.events <= net.interface.changes && net.last == NSAPI_STATUS_DISCONNECTED;
     ok &= nsapi_interface_deinit(&net.interface) == NSAPI_ERROR_OK;
     report(ok, "interface_reports_race_connect_and_disconnect");
     fake_deinit(&f);
