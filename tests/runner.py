@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _SYNTHESIS = re.compile(r"Synthesis: Tested: (\d+) \| Passing: (\d+) \| Failing: (\d+) \| Crashing: (\d+)")
@@ -32,29 +33,32 @@ class Result:
     def line(self):
         return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"
 
-    def add(self, name, passed, failed, output="", skipped=0):
+    def add(self, name, passed, failed, output="", skipped=0, seconds=None):
         self.passed += passed
         self.failed += failed
         self.skipped += skipped
         status = "ok  " if failed == 0 and passed + skipped > 0 else "FAIL"
-        print(f"[{status}] {name}: {passed} passed, {failed} failed, {skipped} skipped", flush=True)
+        took = f" ({seconds:.1f} s)" if seconds is not None else ""  # CI's budget is spent suite by suite
+        print(f"[{status}] {name}: {passed} passed, {failed} failed, {skipped} skipped{took}", flush=True)
         if status == "FAIL" and output:
             print(output.rstrip(), flush=True)
 
 
 def _run(cmd, cwd, env=None):
+    """Run cmd; its exit code, its output and its wall time in seconds."""
     full_env = dict(os.environ, **(env or {}))
+    start = time.monotonic()
     try:
         p = subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=TIMEOUT)
-        return p.returncode, _ANSI.sub("", p.stdout + p.stderr)
+        return p.returncode, _ANSI.sub("", p.stdout + p.stderr), time.monotonic() - start
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode(errors="replace") + (e.stderr or b"").decode(errors="replace")
-        return -1, out + f"\ntimed out after {TIMEOUT} s"
+        return -1, out + f"\ntimed out after {TIMEOUT} s", time.monotonic() - start
 
 
 def python_suite(result, root, name, start, env=None, case=None):
     cmd = [sys.executable, "-m", "unittest", "discover", "-s", start] + (["-k", case] if case else [])
-    rc, out = _run(cmd, root, env)
+    rc, out, seconds = _run(cmd, root, env)
     ran = _RAN.search(out)
     total = int(ran.group(1)) if ran else 0
     bad = 0
@@ -65,31 +69,31 @@ def python_suite(result, root, name, start, env=None, case=None):
         bad = 1
     skipped = re.search(r"skipped=(\d+)", m.group(1)) if m else re.search(r"^OK \(skipped=(\d+)\)", out, re.M)
     skipped = int(skipped.group(1)) if skipped else 0
-    result.add(name, total - bad - skipped, bad, out, skipped)
+    result.add(name, total - bad - skipped, bad, out, skipped, seconds)
 
 
 def criterion_suite(result, root, program, case=None):
-    rc, out = _run([program, "--color=never", "--verbose", "-j2"] + ([f"--filter=*/{case}"] if case else []), root)
+    rc, out, seconds = _run([program, "--color=never", "--verbose", "-j2"] + ([f"--filter=*/{case}"] if case else []), root)
     m = _SYNTHESIS.search(out)
     name = os.path.basename(program)
     if not m:
-        result.add(name, 0, 1, out)
+        result.add(name, 0, 1, out, seconds=seconds)
         return
     _, passing, failing, crashing = map(int, m.groups())
     failed = failing + crashing + (1 if rc != 0 and failing + crashing == 0 else 0)
-    result.add(name, passing, failed, out, len(_SKIP.findall(out)))
+    result.add(name, passing, failed, out, len(_SKIP.findall(out)), seconds)
 
 
 def program_suite(result, root, program, env):
     """A plain program: one test, or one per "ok NAME" / "not ok NAME" line it prints."""
-    rc, out = _run([program], root, env)
+    rc, out, seconds = _run([program], root, env)
     passed = len(re.findall(r"^ok ", out, re.M))
     failed = len(re.findall(r"^not ok ", out, re.M))
     if passed + failed == 0:
         passed = 1 if rc == 0 else 0
     if rc != 0 and failed == 0:
         failed = 1  # a crash or a sanitizer report after the cases
-    result.add(os.path.basename(program), passed, failed, out)
+    result.add(os.path.basename(program), passed, failed, out, seconds=seconds)
 
 
 PYTHON_SUITES = ["structure", "tools", "generator", "docs", "scaffold", "examples", "mbed", "board"]
@@ -110,8 +114,8 @@ def run_all(root, criterion, programs, python_env=None, suites=None, case=None):
             python_suite(result, root, f"{name} (python unittest)", os.path.join(root, "tests", name),
                          python_env if name == "structure" else None, case)
     if chosen("check-generated"):
-        rc, out = _run([sys.executable, "-m", "generator", "--check"], root)
-        result.add("check-generated", 1 if rc == 0 else 0, 0 if rc == 0 else 1, out)
+        rc, out, seconds = _run([sys.executable, "-m", "generator", "--check"], root)
+        result.add("check-generated", 1 if rc == 0 else 0, 0 if rc == 0 else 1, out, seconds=seconds)
     for program, env in programs:
         if chosen(os.path.basename(program)):
             program_suite(result, root, program, env)
