@@ -26,8 +26,15 @@ static const int PSK_SUITES[] = {
 static nsapi_error_t setup(nsapi_dtls_socket_t *socket, nsapi_udp_socket_t *transport)
 {
     nsapi_dtls_context_t *dtls = &socket->dtls;
-    nsapi_error_t r = nsapi_tls_context_setup(&dtls->tls, MBEDTLS_SSL_TRANSPORT_DATAGRAM);
+    nsapi_error_t r = NSAPI_ERROR_OK;
 
+    /* First, since a failure here leaves nothing to undo. */
+    if (dtls->tls.sigio != NULL) {
+        r = nsapi_udp_socket_sigio(transport, dtls->tls.sigio, dtls->tls.sigio_arg);
+    }
+    if (r == NSAPI_ERROR_OK) {
+        r = nsapi_tls_context_setup(&dtls->tls, MBEDTLS_SSL_TRANSPORT_DATAGRAM);
+    }
     if (r != NSAPI_ERROR_OK) {
         return r;
     }
@@ -38,9 +45,6 @@ static nsapi_error_t setup(nsapi_dtls_socket_t *socket, nsapi_udp_socket_t *tran
     mbedtls_ssl_set_bio(&dtls->tls.ssl, socket, nsapi_dtls_bio_send, nsapi_dtls_bio_recv, NULL);
     mbedtls_ssl_set_timer_cb(&dtls->tls.ssl, dtls, nsapi_dtls_timer_set, nsapi_dtls_timer_get);
     socket->transport = transport;
-    if (dtls->tls.sigio != NULL) {
-        nsapi_udp_socket_sigio(transport, dtls->tls.sigio, dtls->tls.sigio_arg);
-    }
     return NSAPI_ERROR_OK;
 }
 
@@ -172,11 +176,15 @@ nsapi_error_t nsapi_impl_dtls_socket_set_blocking(nsapi_dtls_socket_t *socket, b
 
 nsapi_error_t nsapi_impl_dtls_socket_sigio(nsapi_dtls_socket_t *socket, nsapi_sigio_cb_t callback, void *arg)
 {
+    if (socket->transport != NULL) {
+        nsapi_error_t r = nsapi_udp_socket_sigio(socket->transport, callback, arg);
+
+        if (r != NSAPI_ERROR_OK) {
+            return r; /* the transport kept its callback; so does the DTLSSocket */
+        }
+    }
     socket->dtls.tls.sigio = callback;
     socket->dtls.tls.sigio_arg = arg;
-    if (socket->transport != NULL) {
-        nsapi_udp_socket_sigio(socket->transport, callback, arg);
-    }
     return NSAPI_ERROR_OK;
 }
 

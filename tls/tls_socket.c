@@ -7,16 +7,20 @@
 
 static nsapi_error_t setup(nsapi_tls_socket_t *socket, nsapi_tcp_socket_t *transport)
 {
-    nsapi_error_t r = nsapi_tls_context_setup(&socket->tls, MBEDTLS_SSL_TRANSPORT_STREAM);
+    nsapi_error_t r = NSAPI_ERROR_OK;
 
+    /* First, since a failure here leaves nothing to undo. */
+    if (socket->tls.sigio != NULL) {
+        r = nsapi_tcp_socket_sigio(transport, socket->tls.sigio, socket->tls.sigio_arg);
+    }
+    if (r == NSAPI_ERROR_OK) {
+        r = nsapi_tls_context_setup(&socket->tls, MBEDTLS_SSL_TRANSPORT_STREAM);
+    }
     if (r != NSAPI_ERROR_OK) {
         return r;
     }
     mbedtls_ssl_set_bio(&socket->tls.ssl, socket, nsapi_tls_bio_send, nsapi_tls_bio_recv, NULL);
     socket->transport = transport;
-    if (socket->tls.sigio != NULL) {
-        nsapi_tcp_socket_sigio(transport, socket->tls.sigio, socket->tls.sigio_arg);
-    }
     return NSAPI_ERROR_OK;
 }
 
@@ -93,11 +97,15 @@ nsapi_error_t nsapi_impl_tls_socket_set_blocking(nsapi_tls_socket_t *socket, boo
 
 nsapi_error_t nsapi_impl_tls_socket_sigio(nsapi_tls_socket_t *socket, nsapi_sigio_cb_t callback, void *arg)
 {
+    if (socket->transport != NULL) {
+        nsapi_error_t r = nsapi_tcp_socket_sigio(socket->transport, callback, arg);
+
+        if (r != NSAPI_ERROR_OK) {
+            return r; /* the transport kept its callback; so does the TLSSocket */
+        }
+    }
     socket->tls.sigio = callback;
     socket->tls.sigio_arg = arg;
-    if (socket->transport != NULL) {
-        nsapi_tcp_socket_sigio(socket->transport, callback, arg);
-    }
     return NSAPI_ERROR_OK;
 }
 

@@ -60,7 +60,9 @@ struct nsapi_dtls_socket {
  * @retval NSAPI_ERROR_PARAMETER    a NULL argument, or the DTLSSocket is
  *                                  already open.
  * @retval NSAPI_ERROR_NO_SOCKET    the stack has no socket free.
- * @retval NSAPI_ERROR_NO_MEMORY    mbedTLS could not allocate its buffers.
+ * @retval NSAPI_ERROR_NO_MEMORY    mbedTLS could not allocate its buffers, or
+ *                                  the stack could not report the transport's
+ *                                  events to a registered sigio.
  * @retval NSAPI_ERROR_DEVICE_ERROR the random generator could not be seeded.
  */
 nsapi_error_t nsapi_dtls_socket_open(nsapi_dtls_socket_t *socket, nsapi_stack_t *stack);
@@ -77,7 +79,9 @@ nsapi_error_t nsapi_dtls_socket_open(nsapi_dtls_socket_t *socket, nsapi_stack_t 
  * @retval NSAPI_ERROR_PARAMETER    a NULL argument, or the DTLSSocket is
  *                                  already open.
  * @retval NSAPI_ERROR_NO_SOCKET    transport is not open.
- * @retval NSAPI_ERROR_NO_MEMORY    mbedTLS could not allocate its buffers.
+ * @retval NSAPI_ERROR_NO_MEMORY    mbedTLS could not allocate its buffers, or
+ *                                  the stack could not report the transport's
+ *                                  events to a registered sigio.
  * @retval NSAPI_ERROR_DEVICE_ERROR the random generator could not be seeded.
  */
 nsapi_error_t nsapi_dtls_socket_wrap(nsapi_dtls_socket_t *socket, nsapi_udp_socket_t *transport);
@@ -331,6 +335,8 @@ nsapi_error_t nsapi_dtls_socket_set_timeout(nsapi_dtls_socket_t *socket, int tim
  * @param arg      Passed to callback. May be NULL.
  * @retval NSAPI_ERROR_OK        the callback is registered.
  * @retval NSAPI_ERROR_PARAMETER a NULL argument.
+ * @retval NSAPI_ERROR_NO_MEMORY the stack could not start reporting the
+ *                               transport's events; nothing changed.
  */
 nsapi_error_t nsapi_dtls_socket_sigio(nsapi_dtls_socket_t *socket, nsapi_sigio_cb_t callback, void *arg);
 

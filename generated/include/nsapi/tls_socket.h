@@ -57,7 +57,9 @@ struct nsapi_tls_socket {
  * @retval NSAPI_ERROR_PARAMETER    a NULL argument, or the TLSSocket is already
  *                                  open.
  * @retval NSAPI_ERROR_NO_SOCKET    the stack has no socket free.
- * @retval NSAPI_ERROR_NO_MEMORY    mbedTLS could not allocate its buffers.
+ * @retval NSAPI_ERROR_NO_MEMORY    mbedTLS could not allocate its buffers, or
+ *                                  the stack could not report the transport's
+ *                                  events to a registered sigio.
  * @retval NSAPI_ERROR_DEVICE_ERROR the random generator could not be seeded.
  */
 nsapi_error_t nsapi_tls_socket_open(nsapi_tls_socket_t *socket, nsapi_stack_t *stack);
@@ -74,7 +76,9 @@ nsapi_error_t nsapi_tls_socket_open(nsapi_tls_socket_t *socket, nsapi_stack_t *s
  * @retval NSAPI_ERROR_PARAMETER    a NULL argument, or the TLSSocket is already
  *                                  open.
  * @retval NSAPI_ERROR_NO_SOCKET    transport is not open.
- * @retval NSAPI_ERROR_NO_MEMORY    mbedTLS could not allocate its buffers.
+ * @retval NSAPI_ERROR_NO_MEMORY    mbedTLS could not allocate its buffers, or
+ *                                  the stack could not report the transport's
+ *                                  events to a registered sigio.
  * @retval NSAPI_ERROR_DEVICE_ERROR the random generator could not be seeded.
  */
 nsapi_error_t nsapi_tls_socket_wrap(nsapi_tls_socket_t *socket, nsapi_tcp_socket_t *transport);
@@ -354,6 +358,8 @@ nsapi_error_t nsapi_tls_socket_set_timeout(nsapi_tls_socket_t *socket, int timeo
  * @param arg      Passed to callback. May be NULL.
  * @retval NSAPI_ERROR_OK        the callback is registered.
  * @retval NSAPI_ERROR_PARAMETER a NULL argument.
+ * @retval NSAPI_ERROR_NO_MEMORY the stack could not start reporting the
+ *                               transport's events; nothing changed.
  */
 nsapi_error_t nsapi_tls_socket_sigio(nsapi_tls_socket_t *socket, nsapi_sigio_cb_t callback, void *arg);
 
