@@ -9,7 +9,8 @@
  * The files call each other one way only (tests/structure checks it on the
  * objects): lwip_stack.c (the vtable and nsapi/lwip.h) is on top;
  * lwip_interface.c (the interfaces' operations) calls the netifs,
- * lwip_addresses.c and lwip_status.c; lwip_options.c calls lwip_udp.c;
+ * lwip_addresses.c and lwip_status.c (which calls lwip_status_queue.c);
+ * lwip_options.c calls lwip_udp.c;
  * lwip_tcp.c and lwip_udp.c call lwip_events.c, lwip_convert.c and
  * lwip_errors.c; lwip_events.c calls netif_loop.c; the netifs call
  * lwip_events.c (to unlock) and lwip_addresses.c, which calls none.
@@ -254,6 +255,17 @@ struct nsapi_lwip_pending {
     bool listed; /* on the reporter's list */
     struct nsapi_lwip_pending *next;
 };
+
+/* lwip_status_queue.c: the list of interfaces with statuses to report, oldest first; the caller
+ * serialises.  Queue status for p (when p holds NSAPI_LWIP_STATUS_QUEUE, its oldest goes); true when
+ * p joined the list. */
+bool nsapi_lwip_pending_add(struct nsapi_lwip_pending *p, nsapi_connection_status_t status);
+
+/* The interface to report first, or NULL. */
+struct nsapi_lwip_pending *nsapi_lwip_pending_first(void);
+
+/* Take p off the list, if it is on it; its queued statuses stay. */
+void nsapi_lwip_pending_remove(struct nsapi_lwip_pending *p);
 
 /* Start the reporting thread, once a process; NSAPI_ERROR_NO_MEMORY if it cannot. */
 nsapi_error_t nsapi_lwip_status_start(void);

@@ -22,7 +22,6 @@ static int started;        /* the thread runs */
 static pthread_t reporter;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
-static struct nsapi_lwip_pending *first, *last; /* interfaces with statuses to report, in turn */
 static struct nsapi_lwip_pending *reporting;    /* whose statuses the thread is reporting */
 
 /* Take the first interface off the list, its statuses into out; the caller holds the lock. */
@@ -30,12 +29,8 @@ static unsigned take(struct nsapi_lwip_pending **p, nsapi_connection_status_t *o
 {
     unsigned count;
 
-    *p = first;
-    first = first->next;
-    if (first == NULL) {
-        last = NULL;
-    }
-    (*p)->listed = false;
+    *p = nsapi_lwip_pending_first();
+    nsapi_lwip_pending_remove(*p);
     count = (*p)->count;
     memcpy(out, (*p)->queue, count * sizeof *out);
     (*p)->count = 0;
@@ -52,7 +47,7 @@ static void *run(void *arg)
         nsapi_interface_t *interface;
         unsigned count, i;
 
-        while (first == NULL) {
+        while (nsapi_lwip_pending_first() == NULL) {
             pthread_cond_wait(&changed, &lock);
         }
         count = take(&p, statuses);
@@ -83,40 +78,10 @@ nsapi_error_t nsapi_lwip_status_start(void)
 void nsapi_lwip_status_post(struct nsapi_lwip_pending *p, nsapi_connection_status_t status)
 {
     pthread_mutex_lock(&lock);
-    if (p->count == NSAPI_LWIP_STATUS_QUEUE) {
-        /* Far behind: the oldest goes, the latest stays (the runtime's queue does the same). */
-        memmove(&p->queue[0], &p->queue[1], (p->count - 1) * sizeof p->queue[0]);
-        p->count--;
-    }
-    p->queue[p->count++] = status;
-    if (!p->listed) {
-        p->listed = true;
-        p->next = NULL;
-        if (last != NULL) {
-            last->next = p;
-        } else {
-            first = p;
-        }
-        last = p;
+    if (nsapi_lwip_pending_add(p, status)) {
         pthread_cond_broadcast(&changed);
     }
     pthread_mutex_unlock(&lock);
-}
-
-/* Take p off the list; the caller holds the lock. */
-static void unlist(struct nsapi_lwip_pending *p)
-{
-    struct nsapi_lwip_pending **at = &first, *before = NULL;
-
-    while (*at != p) {
-        before = *at;
-        at = &(*at)->next;
-    }
-    *at = p->next;
-    if (last == p) {
-        last = before;
-    }
-    p->listed = false;
 }
 
 void nsapi_lwip_status_cancel(struct nsapi_lwip_pending *p)
@@ -131,9 +96,7 @@ void nsapi_lwip_status_cancel(struct nsapi_lwip_pending *p)
         deadline.tv_nsec -= 1000000000L;
     }
     pthread_mutex_lock(&lock);
-    if (p->listed) {
-        unlist(p);
-    }
+    nsapi_lwip_pending_remove(p);
     p->count = 0;
     /* A report under way ends first, unless it is the caller's own (a callback taking its interface down). */
     while (reporting == p && !pthread_equal(pthread_self(), reporter)) {

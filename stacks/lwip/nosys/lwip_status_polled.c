@@ -8,8 +8,6 @@
 
 #include "lwip_backend.h"
 
-static struct nsapi_lwip_pending *first, *last; /* interfaces with statuses to report, in turn */
-
 nsapi_error_t nsapi_lwip_status_start(void)
 {
     return NSAPI_ERROR_OK; /* nothing to start: the poll reports */
@@ -17,40 +15,20 @@ nsapi_error_t nsapi_lwip_status_start(void)
 
 void nsapi_lwip_status_post(struct nsapi_lwip_pending *p, nsapi_connection_status_t status)
 {
-    if (p->count == NSAPI_LWIP_STATUS_QUEUE) {
-        /* Far behind: the oldest goes, the latest stays (the runtime's queue does the same). */
-        memmove(&p->queue[0], &p->queue[1], (p->count - 1) * sizeof p->queue[0]);
-        p->count--;
-    }
-    p->queue[p->count++] = status;
-    if (!p->listed) {
-        p->listed = true;
-        p->next = NULL;
-        if (last != NULL) {
-            last->next = p;
-        } else {
-            first = p;
-        }
-        last = p;
-    }
+    (void)nsapi_lwip_pending_add(p, status);
 }
 
 bool nsapi_lwip_status_deliver(void)
 {
+    struct nsapi_lwip_pending *p;
     bool any = false;
 
-    while (first != NULL) {
-        struct nsapi_lwip_pending *p = first;
-        nsapi_connection_status_t status;
+    while ((p = nsapi_lwip_pending_first()) != NULL) {
+        nsapi_connection_status_t status = p->queue[0];
 
-        status = p->queue[0];
         memmove(&p->queue[0], &p->queue[1], (p->count - 1) * sizeof p->queue[0]);
         if (--p->count == 0) {
-            first = p->next; /* taken off before the report: a callback may cancel or post again */
-            if (first == NULL) {
-                last = NULL;
-            }
-            p->listed = false;
+            nsapi_lwip_pending_remove(p); /* before the report: a callback may cancel or post again */
         }
         (void)nsapi_interface_report_status(p->interface, status);
         any = true;
@@ -60,18 +38,6 @@ bool nsapi_lwip_status_deliver(void)
 
 void nsapi_lwip_status_cancel(struct nsapi_lwip_pending *p)
 {
-    struct nsapi_lwip_pending **at = &first, *before = NULL;
-
-    if (p->listed) {
-        while (*at != p) {
-            before = *at;
-            at = &(*at)->next;
-        }
-        *at = p->next;
-        if (last == p) {
-            last = before;
-        }
-        p->listed = false;
-    }
+    nsapi_lwip_pending_remove(p);
     p->count = 0;
 }
