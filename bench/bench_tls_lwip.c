@@ -10,6 +10,8 @@
  *   tls_bulk       the client sends "b", the server answers BYTES and close_notify: MB/s after the handshake
  *   tls_handshake  open, trust CERTDIR/ca.pem, connect with the name checked, close: handshakes/s for 2 s
  *
+ * The clients are tls_clients.c's.
+ *
  * usage: bench_tls_lwip tls_bulk|tls_handshake nsapi|sockets|all REPS CERTDIR
  * prints "WORKLOAD API REP VALUE 0", one untimed round of each API first (not printed).
  */
@@ -20,26 +22,18 @@
 #include <string.h>
 
 #include <lwip/sockets.h>
-#include <mbedtls/ctr_drbg.h>
-#include <mbedtls/net_sockets.h> /* its error codes only */
-#include <mbedtls/entropy.h>
 #include <mbedtls/pk.h>
-#include <mbedtls/ssl.h>
 #include <mbedtls/x509_crt.h>
 
 #include "bench.h"
 #include "nsapi/lwip.h"
-#include "nsapi/tls_socket.h"
+#include "tls_clients.h"
 
-#define HOST "tls.test"
 #define ADDRESS "10.0.0.1"
 #define PORT 4433
-#define HANDSHAKE_MS 2000
 #define BULK (64ULL * 1024 * 1024)
 
-static nsapi_stack_t stack;
-static char certdir[400], ca[512];
-static unsigned char buf[BENCH_WRITE];
+static char certdir[400];
 static int listening; /* set by the server thread once it listens */
 
 /* mbedTLS's I/O over one of lwIP's sockets (the context is the descriptor). */
@@ -123,146 +117,35 @@ static void *serve(void *arg)
     return NULL;
 }
 
-static void nsapi_open(nsapi_tls_socket_t *tls)
-{
-    nsapi_socket_address_t a;
-
-    memset(tls, 0, sizeof *tls);
-    memset(&a, 0, sizeof a);
-    nsapi_socket_address_set_ip_address(&a, ADDRESS);
-    nsapi_socket_address_set_port(&a, PORT);
-    bench_check("nsapi_tls_socket_open", nsapi_tls_socket_open(tls, &stack));
-    bench_check("set_root_ca_path", nsapi_tls_socket_set_root_ca_path(tls, ca));
-    bench_check("set_hostname", nsapi_tls_socket_set_hostname(tls, HOST));
-    bench_check("connect", nsapi_tls_socket_connect(tls, &a));
-}
-
-static double nsapi_bulk(void)
-{
-    static nsapi_tls_socket_t tls;
-    unsigned long long got = 0;
-    nsapi_size_or_error_t n;
-    double t0;
-
-    nsapi_open(&tls);
-    t0 = bench_now();
-    bench_check("send", nsapi_tls_socket_send(&tls, "b", 1));
-    while ((n = nsapi_tls_socket_recv(&tls, buf, sizeof buf)) > 0) {
-        got += (unsigned long long)n;
-    }
-    bench_check("recv", n);
-    t0 = bench_now() - t0;
-    nsapi_tls_socket_close(&tls);
-    return (double)got / 1e6 / t0;
-}
-
-static double nsapi_handshakes(void)
-{
-    static nsapi_tls_socket_t tls;
-    unsigned long count = 0;
-    double t0 = bench_now();
-
-    while (bench_now() - t0 < HANDSHAKE_MS / 1000.0) {
-        nsapi_open(&tls);
-        nsapi_tls_socket_close(&tls);
-        count++;
-    }
-    return (double)count / (bench_now() - t0);
-}
-
-/* mbedTLS over lwIP's sockets, as an application on lwIP writes it. */
-struct plain {
-    int fd;
-    mbedtls_ssl_context ssl;
-    mbedtls_ssl_config conf;
-    mbedtls_x509_crt ca;
-    mbedtls_entropy_context entropy;
-    mbedtls_ctr_drbg_context drbg;
-};
-
-static void plain_open(struct plain *p)
+/* mbedTLS's transport: lwIP's sockets, as an application on lwIP writes it. */
+void bench_tls_plain_connect(struct bench_tls_plain *p)
 {
     struct sockaddr_in a;
 
-    mbedtls_ssl_init(&p->ssl);
-    mbedtls_ssl_config_init(&p->conf);
-    mbedtls_x509_crt_init(&p->ca);
-    mbedtls_entropy_init(&p->entropy);
-    mbedtls_ctr_drbg_init(&p->drbg);
-    bench_check("ctr_drbg_seed", mbedtls_ctr_drbg_seed(&p->drbg, mbedtls_entropy_func, &p->entropy, NULL, 0));
-    bench_check("x509_crt_parse_file", mbedtls_x509_crt_parse_file(&p->ca, ca));
-    bench_check("ssl_config_defaults", mbedtls_ssl_config_defaults(&p->conf, MBEDTLS_SSL_IS_CLIENT,
-                                                                   MBEDTLS_SSL_TRANSPORT_STREAM,
-                                                                   MBEDTLS_SSL_PRESET_DEFAULT));
-    mbedtls_ssl_conf_authmode(&p->conf, MBEDTLS_SSL_VERIFY_REQUIRED);
-    mbedtls_ssl_conf_ca_chain(&p->conf, &p->ca, NULL);
-    mbedtls_ssl_conf_rng(&p->conf, mbedtls_ctr_drbg_random, &p->drbg);
-    bench_check("ssl_setup", mbedtls_ssl_setup(&p->ssl, &p->conf));
-    bench_check("set_hostname", mbedtls_ssl_set_hostname(&p->ssl, HOST));
-    p->fd = lwip_socket(AF_INET, SOCK_STREAM, 0);
-    bench_check("lwip_socket", p->fd);
+    p->net.fd = lwip_socket(AF_INET, SOCK_STREAM, 0);
+    bench_check("lwip_socket", p->net.fd);
     memset(&a, 0, sizeof a);
     a.sin_family = AF_INET;
     a.sin_port = htons(PORT);
     a.sin_addr.s_addr = inet_addr(ADDRESS);
-    bench_check("lwip_connect", lwip_connect(p->fd, (struct sockaddr *)&a, sizeof a));
-    mbedtls_ssl_set_bio(&p->ssl, &p->fd, lwip_bio_send, lwip_bio_recv, NULL);
-    bench_check("handshake", mbedtls_ssl_handshake(&p->ssl));
+    bench_check("lwip_connect", lwip_connect(p->net.fd, (struct sockaddr *)&a, sizeof a));
+    mbedtls_ssl_set_bio(&p->ssl, &p->net.fd, lwip_bio_send, lwip_bio_recv, NULL);
 }
 
-static void plain_close(struct plain *p)
+void bench_tls_plain_disconnect(struct bench_tls_plain *p)
 {
-    mbedtls_ssl_close_notify(&p->ssl);
-    lwip_close(p->fd);
-    mbedtls_ssl_free(&p->ssl);
-    mbedtls_ssl_config_free(&p->conf);
-    mbedtls_x509_crt_free(&p->ca);
-    mbedtls_ctr_drbg_free(&p->drbg);
-    mbedtls_entropy_free(&p->entropy);
-}
-
-static double plain_bulk(void)
-{
-    static struct plain p;
-    unsigned long long got = 0;
-    int n;
-    double t0;
-
-    plain_open(&p);
-    t0 = bench_now();
-    bench_check("ssl_write", mbedtls_ssl_write(&p.ssl, (const unsigned char *)"b", 1));
-    while ((n = mbedtls_ssl_read(&p.ssl, buf, sizeof buf)) > 0) {
-        got += (unsigned long long)n;
-    }
-    if (n != MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY && n != 0) {
-        bench_die("ssl_read", n);
-    }
-    t0 = bench_now() - t0;
-    plain_close(&p);
-    return (double)got / 1e6 / t0;
-}
-
-static double plain_handshakes(void)
-{
-    static struct plain p;
-    unsigned long count = 0;
-    double t0 = bench_now();
-
-    while (bench_now() - t0 < HANDSHAKE_MS / 1000.0) {
-        plain_open(&p);
-        plain_close(&p);
-        count++;
-    }
-    return (double)count / (bench_now() - t0);
+    lwip_close(p->net.fd);
 }
 
 int main(int argc, char **argv)
 {
     static const char *const workloads[] = {"tls_bulk", "tls_handshake"};
-    static double (*const runs[][2])(void) = {{nsapi_bulk, nsapi_handshakes}, {plain_bulk, plain_handshakes}};
-    static const char *const apis[] = {"nsapi", "sockets"};
+    static double (*const runs[][2])(void) = {{bench_tls_nsapi_bulk, bench_tls_plain_bulk},
+                                              {bench_tls_nsapi_handshakes, bench_tls_plain_handshakes}};
+    static const char *const names[] = {"nsapi", "sockets"};
+    static nsapi_stack_t stack;
     pthread_t server;
-    int w, reps, rep, api;
+    int w, reps;
 
     if (argc != 5) {
         fprintf(stderr, "usage: %s tls_bulk|tls_handshake nsapi|sockets|all REPS CERTDIR\n", argv[0]);
@@ -271,11 +154,15 @@ int main(int argc, char **argv)
     for (w = 0; w < 2 && strcmp(argv[1], workloads[w]) != 0; w++) {
     }
     reps = atoi(argv[3]);
-    snprintf(certdir, sizeof certdir, "%s", argv[4]);
-    snprintf(ca, sizeof ca, "%s/ca.pem", certdir);
     if (w == 2 || reps < 1) {
         return 2;
     }
+    snprintf(certdir, sizeof certdir, "%s", argv[4]);
+    bench_tls_target.stack = &stack;
+    bench_tls_target.ip = ADDRESS;
+    bench_tls_target.port = PORT;
+    bench_tls_target.request = "b";
+    snprintf(bench_tls_target.ca, sizeof bench_tls_target.ca, "%s/ca.pem", certdir);
     bench_check("nsapi_lwip_init", nsapi_lwip_init(&stack));
     bench_check("loopback", nsapi_lwip_add_loopback(&stack, ADDRESS, NULL));
     bench_thread(&server, serve, NULL);
@@ -284,17 +171,6 @@ int main(int argc, char **argv)
             bench_die("the server did not listen within 5 s", 0);
         }
     }
-    for (rep = -1; rep < reps; rep++) {
-        for (api = 0; api < 2; api++) {
-            if (strcmp(argv[2], "all") == 0 || strcmp(argv[2], apis[api]) == 0) {
-                double value = runs[api][w]();
-
-                if (rep >= 0) {
-                    printf("%s %s %d %.3f 0\n", workloads[w], apis[api], rep, value);
-                    fflush(stdout);
-                }
-            }
-        }
-    }
+    bench_tls_rounds(workloads[w], argv[2], reps, names, runs[w]);
     return 0; /* the server thread ends with the process */
 }
