@@ -3,12 +3,12 @@
  * the interface options choose (the examples' --interface, --stack), its
  * loop woken by sigio (nsapi) or its work done in sigio (nsapi-sigio), or
  * the epoll one of scale_epoll.c, for up to CONNECTIONS connections on PORT.
- * It says "listening on port PORT" once connections may come, ends once
- * every connection that came has gone (or after SCALE_LIFETIME_S, or on
- * SIGTERM), and then prints
- *   rss_before_kib B rss_full_kib F connections N bytes E
+ * It says "listening on port PORT" once connections may come; at the first
+ * end of stream, before it closes anything,
+ *   rss_before_kib B rss_full_kib F connections N
  * its resident memory before the first connection and with all of them
- * open, the most open at once and the bytes echoed.
+ * open, and the most open at once; and it ends once every connection that
+ * came has gone (or after SCALE_LIFETIME_S, or on SIGTERM).
  *
  * usage: bench_scale nsapi|nsapi-sigio [INTERFACE OPTIONS] PORT CONNECTIONS
  *        bench_scale epoll PORT CONNECTIONS
@@ -73,7 +73,7 @@ static int serve_nsapi(int argc, char **argv, bool in_sigio, struct scale_result
 
 int main(int argc, char **argv)
 {
-    struct scale_result result = {0, -1, 0, 0};
+    struct scale_result result = {0, -1, 0};
     unsigned long connections;
     unsigned port;
     int rc;
@@ -89,10 +89,6 @@ int main(int argc, char **argv)
              || scale_epoll_serve(port, connections, &result) != 0;
     } else {
         return usage(argv[0]);
-    }
-    if (rc == 0) {
-        printf("rss_before_kib %ld rss_full_kib %ld connections %lu bytes %lu\n", result.rss_before_kib,
-               result.rss_full_kib, result.connections, result.messages_bytes);
     }
     return rc;
 }

@@ -25,15 +25,19 @@ long scale_rss_kib(void);
 int scale_raise_nofile(unsigned long want);
 
 /*
- * What a server reports once it ends (bench_scale prints it): the RSS before
- * the first connection, and with every connection open, taken at the first
- * end of stream (the generator closes its connections only once the
- * exchange is over).  connections: the most open at once.
+ * What a server measures: the RSS before the first connection, and with
+ * every connection open, taken at the first end of stream (the generator
+ * closes its connections only once the exchange is over); connections: the
+ * most open at once.
  */
 struct scale_result {
     long rss_before_kib, rss_full_kib;
-    unsigned long connections, messages_bytes;
+    unsigned long connections;
 };
+
+/* Take rss_full_kib now and print "rss_before_kib B rss_full_kib F connections N" (flushed): the
+ * server's figures, printed before it closes anything, whether or not it gets to end. */
+void scale_report(struct scale_result *result);
 
 /* An echo server on an nsapi stack, listening on port for up to limit connections, until every one
  * that came has gone and at least one came; in_sigio: served in the sigio callbacks rather than by

@@ -3,8 +3,8 @@
  * directly on Linux's epoll and kernel sockets, with the same protocol,
  * buffers and rules: one thread, edge-triggered readiness (as the POSIX
  * backend watches), room to send watched only once a send found none, a
- * connection served until a recv finds nothing or reads less than its
- * buffer, the connections in one array allocated once.
+ * connection served until a recv finds nothing (EAGAIN), the connections
+ * in one array allocated once.
  */
 #define _GNU_SOURCE
 
@@ -74,7 +74,7 @@ static void accept_all(void)
 static void finish(struct conn *c)
 {
     if (srv.result->rss_full_kib < 0) {
-        srv.result->rss_full_kib = scale_rss_kib(); /* the first end of stream: every connection still open */
+        scale_report(srv.result); /* the first end of stream: every connection still open */
     }
     close(c->fd);
     c->open = false;
@@ -97,8 +97,6 @@ static bool want_write(struct conn *c)
 /* Echo what is waiting on c; false once it has ended. */
 static bool serve(struct conn *c)
 {
-    bool drained = false;
-
     for (;;) {
         ssize_t n;
 
@@ -108,11 +106,7 @@ static bool serve(struct conn *c)
                 return errno == EAGAIN ? want_write(c) : false;
             }
             c->start = (uint16_t)(c->start + n);
-            srv.result->messages_bytes += (unsigned long)n;
             continue;
-        }
-        if (drained) {
-            return true;
         }
         n = recv(c->fd, c->buf, SCALE_BUFFER, MSG_DONTWAIT);
         if (n < 0 && errno == EAGAIN) {
@@ -123,7 +117,6 @@ static bool serve(struct conn *c)
         }
         c->start = 0;
         c->end = (uint16_t)n;
-        drained = n < SCALE_BUFFER;
     }
 }
 

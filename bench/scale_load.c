@@ -5,17 +5,20 @@
  * never overflows), each sending one SCALE_MESSAGE-byte message and waiting
  * for its echo; once every connection has had it, all of them keep one
  * message in flight, every echo checked byte for byte, and the echoes that
- * come back in SECONDS are counted.  Then it closes
- * them all and prints
+ * come back in SECONDS are counted.  It prints
  *   connected N messages M seconds S rate R load_cpu L server_cpu C
  * (C only with SERVER_PID: the CPU each process used in the window, in
- * cores).  SOURCES > 0 spreads the connections over that many source
- * addresses 127.0.1.1 and up (ephemeral ports are per source address).
+ * cores), closes them all (as close_all() says, waiting at most
+ * CLOSE_SECONDS, CLOSE_LIMIT_S unless given) and prints
+ *   closed K of N in T s
+ * SOURCES > 0 spreads the connections over that many source addresses
+ * 127.0.1.1 and up (ephemeral ports are per source address).
  *
- * usage: scale_load ADDRESS PORT CONNECTIONS SECONDS [SOURCES [SERVER_PID]]
+ * usage: scale_load ADDRESS PORT CONNECTIONS SECONDS [SOURCES [SERVER_PID [CLOSE_SECONDS]]]
  * Exits 0; 1 on any failure (said on stderr after "connected K", the
  * connections up then); 2 on bad usage.  Bounded: connecting takes at most
- * CONNECT_LIMIT_S, the whole run SECONDS + RUN_SLACK_S (SIGALRM).
+ * CONNECT_LIMIT_S, closing CLOSE_LIMIT_S, the whole run their sum, SECONDS
+ * and RUN_SLACK_S (SIGALRM).
  */
 #define _GNU_SOURCE
 
@@ -37,10 +40,11 @@
 #define PACE 128            /* connections waiting for their first echo at once: within the listen queue */
 #define BATCH 256           /* events an epoll_wait takes */
 #define CONNECT_LIMIT_S 60
+#define CLOSE_LIMIT_S 20
 #define RUN_SLACK_S 90
 #define SPARE_DESCRIPTORS 16
 
-enum { CONNECTING, WAITING_FIRST, RUNNING };
+enum { CONNECTING, WAITING_FIRST, RUNNING, CLOSING, CLOSED };
 
 struct lconn {
     int fd;
@@ -142,6 +146,25 @@ static void connected(unsigned long i)
     watch(i, EPOLL_CTL_MOD, EPOLLIN);
 }
 
+/* A closing connection: the echo still in flight, then the server's end of stream. */
+static void closing(unsigned long i)
+{
+    unsigned char in[SCALE_MESSAGE];
+    ssize_t n = recv(g.c[i].fd, in, sizeof in, MSG_DONTWAIT);
+
+    if (n < 0 && errno == EAGAIN) {
+        return;
+    }
+    if (n < 0) {
+        fail("recv while closing", i, errno);
+    }
+    if (n == 0) {
+        close(g.c[i].fd);
+        g.c[i].state = CLOSED;
+        g.pending--;
+    }
+}
+
 static void received(unsigned long i)
 {
     struct lconn *c = &g.c[i];
@@ -188,6 +211,8 @@ static void turn(int ms)
 
         if (g.c[i].state == CONNECTING) {
             connected(i);
+        } else if (g.c[i].state == CLOSING) {
+            closing(i);
         } else if (events[k].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) {
             received(i);
         }
@@ -223,12 +248,46 @@ static double cpu_of(long pid)
     return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
 }
 
-static int parse(int argc, char **argv, double *seconds, long *server_pid)
+/* End every connection as the server would see a client leave: shut down its sending side, at most
+ * PACE at a time (a burst of thousands of FINs overflows a TAP device's queue, and each lost one
+ * waits for the kernel's retransmission), and close it once the server has closed its side.  Those
+ * still open after limit_s are closed without waiting.  How many closed in time. */
+static unsigned long close_all(double limit_s)
+{
+    double deadline = now() + limit_s;
+    unsigned long i, closed = 0;
+
+    g.running = 0;
+    g.pending = 0;
+    for (i = 0; i < g.count && now() < deadline; i++) {
+        while (g.pending >= PACE && now() < deadline) {
+            turn(100);
+        }
+        if (shutdown(g.c[i].fd, SHUT_WR) != 0) {
+            fail("shutdown", i, errno);
+        }
+        g.c[i].state = CLOSING;
+        g.pending++;
+    }
+    while (g.pending > 0 && now() < deadline) {
+        turn(100);
+    }
+    for (i = 0; i < g.count; i++) {
+        if (g.c[i].state == CLOSED) {
+            closed++;
+        } else {
+            close(g.c[i].fd);
+        }
+    }
+    return closed;
+}
+
+static int parse(int argc, char **argv, double *seconds, long *server_pid, double *close_s)
 {
     char *end;
     unsigned long port;
 
-    if (argc < 5 || argc > 7 || inet_pton(AF_INET, argv[1], &g.server.sin_addr) != 1) {
+    if (argc < 5 || argc > 8 || inet_pton(AF_INET, argv[1], &g.server.sin_addr) != 1) {
         return 0;
     }
     g.server.sin_family = AF_INET;
@@ -238,21 +297,23 @@ static int parse(int argc, char **argv, double *seconds, long *server_pid)
     *seconds = atof(argv[4]);
     g.sources = argc > 5 ? (unsigned)strtoul(argv[5], NULL, 10) : 0;
     *server_pid = argc > 6 ? strtol(argv[6], NULL, 10) : 0;
+    *close_s = argc > 7 ? atof(argv[7]) : CLOSE_LIMIT_S;
     return *end == '\0' && port > 0 && port < 65536 && g.count > 0 && g.count <= 1000000 && *seconds > 0
-           && *seconds <= 600 && g.sources <= 254;
+           && *seconds <= 600 && g.sources <= 254 && *close_s >= 0 && *close_s <= CLOSE_LIMIT_S;
 }
 
 int main(int argc, char **argv)
 {
-    double seconds, t0, t1, cpu0, server0, deadline;
+    double seconds, close_s, t0, t1, cpu0, server0, deadline, closing;
     long server_pid;
     unsigned long i, start;
 
-    if (!parse(argc, argv, &seconds, &server_pid)) {
-        fprintf(stderr, "usage: %s ADDRESS PORT CONNECTIONS SECONDS [SOURCES [SERVER_PID]]\n", argv[0]);
+    if (!parse(argc, argv, &seconds, &server_pid, &close_s)) {
+        fprintf(stderr, "usage: %s ADDRESS PORT CONNECTIONS SECONDS [SOURCES [SERVER_PID [CLOSE_SECONDS]]]\n",
+                argv[0]);
         return 2;
     }
-    alarm((unsigned)seconds + CONNECT_LIMIT_S + RUN_SLACK_S);
+    alarm((unsigned)seconds + CONNECT_LIMIT_S + CLOSE_LIMIT_S + RUN_SLACK_S);
     g.c = calloc(g.count, sizeof *g.c);
     g.epoll = epoll_create1(EPOLL_CLOEXEC);
     if (g.c == NULL || g.epoll < 0 || scale_raise_nofile(g.count + SPARE_DESCRIPTORS) != 0) {
@@ -290,9 +351,10 @@ int main(int argc, char **argv)
     printf("connected %lu messages %lu seconds %.3f rate %.1f load_cpu %.2f server_cpu %.2f\n", g.up,
            g.echoes - start, t1 - t0, (double)(g.echoes - start) / (t1 - t0), (cpu_self() - cpu0) / (t1 - t0),
            server0 < 0 ? -1.0 : (cpu_of(server_pid) - server0) / (t1 - t0));
-    for (i = 0; i < g.count; i++) {
-        close(g.c[i].fd);
-    }
+    fflush(stdout);
+    closing = now();
+    i = close_all(close_s);
+    printf("closed %lu of %lu in %.2f s\n", i, g.count, now() - closing);
     free(g.c);
     close(g.epoll);
     return 0;

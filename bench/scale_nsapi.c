@@ -6,8 +6,9 @@
  * wakes the loop, the examples' wakeup pattern with the socket named; the
  * loop serves what the queue holds, so each event costs the same however
  * many connections are open.  A connection is served until a recv finds
- * nothing, or reads less than its buffer (the stack held no more then: a
- * later arrival is a new event), and everything read is sent back.
+ * nothing (WOULD_BLOCK), everything read sent back: a short read does not
+ * mean nothing more is there, since an end of stream that came with the
+ * data brings no event of its own.
  *
  * With in_sigio, the callbacks serve (and accept) themselves, in the
  * stack's thread, which the POSIX backend allows (it delivers events
@@ -145,7 +146,7 @@ static void accept_all(void)
 static void finish(struct conn *c)
 {
     if (srv.result->rss_full_kib < 0) {
-        srv.result->rss_full_kib = scale_rss_kib(); /* the first end of stream: every connection still open */
+        scale_report(srv.result); /* the first end of stream: every connection still open */
     }
     nsapi_tcp_socket_close(&c->socket);
     c->open = false;
@@ -161,8 +162,6 @@ static void finish(struct conn *c)
 /* Echo what is waiting on c; false once it has ended. */
 static bool serve(struct conn *c)
 {
-    bool drained = false;
-
     for (;;) {
         nsapi_size_or_error_t n;
 
@@ -175,11 +174,7 @@ static bool serve(struct conn *c)
                 return false;
             }
             c->start = (uint16_t)(c->start + n);
-            srv.result->messages_bytes += (unsigned long)n;
             continue;
-        }
-        if (drained) {
-            return true;
         }
         n = nsapi_tcp_socket_recv(&c->socket, c->buf, SCALE_BUFFER);
         if (n == NSAPI_ERROR_WOULD_BLOCK) {
@@ -190,7 +185,6 @@ static bool serve(struct conn *c)
         }
         c->start = 0;
         c->end = (uint16_t)n;
-        drained = n < SCALE_BUFFER;
     }
 }
 

@@ -22,6 +22,14 @@ long scale_rss_kib(void)
     return resident < 0 ? -1 : resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
+void scale_report(struct scale_result *result)
+{
+    result->rss_full_kib = scale_rss_kib();
+    printf("rss_before_kib %ld rss_full_kib %ld connections %lu\n", result->rss_before_kib, result->rss_full_kib,
+           result->connections);
+    fflush(stdout);
+}
+
 int scale_raise_nofile(unsigned long want)
 {
     struct rlimit limit;
