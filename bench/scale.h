@@ -9,7 +9,6 @@
 #define SCALE_H
 
 #include <stdbool.h>
-#include <stddef.h>
 
 #define SCALE_MESSAGE 64        /* bytes a message: the generator's, echoed whole */
 #define SCALE_BUFFER 512        /* bytes a connection's server buffer: room for 8 messages */

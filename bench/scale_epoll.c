@@ -149,7 +149,9 @@ int scale_epoll_serve(unsigned port, unsigned long limit, struct scale_result *r
     srv.conns = calloc(limit, sizeof *srv.conns);
     srv.free = calloc(limit, sizeof *srv.free);
     if (srv.conns == NULL || srv.free == NULL || listen_on(port) != 0) {
-        return 1;
+        free(srv.conns);
+        free(srv.free);
+        return 1; /* the process ends: its descriptors go with it */
     }
     result->rss_before_kib = scale_rss_kib();
     printf("listening on port %u\n", port);

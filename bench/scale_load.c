@@ -73,7 +73,7 @@ static double now(void)
 static void fail(const char *what, unsigned long i, int err)
 {
     printf("connected %lu\n", g.up);
-    fprintf(stderr, "scale_load: connection %lu: %s: %s\n", i, what, err ? strerror(err) : "unexpected");
+    fprintf(stderr, "scale_load: connection %lu: %s%s%s\n", i, what, err ? ": " : "", err ? strerror(err) : "");
     exit(1);
 }
 
