@@ -38,12 +38,12 @@ struct conn {
 
 static struct {
     pthread_mutex_t lock;
-    pthread_cond_t woken;
+    pthread_cond_t woken;    /* on the monotonic clock: ready_init() */
     struct conn *head, *tail;
     bool accept;             /* the listener's sigio came */
     bool asleep;             /* the loop waits on woken */
     bool done;               /* every connection that came has gone */
-} ready = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, /* made monotonic by ready_init() */ NULL, NULL, false, false, false};
+} ready = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, false, false, false};
 
 /* The condition variable on the monotonic clock, which the loop's deadlines use. */
 static void ready_init(void)
