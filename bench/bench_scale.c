@@ -29,8 +29,8 @@
 
 static int usage(const char *argv0)
 {
-    fprintf(stderr, "usage: %s nsapi|nsapi-sigio [INTERFACE OPTIONS] PORT CONNECTIONS\n       %s epoll PORT CONNECTIONS\n",
-            argv0, argv0);
+    fprintf(stderr, "usage: %s nsapi|nsapi-sigio [INTERFACE OPTIONS] PORT CONNECTIONS\n", argv0);
+    fprintf(stderr, "       %s epoll PORT CONNECTIONS\n", argv0);
     return 2;
 }
 

@@ -572,6 +572,7 @@ def scale_rows(run):
     pick = lambda server, key: [r[key] for r in got[server]]
     per_message = lambda server: statistics.median(r["server_cpu"] / r["rate"] * 1e6 for r in got[server])
     cpu = lambda server: statistics.median(pick(server, "server_cpu"))
+    load = lambda server: statistics.median(pick(server, "load_cpu"))
     nsapi, epoll, sigio, lwip = (pick(s, "rate") for s in ("nsapi", "epoll", "nsapi-sigio", "lwip"))
     overhead = statistics.median(pick("nsapi", "bytes_each")) - statistics.median(pick("epoll", "bytes_each"))
     lwip_runs = got["lwip"]
@@ -579,9 +580,8 @@ def scale_rows(run):
         Row(f"scale: {scale.CONNECTIONS:,} TCP connections (POSIX), echo, nsapi (sigio wakes the loop) vs epoll",
             nsapi, epoll, "messages/s", 0.9,
             note=f"server CPU a message {per_message('nsapi'):.1f} / {per_message('epoll'):.1f} us, server "
-                 f"{cpu('nsapi'):.2f} / {cpu('epoll'):.2f} cores, generator {statistics.median(pick('nsapi', 'load_cpu')):.2f}"
-                 f" / {statistics.median(pick('epoll', 'load_cpu')):.2f}; one {scale.MESSAGE} B message in flight a "
-                 "connection; not pinned"),
+                 f"{cpu('nsapi'):.2f} / {cpu('epoll'):.2f} cores, generator {load('nsapi'):.2f} / {load('epoll'):.2f}; "
+                 f"one {scale.MESSAGE} B message in flight a connection; not pinned"),
         Row("scale: the same, nsapi's work done in sigio (the stack's thread) vs epoll", sigio, epoll, "messages/s",
             note=f"server CPU a message {per_message('nsapi-sigio'):.1f} us, {cpu('nsapi-sigio'):.2f} cores: what "
                  "the loop's thread crossing costs"),
