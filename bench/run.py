@@ -10,7 +10,7 @@ usage: python3 bench/run.py ROOT BUILD [--rounds N] [--quick] [--pin one|split|n
   --pin       where the two ends of a ping-pong or connection round run: "one" CPU for both (the
               default), "split" (client on CPU 0, server on CPU 1) or "none"; bulk is never pinned;
   --only      the groups to run (GROUPS below: throughput, dhcp, tls, instructions, footprint,
-              generator, http, board), e.g. --only dhcp (which needs root).
+              generator, http, board, scale), e.g. --only dhcp (which needs root).
 Prints a table and exits 0 whether or not the goals are met: it is a measurement, not a test.
 Each figure is the median of the rounds, with its interquartile range (IQR); a ratio is the median of
 the rounds' ratios (each round runs ours and the baseline back to back) with the IQR of those.  "met"
@@ -35,6 +35,7 @@ import time
 
 import exchange  # noqa: E402 -- bench/, the script's own directory
 import http_load  # noqa: E402
+import scale  # noqa: E402
 
 WORKLOADS = {"tcp_bulk": "MB/s", "udp_pingpong": "round trips/s", "tcp_connect": "connections/s"}
 PER = {"tcp_bulk": "MiB", "udp_pingpong": "round trip", "tcp_connect": "connection"}
@@ -560,6 +561,44 @@ def http_rows(run):
             for name, ours, base, unit, goal, note in http_load.measure(examples) + exchange.measure(examples)]
 
 
+def scale_rows(run):
+    """An echo server holding 10,000 TCP connections (bench/scale.py): nsapi over POSIX against the same server
+    on epoll, messages a second and memory a connection; the server working in sigio; lwIP on TAP's count and
+    memory.  As root, in a network namespace of its own."""
+    got = scale.measure(run.build, run.rounds, 1.0 if run.quick else 1.5)
+    if "error" in got:
+        print(f"scale failed: {got['error']}")
+        return []
+    pick = lambda server, key: [r[key] for r in got[server]]
+    per_message = lambda server: statistics.median(r["server_cpu"] / r["rate"] * 1e6 for r in got[server])
+    cpu = lambda server: statistics.median(pick(server, "server_cpu"))
+    load = lambda server: statistics.median(pick(server, "load_cpu"))
+    nsapi, epoll, sigio, lwip = (pick(s, "rate") for s in ("nsapi", "epoll", "nsapi-sigio", "lwip"))
+    overhead = statistics.median(pick("nsapi", "bytes_each")) - statistics.median(pick("epoll", "bytes_each"))
+    lwip_runs = got["lwip"]
+    return [
+        Row(f"scale: {scale.CONNECTIONS:,} TCP connections (POSIX), echo, nsapi (sigio wakes the loop) vs epoll",
+            nsapi, epoll, "messages/s", 0.9,
+            note=f"server CPU a message {per_message('nsapi'):.1f} / {per_message('epoll'):.1f} us, server "
+                 f"{cpu('nsapi'):.2f} / {cpu('epoll'):.2f} cores, generator {load('nsapi'):.2f} / {load('epoll'):.2f}; "
+                 f"one {scale.MESSAGE} B message in flight a connection; not pinned"),
+        Row("scale: the same, nsapi's work done in sigio (the stack's thread) vs epoll", sigio, epoll, "messages/s",
+            note=f"server CPU a message {per_message('nsapi-sigio'):.1f} us, {cpu('nsapi-sigio'):.2f} cores: what "
+                 "the loop's thread crossing costs"),
+        Row(f"scale: memory a connection (POSIX, {scale.CONNECTIONS:,} open), nsapi vs epoll",
+            pick("nsapi", "bytes_each"), pick("epoll", "bytes_each"), "bytes", 1.5, higher_is_better=False,
+            note=f"RSS growth / connections; nsapi adds {overhead:.0f} B a connection to the server's own "
+                 f"{scale.BUFFER} B buffer and state"),
+        Row(f"scale: lwIP on TAP, connections held (of {scale.LWIP_CONNECTIONS:,} asked)", pick("lwip", "held"),
+            None, "connections",
+            note=f"{statistics.median(pick('lwip', 'rate')):,.0f} messages/s at that count, connecting took "
+                 f"{statistics.median(r['connect_s'] for r in lwip_runs):.1f} s; closed gracefully within 2 s: "
+                 f"{statistics.median(pick('lwip', 'closed')):,.0f}"),
+        Row("scale: lwIP on TAP, memory a connection", pick("lwip", "bytes_each"), None, "bytes",
+            higher_is_better=False, note="RSS growth / connections, the same server and buffers as POSIX's"),
+    ]
+
+
 GROUPS = [
     ("throughput", throughput),
     ("dhcp", dhcp),
@@ -569,6 +608,7 @@ GROUPS = [
     ("generator", generator_time),
     ("http", http_rows),
     ("board", board_rows),
+    ("scale", scale_rows),
 ]
 QUICK_GROUPS = ["throughput"]
 
