@@ -61,7 +61,8 @@ def check(binary, corpus, seconds):
     name, ok = name_of(binary), True
     files = inputs(corpus)
     env = dict(os.environ, **TARGET_ENV.get(name, {}))
-    p = subprocess.run([binary] + files, capture_output=True, text=True, timeout=120, env=env) if files else None
+    cmd = [binary] + TARGET_FLAGS.get(name, []) + files
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env) if files else None
     if p is None or p.returncode != 0:
         print(f"not ok fuzz_{name} replay: {len(files)} inputs of {corpus}")
         print(p.stdout[-4000:] + p.stderr[-4000:] if p else "no corpus")
