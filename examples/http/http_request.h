@@ -16,7 +16,8 @@ struct http_request {
     char head[HTTP_HEAD_MAX + 1];
     size_t used, length;       /* bytes received; the head's own, up to its empty line */
     size_t searched;           /* how far the search for the empty line has gone */
-    const char *method, *path; /* into head, once checked (NULL before) */
+    const char *method, *path; /* into head once checked (NULL before); path is "/" when an absolute-form
+                                  target has none (http://host) */
     int http10, has_body;
 };
 

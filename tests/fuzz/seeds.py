@@ -171,6 +171,74 @@ def http_response():
     return seeds
 
 
+def http_request():
+    get = "GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"
+    filler = "X-Filler: " + "f" * 70 + "\r\n"  # 82 bytes a line
+    exact = "GET / HTTP/1.1\r\nHost: a\r\n" + filler * 98  # 100 headers in all, then padded to end exactly at HTTP_HEAD_MAX (8192)
+    exact += "X-Pad: " + "p" * (8192 - len(exact) - 7 - 4) + "\r\n\r\n"
+    heads = {
+        # accepted: 0
+        "get": get,
+        "head": "HEAD /index.html?q=1 HTTP/1.1\r\nHost: example.com:8080\r\nAccept: */*\r\n\r\n",
+        "http10-no-host": "GET /a HTTP/1.0\r\n\r\n",
+        "host-lowercase": "GET / HTTP/1.1\r\nhost: a\r\nUser-Agent: curl/7.88.1\r\n\r\n",
+        "http12": "GET / HTTP/1.2\r\nHost: a\r\n\r\n",
+        "absolute-form": "GET http://example.com/path?q HTTP/1.1\r\nHost: example.com\r\n\r\n",
+        "absolute-no-path": "GET http://example.com HTTP/1.1\r\nHost: example.com\r\n\r\n",
+        "lf-only": "GET / HTTP/1.1\nHost: a\n\n",
+        "mixed-endings": "GET / HTTP/1.1\r\nHost: a\n\r\n",
+        "empty-lines-first": "\r\n\r\n\nGET / HTTP/1.1\r\nHost: a\r\n\r\n",
+        "empty-value": "GET / HTTP/1.1\r\nHost: a\r\nX-Empty:\r\n\r\n",
+        "body-zero": "GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n",
+        "body-length": "GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello",
+        "body-chunked": "GET / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        "pipelined": get + get.replace("/", "/two", 1),
+        "head-at-limit": exact,
+        # 400: malformed
+        "no-host": "GET / HTTP/1.1\r\n\r\n",
+        "two-hosts": "GET / HTTP/1.1\r\nHost: a\r\nHOST: b\r\n\r\n",
+        "obs-fold": "GET / HTTP/1.1\r\nHost: a\r\nX-Long: one\r\n two\r\n\r\n",
+        "obs-fold-tab": "GET / HTTP/1.1\r\nHost: a\r\nX-Long: one\r\n\ttwo\r\n\r\n",
+        "space-before-colon": "GET / HTTP/1.1\r\nHost : a\r\n\r\n",
+        "no-colon": "GET / HTTP/1.1\r\nHost: a\r\nJunk\r\n\r\n",
+        "bare-cr": "GET / HTTP/1.1\r\nHost: a\rX-B: b\r\n\r\n",
+        "nul": "GET / HTTP/1.1\r\nHost: a\0b\r\n\r\n",
+        "control-in-target": "GET /a\x01b HTTP/1.1\r\nHost: a\r\n\r\n",
+        "high-bit-target": "GET /caf\xe9 HTTP/1.1\r\nHost: a\r\n\r\n",
+        "tab-separator": "GET\t/ HTTP/1.1\r\nHost: a\r\n\r\n",
+        "two-spaces": "GET  / HTTP/1.1\r\nHost: a\r\n\r\n",
+        "no-version": "GET /\r\nHost: a\r\n\r\n",
+        "version-two-digits": "GET / HTTP/1.10\r\nHost: a\r\n\r\n",
+        "version-lowercase": "GET / http/1.1\r\nHost: a\r\n\r\n",
+        "version-https": "GET / HTTPS/1.1\r\nHost: a\r\n\r\n",
+        "trailing-space": "GET / HTTP/1.1 \r\nHost: a\r\n\r\n",
+        "relative-target": "GET index.html HTTP/1.1\r\nHost: a\r\n\r\n",
+        "asterisk-target": "OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n",
+        "too-many-headers": "GET / HTTP/1.1\r\nHost: a\r\n" + "X: 1\r\n" * 100 + "\r\n",
+        # 405: a method other than GET and HEAD
+        "post": "POST /form HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabc",
+        "delete": "DELETE /x HTTP/1.1\r\nHost: a\r\n\r\n",
+        "lowercase-get": "get / HTTP/1.1\r\nHost: a\r\n\r\n",
+        # 431: no end within HTTP_HEAD_MAX bytes
+        "long-target": "GET /" + "a" * 9000 + " HTTP/1.1\r\nHost: a\r\n\r\n",
+        "long-header": "GET / HTTP/1.1\r\nHost: a\r\nCookie: " + "c" * 9000 + "\r\n\r\n",
+        "head-over-limit": exact[:-2] + "X: y\r\n\r\n",
+        "empty-lines-only": "\r\n" * 4200,
+        # 505: an HTTP major version other than 1
+        "http20": "GET / HTTP/2.0\r\nHost: a\r\n\r\n",
+        "http09": "GET / HTTP/0.9\r\n\r\n",
+        # incomplete: the server waits for more
+        "incomplete": "GET / HTTP/1.1\r\nHost: a\r\n",
+    }
+    assert len(exact) == 8192 and exact.endswith("\r\n\r\n")
+    seeds = {name: b"\0" + text.encode("latin-1") for name, text in heads.items()}
+    for piece in (1, 2, 3, 7):  # the same bytes in small receives: an end of head split across them
+        seeds[f"get-in-{piece}s"] = bytes([piece]) + heads["get"].encode()
+    seeds["mixed-endings-in-1s"] = b"\x01" + heads["mixed-endings"].encode()
+    seeds["head-at-limit-in-100s"] = b"\x64" + exact.encode()
+    return seeds
+
+
 US_MAC, PEER_MAC = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
 US4, PEER4 = bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2])
 US6, PEER6 = bytes.fromhex("20010db8000000000000000000000001"), bytes.fromhex("20010db8000000000000000000000002")
@@ -277,6 +345,7 @@ def lwip_ethernet():
 if __name__ == "__main__":
     write("lwip_ethernet", lwip_ethernet())
     write("http_response", http_response())
+    write("http_request", http_request())
     write("socket_address", socket_address())
     write("dns_message", dns_message())
     write("url", url())
