@@ -176,6 +176,8 @@ static void descriptors(void)
         opened[round] = open_tcp_until_refused(s, &why);
         cr_expect(why == NSAPI_ERROR_OK || why == NSAPI_ERROR_NO_SOCKET, "round %d on %s: opened %d, then %s", round,
                   fx->name, opened[round], nsapi_error_name(why));
+        cr_log_info("descriptors, round %d on %s: %d sockets opened, then %s", round, fx->name, opened[round],
+                    nsapi_error_name(why));
         for (i = 0; i < TRIES; i++) {
             nsapi_tcp_socket_close(&s[i]);
         }
@@ -265,6 +267,7 @@ Test(exhaust, slow_reader_fills_the_window_then_everything_arrives)
         long start;
 
         queued[round] = fill_up(&p.client, offset);
+        cr_log_info("round %d on %s: %zu bytes queued before WOULD_BLOCK", round, fx->name, queued[round]);
         start = now_ms();
         cr_expect_eq(nsapi_tcp_socket_send(&p.client, "x", 1), NSAPI_ERROR_WOULD_BLOCK, "still full");
         cr_expect_lt(now_ms() - start, 100, "a non-blocking send returns at once");

@@ -385,6 +385,7 @@ Test(peer, vanished_peer_timeouts_and_keepalive)
     calls_end_in_their_timeouts(&timed, 6413);
     pthread_join(thread, NULL);
     took = receiver.ended - start;
+    cr_log_info("keep-alive on %s: the peer found dead after %ld ms", fx->name, took);
     cr_expect_eq(receiver.result, NSAPI_ERROR_CONNECTION_LOST, "keep-alive on %s: recv ended after %ld ms with %d (%s)",
                  fx->name, took, receiver.result, nsapi_error_name(receiver.result));
     cr_expect(took >= IDLE_MS && took < DEAD_WITHIN_MS, "keep-alive on %s found the peer dead after %ld ms",
