@@ -13,7 +13,8 @@
  *   ENETUNREACH, EHOSTUNREACH  NSAPI_ERROR_NO_CONNECTION    no route: nothing to wait for
  *   ENETDOWN, EHOSTDOWN        NSAPI_ERROR_NO_CONNECTION
  *   ECONNABORTED               NSAPI_ERROR_CONNECTION_LOST  as lwIP's ERR_ABRT
- *   ETIMEDOUT                  NSAPI_ERROR_CONNECTION_TIMEOUT  handshake or keep-alive gave up
+ *   ETIMEDOUT                  NSAPI_ERROR_CONNECTION_LOST  retransmission or keep-alive gave up on the peer,
+ *                                                          as lwIP's ERR_ABRT
  *   EADDRINUSE                 NSAPI_ERROR_ADDRESS_IN_USE
  *   EADDRNOTAVAIL, EINVAL      NSAPI_ERROR_PARAMETER        not a local address; wrong state
  *   EACCES, EPERM              NSAPI_ERROR_PARAMETER        a port or address this process may not use
@@ -56,9 +57,8 @@ nsapi_error_t nsapi_posix_error(int err)
     case EHOSTDOWN:
         return NSAPI_ERROR_NO_CONNECTION;
     case ECONNABORTED:
-        return NSAPI_ERROR_CONNECTION_LOST;
     case ETIMEDOUT:
-        return NSAPI_ERROR_CONNECTION_TIMEOUT;
+        return NSAPI_ERROR_CONNECTION_LOST;
     case EADDRINUSE:
         return NSAPI_ERROR_ADDRESS_IN_USE;
     case EADDRNOTAVAIL:

@@ -38,6 +38,9 @@ struct posix_socket {
     /* Set by bind and listen, read by other control calls that may run at the same time: atomic. */
     bool bound;
     bool listening;
+    /* Set by recv or send once the kernel gave up on the peer (ETIMEDOUT), which it reports once:
+     * every later recv and send says CONNECTION_LOST too, as on lwIP.  Atomic. */
+    bool lost;
     /* Under the stack's lock. */
     nsapi_event_cb_t event;        /* NULL once closed */
     void *context;

@@ -9,7 +9,9 @@
  *     send that reads it first);
  *   - listen: needs a bound socket (the kernel would pick a port);
  *   - recv: 0 means the peer closed, never a reset (after reporting
- *     ECONNRESET once the kernel reads 0, so the TCP state tells them apart).
+ *     ECONNRESET once the kernel reads 0, so the TCP state tells them apart);
+ *   - recv and send: a peer the kernel gave up on (ETIMEDOUT, reported
+ *     once) is CONNECTION_LOST every time after, not NO_CONNECTION.
  */
 #define _GNU_SOURCE
 
@@ -247,10 +249,26 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
     return NSAPI_ERROR_OK;
 }
 
+/* The error of a failed recv or send, remembered when it says the peer is lost. */
+static nsapi_error_t transfer_error(struct posix_socket *s)
+{
+    nsapi_error_t err = errno_error();
+
+    if (err == NSAPI_ERROR_CONNECTION_LOST) {
+        __atomic_store_n(&s->lost, true, __ATOMIC_RELAXED);
+    }
+    return err;
+}
+
+static bool lost(const struct posix_socket *s)
+{
+    return __atomic_load_n(&s->lost, __ATOMIC_RELAXED);
+}
+
 /* A send that failed: when for want of room, room is watched for from now on. */
 static nsapi_error_t send_error(nsapi_stack_t *stack, struct posix_socket *s)
 {
-    nsapi_error_t err = errno_error();
+    nsapi_error_t err = transfer_error(s);
 
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
         return nsapi_posix_events_want_write(STACK(stack), s) == NSAPI_ERROR_OK ? err : NSAPI_ERROR_NO_MEMORY;
@@ -266,6 +284,9 @@ static nsapi_size_or_error_t posix_socket_send(nsapi_stack_t *stack, nsapi_handl
 
     if (s->proto != NSAPI_TCP) {
         return NSAPI_ERROR_UNSUPPORTED;
+    }
+    if (lost(s)) {
+        return NSAPI_ERROR_CONNECTION_LOST;
     }
     n = send(s->fd, data, (size_t)clamp(size), MSG_NOSIGNAL | MSG_DONTWAIT);
     return n >= 0 ? (nsapi_size_or_error_t)n : send_error(stack, s);
@@ -293,11 +314,14 @@ static nsapi_size_or_error_t posix_socket_recv(nsapi_stack_t *stack, nsapi_handl
     if (s->proto != NSAPI_TCP) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
+    if (lost(s)) {
+        return NSAPI_ERROR_CONNECTION_LOST;
+    }
     n = recv(s->fd, data, (size_t)clamp(size), MSG_DONTWAIT);
     if (n == 0 && size > 0) {
         return end_of_stream(s);
     }
-    return n >= 0 ? (nsapi_size_or_error_t)n : errno_error();
+    return n >= 0 ? (nsapi_size_or_error_t)n : transfer_error(s);
 }
 
 static nsapi_size_or_error_t posix_socket_sendto(nsapi_stack_t *stack, nsapi_handle_t handle,

@@ -215,11 +215,15 @@ nsapi_error_t nsapi_tcp_socket_connect(nsapi_tcp_socket_t *socket, const nsapi_s
  * @param data   The bytes. May be NULL when size is 0.
  * @param size   Bytes at data.
  * @return The number of bytes queued; otherwise one of:
- * @retval NSAPI_ERROR_PARAMETER     a NULL argument.
- * @retval NSAPI_ERROR_NO_SOCKET     the socket is not open.
- * @retval NSAPI_ERROR_WOULD_BLOCK   non-blocking, or the timeout passed, with
- *                                   nothing queued.
- * @retval NSAPI_ERROR_NO_CONNECTION not connected, or the connection was reset.
+ * @retval NSAPI_ERROR_PARAMETER       a NULL argument.
+ * @retval NSAPI_ERROR_NO_SOCKET       the socket is not open.
+ * @retval NSAPI_ERROR_WOULD_BLOCK     non-blocking, or the timeout passed, with
+ *                                     nothing queued.
+ * @retval NSAPI_ERROR_NO_CONNECTION   not connected, or the connection was
+ *                                     reset.
+ * @retval NSAPI_ERROR_CONNECTION_LOST the stack gave up on a peer that stopped
+ *                                     answering (keep-alive or retransmission),
+ *                                     every time after.
  */
 nsapi_size_or_error_t nsapi_tcp_socket_send(nsapi_tcp_socket_t *socket, const void *data, nsapi_size_t size);
 
@@ -231,11 +235,15 @@ nsapi_size_or_error_t nsapi_tcp_socket_send(nsapi_tcp_socket_t *socket, const vo
  * @param size   Bytes available at data.
  * @return The number of bytes copied; 0 once the peer has closed its side;
  *         otherwise one of:
- * @retval NSAPI_ERROR_PARAMETER     a NULL argument.
- * @retval NSAPI_ERROR_NO_SOCKET     the socket is not open.
- * @retval NSAPI_ERROR_WOULD_BLOCK   non-blocking, or the timeout passed, with
- *                                   nothing received.
- * @retval NSAPI_ERROR_NO_CONNECTION not connected, or the connection was reset.
+ * @retval NSAPI_ERROR_PARAMETER       a NULL argument.
+ * @retval NSAPI_ERROR_NO_SOCKET       the socket is not open.
+ * @retval NSAPI_ERROR_WOULD_BLOCK     non-blocking, or the timeout passed, with
+ *                                     nothing received.
+ * @retval NSAPI_ERROR_NO_CONNECTION   not connected, or the connection was
+ *                                     reset.
+ * @retval NSAPI_ERROR_CONNECTION_LOST the stack gave up on a peer that stopped
+ *                                     answering (keep-alive or retransmission),
+ *                                     every time after.
  */
 nsapi_size_or_error_t nsapi_tcp_socket_recv(nsapi_tcp_socket_t *socket, void *data, nsapi_size_t size);
 
