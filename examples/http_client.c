@@ -52,14 +52,13 @@ struct connection {
 
 static int parse_url(const char *text, struct url *url)
 {
-    const char *end;
+    const char *rest = example_after_prefix(text, "https://"), *end;
     unsigned standard;
 
-    url->secure = strncmp(text, "https://", 8) == 0;
+    url->secure = rest != NULL;
     standard = url->secure ? 443 : 80;
-    text += url->secure ? 8 : 7;
-    if ((!url->secure && strncmp(text - 7, "http://", 7) != 0)
-        || (end = example_authority(text, url->host, sizeof url->host, &url->port, standard)) == NULL
+    if ((!url->secure && (rest = example_after_prefix(text, "http://")) == NULL)
+        || (end = example_authority(rest, url->host, sizeof url->host, &url->port, standard)) == NULL
         || (*end != '\0' && *end != '/')) {
         return -1;
     }
@@ -85,7 +84,7 @@ static int unreadable(const struct example_http_reader *r)
 {
     fprintf(stderr, "%s\n", r->why);
     if (r->error < 0) {
-        example_fail("recv", r->error);
+        example_fail_after("recv", r->error, TIMEOUT_MS);
     }
     return 1;
 }
@@ -171,7 +170,7 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
     }
     if (err != NSAPI_ERROR_OK) {
         nsapi_tcp_socket_close(&socket);
-        return example_fail(url->secure ? "connect (TCP, then TLS)" : "connect", err);
+        return example_fail_after(url->secure ? "connect (TCP, then TLS)" : "connect", err, TIMEOUT_MS);
     }
     c.socket = &socket;
     c.tls = url->secure ? &tls : NULL;
@@ -189,7 +188,7 @@ static int fetch(nsapi_stack_t *stack, const struct url *url, FILE *out)
     err = send_request(&c, request, (size_t)n);
     if (err != NSAPI_ERROR_OK) {
         hang_up(&c);
-        return example_fail("send", err);
+        return example_fail_after("send", err, TIMEOUT_MS);
     }
     printf("sent GET %s\n", url->path);
     c.deadline = example_now_ms() + DEADLINE_MS;

@@ -31,7 +31,7 @@ int tcp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
     err = nsapi_tcp_socket_connect(&socket, partner);
     if (err != NSAPI_ERROR_OK) {
         nsapi_tcp_socket_close(&socket);
-        return example_fail("connect", err);
+        return example_fail_after("connect", err, PING_PONG_TIMEOUT_MS);
     }
     printf("connected; %u rounds of %u bytes\n", game->rounds, game->size);
     for (round = 0; round < game->rounds; round++) {
@@ -43,13 +43,14 @@ int tcp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
         if (err != NSAPI_ERROR_OK) {
             nsapi_tcp_socket_close(&socket);
             fprintf(stderr, "round %u, after %zu of %u bytes: ", round, got, game->size);
-            return example_fail("send", err);
+            return example_fail_after("send", err, PING_PONG_TIMEOUT_MS);
         }
         err = example_recv_exact(&socket, in, game->size, EXAMPLE_FOREVER, &got); /* the echo may come in pieces */
         if (err != NSAPI_ERROR_OK || got < game->size) {
             nsapi_tcp_socket_close(&socket);
             fprintf(stderr, "round %u, after %zu of %u bytes: ", round, got, game->size);
-            return example_fail("recv", err != NSAPI_ERROR_OK ? err : NSAPI_ERROR_NO_CONNECTION);
+            return example_fail_after("recv", err != NSAPI_ERROR_OK ? err : NSAPI_ERROR_NO_CONNECTION,
+                                      PING_PONG_TIMEOUT_MS);
         }
         if (memcmp(in, out, game->size) != 0) {
             nsapi_tcp_socket_close(&socket);

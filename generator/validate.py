@@ -192,6 +192,9 @@ def _params(func, diag):
             size = by_name.get(p.nullable_if_zero)
             if size is None or not size.integer:
                 diag.error(r.nullable_if_zero.pos, f"'{p.nullable_if_zero}' is not an integer parameter of '{func.name}'")
+            elif size.min is not None and size.min > 0:
+                diag.error(r.nullable_if_zero.pos, f"'{p.name}' may be NULL only when '{size.name}' is 0, "
+                           f"which its min {size.min} refuses: drop nullable_if_zero")
         for bound in ("min", "max"):
             if bound in r._values and not p.integer:
                 diag.error(r.pos_of(bound), f"'{bound}' needs an integer parameter; '{p.name}' is not one")

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "destination.h"
 #include "impl.h"
 #include "os.h"
 #include "socket.h"
@@ -54,7 +55,8 @@ nsapi_error_t nsapi_impl_tcp_socket_connect(nsapi_tcp_socket_t *socket, const ns
     nsapi_error_t err;
     bool nonblocking = nsapi_rt_socket_nonblocking(s);
 
-    if (address->addr.version == NSAPI_UNSPEC && nsapi_rt_socket_is_open(s)) {
+    /* After the open check, so that a closed socket answers NSAPI_ERROR_NO_SOCKET for any address. */
+    if (!nsapi_rt_destination_usable(address, NSAPI_TCP) && nsapi_rt_socket_is_open(s)) {
         return NSAPI_ERROR_PARAMETER;
     }
     err = nsapi_rt_socket_run(s, SOCKET_SENDER, connect_attempt, &op);

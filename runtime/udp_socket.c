@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "destination.h"
 #include "impl.h"
 #include "os.h"
 #include "socket.h"
@@ -74,7 +75,7 @@ nsapi_size_or_error_t nsapi_impl_udp_socket_sendto(nsapi_udp_socket_t *socket, c
     if (!nsapi_rt_socket_is_open(&socket->base)) {
         return NSAPI_ERROR_NO_SOCKET;
     }
-    if (address->addr.version == NSAPI_UNSPEC) {
+    if (!nsapi_rt_destination_usable(address, NSAPI_UDP)) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_rt_socket_run(&socket->base, SOCKET_SENDER, sendto_attempt, &op);
@@ -112,6 +113,9 @@ nsapi_size_or_error_t nsapi_impl_udp_socket_send(nsapi_udp_socket_t *socket, con
     }
     if (!udp_peer(socket, &op.peer)) {
         return NSAPI_ERROR_NO_ADDRESS;
+    }
+    if (!nsapi_rt_destination_usable(&op.peer, NSAPI_UDP)) {
+        return NSAPI_ERROR_PARAMETER; /* connect() records any peer, as Mbed's does */
     }
     return nsapi_rt_socket_run(&socket->base, SOCKET_SENDER, sendto_attempt, &op);
 }

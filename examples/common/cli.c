@@ -56,6 +56,17 @@ int example_signalled(void)
 
 int example_fail(const char *what, nsapi_error_t err)
 {
-    fprintf(stderr, "%s: %s (%s)\n", what, nsapi_error_name(err), nsapi_strerror(err));
+    return example_fail_after(what, err, 0);
+}
+
+int example_fail_after(const char *what, nsapi_error_t err, long timeout_ms)
+{
+    if (err == NSAPI_ERROR_WOULD_BLOCK && timeout_ms > 0) {
+        fprintf(stderr, "%s: timed out after %ld ms\n", what, timeout_ms);
+    } else if (err == NSAPI_ERROR_WOULD_BLOCK) {
+        fprintf(stderr, "%s: timed out\n", what); /* not "cannot complete now": the call did wait */
+    } else {
+        fprintf(stderr, "%s: %s (%s)\n", what, nsapi_error_name(err), nsapi_strerror(err));
+    }
     return 1;
 }

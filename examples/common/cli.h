@@ -17,7 +17,14 @@ void example_stop_on_signals(void);
 /* Whether SIGINT or SIGTERM came since example_stop_on_signals(): 1, or 0. */
 int example_signalled(void);
 
-/* Print "what: CODE (meaning)" on stderr and return 1, for `return example_fail("connect", err);`. */
+/*
+ * Print "what: CODE (meaning)" on stderr and return 1, for `return example_fail("connect", err);`.
+ * NSAPI_ERROR_WOULD_BLOCK reads "what: timed out": the examples pass it here only from blocking
+ * calls with a timeout or a deadline, where it means the time ran out.
+ */
 int example_fail(const char *what, nsapi_error_t err);
+
+/* example_fail() for a call whose timeout was timeout_ms: "what: timed out after N ms"; returns 1. */
+int example_fail_after(const char *what, nsapi_error_t err, long timeout_ms);
 
 #endif

@@ -4,6 +4,14 @@
 
 #include "url.h"
 
+const char *example_after_prefix(const char *text, const char *prefix)
+{
+    size_t length = strlen(prefix);
+
+    /* strncmp stops at text's NUL, so a match means text holds the whole prefix */
+    return strncmp(text, prefix, length) == 0 ? text + length : NULL;
+}
+
 const char *example_authority(const char *text, char *host, size_t size, unsigned *port, unsigned default_port)
 {
     const char *end;

@@ -5,6 +5,13 @@
 #include <stddef.h>
 
 /*
+ * The text after prefix ("http://", say) when text starts with it, else
+ * NULL.  It reads no further than text's terminating NUL, so a text shorter
+ * than prefix is simply not a match.
+ */
+const char *example_after_prefix(const char *text, const char *prefix);
+
+/*
  * Parse the authority at text: HOST (a name or an IPv4 address) or [IPv6],
  * then :PORT (1 to 65535, digits only) or none for default_port.  HOST goes
  * to host, NUL-terminated, at most size - 1 bytes.  Returns where the

@@ -33,7 +33,8 @@ nsapi_size_or_error_t nsapi_tcp_socket_send(nsapi_tcp_socket_t *socket, const vo
 nsapi_size_or_error_t nsapi_tcp_socket_recv(nsapi_tcp_socket_t *socket, void *data, nsapi_size_t size)
 {
     if (socket == NULL ||
-        (data == NULL && size != 0)) {
+        data == NULL ||
+        size < 1) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_impl_tcp_socket_recv(socket, data, size);

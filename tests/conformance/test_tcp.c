@@ -2,7 +2,9 @@
  * TCP conformance, after Mbed's greentea TCP suite and the state x operation
  * matrix: echo (sizes, bursts, non-blocking with sigio, IPv6), timeouts,
  * end of stream, reset, bind and listen errors, accept, close from another
- * thread, socket limit, options, leaks.  Every wait is bounded.
+ * thread, socket limit, options, leaks; recv of size 0 and connects to
+ * destinations no server can have (port 0, multicast, broadcast, the
+ * unspecified address), refused at once.  Every wait is bounded.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -189,6 +191,90 @@ Test(tcp, refused_connect_never_succeeds_later)
     cr_expect_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK, "the object opens again");
     cr_expect_eq(nsapi_tcp_socket_connect(&s, &fx->tcp[ECHO]), NSAPI_ERROR_OK);
     nsapi_tcp_socket_close(&s);
+}
+
+/* --- size 0 and destinations no server can have: refused at once, on every backend ------------ */
+
+Test(tcp, recv_size_zero_is_refused_at_once)
+{
+    nsapi_tcp_socket_t s = {0};
+    struct timespec settle = {0, 200 * 1000000L};
+    char buf[16];
+    long start;
+
+    connect_to(&s, ECHO);
+    nsapi_tcp_socket_set_timeout(&s, 5000);
+    start = now_ms();
+    cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, 0), NSAPI_ERROR_PARAMETER, "nothing pending");
+    cr_expect_eq(nsapi_tcp_socket_recv(&s, NULL, 0), NSAPI_ERROR_PARAMETER, "NULL and 0");
+    cr_expect_lt(now_ms() - start, 1000, "without waiting for data");
+    cr_assert_eq(nsapi_tcp_socket_send(&s, "abc", 3), 3);
+    nanosleep(&settle, NULL); /* the echo is back: 0 must not read as the end of the stream */
+    cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, 0), NSAPI_ERROR_PARAMETER, "data pending");
+    cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, sizeof buf), 3, "the data is still there");
+    cr_expect_eq(memcmp(buf, "abc", 3), 0);
+    nsapi_tcp_socket_close(&s);
+}
+
+/* A connect to ip:port, port 0 meaning the echo service's host on port 0: NSAPI_ERROR_PARAMETER,
+ * well inside a 5 s timeout (a bound, not a speed measurement). */
+static void connect_refused_at_once(const char *ip, uint16_t port)
+{
+    nsapi_tcp_socket_t s = {0};
+    nsapi_socket_address_t to = fx->tcp[ECHO];
+    nsapi_error_t err;
+    long start, elapsed;
+
+    if (ip != NULL) {
+        cr_assert_eq(nsapi_socket_address_set_ip_address(&to, ip), NSAPI_ERROR_OK, "%s", ip);
+    }
+    nsapi_socket_address_set_port(&to, port);
+    cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_set_timeout(&s, 5000);
+    start = now_ms();
+    err = nsapi_tcp_socket_connect(&s, &to);
+    elapsed = now_ms() - start;
+    cr_expect_eq(err, NSAPI_ERROR_PARAMETER, "connect to %s port %u on %s: %s", ip ? ip : "the echo host", port,
+                 fx->name, nsapi_error_name(err));
+    cr_expect_lt(elapsed, 1000, "refused after %ld ms", elapsed);
+    cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
+}
+
+Test(tcp, connect_port_zero)
+{
+    connect_refused_at_once(NULL, 0);
+}
+
+Test(tcp, connect_ipv4_multicast)
+{
+    connect_refused_at_once("224.0.0.1", 7);
+    connect_refused_at_once("239.255.255.250", 7);
+}
+
+Test(tcp, connect_limited_broadcast)
+{
+    connect_refused_at_once("255.255.255.255", 7);
+}
+
+Test(tcp, connect_ipv6_multicast)
+{
+    connect_refused_at_once("ff02::1", 7);
+    connect_refused_at_once("ff05::2", 7);
+}
+
+Test(tcp, connect_ipv4_mapped_multicast)
+{
+    connect_refused_at_once("::ffff:224.0.0.1", 7);
+}
+
+Test(tcp, connect_unspecified_ipv4)
+{
+    connect_refused_at_once("0.0.0.0", 7);
+}
+
+Test(tcp, connect_unspecified_ipv6)
+{
+    connect_refused_at_once("::", 7);
 }
 
 /* A server of the test's own, so that the test decides when it closes. */

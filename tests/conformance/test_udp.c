@@ -3,7 +3,9 @@
  * recvfrom (IPv4, IPv6) and with connect/send/recv, truncation to the
  * caller's buffer, empty and oversized datagrams, the connected peer as a
  * receive filter, timeouts, non-blocking echo with sigio, bind errors,
- * multicast membership.  Lost datagrams are retried a bounded number of times.
+ * multicast membership; a receive of size 0 (one datagram taken, cut to
+ * nothing) and destinations no datagram can go to (port 0, the unspecified
+ * address), refused at once.  Lost datagrams are retried a bounded number of times.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -105,6 +107,74 @@ Test(udp, truncation_empty_and_oversized)
     cr_expect_eq(nsapi_udp_socket_sendto(&s, &fx->udp[ECHO], big, sizeof big), NSAPI_ERROR_NO_MEMORY,
                  "too big for IP: refused, not truncated");
     nsapi_udp_socket_close(&s);
+}
+
+Test(udp, recv_size_zero_takes_one_datagram)
+{
+    nsapi_udp_socket_t s = {0};
+    nsapi_socket_address_t from = {0};
+    char in[16];
+
+    open_udp(&s);
+    cr_assert_eq(nsapi_udp_socket_sendto(&s, &fx->udp[ECHO], "abc", 3), 3);
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&s, &from, NULL, 0), 0, "the datagram, cut to nothing");
+    cr_expect(nsapi_socket_address_equals(&from, &fx->udp[ECHO]), "from the echo service");
+    nsapi_udp_socket_set_timeout(&s, 100);
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&s, NULL, in, sizeof in), NSAPI_ERROR_WOULD_BLOCK, "it was taken");
+    cr_expect_eq(nsapi_udp_socket_recv(&s, in, 0), NSAPI_ERROR_WOULD_BLOCK, "size 0 waits for a datagram");
+    nsapi_udp_socket_close(&s);
+}
+
+/* A sendto to ip:port (ip NULL: the echo service's host): NSAPI_ERROR_PARAMETER, well inside a
+ * 5 s timeout (a bound, not a speed measurement). */
+static void sendto_refused_at_once(const char *ip, uint16_t port)
+{
+    nsapi_udp_socket_t s = {0};
+    nsapi_socket_address_t to = fx->udp[ECHO];
+    nsapi_size_or_error_t n;
+    long start, elapsed;
+
+    if (ip != NULL) {
+        cr_assert_eq(nsapi_socket_address_set_ip_address(&to, ip), NSAPI_ERROR_OK, "%s", ip);
+    }
+    nsapi_socket_address_set_port(&to, port);
+    open_udp(&s);
+    nsapi_udp_socket_set_timeout(&s, 5000);
+    start = now_ms();
+    n = nsapi_udp_socket_sendto(&s, &to, "x", 1);
+    elapsed = now_ms() - start;
+    cr_expect_eq(n, NSAPI_ERROR_PARAMETER, "sendto %s port %u on %s: %s", ip ? ip : "the echo host", port, fx->name,
+                 nsapi_error_name(n));
+    cr_expect_lt(elapsed, 1000, "refused after %ld ms", elapsed);
+    cr_assert_eq(nsapi_udp_socket_connect(&s, &to), NSAPI_ERROR_OK, "connect only records the peer");
+    n = nsapi_udp_socket_send(&s, "x", 1);
+    if (nsapi_socket_address_is_nonzero(&to)) {
+        cr_expect_eq(n, NSAPI_ERROR_PARAMETER, "send to that peer: %s", nsapi_error_name(n));
+    } else {
+        cr_expect_eq(n, NSAPI_ERROR_NO_ADDRESS, "a zero address removed the peer: %s", nsapi_error_name(n));
+    }
+    nsapi_udp_socket_close(&s);
+}
+
+Test(udp, sendto_port_zero)
+{
+    sendto_refused_at_once(NULL, 0);
+}
+
+Test(udp, sendto_ipv6_port_zero)
+{
+    fixture_use(NSAPI_IPv6);
+    sendto_refused_at_once(NULL, 0);
+}
+
+Test(udp, sendto_unspecified_ipv4)
+{
+    sendto_refused_at_once("0.0.0.0", 7);
+}
+
+Test(udp, sendto_unspecified_ipv6)
+{
+    sendto_refused_at_once("::", 7);
 }
 
 Test(udp, connected_peer_filters_receive)

@@ -2,7 +2,7 @@
 byte back, over POSIX on 127.0.0.1 and over lwIP on a TAP device, the partner found by name
 (dnsmasq): every round compared byte for byte, no datagram lost on these loss-free links; and UDP against a
 partner that drops datagrams and echoes some twice, late.  Also their errors: a refused connection,
-bad usage."""
+a partner that never answers (the 5 s timeout reported as such), bad usage."""
 
 import os
 import re
@@ -12,6 +12,7 @@ import netns
 
 TCP_PARTNER = "socat TCP-LISTEN:7000,bind={ip},reuseaddr,fork PIPE"
 UDP_PARTNER = "socat UDP-RECVFROM:7001,bind={ip},fork PIPE"
+SILENT_PARTNER = "socat -u TCP-LISTEN:7000,bind={ip},reuseaddr,fork OPEN:/dev/null"  # reads, never answers
 LOSSY_PARTNER = "python3 " + os.path.join(os.path.dirname(os.path.abspath(__file__)), "lossy_udp_echo.py") + " {ip} 7001"
 
 
@@ -52,6 +53,10 @@ class PingPong(unittest.TestCase):
         rc, _, stderr = netns.run("posix", [], [], "tcp_ping_pong", "{ip} 7999 3 10")
         self.assertEqual(rc, 1)
         self.assertIn("connect: NSAPI_ERROR_NO_CONNECTION", stderr)
+        rc, _, stderr = netns.run("posix", [SILENT_PARTNER], [7000], "tcp_ping_pong", "{ip} 7000 1 10")
+        self.assertEqual(rc, 1)
+        self.assertIn("recv: timed out after 5000 ms", stderr, "WOULD_BLOCK from a call with a timeout")
+        self.assertNotIn("without blocking", stderr)
         rc, _, stderr = netns.run("posix", [], [], "udp_ping_pong", "{ip} 7001 3 2")
         self.assertEqual(rc, 2)
         self.assertIn("SIZE must be 4 to 65507 for UDP", stderr)

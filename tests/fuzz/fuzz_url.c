@@ -1,5 +1,5 @@
 /*
- * URLs' authorities (examples/common/url.c), as the HTTP and WebSocket
+ * URLs' scheme prefixes and authorities (examples/common/url.c), as the HTTP and WebSocket
  * clients and the command lines take them: the input's first byte sizes the
  * host buffer (1 to 256 bytes), the rest is the text.  What parses keeps the
  * header's promises (where it ends, the host fits, the port), and the Host
@@ -46,6 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     host_size = 1 + data[0];
     memcpy(text, data + 1, size - 1);
     text[size - 1] = '\0';
+    end = example_after_prefix(text, "http://");
+    FUZZ_CHECK(end == NULL || (end == text + 7 && strncmp(text, "http://", 7) == 0));
     memset(host, 0x55, sizeof host);
     end = example_authority(text, host, host_size, &port, DEFAULT_PORT);
     if (end != NULL) {

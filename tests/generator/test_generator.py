@@ -73,6 +73,8 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(checks("SocketAddress", "set_ip_bytes"),
                          ["address == NULL", "bytes == NULL", "(unsigned)version > (unsigned)NSAPI_IPv6"])
         self.assertEqual(checks("UDPSocket", "recvfrom"), ["socket == NULL", "(data == NULL && size != 0)"])
+        self.assertEqual(checks("TCPSocket", "recv"), ["socket == NULL", "data == NULL", "size < 1"],
+                         "a stream's recv refuses size 0: it would read as the end of the stream")
 
     def test_error_enum(self):
         values = {v.name: v.value for v in self.m.error_enum.values}

@@ -162,6 +162,13 @@ class IdlErrorTest(unittest.TestCase):
         self.assert_errors(self.at("tcp_socket.yaml", text, "doc: again", "duplicate key 'doc' (first at line "
                                    f"{where(text, 'doc: Receive bytes')[0]})"))
 
+    def test_nullable_if_zero_with_a_size_that_cannot_be_zero(self):
+        text = self.edit("tcp_socket.yaml", "            doc: Where to copy them.\n",
+                         "            doc: Where to copy them.\n            nullable_if_zero: size\n")
+        self.assert_errors(self.at("tcp_socket.yaml", text, "copy them.\n            nullable_if_zero: size",
+                                   "'data' may be NULL only when 'size' is 0, which its min 1 refuses: "
+                                   "drop nullable_if_zero", offset=len("copy them.\n            nullable_if_zero: ")))
+
     def test_operation_without_the_stack_first(self):
         old = "nsapi_error_t socket_listen(nsapi_stack_t *stack, nsapi_handle_t handle, int backlog)"
         text = self.edit("stack_api.yaml", old, "nsapi_error_t socket_listen(nsapi_handle_t handle, int backlog)")

@@ -273,11 +273,14 @@ nsapi_size_or_error_t nsapi_dtls_socket_send(nsapi_dtls_socket_t *socket, const 
  * with close_notify.
  *
  * @param socket The DTLSSocket.
- * @param data   Where to copy it. May be NULL when size is 0.
- * @param size   Bytes available at data.
+ * @param data   Where to copy it.
+ * @param size   Bytes available at data. At least 1.
  * @return The number of bytes copied; 0 once the peer has sent close_notify;
  *         otherwise one of:
- * @retval NSAPI_ERROR_PARAMETER     a NULL argument.
+ * @retval NSAPI_ERROR_PARAMETER     a NULL argument, or size 0, refused at
+ *                                   once: it would take nothing of the record,
+ *                                   and a 0 returned would read as
+ *                                   close_notify.
  * @retval NSAPI_ERROR_NO_SOCKET     the DTLSSocket is not open.
  * @retval NSAPI_ERROR_NO_CONNECTION not connected, or the transport failed.
  * @retval NSAPI_ERROR_WOULD_BLOCK   non-blocking, or the timeout passed, with

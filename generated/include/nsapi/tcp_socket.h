@@ -192,7 +192,12 @@ static inline nsapi_error_t nsapi_tcp_socket_getpeername(nsapi_tcp_socket_t *soc
  * @param socket  The TCPSocket.
  * @param address The server's address and port.
  * @retval NSAPI_ERROR_OK             connected.
- * @retval NSAPI_ERROR_PARAMETER      a NULL argument or an empty address.
+ * @retval NSAPI_ERROR_PARAMETER      a NULL argument, or an address no server
+ *                                    can have, refused at once without a packet
+ *                                    sent: empty, port 0, the unspecified
+ *                                    address (0.0.0.0, ::), multicast
+ *                                    (224.0.0.0/4, ff00::/8, or IPv4-mapped) or
+ *                                    the limited broadcast 255.255.255.255.
  * @retval NSAPI_ERROR_NO_SOCKET      the socket is not open.
  * @retval NSAPI_ERROR_IN_PROGRESS    non-blocking; the attempt started.
  * @retval NSAPI_ERROR_ALREADY        non-blocking; the attempt is still going.
@@ -231,11 +236,14 @@ nsapi_size_or_error_t nsapi_tcp_socket_send(nsapi_tcp_socket_t *socket, const vo
  * Receive bytes; returns as soon as some are available.
  *
  * @param socket The TCPSocket.
- * @param data   Where to copy them. May be NULL when size is 0.
- * @param size   Bytes available at data.
+ * @param data   Where to copy them.
+ * @param size   Bytes available at data. At least 1.
  * @return The number of bytes copied; 0 once the peer has closed its side;
  *         otherwise one of:
- * @retval NSAPI_ERROR_PARAMETER       a NULL argument.
+ * @retval NSAPI_ERROR_PARAMETER       a NULL argument, or size 0, refused at
+ *                                     once: nothing can be received into it,
+ *                                     and a 0 returned would read as the end of
+ *                                     the stream.
  * @retval NSAPI_ERROR_NO_SOCKET       the socket is not open.
  * @retval NSAPI_ERROR_WOULD_BLOCK     non-blocking, or the timeout passed, with
  *                                     nothing received.

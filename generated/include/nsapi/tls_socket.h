@@ -218,8 +218,10 @@ nsapi_error_t nsapi_tls_socket_set_verify(nsapi_tls_socket_t *socket, bool verif
  *                connected. May be NULL.
  * @retval NSAPI_ERROR_OK              connected; the server's certificate and
  *                                     name checked.
- * @retval NSAPI_ERROR_PARAMETER       a NULL TLSSocket, an empty address, or no
- *                                     host name set while verification is on.
+ * @retval NSAPI_ERROR_PARAMETER       a NULL TLSSocket, an address no server
+ *                                     can have (as for
+ *                                     nsapi_tcp_socket_connect()), or no host
+ *                                     name set while verification is on.
  * @retval NSAPI_ERROR_NO_SOCKET       the TLSSocket is not open.
  * @retval NSAPI_ERROR_IN_PROGRESS     non-blocking; the attempt started.
  * @retval NSAPI_ERROR_ALREADY         non-blocking; the attempt is still going.
@@ -294,11 +296,14 @@ nsapi_size_or_error_t nsapi_tls_socket_send(nsapi_tls_socket_t *socket, const vo
  * NSAPI_ERROR_CONNECTION_LOST, since the data may have been cut short.
  *
  * @param socket The TLSSocket.
- * @param data   Where to copy them. May be NULL when size is 0.
- * @param size   Bytes available at data.
+ * @param data   Where to copy them.
+ * @param size   Bytes available at data. At least 1.
  * @return The number of bytes copied; 0 once the server has sent close_notify;
  *         otherwise one of:
- * @retval NSAPI_ERROR_PARAMETER       a NULL argument.
+ * @retval NSAPI_ERROR_PARAMETER       a NULL argument, or size 0, refused at
+ *                                     once: nothing can be received into it,
+ *                                     and a 0 returned would read as
+ *                                     close_notify.
  * @retval NSAPI_ERROR_NO_SOCKET       the TLSSocket is not open.
  * @retval NSAPI_ERROR_NO_CONNECTION   not connected, or the connection was
  *                                     reset.

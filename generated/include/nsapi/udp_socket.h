@@ -192,7 +192,9 @@ static inline nsapi_error_t nsapi_udp_socket_getpeername(nsapi_udp_socket_t *soc
  * @param data    The payload. May be NULL when size is 0.
  * @param size    Bytes at data.
  * @return size; a datagram is sent whole or not at all; otherwise one of:
- * @retval NSAPI_ERROR_PARAMETER   a NULL argument or an empty destination.
+ * @retval NSAPI_ERROR_PARAMETER   a NULL argument, or a destination no datagram
+ *                                 can go to, refused at once: empty, port 0, or
+ *                                 the unspecified address (0.0.0.0, ::).
  * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
  * @retval NSAPI_ERROR_WOULD_BLOCK non-blocking, or the timeout passed, and the
  *                                 stack could not take it.
@@ -202,8 +204,9 @@ static inline nsapi_error_t nsapi_udp_socket_getpeername(nsapi_udp_socket_t *soc
 nsapi_size_or_error_t nsapi_udp_socket_sendto(nsapi_udp_socket_t *socket, const nsapi_socket_address_t *address, const void *data, nsapi_size_t size);
 
 /**
- * Receive one datagram. The part that does not fit in size bytes is discarded.
- * With a peer set by connect(), datagrams from elsewhere are dropped.
+ * Receive one datagram. The part that does not fit in size bytes is discarded,
+ * so size 0 takes the next datagram and returns 0 (the way to drop one). With a
+ * peer set by connect(), datagrams from elsewhere are dropped.
  *
  * @param socket  The UDPSocket.
  * @param address Receives the sender's address, or NULL. May be NULL.
@@ -237,7 +240,8 @@ nsapi_error_t nsapi_udp_socket_connect(nsapi_udp_socket_t *socket, const nsapi_s
  * @param data   The payload. May be NULL when size is 0.
  * @param size   Bytes at data.
  * @return size; otherwise one of:
- * @retval NSAPI_ERROR_PARAMETER   a NULL argument.
+ * @retval NSAPI_ERROR_PARAMETER   a NULL argument, or a peer no datagram can go
+ *                                 to (as for sendto), refused at once.
  * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
  * @retval NSAPI_ERROR_NO_ADDRESS  no peer was set by connect().
  * @retval NSAPI_ERROR_WOULD_BLOCK non-blocking, or the timeout passed, and the
@@ -248,7 +252,8 @@ nsapi_error_t nsapi_udp_socket_connect(nsapi_udp_socket_t *socket, const nsapi_s
 nsapi_size_or_error_t nsapi_udp_socket_send(nsapi_udp_socket_t *socket, const void *data, nsapi_size_t size);
 
 /**
- * Receive one datagram, from the peer if one was set by connect().
+ * Receive one datagram, from the peer if one was set by connect(); as
+ * recvfrom(), size 0 takes one and returns 0.
  *
  * @param socket The UDPSocket.
  * @param data   Where to copy the payload. May be NULL when size is 0.

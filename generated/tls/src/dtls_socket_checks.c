@@ -110,7 +110,8 @@ nsapi_size_or_error_t nsapi_dtls_socket_send(nsapi_dtls_socket_t *socket, const 
 nsapi_size_or_error_t nsapi_dtls_socket_recv(nsapi_dtls_socket_t *socket, void *data, nsapi_size_t size)
 {
     if (socket == NULL ||
-        (data == NULL && size != 0)) {
+        data == NULL ||
+        size < 1) {
         return NSAPI_ERROR_PARAMETER;
     }
     return nsapi_impl_dtls_socket_recv(socket, data, size);

@@ -439,16 +439,28 @@ Test(nsapi_tls_socket_recv, null_socket)
     unsigned char data_object[64];
 
     memset(&data_object, 0, sizeof data_object);
-    cr_expect_eq(nsapi_tls_socket_recv(NULL, data_object, 0), NSAPI_ERROR_PARAMETER);
+    cr_expect_eq(nsapi_tls_socket_recv(NULL, data_object, 1), NSAPI_ERROR_PARAMETER);
 }
 
-/* data is NULL and size is not 0 */
-Test(nsapi_tls_socket_recv, null_data_with_size)
+/* data is NULL */
+Test(nsapi_tls_socket_recv, null_data)
 {
     nsapi_tls_socket_t socket;
 
     memset(&socket, 0, sizeof socket);
     cr_expect_eq(nsapi_tls_socket_recv(&socket, NULL, 1), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
+}
+
+/* size is below 1 */
+Test(nsapi_tls_socket_recv, size_below_min)
+{
+    nsapi_tls_socket_t socket;
+    unsigned char data_object[64];
+
+    memset(&socket, 0, sizeof socket);
+    memset(&data_object, 0, sizeof data_object);
+    cr_expect_eq(nsapi_tls_socket_recv(&socket, data_object, 0), NSAPI_ERROR_PARAMETER);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
@@ -460,7 +472,7 @@ Test(nsapi_tls_socket_recv, not_open)
 
     memset(&socket, 0, sizeof socket);
     memset(&data_object, 0, sizeof data_object);
-    cr_expect_eq(nsapi_tls_socket_recv(&socket, data_object, 0), NSAPI_ERROR_NO_SOCKET);
+    cr_expect_eq(nsapi_tls_socket_recv(&socket, data_object, 1), NSAPI_ERROR_NO_SOCKET);
     cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
 }
 
