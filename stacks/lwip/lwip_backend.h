@@ -48,7 +48,7 @@
 #define NSAPI_LWIP_UDP_GROUPS 4 /* multicast groups one UDP socket may join */
 #endif
 #ifndef NSAPI_LWIP_EVENT_BATCH
-#define NSAPI_LWIP_EVENT_BATCH 16 /* sockets whose events a loopback delivery holds back; more are sent at once */
+#define NSAPI_LWIP_EVENT_BATCH 16 /* events a release of the core lock takes at once; more need the lock again */
 #endif
 #ifndef NSAPI_LWIP_TAP_LINK_POLL_MS
 #define NSAPI_LWIP_TAP_LINK_POLL_MS 100 /* how often a TAP netif looks whether its device is up: the link's latency */
@@ -84,9 +84,10 @@ struct nsapi_lwip_datagram {
 
 struct nsapi_lwip_socket {
     nsapi_protocol_t proto;
-    nsapi_event_cb_t event; /* NULL until the runtime owns the socket (accepted ones wait) */
+    nsapi_event_cb_t event; /* NULL until the runtime owns the socket (accepted ones wait), and from its close */
     void *context;
-    bool batched;           /* an event noted during a loopback delivery, not yet sent */
+    bool event_queued;      /* an event raised, to be sent when the core lock is released */
+    struct nsapi_lwip_socket *next_event;
     union {
         struct tcp_pcb *tcp;  /* NULL once lwIP freed it (reset, abort) */
         struct udp_pcb *udp;
@@ -108,12 +109,18 @@ struct nsapi_lwip_socket {
     unsigned joined;
 };
 
-/* ---- lwip_events.c: the end of a call into lwIP, the sockets' events and their count ---------- */
+/* ---- lwip_events.c: the sockets' events, sent once the core lock is released; their count ---- */
+
+/*
+ * Make the core lock's release send the sockets' events (nsapi_lwip_release_hook);
+ * once, before lwIP runs.  No lock.
+ */
+void nsapi_lwip_events_start(void);
 
 /*
  * Release the core lock that the caller took with LOCK_TCPIP_CORE(), after
- * feeding what its calls looped back into lwIP (netif_loop.c) and sending
- * the events that delivery raised, once a socket.
+ * feeding what its calls looped back into lwIP (netif_loop.c); the events
+ * raised meanwhile are sent after the release, once a socket.
  */
 void nsapi_lwip_unlock(void);
 
@@ -125,8 +132,16 @@ void nsapi_lwip_unlock(void);
         nsapi_lwip_unlock();                                                                                          \
     } while (0)
 
-/* Tell the runtime the socket may make progress (during a loopback delivery: at its end). */
+/* Tell the runtime the socket may make progress, once the core lock is released. */
 void nsapi_lwip_notify(struct nsapi_lwip_socket *s);
+
+/*
+ * End the socket's events, as its close begins: none is queued or sent from
+ * now on, and one that another thread is sending ends before this returns,
+ * which releases the core lock meanwhile (the caller's own sending, further
+ * up its stack, does not wait).
+ */
+void nsapi_lwip_silence(struct nsapi_lwip_socket *s);
 
 /* A new socket, zero-filled and counted, or NULL; nsapi_lwip_socket_free() undoes it. */
 struct nsapi_lwip_socket *nsapi_lwip_socket_alloc(nsapi_protocol_t proto);

@@ -2,10 +2,10 @@
  * The lwIP backend's vtable and its public API (nsapi/lwip.h).  Each
  * operation takes lwIP's core lock, does its work through the raw API
  * (lwip_tcp.c, lwip_udp.c; the options in lwip_options.c), ends as
- * nsapi_lwip_unlock() does (lwip_events.c) and returns at once.  lwIP's
- * thread calls the runtime's event callback from pcb callbacks, with the
- * core lock held; the runtime never takes the core lock while holding a
- * socket's lock, so the two cannot deadlock.
+ * nsapi_lwip_unlock() does (lwip_events.c) and returns at once.  The
+ * runtime's event callback is called after the core lock is released, by
+ * the thread that held it while lwIP raised the event (an application's,
+ * or lwIP's own): never under the lock, so it may call the stack again.
  */
 #include <string.h>
 
@@ -81,7 +81,7 @@ static nsapi_error_t socket_close(nsapi_stack_t *stack, nsapi_handle_t handle)
 
     (void)stack;
     LOCK_TCPIP_CORE();
-    s->event = NULL; /* no event after close returns */
+    nsapi_lwip_silence(s); /* no event after close returns */
     if (s->proto == NSAPI_TCP) {
         nsapi_lwip_tcp_close(s);
     } else {
@@ -252,6 +252,7 @@ static void start_once(void)
 
     if (!started) {
         started = true;
+        nsapi_lwip_events_start();
         lwip_init();
     }
 }
@@ -270,6 +271,7 @@ static void start_lwip(void)
     if (sys_sem_new(&running, 0) != ERR_OK) {
         abort(); /* nothing could run without lwIP's thread */
     }
+    nsapi_lwip_events_start();
     tcpip_init(tcpip_started, &running);
     sys_sem_wait(&running);
     sys_sem_free(&running);

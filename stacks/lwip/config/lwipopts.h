@@ -45,6 +45,11 @@
  * "Loopback"; config/core_unlock.c). */
 void nsapi_lwip_unlock_core(void);
 
+/* How nsapi_lwip_unlock_core releases the lock once the loopback is delivered: NULL releases it
+ * (NSAPI_LWIP_RELEASE_CORE); nsapi's backend sets its own, which releases it and then sends the
+ * sockets' events the holder raised (stacks/lwip/lwip_events.c).  Set once, before lwIP runs. */
+extern void (*nsapi_lwip_release_hook)(void);
+
 #if !NO_SYS && LWIP_TCPIP_CORE_LOCKING && !defined(LOCK_TCPIP_CORE)
 #if defined(__unix__)
 /* The Unix port's lock records its holder, so that a raw-API call made without the core lock
@@ -408,8 +413,8 @@ long nsapi_lwip_built_with(const char *name);
 #if !LWIP_IPV4 || !LWIP_IPV6 || !LWIP_TCP || !LWIP_UDP
 #error "nsapi's lwIP backend needs IPv4, IPv6, TCP and UDP"
 #endif
-#if !LWIP_NETIF_LOOPBACK_MULTITHREADING && !defined(NSAPI_LWIP_RELEASE_CORE)
-#error "without LWIP_NETIF_LOOPBACK_MULTITHREADING, UNLOCK_TCPIP_CORE must be nsapi_lwip_unlock_core (keep nsapi's LOCK_TCPIP_CORE)"
+#if !defined(NSAPI_LWIP_RELEASE_CORE)
+#error "the backend sends the sockets' events when the core lock is released: UNLOCK_TCPIP_CORE must be nsapi_lwip_unlock_core (keep nsapi's LOCK_TCPIP_CORE)"
 #endif
 #if !LWIP_NETIF_LOOPBACK || !LWIP_IGMP || !LWIP_IPV6_MLD || !SO_REUSE || !LWIP_TCP_KEEPALIVE
 #error "nsapi's lwIP backend needs LWIP_NETIF_LOOPBACK, LWIP_IGMP, LWIP_IPV6_MLD, SO_REUSE and LWIP_TCP_KEEPALIVE"
