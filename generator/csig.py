@@ -16,6 +16,9 @@ _TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\S")
 _BEFORE = re.compile(r":(\d+):(\d+): before: (.*)\Z", re.S)
 _gen = c_generator.CGenerator()
 _C_TYPE_WORDS = {"void", "char", "short", "int", "long", "float", "double", "signed", "unsigned"}
+# Declarations parsed in this process, by their whole text (prelude and position included): a process
+# that generates again (the IDL-error tests) parses only what changed.
+_parsed = {}
 
 
 def text(node):
@@ -44,6 +47,8 @@ class Parser:
             self.diag.error(type(pos)(pos.file, pos.line, pos.col + col), f"unknown type '{name}'")
             return None
         code = f'{self._prelude}# {pos.line} "{pos.file}"\n{" " * (pos.col - 1)}{src};\n'
+        if code in _parsed:
+            return copy.deepcopy(_parsed[code])
         try:
             ast = self._parser.parse(code, pos.file)
         except c_parser.ParseError as e:
@@ -59,6 +64,7 @@ class Parser:
         if len(decls) != 1:
             self.diag.error(pos, f"{what} must be exactly one C declaration")
             return None
+        _parsed[code] = copy.deepcopy(decls[0])
         return decls[0]
 
     def _unknown_type(self, src):
