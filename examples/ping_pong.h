@@ -5,7 +5,9 @@
 #include "nsapi/nsapi.h"
 
 #define PING_PONG_MAX 65536
-#define PING_PONG_TIMEOUT_MS 5000
+/* Each call's timeout: beyond the stalls of a lossy link, where a segment lost several times in a row
+ * waits out doubling retransmission timeouts (Linux from 200 ms: 6 losses are 12.6 s; docs/reliability.md). */
+#define PING_PONG_TIMEOUT_MS 20000
 
 struct ping_pong {
     unsigned rounds;

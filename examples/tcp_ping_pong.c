@@ -60,6 +60,7 @@ int tcp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
     }
     nsapi_tcp_socket_close(&socket);
     ping_pong_report(&times, game);
+    printf("longest wait in one call: %lld ms\n", example_longest_wait_ms());
     return 0;
 }
 
