@@ -27,14 +27,14 @@ def nft_loss(percent):
             f" && nft add rule inet impair out meta l4proto tcp numgen random mod 100 '<' {percent} counter drop")
 
 
-def one(config, rounds, spec, loss):
+def one(config, rounds, spec, loss, size=ROUND):
     """One run: (rc, seconds, the longest round, the longest wait in one call, the last line)."""
     if config == "lwip-tap":
         servers, options = [ECHO], f"NSAPI_IMPAIR={spec}"
     else:
         servers, options = [nft_loss(loss), ECHO], ""
     start = time.monotonic()
-    rc, out, err = netns.run(config, servers, [7000], "tcp_ping_pong", f"{{ip}} 7000 {rounds} {ROUND}", timeout=1800,
+    rc, out, err = netns.run(config, servers, [7000], "tcp_ping_pong", f"{{ip}} 7000 {rounds} {size}", timeout=1800,
                              env=options)
     took = time.monotonic() - start
     m = re.search(r"max (\d+) ms", out)
@@ -47,6 +47,7 @@ def main():
     a = argparse.ArgumentParser()
     a.add_argument("--runs", type=int, default=10)
     a.add_argument("--parallel", type=int, default=5)
+    a.add_argument("--round", type=int, default=ROUND, help="bytes a round each way (64 KiB at most)")
     a.add_argument("--mib", type=int, default=10)
     a.add_argument("--impair", default=SPEC)
     a.add_argument("--loss", type=int, default=10, help="POSIX: percent of TCP packets nft drops")
@@ -54,11 +55,11 @@ def main():
     a.add_argument("configs", nargs="*", default=["lwip-tap", "posix"])
     o = a.parse_args()
     netns.EXAMPLES = o.examples
-    rounds = o.mib * 1024 * 1024 // ROUND
+    rounds = o.mib * 1024 * 1024 // o.round
     for config in o.configs:
         # Runs wait on timers far more than they compute: several at once, each in its own namespace.
         with concurrent.futures.ThreadPoolExecutor(o.parallel) as pool:
-            results = list(pool.map(lambda i: one(config, rounds, o.impair.format(seed=i + 1), o.loss), range(o.runs)))
+            results = list(pool.map(lambda i: one(config, rounds, o.impair.format(seed=i + 1), o.loss, o.round), range(o.runs)))
         for i, (rc, took, longest, wait, last) in enumerate(results):
             print(f"{config} run {i + 1}: rc {rc}, {took:.1f} s, longest round {longest} ms, longest wait {wait} ms"
                   f"  {last}", flush=True)
