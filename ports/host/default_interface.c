@@ -92,7 +92,8 @@ static nsapi_error_t make_interface(const nsapi_host_spec_t *spec)
     }
 }
 
-/* The impairment NSAPI_IMPAIR asks of the spec's interface into *out: false if none. */
+/* The impairment NSAPI_IMPAIR asks of the spec's interface into *out, *wanted false when it is unset
+ * or empty; *bad the malformed item when it is malformed. */
 static nsapi_error_t impairment_of(const nsapi_host_spec_t *spec, nsapi_lwip_impairment_t *out, const char **bad,
                                    bool *wanted)
 {
