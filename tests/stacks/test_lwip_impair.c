@@ -136,7 +136,8 @@ Test(lwip_impair, the_counts_match_the_rates_and_the_frames_show_them)
     cr_expect_gt(c.reordered, FRAMES / 10, "reordered: %lu", c.reordered);
     cr_expect_eq(c.delayed, a.count, "every frame out was delayed");
     cr_expect_eq(c.overflowed, 0);
-    cr_expect_eq(a.changed, c.corrupted, "one frame changed per corruption (the duplicates of corrupted ones aside)");
+    cr_expect(a.changed >= c.corrupted && a.changed <= c.corrupted + c.duplicated,
+              "a frame out changed for each corruption (and its duplicate, if any): %u for %lu", a.changed, c.corrupted);
     cr_expect_geq(inversions(&a), c.reordered / 2, "the order changed: %u inversions", inversions(&a));
 }
 
