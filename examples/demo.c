@@ -50,6 +50,7 @@ static int ping_pong(nsapi_stack_t *stack, const char *ip, unsigned rounds, unsi
 
     game.rounds = rounds;
     game.size = size;
+    game.timeout_ms = PING_PONG_TIMEOUT_MS;
     nsapi_socket_address_set_ip_address(&partner, ip);
     nsapi_socket_address_set_port(&partner, ECHO_PORT);
     return play(stack, &partner, &game);

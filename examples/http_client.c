@@ -30,7 +30,7 @@
 #include "examples.h"
 #include "nsapi/tls_socket.h"
 
-#define TIMEOUT_MS 10000   /* for each send and receive */
+#define TIMEOUT_MS 20000   /* for each send and receive: beyond a lossy link's stalls (ping_pong.h) */
 #define DEADLINE_MS 60000  /* for the whole response */
 
 struct url {

@@ -1,5 +1,7 @@
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/example_network.h"
 #include "common/usage.h"
@@ -20,29 +22,45 @@ static int number(const char *text, unsigned long min, unsigned long max, unsign
     return 0;
 }
 
-/* The usage, SIZE's bounds being the game's (size_min to size_max) though any up to PING_PONG_MAX parses. */
-static int usage(const char *argv0, unsigned size_min, unsigned size_max, int help)
+/* The usage, SIZE's bounds being the game's (size_min to size_max) though any up to PING_PONG_MAX parses;
+ * --timeout where the game takes it (timed). */
+static int usage(const char *argv0, unsigned size_min, unsigned size_max, bool timed, int help)
 {
-    char options[512];
+    char options[640], timeout[128] = "";
 
+    if (timed) {
+        snprintf(timeout, sizeof timeout,
+                 "  --timeout MS           each call's timeout in milliseconds, 1 to 3600000 (default %u)\n",
+                 PING_PONG_TIMEOUT_MS);
+    }
     snprintf(options, sizeof options,
+             "%s"
              "  HOST                   the echo partner: a name or an address\n"
              "  PORT                   its port, 1 to 65535\n"
              "  ROUNDS                 messages sent, each to come back intact, 1 to 1000000 (default %u)\n"
              "  SIZE                   bytes in a message, %u to %u (default %u)\n",
-             ROUNDS, size_min, size_max, SIZE);
-    return example_usage(argv0, "HOST PORT [ROUNDS [SIZE]]", options, help);
+             timeout, ROUNDS, size_min, size_max, SIZE);
+    return example_usage(argv0, timed ? "[--timeout MS] HOST PORT [ROUNDS [SIZE]]" : "HOST PORT [ROUNDS [SIZE]]",
+                         options, help);
 }
 
-/* HOST PORT [ROUNDS [SIZE]] from argv[1..]: the partner's address (resolved) and the game; 0, -1 for bad
- * usage, or 1 when the name does not resolve. */
+/* [--timeout MS] (if timed) HOST PORT [ROUNDS [SIZE]] from argv[1..]: the partner's address (resolved) and the
+ * game; 0, -1 for bad usage, or 1 when the name does not resolve. */
 static int arguments(int argc, char **argv, nsapi_stack_t *stack, nsapi_socket_address_t *partner,
-                     struct ping_pong *game)
+                     bool timed, struct ping_pong *game)
 {
     unsigned port;
 
     game->rounds = ROUNDS;
     game->size = SIZE;
+    game->timeout_ms = PING_PONG_TIMEOUT_MS;
+    if (timed && argc > 2 && strcmp(argv[1], "--timeout") == 0) {
+        if (number(argv[2], 1, 3600000, &game->timeout_ms) != 0) {
+            return -1;
+        }
+        argc -= 2;
+        argv += 2;
+    }
     if (argc < 3 || argc > 5 || number(argv[2], 1, 65535, &port) != 0
         || (argc > 3 && number(argv[3], 1, 1000000, &game->rounds) != 0)
         || (argc > 4 && number(argv[4], 1, PING_PONG_MAX, &game->size) != 0)) {
@@ -89,7 +107,7 @@ void ping_pong_report(const struct ping_pong_times *times, const struct ping_pon
     printf("round trip 99th percentile: %ld ms\n", percentile99(times));
 }
 
-int ping_pong_main(int argc, char **argv, ping_pong_play_t play, unsigned size_min, unsigned size_max)
+int ping_pong_main(int argc, char **argv, ping_pong_play_t play, unsigned size_min, unsigned size_max, bool timed)
 {
     nsapi_stack_t *stack = NULL;
     nsapi_socket_address_t partner;
@@ -97,16 +115,16 @@ int ping_pong_main(int argc, char **argv, ping_pong_play_t play, unsigned size_m
     int rc;
 
     if (example_help_asked(argc, argv)) {
-        return usage(argv[0], size_min, size_max, 1);
+        return usage(argv[0], size_min, size_max, timed, 1);
     }
     rc = example_network_up(&argc, argv, &stack);
     if (rc != 0) {
-        return rc == 2 ? usage(argv[0], size_min, size_max, 0) : rc;
+        return rc == 2 ? usage(argv[0], size_min, size_max, timed, 0) : rc;
     }
-    rc = arguments(argc, argv, stack, &partner, &game);
+    rc = arguments(argc, argv, stack, &partner, timed, &game);
     if (rc == 0) {
         rc = play(stack, &partner, &game);
     }
     example_network_down();
-    return rc < 0 ? usage(argv[0], size_min, size_max, 0) : rc;
+    return rc < 0 ? usage(argv[0], size_min, size_max, timed, 0) : rc;
 }

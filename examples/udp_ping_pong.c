@@ -113,6 +113,6 @@ int udp_ping_pong_play(nsapi_stack_t *stack, const nsapi_socket_address_t *partn
 #ifndef EXAMPLE_NO_MAIN
 int main(int argc, char **argv)
 {
-    return ping_pong_main(argc, argv, udp_ping_pong_play, SIZE_LEAST, SIZE_MOST);
+    return ping_pong_main(argc, argv, udp_ping_pong_play, SIZE_LEAST, SIZE_MOST, false);
 }
 #endif

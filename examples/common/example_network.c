@@ -129,6 +129,27 @@ static int refused(const char *selected)
     return example_fail("cannot be made", err);
 }
 
+/* Say why NSAPI_IMPAIR cannot be used, if it cannot: 2, else 0. */
+static int impairment_refused(void)
+{
+    const char *bad;
+    nsapi_error_t err = nsapi_default_interface_impairment(&bad);
+
+    if (err == NSAPI_ERROR_PARAMETER) {
+        fprintf(stderr, "NSAPI_IMPAIR=%s: bad item at \"%s\" (items NAME=VALUE joined by commas: loss, reorder, "
+                        "duplicate, corrupt in percent; delay, blackhole in ms; seed; queue)\n",
+                getenv("NSAPI_IMPAIR"), bad != NULL ? bad : "");
+        return 2;
+    }
+    if (err == NSAPI_ERROR_UNSUPPORTED) {
+        fprintf(stderr, "NSAPI_IMPAIR: interface %s: only an lwip-tap interface's link is impaired in this process "
+                        "(impair the kernel's link instead, e.g. with nft)\n",
+                nsapi_default_interface_spec());
+        return 2;
+    }
+    return 0;
+}
+
 /* text as an address into *address; 0, or 2 after saying which option was wrong. */
 static int address_of(const char *option, const char *text, nsapi_socket_address_t *address)
 {
@@ -212,6 +233,9 @@ int example_network_up(int *argc, char **argv, nsapi_stack_t **stack)
     }
     if (spec != NULL && nsapi_default_interface_select(spec) != NSAPI_ERROR_OK) {
         fprintf(stderr, "--interface %s: not an interface (%s)\n", spec, SPECS);
+        return 2;
+    }
+    if (impairment_refused() != 0) {
         return 2;
     }
     running = nsapi_default_interface();

@@ -1,6 +1,23 @@
 #include "clock.h"
 #include "net_io.h"
 
+static long long longest; /* ms, the longest one send or recv here blocked */
+
+/* When a call that began at start has returned. */
+static void waited(long long start)
+{
+    long long took = example_now_ms() - start;
+
+    if (took > longest) {
+        longest = took;
+    }
+}
+
+long long example_longest_wait_ms(void)
+{
+    return longest;
+}
+
 int example_time_left(nsapi_tcp_socket_t *socket, long long deadline)
 {
     long long left = deadline - example_now_ms();
@@ -39,7 +56,10 @@ nsapi_error_t example_send_all(nsapi_tcp_socket_t *socket, const void *data, siz
             n = NSAPI_ERROR_WOULD_BLOCK;
             break;
         }
+        long long start = example_now_ms();
+
         n = nsapi_tcp_socket_send(socket, p + done, (nsapi_size_t)(size - done));
+        waited(start);
         if (n == NSAPI_ERROR_WOULD_BLOCK && deadline != EXAMPLE_FOREVER) {
             continue; /* out of this call's time: the next turn looks at the deadline and stop */
         }
@@ -58,10 +78,15 @@ nsapi_error_t example_send_all(nsapi_tcp_socket_t *socket, const void *data, siz
 
 nsapi_size_or_error_t example_recv_by(nsapi_tcp_socket_t *socket, void *data, size_t size, long long deadline)
 {
+    long long start = example_now_ms();
+    nsapi_size_or_error_t n;
+
     if (deadline != EXAMPLE_FOREVER && !example_time_left(socket, deadline)) {
         return NSAPI_ERROR_WOULD_BLOCK;
     }
-    return nsapi_tcp_socket_recv(socket, data, (nsapi_size_t)size);
+    n = nsapi_tcp_socket_recv(socket, data, (nsapi_size_t)size);
+    waited(start);
+    return n;
 }
 
 nsapi_error_t example_recv_exact(nsapi_tcp_socket_t *socket, void *data, size_t size, long long deadline,

@@ -18,6 +18,13 @@
 int example_time_left(nsapi_tcp_socket_t *socket, long long deadline);
 
 /*
+ * The longest a single send or recv of the functions below has blocked in
+ * this process, in ms: how long the network once gave nothing (a stall on a
+ * lossy link).  For reports; not kept per thread.
+ */
+long long example_longest_wait_ms(void);
+
+/*
  * Send all size bytes of data by deadline.  stop: NULL, or asked before each
  * call whether to give up; with one, no call waits over EXAMPLE_POLL_MS.
  * *sent (when not NULL) is set to the bytes that went, also on a failure.

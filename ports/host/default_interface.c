@@ -92,6 +92,38 @@ static nsapi_error_t make_interface(const nsapi_host_spec_t *spec)
     }
 }
 
+/* The impairment NSAPI_IMPAIR asks of the spec's interface into *out, *wanted false when it is unset
+ * or empty; *bad the malformed item when it is malformed. */
+static nsapi_error_t impairment_of(const nsapi_host_spec_t *spec, nsapi_lwip_impairment_t *out, const char **bad,
+                                   bool *wanted)
+{
+    const char *text = getenv("NSAPI_IMPAIR");
+
+    *bad = NULL;
+    *wanted = text != NULL && text[0] != '\0';
+    if (!*wanted) {
+        return NSAPI_ERROR_OK;
+    }
+    if (nsapi_lwip_impairment_parse(text, out, bad) != NSAPI_ERROR_OK) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return spec->kind == NSAPI_HOST_LWIP_TAP ? NSAPI_ERROR_OK : NSAPI_ERROR_UNSUPPORTED; /* only lwIP's TAP link is ours */
+}
+
+/* Impair the new interface's link as NSAPI_IMPAIR says. */
+static nsapi_error_t impair(const nsapi_host_spec_t *spec)
+{
+    nsapi_lwip_impairment_t impairment;
+    const char *bad;
+    bool wanted;
+    nsapi_error_t err = impairment_of(spec, &impairment, &bad, &wanted);
+
+    if (err != NSAPI_ERROR_OK || !wanted) {
+        return err;
+    }
+    return nsapi_lwip_tap_impair(spec->name, &impairment);
+}
+
 /* Make the stack and the interface the spec names; the caller holds the lock. */
 static nsapi_error_t make(const nsapi_host_spec_t *spec)
 {
@@ -106,6 +138,9 @@ static nsapi_error_t make(const nsapi_host_spec_t *spec)
     }
     has_stack = 1;
     err = make_interface(spec);
+    if (err == NSAPI_ERROR_OK && (err = impair(spec)) != NSAPI_ERROR_OK) {
+        (void)nsapi_interface_deinit(&interface);
+    }
     if (err != NSAPI_ERROR_OK) {
         (void)release_stack(); /* nothing is open on it yet */
         return err;
@@ -134,6 +169,29 @@ nsapi_interface_t *nsapi_default_interface(void)
     }
     pthread_mutex_unlock(&lock);
     return result;
+}
+
+nsapi_error_t nsapi_default_interface_impairment(const char **bad)
+{
+    nsapi_host_spec_t spec;
+    nsapi_lwip_impairment_t impairment;
+    const char *item;
+    bool wanted;
+    nsapi_error_t err;
+
+    pthread_mutex_lock(&lock);
+    err = nsapi_host_spec_parse(spec_text(), &spec);
+    pthread_mutex_unlock(&lock);
+    if (err == NSAPI_ERROR_OK) {
+        err = impairment_of(&spec, &impairment, &item, &wanted);
+    } else {
+        err = NSAPI_ERROR_OK; /* the spec's own error is nsapi_default_interface()'s to give */
+        item = NULL;
+    }
+    if (bad != NULL) {
+        *bad = item;
+    }
+    return err;
 }
 
 nsapi_error_t nsapi_default_interface_error(void)

@@ -7,6 +7,8 @@
  */
 #include <string.h>
 
+#include <lwip/priv/tcp_priv.h> /* TCP_SLOW_INTERVAL, the unit of a pcb's timers */
+
 #include "lwip_backend.h"
 
 /* What waits unread on a socket fits the window, and so a pbuf chain's 16-bit tot_len. */
@@ -61,9 +63,24 @@ static err_t on_connected(void *arg, struct tcp_pcb *pcb, err_t err)
     return ERR_OK;
 }
 
+/* lwIP 2.1 starts every connection with a 3 s retransmission timeout; RFC 6298 says 1 s.  An accepted
+ * connection has measured its handshake already: only a larger timeout is lowered. */
+static void initial_rto(struct tcp_pcb *pcb)
+{
+    const s16_t ticks = NSAPI_LWIP_INITIAL_RTO_MS / TCP_SLOW_INTERVAL;
+
+    if (pcb->rto > ticks) {
+        pcb->rto = ticks;
+    }
+    if (pcb->sv > ticks) {
+        pcb->sv = ticks;
+    }
+}
+
 static void attach(struct nsapi_lwip_socket *s, struct tcp_pcb *pcb)
 {
     s->pcb.tcp = pcb;
+    initial_rto(pcb);
     tcp_arg(pcb, s);
     tcp_recv(pcb, on_recv);
     tcp_sent(pcb, on_sent);

@@ -11,6 +11,11 @@
  * thread set the link up or down when they change.  The TAP file itself
  * says nothing of it: reads just stop, so polling the flags is the way.
  *
+ * A link may be impaired (netif_impair.c, nsapi_lwip_tap_impair()): each
+ * direction's frames then pass through the impairment under that
+ * direction's lock, and the reader also delivers the frames it held when
+ * they fall due, both ways; lwIP's output kicks it awake when it holds one.
+ *
  * The reader never takes the core lock (tcpip_input and tcpip_try_callback
  * only queue), so closing can stop and join it; closing then waits for
  * lwIP's thread to have run what the reader queued, since those messages
@@ -38,6 +43,7 @@
 #include <netif/ethernet.h>
 
 #include "lwip_backend.h"
+#include "nsapi/lwip.h"
 
 #define FRAME_MAX 1518 /* an Ethernet frame with a VLAN tag, without the FCS */
 
@@ -51,10 +57,46 @@ struct nsapi_lwip_tap {
     int kernel_up;        /* the device's state as the reader last saw it; the reader's */
     int link_queued;      /* a link update waits in lwIP's queue; under link_lock */
     pthread_mutex_t link_lock;
+    nsapi_lwip_impair_t *impair;      /* NULL: a faithful link; changed under both lane locks */
+    pthread_mutex_t lane_lock[2];     /* by nsapi_lwip_impair_direction_t; never both but to change impair */
+    int kick[2];                      /* writing to kick[1] has the reader look at the impairment's queues */
     struct nsapi_lwip_tap *next; /* in the list of open devices, under the core lock */
 };
 
 static struct nsapi_lwip_tap *devices; /* under the core lock */
+
+static uint64_t now_ms(void);
+
+/* A frame to the wire, from lwIP's output or from the impairment's queue; lost, as on a wire, if the write fails. */
+static void write_frame(void *context, const unsigned char *frame, size_t length)
+{
+    struct nsapi_lwip_tap *tap = context;
+
+    if (write(tap->fd, frame, length) != (ssize_t)length) {
+        return;
+    }
+}
+
+/* Through the impairment if there is one: true if it took the frame. */
+static bool impaired_output(struct nsapi_lwip_tap *tap, unsigned char *frame, size_t length)
+{
+    bool taken, kick;
+
+    pthread_mutex_lock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_OUT]);
+    taken = tap->impair != NULL;
+    if (taken) {
+        long wait;
+
+        (void)nsapi_lwip_impair_pass(tap->impair, NSAPI_LWIP_IMPAIR_OUT, frame, length, now_ms(), write_frame, tap);
+        (void)nsapi_lwip_impair_release(tap->impair, NSAPI_LWIP_IMPAIR_OUT, now_ms(), write_frame, tap, &wait);
+        kick = wait >= 0;
+    }
+    pthread_mutex_unlock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_OUT]);
+    if (taken && kick && write(tap->kick[1], "", 1) != 1) {
+        /* the pipe is full: the reader is awake already */
+    }
+    return taken;
+}
 
 static err_t tap_output(struct netif *netif, struct pbuf *p)
 {
@@ -64,6 +106,9 @@ static err_t tap_output(struct netif *netif, struct pbuf *p)
 
     if (p->tot_len > sizeof frame) {
         return ERR_BUF;
+    }
+    if (impaired_output(tap, frame, length)) {
+        return ERR_OK;
     }
     /* A TAP write takes the whole frame or fails; a full queue or a device down drops it, as a wire would. */
     return write(tap->fd, frame, length) == (ssize_t)length ? ERR_OK : ERR_IF;
@@ -134,33 +179,78 @@ static uint64_t now_ms(void)
 
 /* ---- the reader ----------------------------------------------------------------------------- */
 
+/* A frame from the wire to lwIP's thread, straight from the device or from the impairment's queue. */
+static void deliver(void *context, const unsigned char *frame, size_t length)
+{
+    struct nsapi_lwip_tap *tap = context;
+    struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)length, PBUF_RAM); /* never PBUF_POOL: see above */
+
+    if (p == NULL) {
+        return;
+    }
+    pbuf_take(p, frame, (u16_t)length);
+    if (tap->netif.input(p, &tap->netif) != ERR_OK) {
+        pbuf_free(p);
+    }
+}
+
 static void receive(struct nsapi_lwip_tap *tap)
 {
     unsigned char frame[FRAME_MAX];
     ssize_t n = read(tap->fd, frame, sizeof frame);
-    struct pbuf *p;
 
     if (n <= 0) {
         return;
     }
-    p = pbuf_alloc(PBUF_RAW, (u16_t)n, PBUF_RAM); /* never PBUF_POOL: see above */
-    if (p == NULL) {
-        return;
+    pthread_mutex_lock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_IN]);
+    if (tap->impair != NULL) {
+        (void)nsapi_lwip_impair_pass(tap->impair, NSAPI_LWIP_IMPAIR_IN, frame, (size_t)n, now_ms(), deliver, tap);
+    } else {
+        deliver(tap, frame, (size_t)n);
     }
-    pbuf_take(p, frame, (u16_t)n);
-    if (tap->netif.input(p, &tap->netif) != ERR_OK) {
-        pbuf_free(p);
+    pthread_mutex_unlock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_IN]);
+}
+
+/* Deliver what the impairment held that is due, both ways; the ms until the next is due, or -1. */
+static long release_held(struct nsapi_lwip_tap *tap)
+{
+    static const nsapi_lwip_impair_emit_t emit[2] = {deliver, write_frame};
+    long soonest = -1;
+    int d;
+
+    for (d = NSAPI_LWIP_IMPAIR_IN; d <= NSAPI_LWIP_IMPAIR_OUT; d++) {
+        long wait = -1;
+
+        pthread_mutex_lock(&tap->lane_lock[d]);
+        if (tap->impair != NULL) {
+            (void)nsapi_lwip_impair_release(tap->impair, (nsapi_lwip_impair_direction_t)d, now_ms(), emit[d], tap,
+                                            &wait);
+        }
+        pthread_mutex_unlock(&tap->lane_lock[d]);
+        if (wait >= 0 && (soonest < 0 || wait < soonest)) {
+            soonest = wait;
+        }
+    }
+    return soonest;
+}
+
+static void drain_kicks(struct nsapi_lwip_tap *tap)
+{
+    char bytes[64];
+
+    while (read(tap->kick[0], bytes, sizeof bytes) == (ssize_t)sizeof bytes) {
     }
 }
 
 static void *tap_reader(void *arg)
 {
     struct nsapi_lwip_tap *tap = arg;
-    struct pollfd fds[2] = {{tap->fd, POLLIN, 0}, {tap->wake[0], POLLIN, 0}};
+    struct pollfd fds[3] = {{tap->fd, POLLIN, 0}, {tap->wake[0], POLLIN, 0}, {tap->kick[0], POLLIN, 0}};
     uint64_t looked = now_ms();
+    long timeout = NSAPI_LWIP_TAP_LINK_POLL_MS;
 
     for (;;) {
-        int n = poll(fds, 2, NSAPI_LWIP_TAP_LINK_POLL_MS);
+        int n = poll(fds, 3, (int)timeout);
 
         if (n < 0 && errno != EINTR) {
             break;
@@ -168,12 +258,19 @@ static void *tap_reader(void *arg)
         if (n > 0 && fds[1].revents != 0) {
             break; /* asked to stop */
         }
+        if (n > 0 && (fds[2].revents & POLLIN)) {
+            drain_kicks(tap);
+        }
         if (n > 0 && (fds[0].revents & POLLIN)) {
             receive(tap);
         }
         if (now_ms() - looked >= NSAPI_LWIP_TAP_LINK_POLL_MS) {
             looked = now_ms();
             watch_link(tap);
+        }
+        timeout = release_held(tap);
+        if (timeout < 0 || timeout > NSAPI_LWIP_TAP_LINK_POLL_MS) {
+            timeout = NSAPI_LWIP_TAP_LINK_POLL_MS;
         }
     }
     return NULL;
@@ -237,7 +334,7 @@ static int open_device(const char *name)
 
 static void close_files(struct nsapi_lwip_tap *tap)
 {
-    int *fds[] = {&tap->fd, &tap->flags_fd, &tap->wake[0], &tap->wake[1]};
+    int *fds[] = {&tap->fd, &tap->flags_fd, &tap->wake[0], &tap->wake[1], &tap->kick[0], &tap->kick[1]};
     size_t i;
 
     for (i = 0; i < sizeof fds / sizeof fds[0]; i++) {
@@ -246,7 +343,21 @@ static void close_files(struct nsapi_lwip_tap *tap)
         }
     }
     pthread_mutex_destroy(&tap->link_lock);
+    pthread_mutex_destroy(&tap->lane_lock[0]);
+    pthread_mutex_destroy(&tap->lane_lock[1]);
+    if (tap->impair != NULL) {
+        (void)nsapi_lwip_impair_destroy(tap->impair);
+    }
     free(tap);
+}
+
+/* A pipe whose ends never block: a kick into a full pipe is not needed, the reader is awake. */
+static int open_kick(int kick[2])
+{
+    if (pipe(kick) != 0) {
+        return -1;
+    }
+    return fcntl(kick[0], F_SETFL, O_NONBLOCK) == 0 && fcntl(kick[1], F_SETFL, O_NONBLOCK) == 0 ? 0 : -1;
 }
 
 /* A device with its files open, or NULL with *err set. */
@@ -258,12 +369,14 @@ static struct nsapi_lwip_tap *open_files(const char *name, nsapi_error_t *err)
     if (tap == NULL) {
         return NULL;
     }
-    tap->fd = tap->flags_fd = tap->wake[0] = tap->wake[1] = -1;
+    tap->fd = tap->flags_fd = tap->wake[0] = tap->wake[1] = tap->kick[0] = tap->kick[1] = -1;
     pthread_mutex_init(&tap->link_lock, NULL);
+    pthread_mutex_init(&tap->lane_lock[0], NULL);
+    pthread_mutex_init(&tap->lane_lock[1], NULL);
     memcpy(tap->name, name, strlen(name) + 1);
     tap->fd = open_device(name);
     tap->flags_fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (tap->fd < 0 || tap->flags_fd < 0 || pipe(tap->wake) != 0) {
+    if (tap->fd < 0 || tap->flags_fd < 0 || pipe(tap->wake) != 0 || open_kick(tap->kick) != 0) {
         close_files(tap);
         *err = NSAPI_ERROR_DEVICE_ERROR;
         return NULL;
@@ -272,16 +385,19 @@ static struct nsapi_lwip_tap *open_files(const char *name, nsapi_error_t *err)
     return tap;
 }
 
-static bool in_use(const char *name)
+/* The open device name, or NULL; under the core lock. */
+static struct nsapi_lwip_tap *lookup(const char *name)
 {
     struct nsapi_lwip_tap *tap;
 
-    for (tap = devices; tap != NULL; tap = tap->next) {
-        if (strcmp(tap->name, name) == 0) {
-            return true;
-        }
+    for (tap = devices; tap != NULL && strcmp(tap->name, name) != 0; tap = tap->next) {
     }
-    return false;
+    return tap;
+}
+
+static bool in_use(const char *name)
+{
+    return lookup(name) != NULL;
 }
 
 /* Add the netif, down, its link as the device's; under the core lock. */
@@ -381,4 +497,79 @@ void nsapi_lwip_tap_close(struct nsapi_lwip_tap *tap)
     }
     NSAPI_LWIP_LOCKED(remove_netif(tap));
     close_files(tap);
+}
+
+/* ---- impairing the link ------------------------------------------------------------------------ */
+
+/* The open device name, or NULL. */
+static struct nsapi_lwip_tap *find_device(const char *name)
+{
+    struct nsapi_lwip_tap *tap;
+
+    NSAPI_LWIP_LOCKED(tap = lookup(name));
+    return tap;
+}
+
+/* Put impair in place of the device's impairment (both lanes locked); the one it replaces. */
+static nsapi_lwip_impair_t *swap_impair(struct nsapi_lwip_tap *tap, nsapi_lwip_impair_t *impair)
+{
+    nsapi_lwip_impair_t *old;
+
+    pthread_mutex_lock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_IN]);
+    pthread_mutex_lock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_OUT]);
+    old = tap->impair;
+    tap->impair = impair;
+    pthread_mutex_unlock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_OUT]);
+    pthread_mutex_unlock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_IN]);
+    return old;
+}
+
+nsapi_error_t nsapi_lwip_tap_impair(const char *name, const nsapi_lwip_impairment_t *impairment)
+{
+    struct nsapi_lwip_tap *tap = name != NULL ? find_device(name) : NULL;
+    nsapi_lwip_impair_t *impair = NULL, *old;
+    nsapi_error_t err;
+
+    if (tap == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    if (impairment != NULL && (err = nsapi_lwip_impair_create(impairment, now_ms(), &impair)) != NSAPI_ERROR_OK) {
+        return err;
+    }
+    old = swap_impair(tap, impair);
+    if (old != NULL) {
+        (void)nsapi_lwip_impair_destroy(old);
+    }
+    return NSAPI_ERROR_OK;
+}
+
+nsapi_error_t nsapi_lwip_tap_blackhole(const char *name, bool on)
+{
+    struct nsapi_lwip_tap *tap = name != NULL ? find_device(name) : NULL;
+    nsapi_error_t err;
+
+    if (tap == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    pthread_mutex_lock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_IN]);
+    pthread_mutex_lock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_OUT]);
+    err = tap->impair != NULL ? nsapi_lwip_impair_set_blackhole(tap->impair, on) : NSAPI_ERROR_NO_CONNECTION;
+    pthread_mutex_unlock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_OUT]);
+    pthread_mutex_unlock(&tap->lane_lock[NSAPI_LWIP_IMPAIR_IN]);
+    return err;
+}
+
+nsapi_error_t nsapi_lwip_tap_impair_counters(const char *name, nsapi_lwip_impair_direction_t direction,
+                                             nsapi_lwip_impair_counters_t *out)
+{
+    struct nsapi_lwip_tap *tap = name != NULL ? find_device(name) : NULL;
+    nsapi_error_t err;
+
+    if (tap == NULL || out == NULL || (direction != NSAPI_LWIP_IMPAIR_IN && direction != NSAPI_LWIP_IMPAIR_OUT)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    pthread_mutex_lock(&tap->lane_lock[direction]);
+    err = tap->impair != NULL ? nsapi_lwip_impair_counters(tap->impair, direction, out) : NSAPI_ERROR_NO_CONNECTION;
+    pthread_mutex_unlock(&tap->lane_lock[direction]);
+    return err;
 }

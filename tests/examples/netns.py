@@ -21,10 +21,11 @@ CONFIGS = {
 SETUP_FAILED, NOT_LISTENING = 90, 91
 
 
-def run(config, servers, tcp_ports, example, args, udp_ports=(), timeout=120, options=None):
+def run(config, servers, tcp_ports, example, args, udp_ports=(), timeout=120, options=None, env=""):
     """In a fresh namespace: set up config, start the servers (shell commands, {ip} replaced by the
     servers' address), wait for tcp_ports to accept and udp_ports to be bound, run the example with
-    options (config's stack options unless given) and args; (rc, stdout, stderr)."""
+    options (config's stack options unless given) and args, env (NAME=VALUE words) in its
+    environment; (rc, stdout, stderr)."""
     c = CONFIGS[config]
     ip = c["server"]
     starts = "\n".join(f"{cmd.format(ip=ip)} >/dev/null 2>&1 & pids=\"$pids $!\"" for cmd in servers)
@@ -42,7 +43,7 @@ pids=""
 {c["setup"]} || exit {SETUP_FAILED}
 {starts}
 {waits}
-{shlex.quote(os.path.join(EXAMPLES, example))} {c["options"] if options is None else options} {args.format(ip=ip)}
+{env} {shlex.quote(os.path.join(EXAMPLES, example))} {c["options"] if options is None else options} {args.format(ip=ip)}
 rc=$?
 kill $pids; wait
 exit $rc

@@ -53,7 +53,7 @@ class PingPong(unittest.TestCase):
         rc, _, stderr = netns.run("posix", [], [], "tcp_ping_pong", "{ip} 7999 3 10")
         self.assertEqual(rc, 1)
         self.assertIn("connect: NSAPI_ERROR_NO_CONNECTION", stderr)
-        rc, _, stderr = netns.run("posix", [SILENT_PARTNER], [7000], "tcp_ping_pong", "{ip} 7000 1 10")
+        rc, _, stderr = netns.run("posix", [SILENT_PARTNER], [7000], "tcp_ping_pong", "--timeout 5000 {ip} 7000 1 10")
         self.assertEqual(rc, 1)
         self.assertIn("recv: timed out after 5000 ms", stderr, "WOULD_BLOCK from a call with a timeout")
         self.assertNotIn("without blocking", stderr)

@@ -64,3 +64,14 @@ Test(lwip_options, the_library_links_the_clients_and_callbacks)
         cr_expect_not_null(linked[i]);
     }
 }
+
+Test(lwip_options, the_library_retransmits_as_a_lossy_link_needs)
+{
+    /* lwIP's retransmission timeout never falls below 3 slow-timer ticks of 2 * TCP_TMR_INTERVAL:
+     * at most Linux's 200 ms floor, not lwIP's 1.5 s (docs/reliability.md, a lossy link). */
+    cr_expect_leq(6 * nsapi_lwip_built_with("TCP_TMR_INTERVAL"), 200, "TCP_TMR_INTERVAL %ld",
+                  nsapi_lwip_built_with("TCP_TMR_INTERVAL"));
+    /* What arrives out of order is kept and told to the sender. */
+    cr_expect_eq(nsapi_lwip_built_with("TCP_QUEUE_OOSEQ"), 1);
+    cr_expect_eq(nsapi_lwip_built_with("LWIP_TCP_SACK_OUT"), 1);
+}

@@ -272,6 +272,25 @@ void nsapi_lwip_trim_time_wait(unsigned keep);
 #ifndef NSAPI_LWIP_TIME_WAIT_MAX
 #define NSAPI_LWIP_TIME_WAIT_MAX 64
 #endif
+/* Retransmission on a lossy link (issue 18, docs/reliability.md).  lwIP keeps its round-trip
+ * estimate and its retransmission timer in slow-timer ticks, 2 * TCP_TMR_INTERVAL, and the
+ * integer arithmetic of its estimator never takes the variance below 3 ticks: with lwIP's 250 ms
+ * the timeout never fell below 1.5 s, doubling from the first expiry (3 s, 6 s ...), and at 10 %
+ * loss most losses in a small congestion window wait for it.  25 ms makes the floor 150 ms (Linux:
+ * 200 ms) and the ACK delay at most 25 ms. */
+#ifndef TCP_TMR_INTERVAL
+#define TCP_TMR_INTERVAL 25
+#endif
+/* The first retransmission timeout of a connection, before a round trip is measured: RFC 6298's
+ * 1 s rather than lwIP 2.1's fixed 3 s (the backend sets it on every pcb it attaches). */
+#ifndef NSAPI_LWIP_INITIAL_RTO_MS
+#define NSAPI_LWIP_INITIAL_RTO_MS 1000
+#endif
+/* Selective acknowledgements of what arrived out of order, so that a peer which understands them
+ * (Linux) sends again only what was lost, several losses a round trip, instead of one. */
+#ifndef LWIP_TCP_SACK_OUT
+#define LWIP_TCP_SACK_OUT 1
+#endif
 /* The checksum is computed while data is copied into a segment: one pass over it, not two. */
 #ifndef LWIP_CHECKSUM_ON_COPY
 #define LWIP_CHECKSUM_ON_COPY 1
@@ -399,7 +418,8 @@ void nsapi_lwip_trim_time_wait(unsigned keep);
     X(LWIP_IPV6_AUTOCONFIG) X(LWIP_IPV6_DHCP6) X(LWIP_IPV6_DHCP6_STATELESS)                           \
     X(LWIP_NETIF_STATUS_CALLBACK) X(LWIP_NETIF_LINK_CALLBACK) X(LWIP_NETIF_EXT_STATUS_CALLBACK)       \
     X(LWIP_NETIF_LOOPBACK) X(LWIP_NETIF_LOOPBACK_MULTITHREADING) X(TCP_MSS) X(TCP_WND) X(TCP_SND_BUF) \
-    X(MEMP_MEM_MALLOC) X(LWIP_SOCKET) X(LWIP_NETCONN) X(TCP_LISTEN_BACKLOG)
+    X(MEMP_MEM_MALLOC) X(LWIP_SOCKET) X(LWIP_NETCONN) X(TCP_LISTEN_BACKLOG)        \
+    X(TCP_TMR_INTERVAL) X(LWIP_TCP_SACK_OUT) X(TCP_QUEUE_OOSEQ)
 
 /* The value the lwIP library was compiled with of an option NSAPI_LWIP_RECORDED_OPTIONS names, or
  * the size it saw of "struct netif", "struct tcp_pcb" or "struct udp_pcb"; -1 for another name. */

@@ -77,11 +77,30 @@ const char *nsapi_default_interface_spec(void);
 nsapi_interface_t *nsapi_default_interface(void);
 
 /**
+ * Whether NSAPI_IMPAIR, the environment's impairment of the default
+ * interface's link, is usable: text as nsapi_lwip_impairment_parse() reads
+ * it, "loss=10,reorder=25,duplicate=2,corrupt=1,delay=5,seed=1"
+ * (percentages, ms).  nsapi_default_interface() applies it to an lwip-tap
+ * interface's link (nsapi_lwip_tap_impair()) when it makes the interface,
+ * and fails when it is not usable; check first to say why.
+ *
+ * @param bad If not NULL, set to the malformed item (a pointer into the
+ *            variable's value) on NSAPI_ERROR_PARAMETER, else to NULL.
+ * @retval NSAPI_ERROR_OK          unset, empty, or usable.
+ * @retval NSAPI_ERROR_PARAMETER   malformed.
+ * @retval NSAPI_ERROR_UNSUPPORTED set for an interface other than lwip-tap,
+ *                                 whose link is the kernel's (impair it
+ *                                 there, e.g. with nftables).
+ */
+nsapi_error_t nsapi_default_interface_impairment(const char **bad);
+
+/**
  * Why the last nsapi_default_interface() gave NULL.
  *
  * @retval NSAPI_ERROR_OK            it did not (or it was not called yet).
  * @retval NSAPI_ERROR_PARAMETER     the spec in effect is malformed (see
- *                                   nsapi_default_interface_spec()).
+ *                                   nsapi_default_interface_spec()), or
+ *                                   NSAPI_IMPAIR is.
  * @retval NSAPI_ERROR_DEVICE_ERROR  the device cannot be opened (no such TAP
  *                                   device or kernel interface, no
  *                                   permission).
@@ -92,6 +111,9 @@ nsapi_interface_t *nsapi_default_interface(void);
  * @retval NSAPI_ERROR_NO_SOCKET     the POSIX stack got no descriptor.
  * @retval NSAPI_ERROR_BUSY          a release is half done: sockets are still
  *                                   open on the old stack.
+ * @retval NSAPI_ERROR_UNSUPPORTED   NSAPI_IMPAIR is set but the interface is
+ *                                   not lwip-tap (see
+ *                                   nsapi_default_interface_impairment()).
  * @return Any other error the backend's init gave.
  */
 nsapi_error_t nsapi_default_interface_error(void);

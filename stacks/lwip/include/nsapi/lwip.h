@@ -23,6 +23,10 @@
 #ifndef NSAPI_LWIP_H
 #define NSAPI_LWIP_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #include "nsapi/nsapi.h"
 
 #ifdef __cplusplus
@@ -179,6 +183,198 @@ unsigned nsapi_lwip_open_sockets(nsapi_stack_t *stack);
  *         nothing to do (the caller may sleep until the next interrupt).
  */
 bool nsapi_lwip_poll(void);
+
+/* ---- A fault-injecting link (netif_impair.c) ---------------------------------------------- */
+
+/**
+ * What an impaired link does to its frames, each direction alike.  Rates are
+ * in hundredths of a percent (0 to 10000: 1000 is 10 %), decided per frame
+ * by a generator seeded with seed, so a run that sees the same frames makes
+ * the same decisions.
+ */
+typedef struct nsapi_lwip_impairment {
+    unsigned loss;      /**< frames dropped */
+    unsigned reorder;   /**< frames held back until the next frame has overtaken them */
+    unsigned duplicate; /**< frames sent twice */
+    unsigned corrupt;   /**< frames with one byte changed (past the Ethernet header) */
+    unsigned delay_ms;  /**< every frame's delay, 0 to 10000 ms */
+    long blackhole_ms;  /**< the link drops everything from this many ms after it is set on; -1: never */
+    unsigned seed;      /**< the generator's seed */
+    unsigned queue;     /**< frames held at once per direction (delayed or reordered), 1 to 4096; a
+                             frame beyond it is dropped and counted as overflowed */
+} nsapi_lwip_impairment_t;
+
+/** What an impaired link did to one direction's frames. */
+typedef struct nsapi_lwip_impair_counters {
+    unsigned long frames;     /**< frames given to the link */
+    unsigned long dropped;    /**< dropped by loss or blackhole */
+    unsigned long reordered;  /**< overtaken by a later frame */
+    unsigned long duplicated; /**< sent twice */
+    unsigned long corrupted;  /**< a byte changed */
+    unsigned long delayed;    /**< held for delay_ms */
+    unsigned long overflowed; /**< dropped because the queue was full */
+} nsapi_lwip_impair_counters_t;
+
+/** The two directions of an impaired link. */
+typedef enum nsapi_lwip_impair_direction {
+    NSAPI_LWIP_IMPAIR_IN = 0, /**< from the wire to lwIP */
+    NSAPI_LWIP_IMPAIR_OUT = 1 /**< from lwIP to the wire */
+} nsapi_lwip_impair_direction_t;
+
+/**
+ * Read an impairment from text such as
+ * "loss=10,reorder=25,duplicate=2,corrupt=1,delay=5,seed=1": comma-separated
+ * items NAME=VALUE, names loss, reorder, duplicate, corrupt (percentages, up
+ * to two decimals), delay (ms), blackhole (ms from when it is set on; 0: at
+ * once), seed, queue.  An item left out is 0 (blackhole: never; seed: 1;
+ * queue: 256).  The empty text is no impairment at all.
+ *
+ * @param text The text.
+ * @param out  The impairment read.
+ * @param bad  If not NULL, set to the item that is wrong (a pointer into
+ *             text) when the text is malformed, else to NULL.
+ * @retval NSAPI_ERROR_OK        read.
+ * @retval NSAPI_ERROR_PARAMETER text or out is NULL, an item is not
+ *                               NAME=VALUE, its name is unknown or given
+ *                               twice, or its value is not a number in range.
+ */
+nsapi_error_t nsapi_lwip_impairment_parse(const char *text, nsapi_lwip_impairment_t *out, const char **bad);
+
+/**
+ * Impair the link of the TAP device name, a netif of nsapi_lwip_add_tap() or
+ * nsapi_lwip_ethernet_init(), both ways, from now on; frames it holds from a
+ * previous impairment are dropped.  Not while the device is being closed.
+ *
+ * @param name       The TAP device, such as "tap0".
+ * @param impairment What to do, or NULL for a faithful link again.
+ * @retval NSAPI_ERROR_OK        in effect.
+ * @retval NSAPI_ERROR_PARAMETER name is NULL, no netif uses that device, or
+ *                               a rate, the delay or the queue is out of range.
+ * @retval NSAPI_ERROR_NO_MEMORY no memory for the queue.
+ */
+nsapi_error_t nsapi_lwip_tap_impair(const char *name, const nsapi_lwip_impairment_t *impairment);
+
+/**
+ * Switch the blackhole of an impaired TAP device's link on or off at once
+ * (the link drops every frame, both ways, while on).
+ *
+ * @param name The TAP device.
+ * @param on   true to drop everything, false to go back to the impairment.
+ * @retval NSAPI_ERROR_OK        switched.
+ * @retval NSAPI_ERROR_PARAMETER name is NULL, or no netif uses that device.
+ * @retval NSAPI_ERROR_NO_CONNECTION the device's link is not impaired
+ *                               (nsapi_lwip_tap_impair() first).
+ */
+nsapi_error_t nsapi_lwip_tap_blackhole(const char *name, bool on);
+
+/**
+ * What an impaired TAP device's link did to one direction since it was
+ * impaired.
+ *
+ * @param name      The TAP device.
+ * @param direction NSAPI_LWIP_IMPAIR_IN or NSAPI_LWIP_IMPAIR_OUT.
+ * @param out       The counters.
+ * @retval NSAPI_ERROR_OK            counted.
+ * @retval NSAPI_ERROR_PARAMETER     a NULL argument, a bad direction, or no
+ *                                   netif uses that device.
+ * @retval NSAPI_ERROR_NO_CONNECTION the device's link is not impaired.
+ */
+nsapi_error_t nsapi_lwip_tap_impair_counters(const char *name, nsapi_lwip_impair_direction_t direction,
+                                             nsapi_lwip_impair_counters_t *out);
+
+/**
+ * The impairment layer alone, for a driver of one's own and for tests: one
+ * object per link, not thread-safe (its user serialises each direction and
+ * changes).  It never allocates after nsapi_lwip_impair_create().
+ */
+typedef struct nsapi_lwip_impair nsapi_lwip_impair_t;
+
+/** Where a link delivers a frame: context as given, the frame and its length. */
+typedef void (*nsapi_lwip_impair_emit_t)(void *context, const unsigned char *frame, size_t length);
+
+/** The longest frame the layer takes: an Ethernet frame with a VLAN tag, without the FCS. */
+#define NSAPI_LWIP_IMPAIR_FRAME_MAX 1518
+
+/**
+ * Make an impaired link, its queues allocated here.
+ *
+ * @param impairment What it does.
+ * @param now_ms     The time now in ms on a monotonic clock (blackhole_ms
+ *                   counts from it).
+ * @param out        The link.
+ * @retval NSAPI_ERROR_OK        made.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, or a value out of range.
+ * @retval NSAPI_ERROR_NO_MEMORY no memory for its queues.
+ */
+nsapi_error_t nsapi_lwip_impair_create(const nsapi_lwip_impairment_t *impairment, uint64_t now_ms,
+                                       nsapi_lwip_impair_t **out);
+
+/**
+ * Free a link and the frames it holds (they are not delivered).
+ *
+ * @param impair The link.
+ * @retval NSAPI_ERROR_OK        freed.
+ * @retval NSAPI_ERROR_PARAMETER impair is NULL.
+ */
+nsapi_error_t nsapi_lwip_impair_destroy(nsapi_lwip_impair_t *impair);
+
+/**
+ * Give the link a frame: it is dropped, delivered through emit now (once or
+ * twice, perhaps after a frame it held back), or held for
+ * nsapi_lwip_impair_release().  The frame may be changed (corruption).
+ *
+ * @param impair    The link.
+ * @param direction Which way the frame goes.
+ * @param frame     The frame, 1 to NSAPI_LWIP_IMPAIR_FRAME_MAX bytes.
+ * @param length    Its length.
+ * @param now_ms    The time now, on the clock of nsapi_lwip_impair_create().
+ * @param emit      Where frames due now go.
+ * @param context   emit's first argument.
+ * @retval NSAPI_ERROR_OK        taken (whatever became of it: see the counters).
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument, a bad direction or length.
+ */
+nsapi_error_t nsapi_lwip_impair_pass(nsapi_lwip_impair_t *impair, nsapi_lwip_impair_direction_t direction,
+                                     unsigned char *frame, size_t length, uint64_t now_ms,
+                                     nsapi_lwip_impair_emit_t emit, void *context);
+
+/**
+ * Deliver the frames of one direction that are due by now_ms, in order.
+ *
+ * @param impair    The link.
+ * @param direction Which way.
+ * @param now_ms    The time now.
+ * @param emit      Where they go.
+ * @param context   emit's first argument.
+ * @param wait_ms   Set to the ms until the next frame held is due, or -1 when
+ *                  none is held.
+ * @retval NSAPI_ERROR_OK        done.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument or a bad direction.
+ */
+nsapi_error_t nsapi_lwip_impair_release(nsapi_lwip_impair_t *impair, nsapi_lwip_impair_direction_t direction,
+                                        uint64_t now_ms, nsapi_lwip_impair_emit_t emit, void *context,
+                                        long *wait_ms);
+
+/**
+ * Switch the link's blackhole on or off.
+ *
+ * @param impair The link.
+ * @param on     true: every frame is dropped from now on.
+ * @retval NSAPI_ERROR_OK        switched.
+ * @retval NSAPI_ERROR_PARAMETER impair is NULL.
+ */
+nsapi_error_t nsapi_lwip_impair_set_blackhole(nsapi_lwip_impair_t *impair, bool on);
+
+/**
+ * What the link did to one direction.
+ *
+ * @param impair    The link.
+ * @param direction Which way.
+ * @param out       The counters.
+ * @retval NSAPI_ERROR_OK        counted.
+ * @retval NSAPI_ERROR_PARAMETER a NULL argument or a bad direction.
+ */
+nsapi_error_t nsapi_lwip_impair_counters(const nsapi_lwip_impair_t *impair, nsapi_lwip_impair_direction_t direction,
+                                         nsapi_lwip_impair_counters_t *out);
 
 #ifdef __cplusplus
 }
