@@ -124,6 +124,17 @@ class HttpServer(unittest.TestCase):
         self.assertNotIn("/forged", out, "no control character reaches the log")
         self.assertIn(f"http server answered {answered} requests", out)
 
+    # A client that reads the answer to its end and closes only then, so that the server's end is the
+    # one in TIME-WAIT (curl may close first, and then it is not).
+    CLOSES_LAST = ("import socket, time\n"
+                   "for i in range(50):\n"
+                   "    try:\n"
+                   "        s = socket.create_connection(('127.0.0.1', {port})); break\n"
+                   "    except OSError: time.sleep(0.1)\n"
+                   "s.sendall(b'GET / HTTP/1.0\\r\\n\\r\\n')\n"
+                   "while s.recv(65536): pass\n"
+                   "time.sleep(0.2); s.close()")
+
     def test_restarts_on_its_port(self):
         """Defect 3: after serving (the server closes first, so its end waits in TIME-WAIT), a new
         server takes the port at once (REUSEADDR), on POSIX; a port held by a live listener is still
@@ -133,7 +144,7 @@ class HttpServer(unittest.TestCase):
         rc, stdout, stderr = netns.run_script(f"""
 {c["setup"]}
 {server} 1 > /dev/null 2>&1 & first=$!
-i=0; until curl -s -o /dev/null http://127.0.0.1:{PORT}/ || [ $i -ge 50 ]; do i=$((i + 1)); sleep 0.1; done
+python3 -c {shlex.quote(self.CLOSES_LAST.format(port=PORT))}
 wait $first; echo "first exit $?"
 ss -Htan state time-wait "sport = :{PORT}" | grep -q . && echo "time-wait held"
 {server} 1 > /dev/null 2>&1 & second=$!
