@@ -13,6 +13,7 @@
 
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <criterion/criterion.h>
 
@@ -215,15 +216,20 @@ static unsigned char pattern(size_t at)
     return (unsigned char)(at * 7u + (at >> 12));
 }
 
-/* Send, non-blocking, until a send says WOULD_BLOCK; the bytes queued from offset. */
+/* Send, non-blocking, until sends say WOULD_BLOCK for SETTLE_MS on end: until then an ACK in flight
+ * (a peer's delayed ACK, lwIP's every 25 ms) may still free room.  The bytes queued from offset. */
+#define SETTLE_MS 300
+
 static size_t fill_up(nsapi_tcp_socket_t *s, size_t offset)
 {
     static unsigned char chunk[CHUNK];
+    const struct timespec pause = {0, 10 * 1000000L};
     size_t queued = 0;
-    nsapi_size_or_error_t n;
+    long blocked_since = -1;
 
     nsapi_tcp_socket_set_blocking(s, false);
-    do {
+    while (queued < (size_t)MOST && (blocked_since < 0 || now_ms() - blocked_since < SETTLE_MS)) {
+        nsapi_size_or_error_t n;
         size_t i;
 
         for (i = 0; i < CHUNK; i++) {
@@ -231,8 +237,14 @@ static size_t fill_up(nsapi_tcp_socket_t *s, size_t offset)
         }
         n = nsapi_tcp_socket_send(s, chunk, CHUNK);
         cr_assert(n > 0 || n == NSAPI_ERROR_WOULD_BLOCK, "send after %zu bytes: %s", queued, nsapi_error_name(n));
-        queued += n > 0 ? (size_t)n : 0;
-    } while (n > 0 && queued < (size_t)MOST);
+        if (n > 0) {
+            queued += (size_t)n;
+            blocked_since = -1;
+        } else {
+            blocked_since = blocked_since < 0 ? now_ms() : blocked_since;
+            nanosleep(&pause, NULL);
+        }
+    }
     cr_assert_lt(queued, (size_t)MOST, "on %s the sender never met a full window", fx->name);
     return queued;
 }
