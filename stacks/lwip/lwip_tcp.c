@@ -35,8 +35,8 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
 
 static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 {
-    (void)pcb;
     (void)len;
+    nsapi_lwip_recovery_sent(pcb); /* lwIP has processed the ACK and has not sent yet */
     nsapi_lwip_notify(arg);
     return ERR_OK;
 }

@@ -258,10 +258,27 @@ int nsapi_lwip_time_wait_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, unsi
 /* A data segment shorter than a full one is acknowledged at once, not at lwIP's next fast timer,
  * which a peer's Nagle would wait for (config/quick_ack.c; always 0). */
 int nsapi_lwip_quick_ack(struct tcp_pcb *pcb, const struct pbuf *p);
+/* Loss recovery without the retransmission timer (config/tcp_recovery.c: limited transmit and
+ * NewReno's partial ACKs): the hook sees each segment first (always 0), and the
+ * backend's sent callback, after lwIP processed an ACK, sends the next missing segment. */
+int nsapi_lwip_recovery_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const struct pbuf *p);
+void nsapi_lwip_recovery_sent(struct tcp_pcb *pcb);
+/* What those repairs did, over every connection since start, and the timeouts lwIP still took;
+ * read under the core lock. */
+struct nsapi_lwip_recovery_counts {
+    unsigned long recoveries;        /* lwIP's fast retransmits */
+    unsigned long partial_resends;   /* holes sent again at a partial ACK */
+    unsigned long limited_transmits; /* new segments a duplicate ACK let go */
+    unsigned long timeouts;          /* retransmission timeouts */
+};
+void nsapi_lwip_recovery_counts(struct nsapi_lwip_recovery_counts *out);
+#ifndef LWIP_TCP_PCB_NUM_EXT_ARGS
+#define LWIP_TCP_PCB_NUM_EXT_ARGS 2 /* tcp_recovery.c's two words a pcb */
+#endif
 #ifndef LWIP_HOOK_TCP_INPACKET_PCB
 #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p)                                   \
     (nsapi_lwip_tcp_in(pcb, hdr, p) || nsapi_lwip_time_wait_in(pcb, hdr, optlen, opt1len, opt2, p)       \
-     || nsapi_lwip_quick_ack(pcb, p))
+     || nsapi_lwip_quick_ack(pcb, p) || nsapi_lwip_recovery_in(pcb, hdr, p))
 #endif
 /* End all but the newest keep TIME-WAIT connections (config/time_wait.c); under the core lock.  lwIP
  * does so itself only when its static pool of pcbs is empty, never with pools from malloc. */
@@ -275,11 +292,12 @@ void nsapi_lwip_trim_time_wait(unsigned keep);
 /* Retransmission on a lossy link (issue 18, docs/reliability.md).  lwIP keeps its round-trip
  * estimate and its retransmission timer in slow-timer ticks, 2 * TCP_TMR_INTERVAL, and the
  * integer arithmetic of its estimator never takes the variance below 3 ticks: with lwIP's 250 ms
- * the timeout never fell below 1.5 s, doubling from the first expiry (3 s, 6 s ...), and at 10 %
- * loss most losses in a small congestion window wait for it.  25 ms makes the floor 150 ms (Linux:
- * 200 ms) and the ACK delay at most 25 ms. */
+ * the timeout never fell below 1.5 s, doubling from the first expiry (3 s, 6 s ...).  10 ms makes
+ * the floor 60 ms (Linux: 200 ms, but Linux repairs most losses without its timer; lwIP here
+ * repairs fewer, config/tcp_recovery.c) and the ACK delay at most 10 ms; the timer runs only
+ * while a connection is open. */
 #ifndef TCP_TMR_INTERVAL
-#define TCP_TMR_INTERVAL 25
+#define TCP_TMR_INTERVAL 10
 #endif
 /* The first retransmission timeout of a connection, before a round trip is measured: RFC 6298's
  * 1 s rather than lwIP 2.1's fixed 3 s (the backend sets it on every pcb it attaches). */
