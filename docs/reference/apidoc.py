@@ -1,7 +1,11 @@
-"""The API reference of the generated headers: Doxygen's HTML and XML, then one man page (section 3)
-per public function and per enum (nsapi_error(3): the error codes), written from that XML, so that every sentence is the header's, which is the
-IDL's.  `scons docs` calls build(); tests/docs checks it.  Usage: apidoc.py OUT_DIR [VERSION]."""
+"""The API reference of the public headers, the generated ones and the hand-written ones beside them
+(each stack's nsapi/<stack>.h, the host port's nsapi/default_interface.h, the TLS part's
+nsapi/tls_context.h): Doxygen's HTML and XML, then one man page (section 3) per public function and
+per enum (nsapi_error(3): the error codes), written from that XML, so that every sentence is the
+header's, which for the generated ones is the IDL's.
+`scons docs` calls build(); tests/docs checks it.  Usage: apidoc.py OUT_DIR [VERSION]."""
 
+import glob
 import os
 import re
 import subprocess
@@ -11,6 +15,10 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 HEADERS = os.path.join(TOP, "generated", "include", "nsapi")
+# The hand-written public headers a program calls too (README's first program starts with nsapi_lwip_init).
+HAND_WRITTEN = sorted(glob.glob(os.path.join(TOP, "stacks", "*", "include", "nsapi"))) + [
+    os.path.join(TOP, "ports", "host", "include", "nsapi"), os.path.join(TOP, "tls", "include", "nsapi")]
+PUBLIC = [HEADERS] + HAND_WRITTEN
 
 # A function's prototype or an enum in a generated header: each starts at the line's first column.
 _PROTOTYPE = re.compile(r"^(?!typedef\b|#|struct\b|enum\b)[\w *]*?\b(nsapi_\w+)\(", re.M)
@@ -22,18 +30,29 @@ def functions(texts):
     return sorted({name for text in texts for pattern in (_PROTOTYPE, _ENUM) for name in pattern.findall(text)})
 
 
-def _header_texts(headers):
-    for name in sorted(os.listdir(headers)):
-        if name.endswith(".h"):
-            with open(os.path.join(headers, name)) as f:
-                yield f.read()
+def _folders(headers):
+    """headers, one folder of nsapi/*.h or a list of them, as a list."""
+    return [headers] if isinstance(headers, str) else list(headers)
 
 
-def doxygen(out, headers=HEADERS, version=""):
-    """Run Doxygen on headers into out/html and out/xml; return its warnings, one a line."""
+def header_texts(headers):
+    """The text of each header in the folders headers (one or a list)."""
+    for folder in _folders(headers):
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".h"):
+                with open(os.path.join(folder, name)) as f:
+                    yield f.read()
+
+
+def doxygen(out, headers=PUBLIC, version=""):
+    """Run Doxygen on the folders headers (one or a list) into out/html and out/xml; return its
+    warnings, one a line."""
     with open(os.path.join(HERE, "Doxyfile")) as f:
         config = f.read()
-    config += (f'INPUT = "{headers}"\nSTRIP_FROM_PATH = "{os.path.dirname(headers)}"\n'
+    folders = _folders(headers)
+    inputs = " ".join('"%s"' % d for d in folders)
+    strip = " ".join('"%s"' % os.path.dirname(d) for d in folders)  # so each page names <nsapi/X.h>
+    config += (f'INPUT = {inputs}\nSTRIP_FROM_PATH = {strip}\n'
                f'OUTPUT_DIRECTORY = "{out}"\nPROJECT_NUMBER = "{version}"\n')
     os.makedirs(out, exist_ok=True)
     try:
@@ -154,14 +173,14 @@ def man_pages(xml, man3, version=""):
     return sorted(written)
 
 
-def build(out, version="", headers=HEADERS):
+def build(out, version="", headers=PUBLIC):
     """HTML in out/html, man pages in out/man/man3; return the problems (warnings, missing pages)."""
     problems = doxygen(out, headers, version)
     if problems:
         return problems
     written = man_pages(os.path.join(out, "xml"), os.path.join(out, "man", "man3"), version)
-    missing = sorted(set(functions(_header_texts(headers))) - set(written))
-    return [f"{headers}: no man page for {name} (undocumented?)" for name in missing]
+    missing = sorted(set(functions(header_texts(headers))) - set(written))
+    return [f"{', '.join(_folders(headers))}: no man page for {name} (undocumented?)" for name in missing]
 
 
 if __name__ == "__main__":

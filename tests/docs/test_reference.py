@@ -1,7 +1,8 @@
-"""`scons docs` (docs/reference/apidoc.py): Doxygen runs on the generated headers without a single
-warning, writes a page per class and one for the error codes, and every public function and enum
-gets a man page that `man -l` shows with each of its parameters and return values (an enum's: its
-values); a header with an undocumented parameter or return value fails the build."""
+"""`scons docs` (docs/reference/apidoc.py): Doxygen runs on the public headers (the generated ones, and the
+stacks' and the host port's hand-written ones) without a single warning, writes a page per class and one for
+the error codes, and every public function and enum gets a man page that `man -l` shows with each of its
+parameters and return values (an enum's: its values); a header with an undocumented parameter or return
+value fails the build."""
 
 import os
 import re
@@ -22,13 +23,13 @@ DOC_AND_PROTOTYPE = re.compile(r"/\*\*((?:(?!\*/).)*)\*/\n(?:static inline )?[\w
 
 
 def documented(headers):
-    """{function: (its @param names, its @retval codes, whether it has @return)} from the headers."""
+    """{function: (its @param names, its @retval codes, whether it has @return)} from the headers (a folder or a
+    list of them)."""
     found = {}
-    for name in sorted(os.listdir(headers)):
-        with open(os.path.join(headers, name)) as f:
-            for doc, function in DOC_AND_PROTOTYPE.findall(f.read()):
-                found[function] = (re.findall(r"@param (\w+)", doc), re.findall(r"@retval (\w+)", doc),
-                                   "@return" in doc)
+    for text in apidoc.header_texts(headers):
+        for doc, function in DOC_AND_PROTOTYPE.findall(text):
+            found[function] = (re.findall(r"@param (\w+)", doc), re.findall(r"@retval (\w+)", doc),
+                               "@return" in doc)
     return found
 
 
@@ -62,11 +63,10 @@ class Reference(unittest.TestCase):
             self.assertIn(code, codes)
 
     def test_a_man_page_per_function_and_enum(self):
-        functions = documented(HEADERS)
+        functions = documented(apidoc.PUBLIC)
         enums = set()
-        for name in os.listdir(HEADERS):
-            with open(os.path.join(HEADERS, name)) as f:
-                enums.update(re.findall(r"^(?:typedef )?enum (nsapi_\w+) \{", f.read(), re.M))
+        for text in apidoc.header_texts(apidoc.PUBLIC):
+            enums.update(re.findall(r"^(?:typedef )?enum (nsapi_\w+) \{", text, re.M))
         self.assertGreater(len(functions), 100)
         self.assertIn("nsapi_error", enums)
         self.assertEqual(sorted(f[:-2] for f in os.listdir(self.man3)), sorted(set(functions) | enums))
@@ -82,7 +82,7 @@ class Reference(unittest.TestCase):
         self.assertIn("operation cannot complete now without blocking", shown)
 
     def test_every_page_names_each_parameter_and_return_value(self):
-        for function, (params, retvals, returns) in documented(HEADERS).items():
+        for function, (params, retvals, returns) in documented(apidoc.PUBLIC).items():
             with open(os.path.join(self.man3, function + ".3")) as f:
                 page = f.read()
             with self.subTest(function=function):
@@ -112,6 +112,21 @@ class Reference(unittest.TestCase):
         self.assertIn("nsapi_error(3)", shown)
         rc, shown = man(os.path.join(self.man3, "nsapi_tcp_socket_send.3"))
         self.assertIn("The number of bytes queued; otherwise one of:", shown)
+
+    def test_the_stacks_and_the_host_port_have_pages_too(self):
+        """The functions of the hand-written public headers a program calls first (README's first program
+        calls nsapi_lwip_init) get pages as the generated ones do."""
+        rc, shown = man(os.path.join(self.man3, "nsapi_lwip_init.3"))
+        self.assertEqual(rc, 0, shown)
+        self.assertIn("#include <nsapi/lwip.h>", shown)
+        body = shown[shown.index("PARAMETERS"):]
+        for word in ["stack", "A zero-filled stack object.", "NSAPI_ERROR_BUSY", "another nsapi stack already uses lwIP."]:
+            self.assertIn(word, body)
+        for header, function in [("posix.h", "nsapi_posix_init"), ("default_interface.h", "nsapi_default_interface")]:
+            with self.subTest(function=function):
+                rc, shown = man(os.path.join(self.man3, function + ".3"))
+                self.assertEqual(rc, 0, shown)
+                self.assertIn(f"#include <nsapi/{header}>", shown)
 
     def test_an_undocumented_parameter_or_return_value_fails(self):
         for what, drop in [("parameter", re.compile(r"^ \* @param address .*\n", re.M)),
