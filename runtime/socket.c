@@ -54,6 +54,13 @@ static bool waits_in_stack(const nsapi_stack_t *stack)
     return stack->api->socket_wait != NULL;
 }
 
+/* Whether the calling thread may sleep: not inside the stack's own event context (a sigio the stack
+ * runs under its lock), where a sleep would stop the stack it waits for. */
+static bool may_wait(nsapi_stack_t *stack)
+{
+    return stack_api_may_wait(stack) != NSAPI_ERROR_WOULD_BLOCK;
+}
+
 /* Turn the stack's events for handle on or off; a stack that cannot has them always on.  Lock held. */
 static nsapi_error_t stack_events(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted)
 {
@@ -255,9 +262,27 @@ static nsapi_error_t socket_take_turn(nsapi_socket_t *socket, enum socket_role r
     }
 }
 
+/* The sigio to call as a turn ends, for a call that could not wait and found the turn taken; NULL if
+ * none.  Lock held. */
+static nsapi_sigio_cb_t owed_sigio(nsapi_socket_t *socket, void **arg)
+{
+    if (!(socket->flags & SOCKET_SIGIO_OWED)) {
+        return NULL;
+    }
+    socket->flags &= (uint8_t)~SOCKET_SIGIO_OWED;
+    if (socket->sigio == NULL || (socket->flags & SOCKET_CLOSING)) {
+        return NULL;
+    }
+    socket->flags |= SOCKET_SIGIO_SENT;
+    *arg = socket->sigio_arg;
+    return socket->sigio;
+}
+
 nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op)
 {
     nsapi_size_or_error_t result = NSAPI_ERROR_NO_SOCKET;
+    nsapi_sigio_cb_t owed;
+    void *arg = NULL;
     uint64_t deadline;
     nsapi_error_t err;
     bool nonblocking;
@@ -267,9 +292,16 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
     }
     nsapi_os_lock(&socket->sync);
     nonblocking = never_blocks(socket);
-    deadline = nsapi_os_deadline((socket->flags & SOCKET_TIMEOUT_SET) ? socket->timeout : -1);
+    if (!nonblocking && (socket->flags & SOCKET_OPEN) && !may_wait(socket->stack)) {
+        nonblocking = true; /* in the stack's event context: as with a timeout of 0 */
+    }
+    deadline = nsapi_os_deadline(nonblocking ? 0 : (socket->flags & SOCKET_TIMEOUT_SET) ? socket->timeout : -1);
     err = socket_take_turn(socket, role, deadline);
     if (err != NSAPI_ERROR_OK) {
+        if (err == NSAPI_ERROR_WOULD_BLOCK && nonblocking) {
+            /* The event that brought this caller (a sigio) must not be lost to the holder's turn. */
+            socket->flags |= SOCKET_SIGIO_OWED;
+        }
         nsapi_os_unlock(&socket->sync);
         return err;
     }
@@ -311,8 +343,12 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
     } else {
         *socket_turn(socket, role) = 0;
     }
+    owed = owed_sigio(socket, &arg);
     nsapi_os_wake_all(&socket->sync); /* the next in turn, or close */
     nsapi_os_unlock(&socket->sync);
+    if (owed != NULL) {
+        owed(arg);
+    }
     return result;
 }
 
@@ -329,6 +365,10 @@ nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket)
     if ((socket->flags & (SOCKET_OPEN | SOCKET_CLOSING)) != SOCKET_OPEN) {
         nsapi_os_unlock(&socket->sync);
         return NSAPI_ERROR_NO_SOCKET; /* another thread closed it first */
+    }
+    if ((socket->readers || socket->writers || socket->controls) && !may_wait(socket->stack)) {
+        nsapi_os_unlock(&socket->sync);
+        return NSAPI_ERROR_WOULD_BLOCK; /* those calls may be waiting for the very context we run in */
     }
     socket->flags |= SOCKET_CLOSING;
     nsapi_os_wake_all(&socket->sync);
