@@ -262,20 +262,28 @@ static nsapi_error_t socket_take_turn(nsapi_socket_t *socket, enum socket_role r
     }
 }
 
-/* The sigio to call as a turn ends, for a call that could not wait and found the turn taken; NULL if
- * none.  Lock held. */
-static nsapi_sigio_cb_t owed_sigio(nsapi_socket_t *socket, void **arg)
+/*
+ * Before a call gives up its turn: the events owed to calls that could not wait and found the turn
+ * taken, asked of the stack (which sends them from where it sends all), or the sigio to call once
+ * the lock is released if it cannot.  Holding the turn, the socket stays open meanwhile; holding
+ * the lock from the last look until the turn is given up, no call is refused unseen.  Lock held.
+ */
+static nsapi_sigio_cb_t settle_owed(nsapi_socket_t *socket, void **arg)
 {
-    if (!(socket->flags & SOCKET_SIGIO_OWED)) {
-        return NULL;
+    while (socket->flags & SOCKET_SIGIO_OWED) {
+        nsapi_error_t err;
+
+        socket->flags &= (uint8_t)~SOCKET_SIGIO_OWED;
+        nsapi_os_unlock(&socket->sync);
+        err = stack_api_socket_notify(socket->stack, socket->handle);
+        nsapi_os_lock(&socket->sync);
+        if (err == NSAPI_ERROR_UNSUPPORTED && socket->sigio != NULL && !(socket->flags & SOCKET_CLOSING)) {
+            socket->flags |= SOCKET_SIGIO_SENT;
+            *arg = socket->sigio_arg;
+            return socket->sigio;
+        }
     }
-    socket->flags &= (uint8_t)~SOCKET_SIGIO_OWED;
-    if (socket->sigio == NULL || (socket->flags & SOCKET_CLOSING)) {
-        return NULL;
-    }
-    socket->flags |= SOCKET_SIGIO_SENT;
-    *arg = socket->sigio_arg;
-    return socket->sigio;
+    return NULL;
 }
 
 nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op)
@@ -338,12 +346,12 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
             break;
         }
     }
+    owed = settle_owed(socket, &arg);
     if (role == SOCKET_CONTROL) {
         socket->controls--;
     } else {
         *socket_turn(socket, role) = 0;
     }
-    owed = owed_sigio(socket, &arg);
     nsapi_os_wake_all(&socket->sync); /* the next in turn, or close */
     nsapi_os_unlock(&socket->sync);
     if (owed != NULL) {

@@ -228,6 +228,14 @@ static nsapi_size_or_error_t socket_recvfrom(nsapi_stack_t *stack, nsapi_handle_
     return n;
 }
 
+/* The runtime owes a sigio: queue the socket's event; it goes out where every event goes. */
+static nsapi_error_t socket_notify(nsapi_stack_t *stack, nsapi_handle_t handle)
+{
+    (void)stack;
+    NSAPI_LWIP_LOCKED(nsapi_lwip_notify(handle));
+    return NSAPI_ERROR_OK;
+}
+
 /* Not inside the events of the event-driven mode: the lock a sleeper would keep stops lwIP. */
 static nsapi_error_t may_wait(nsapi_stack_t *stack)
 {
@@ -249,6 +257,7 @@ static const nsapi_stack_api_t vtable = {
     .socket_recvfrom = socket_recvfrom,
     .setsockopt = nsapi_lwip_setsockopt,
     .getsockopt = nsapi_lwip_getsockopt,
+    .socket_notify = socket_notify,
     .may_wait = may_wait,
 };
 
