@@ -18,7 +18,7 @@
 struct event_echo_result {
     size_t sent, got;   /* bytes the client sent, and got back */
     bool corrupt;       /* a byte came back other than sent */
-    bool failed;        /* a call in a callback failed with something else than WOULD_BLOCK */
+    bool failed;        /* a call in a callback failed with something else than WOULD_BLOCK (NO_SOCKET once a close began) */
     bool server_thread_ok; /* every callback of the server's connection ran in one thread, not the starter's */
     unsigned late;      /* events for a socket after its close returned */
 };
