@@ -310,6 +310,65 @@ Test(lwip_event_mode, close_in_a_callback_refuses_while_another_thread_is_in_a_c
     nsapi_udp_socket_close(&closer);
 }
 
+/* ---- a callback's call refused its turn ---------------------------------------------------------- */
+
+static nsapi_udp_socket_t shared;
+static pthread_t main_thread;
+static int shared_calls, shared_calls_in_main;
+
+static void refused_then_owed(void *arg)
+{
+    char buf[8];
+
+    (void)arg;
+    (void)nsapi_udp_socket_recvfrom(&shared, NULL, buf, sizeof buf); /* the first: main's recvfrom holds the turn */
+    pthread_mutex_lock(&lock);
+    shared_calls++;
+    shared_calls_in_main += pthread_equal(pthread_self(), main_thread) != 0;
+    pthread_cond_broadcast(&changed);
+    pthread_mutex_unlock(&lock);
+}
+
+static void *send_later(void *arg)
+{
+    nsapi_udp_socket_t sender = {0};
+    nsapi_socket_address_t to = local(PORT + 20);
+
+    (void)arg;
+    sleep_ms(100); /* main's recvfrom waits by then, holding the receiver's turn */
+    if (nsapi_udp_socket_open(&sender, &stack) == NSAPI_ERROR_OK) {
+        (void)nsapi_udp_socket_sendto(&sender, &to, "z", 1);
+        nsapi_udp_socket_close(&sender);
+    }
+    return NULL;
+}
+
+Test(lwip_event_mode, a_sigio_refused_its_turn_comes_again_in_lwips_thread, .init = up, .fini = down, .timeout = 30)
+{
+    struct timespec deadline;
+    pthread_t sender;
+    char buf[8];
+    int calls, in_main;
+
+    open_udp(&shared, PORT + 20);
+    main_thread = pthread_self();
+    nsapi_udp_socket_sigio(&shared, refused_then_owed, NULL);
+    cr_assert_eq(pthread_create(&sender, NULL, send_later, NULL), 0);
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&shared, NULL, buf, sizeof buf), 1, "this blocking call got the datagram");
+    pthread_join(sender, NULL);
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += WAIT_MS / 1000;
+    pthread_mutex_lock(&lock);
+    while (shared_calls < 2 && pthread_cond_timedwait(&changed, &lock, &deadline) == 0) {
+    }
+    calls = shared_calls;
+    in_main = shared_calls_in_main;
+    pthread_mutex_unlock(&lock);
+    cr_expect_geq(calls, 2, "the sigio whose call was refused came again as this call ended");
+    cr_expect_eq(in_main, 0, "every sigio ran in lwIP's thread, none in this one");
+    nsapi_udp_socket_close(&shared);
+}
+
 /* ---- close from another thread while events flow ---------------------------------------------- */
 
 Test(lwip_event_mode, close_from_another_thread_while_events_flow_leaves_no_event, .init = up, .fini = down,
