@@ -307,8 +307,9 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
     err = socket_take_turn(socket, role, deadline);
     if (err != NSAPI_ERROR_OK) {
         if (err == NSAPI_ERROR_WOULD_BLOCK && nonblocking) {
-            /* The event that brought this caller (a sigio) must not be lost to the holder's turn. */
-            socket->flags |= SOCKET_SIGIO_OWED;
+            /* The event that brought this caller (a sigio) must not be lost to the holder's turn: re-armed,
+             * as an attempt would, so that the event the holder has raised again calls it. */
+            socket->flags = (uint8_t)((socket->flags | SOCKET_SIGIO_OWED) & ~SOCKET_SIGIO_SENT);
         }
         nsapi_os_unlock(&socket->sync);
         return err;
