@@ -21,7 +21,7 @@ typedef double (*bench_run_t)(uint16_t port);
 
 struct bench_api {
     const char *name;
-    bench_run_t run[WORKLOADS];
+    bench_run_t run[WORKLOADS]; /* NULL: a workload the API does not run */
 };
 
 extern const char *bench_address;        /* where the server ends listen */
@@ -60,6 +60,10 @@ int bench_main(int argc, char **argv, const struct bench_api *apis, int count, v
 struct nsapi_stack;
 void bench_nsapi_use(struct nsapi_stack *stack);
 extern const struct bench_api bench_nsapi;
+
+/* tcp_bulk alone, in lwIP's event-driven mode over this lwIP stack (lwip_event_workloads.c); "event". */
+void bench_nsapi_event_use(struct nsapi_stack *stack);
+extern const struct bench_api bench_nsapi_event;
 
 /* The same over BSD sockets: lwIP's (bsd_workloads.c built with BENCH_LWIP_SOCKETS) and the kernel's. */
 extern const struct bench_api bench_lwip_sockets, bench_kernel_sockets;

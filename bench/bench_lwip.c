@@ -3,9 +3,10 @@
  * process over lwIP's loopback netif (10.0.0.1), on bench.h's three
  * workloads.  The nsapi and sockets paths run the two ends in two threads,
  * as an application would; the raw path runs both as callbacks in lwIP's
- * thread, with no thread crossing at all: the ceiling.
+ * thread, with no thread crossing at all: the ceiling; "event" is tcp_bulk
+ * over nsapi in lwIP's event-driven mode, its callbacks where raw's run.
  *
- * usage: bench_lwip tcp_bulk|udp_pingpong|tcp_connect nsapi|sockets|raw|all REPS [BYTES]
+ * usage: bench_lwip tcp_bulk|udp_pingpong|tcp_connect nsapi|sockets|raw|event|all REPS [BYTES]
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -310,14 +311,15 @@ static void clear_time_wait(void)
 int main(int argc, char **argv)
 {
     static nsapi_stack_t stack;
-    const struct bench_api apis[] = {bench_nsapi, bench_lwip_sockets, RAW};
+    const struct bench_api apis[] = {bench_nsapi, bench_lwip_sockets, RAW, bench_nsapi_event};
     int rc;
 
     bench_address = "10.0.0.1";
     bench_check("nsapi_lwip_init", nsapi_lwip_init(&stack));
     bench_check("loopback", nsapi_lwip_add_loopback(&stack, bench_address, NULL));
     bench_nsapi_use(&stack);
-    rc = bench_main(argc, argv, apis, 3, clear_time_wait);
+    bench_nsapi_event_use(&stack);
+    rc = bench_main(argc, argv, apis, 4, clear_time_wait);
     nsapi_lwip_deinit(&stack);
     return rc;
 }

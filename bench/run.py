@@ -43,6 +43,7 @@ PER = {"tcp_bulk": "MiB", "udp_pingpong": "round trip", "tcp_connect": "connecti
 THROUGHPUT = [
     ("tcp_bulk", "bench_lwip", "nsapi", "sockets", 1.3),
     ("tcp_bulk", "bench_lwip", "nsapi", "raw", 0.9),
+    ("tcp_bulk", "bench_lwip", "event", "raw", 0.9),  # nsapi in lwIP's event-driven mode: sigio under the lock
     ("udp_pingpong", "bench_lwip", "nsapi", "sockets", 1.3),
     ("udp_pingpong", "bench_lwip", "nsapi", "raw", None),
     ("tcp_connect", "bench_lwip", "nsapi", "sockets", 1.3),
@@ -190,7 +191,8 @@ def throughput(run):
         got = cache[key]
         stack = "lwIP" if program == "bench_lwip" else "POSIX"
         cpus = pinning(run.pin, workload)
-        rows.append(Row(f"{workload} ({stack}) vs {baseline}", got[ours][0], got[baseline][0], WORKLOADS[workload],
+        mode = " event mode" if ours == "event" else ""
+        rows.append(Row(f"{workload} ({stack}{mode}) vs {baseline}", got[ours][0], got[baseline][0], WORKLOADS[workload],
                         goal, switches=(got[ours][1], got[baseline][1]), voluntary=(got[ours][2], got[baseline][2]),
                         note=f"switches a {PER[workload]}; " + (f"both ends on CPU {cpus.split(',')[0]}"
                              if cpus and cpus.split(",")[0] == cpus.split(",")[1] else

@@ -54,6 +54,13 @@ static bool waits_in_stack(const nsapi_stack_t *stack)
     return stack->api->socket_wait != NULL;
 }
 
+/* Whether the calling thread may sleep: not inside the stack's own event context (a sigio the stack
+ * runs under its lock), where a sleep would stop the stack it waits for. */
+static bool may_wait(nsapi_stack_t *stack)
+{
+    return stack_api_may_wait(stack) != NSAPI_ERROR_WOULD_BLOCK;
+}
+
 /* Turn the stack's events for handle on or off; a stack that cannot has them always on.  Lock held. */
 static nsapi_error_t stack_events(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted)
 {
@@ -255,9 +262,35 @@ static nsapi_error_t socket_take_turn(nsapi_socket_t *socket, enum socket_role r
     }
 }
 
+/*
+ * Before a call gives up its turn: the events owed to calls that could not wait and found the turn
+ * taken, asked of the stack (which sends them from where it sends all), or the sigio to call once
+ * the lock is released if it cannot.  Holding the turn, the socket stays open meanwhile; holding
+ * the lock from the last look until the turn is given up, no call is refused unseen.  Lock held.
+ */
+static nsapi_sigio_cb_t settle_owed(nsapi_socket_t *socket, void **arg)
+{
+    while (socket->flags & SOCKET_SIGIO_OWED) {
+        nsapi_error_t err;
+
+        socket->flags &= (uint8_t)~SOCKET_SIGIO_OWED;
+        nsapi_os_unlock(&socket->sync);
+        err = stack_api_socket_notify(socket->stack, socket->handle);
+        nsapi_os_lock(&socket->sync);
+        if (err == NSAPI_ERROR_UNSUPPORTED && socket->sigio != NULL && !(socket->flags & SOCKET_CLOSING)) {
+            socket->flags |= SOCKET_SIGIO_SENT;
+            *arg = socket->sigio_arg;
+            return socket->sigio;
+        }
+    }
+    return NULL;
+}
+
 nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op)
 {
     nsapi_size_or_error_t result = NSAPI_ERROR_NO_SOCKET;
+    nsapi_sigio_cb_t owed;
+    void *arg = NULL;
     uint64_t deadline;
     nsapi_error_t err;
     bool nonblocking;
@@ -267,9 +300,17 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
     }
     nsapi_os_lock(&socket->sync);
     nonblocking = never_blocks(socket);
-    deadline = nsapi_os_deadline((socket->flags & SOCKET_TIMEOUT_SET) ? socket->timeout : -1);
+    if (!nonblocking && (socket->flags & SOCKET_OPEN) && !may_wait(socket->stack)) {
+        nonblocking = true; /* in the stack's event context: as with a timeout of 0 */
+    }
+    deadline = nsapi_os_deadline(nonblocking ? 0 : (socket->flags & SOCKET_TIMEOUT_SET) ? socket->timeout : -1);
     err = socket_take_turn(socket, role, deadline);
     if (err != NSAPI_ERROR_OK) {
+        if (err == NSAPI_ERROR_WOULD_BLOCK && nonblocking) {
+            /* The event that brought this caller (a sigio) must not be lost to the holder's turn: re-armed,
+             * as an attempt would, so that the event the holder has raised again calls it. */
+            socket->flags = (uint8_t)((socket->flags | SOCKET_SIGIO_OWED) & ~SOCKET_SIGIO_SENT);
+        }
         nsapi_os_unlock(&socket->sync);
         return err;
     }
@@ -306,6 +347,7 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
             break;
         }
     }
+    owed = settle_owed(socket, &arg);
     if (role == SOCKET_CONTROL) {
         socket->controls--;
     } else {
@@ -313,6 +355,9 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
     }
     nsapi_os_wake_all(&socket->sync); /* the next in turn, or close */
     nsapi_os_unlock(&socket->sync);
+    if (owed != NULL) {
+        owed(arg);
+    }
     return result;
 }
 
@@ -329,6 +374,10 @@ nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket)
     if ((socket->flags & (SOCKET_OPEN | SOCKET_CLOSING)) != SOCKET_OPEN) {
         nsapi_os_unlock(&socket->sync);
         return NSAPI_ERROR_NO_SOCKET; /* another thread closed it first */
+    }
+    if ((socket->readers || socket->writers || socket->controls) && !may_wait(socket->stack)) {
+        nsapi_os_unlock(&socket->sync);
+        return NSAPI_ERROR_WOULD_BLOCK; /* those calls may be waiting for the very context we run in */
     }
     socket->flags |= SOCKET_CLOSING;
     nsapi_os_wake_all(&socket->sync);

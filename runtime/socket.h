@@ -15,6 +15,7 @@
 #define SOCKET_TIMEOUT_SET 0x04u /* s->timeout holds a value; otherwise block without limit */
 #define SOCKET_SIGIO_SENT 0x08u  /* sigio called since the last attempt: coalesce */
 #define SOCKET_OPENING 0x10u     /* claimed by an open or accept that has not finished */
+#define SOCKET_SIGIO_OWED 0x20u  /* a call that could not wait found its turn taken: sigio when it frees */
 
 /*
  * Which turn a call takes: one receiver and one sender at a time, each

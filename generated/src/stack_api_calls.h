@@ -158,6 +158,24 @@ static inline nsapi_error_t stack_api_socket_events(nsapi_stack_t *stack, nsapi_
     return stack->api->socket_events(stack, handle, wanted);
 }
 
+/** The stack's socket_notify operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_notify(nsapi_stack_t *stack, nsapi_handle_t handle)
+{
+    if (stack->api->socket_notify == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_notify(stack, handle);
+}
+
+/** The stack's may_wait operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_may_wait(nsapi_stack_t *stack)
+{
+    if (stack->api->may_wait == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->may_wait(stack);
+}
+
 /** The stack's setsockopt operation, or NSAPI_ERROR_UNSUPPORTED without one. */
 static inline nsapi_error_t stack_api_setsockopt(nsapi_stack_t *stack, nsapi_handle_t handle, int level, int optname, const void *optval, unsigned optlen)
 {

@@ -118,16 +118,37 @@ struct nsapi_lwip_socket {
 void nsapi_lwip_events_start(void);
 
 /*
- * Release the core lock that the caller took with LOCK_TCPIP_CORE(), after
- * feeding what its calls looped back into lwIP (netif_loop.c); the events
- * raised meanwhile are sent after the release, once a socket.
+ * Take the core lock, unless this thread holds it already to send events in
+ * the event-driven mode (then a sigio is calling the stack).
+ */
+void nsapi_lwip_lock(void);
+
+/*
+ * End what nsapi_lwip_lock() began: feed what the caller's calls looped back
+ * into lwIP (netif_loop.c), and release the core lock if it took it; the
+ * events raised meanwhile are sent after the release, once a socket (in the
+ * event-driven mode, just before it).
  */
 void nsapi_lwip_unlock(void);
+
+/* Whether this thread is sending events under the core lock (event-driven mode): it must not sleep.  No lock. */
+bool nsapi_lwip_inside_events(void);
+
+/*
+ * Have lwIP's thread send events before it releases the core lock (on), or
+ * whoever releases it send them after (off).  Core lock held.
+ * NSAPI_ERROR_OK: done; NSAPI_ERROR_BUSY: sockets are alive, nothing changed;
+ * NSAPI_ERROR_NO_MEMORY: no message to wake lwIP's thread, nothing changed.
+ */
+nsapi_error_t nsapi_lwip_events_drive(bool on);
+
+/* Mark the calling thread as lwIP's own, the one that sends events in the event-driven mode; from lwIP's thread, once. */
+void nsapi_lwip_events_mark_thread(void);
 
 /* Take the core lock, evaluate expr, and end as nsapi_lwip_unlock() does. */
 #define NSAPI_LWIP_LOCKED(expr)                                                                                       \
     do {                                                                                                              \
-        LOCK_TCPIP_CORE();                                                                                            \
+        nsapi_lwip_lock();                                                                                            \
         expr;                                                                                                         \
         nsapi_lwip_unlock();                                                                                          \
     } while (0)
@@ -216,6 +237,9 @@ void nsapi_lwip_loopback_remove(void);
  * a hop through lwIP's thread, which would run netif_poll() later.
  */
 void nsapi_lwip_loopback_deliver(void);
+
+/* Whether a netif holds looped-back packets not yet fed into lwIP. */
+bool nsapi_lwip_loopback_pending(void);
 
 /* A netif on a TAP device (netif_tap.c). */
 struct nsapi_lwip_tap;

@@ -14,6 +14,18 @@
  * takes lives on its thread's stack, listed for close to see under this
  * file's own lock, which is taken under the core lock, never the other way
  * round.  Also the count of sockets alive, for the leak checks.
+ *
+ * In the event-driven mode (nsapi_lwip_set_event_driven) lwIP's own thread
+ * sends the events, before it releases the lock, one at a time off the
+ * queue, as lwIP's raw API runs its callbacks; an application thread that
+ * leaves events queued wakes it (a message of our own in its mailbox,
+ * never two).  The backend's operations that a sigio calls meanwhile see
+ * that their thread holds the lock already (nsapi_lwip_lock) and neither
+ * take nor release it.  Close then needs no waiting: under the core lock
+ * no event is being sent, but by lwIP's thread itself, and the queue no
+ * longer holds the socket.  Only lwIP's thread sends, so no sigio runs
+ * inside an application's call further up its thread, whose turn on the
+ * socket a call from the sigio would need.
  */
 #include <stdlib.h>
 
@@ -43,10 +55,33 @@ struct sending {
 };
 
 static unsigned sockets;                       /* alive, pending accepts included; core lock */
+static bool event_driven;                      /* lwIP's thread sends events before releasing; core lock */
+#if NO_SYS
+static bool inside;                 /* sending events under the core lock */
+static const bool sender = true;    /* one thread: whoever releases the lock sends */
+#else
+static __thread bool inside;        /* this thread sends events under the core lock (event-driven mode) */
+static __thread bool sender;        /* this is lwIP's thread, the one that sends them */
+static struct tcpip_callback_msg *wake; /* made by the first event-driven start, kept; core lock */
+static bool woken;                      /* wake waits in lwIP's mailbox; core lock */
+#endif
 static struct nsapi_lwip_socket *first, *last; /* queued, in the order raised; core lock */
 static struct sending *senders;                /* releases sending now; the list's lock */
 
 #if NO_SYS
+static void wake_sender(void)
+{
+}
+
+static nsapi_error_t make_wake(void)
+{
+    return NSAPI_ERROR_OK;
+}
+
+void nsapi_lwip_events_mark_thread(void)
+{
+}
+
 /* One thread: an event being sent is the caller's own, further up its stack, and nothing waits. */
 static void list_lock(void)
 {
@@ -75,6 +110,35 @@ static void tell_sent(void)
 {
 }
 #else
+/* In lwIP's thread, for the wake: it sends the queue when it releases the lock next, after this. */
+static void woke(void *arg)
+{
+    (void)arg;
+    woken = false;
+}
+
+/* Have lwIP's thread send what is queued.  A full mailbox needs no wake: lwIP's thread releases
+ * the lock after each message.  Core lock held. */
+static void wake_sender(void)
+{
+    if (!woken && tcpip_callbackmsg_trycallback(wake) == ERR_OK) {
+        woken = true;
+    }
+}
+
+static nsapi_error_t make_wake(void)
+{
+    if (wake == NULL) {
+        wake = tcpip_callbackmsg_new(woke, NULL);
+    }
+    return wake != NULL ? NSAPI_ERROR_OK : NSAPI_ERROR_NO_MEMORY;
+}
+
+void nsapi_lwip_events_mark_thread(void)
+{
+    sender = true;
+}
+
 static pthread_mutex_t list = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sent = PTHREAD_COND_INITIALIZER;
 static unsigned closing; /* closes waiting for an event to be sent; the list's lock */
@@ -114,24 +178,32 @@ static void tell_sent(void)
 }
 #endif
 
+/* Take the first socket off the queue; there is one.  Core lock held. */
+static struct nsapi_lwip_socket *pop(void)
+{
+    struct nsapi_lwip_socket *s = first;
+
+    first = s->next_event;
+    if (first == NULL) {
+        last = NULL;
+    }
+    s->event_queued = false;
+    s->next_event = NULL;
+    return s;
+}
+
 /* Move a batch of queued events to b, and list it.  Core lock held. */
 static void take(struct sending *b)
 {
     b->count = 0;
     while (first != NULL && b->count < NSAPI_LWIP_EVENT_BATCH) {
-        struct nsapi_lwip_socket *s = first;
+        struct nsapi_lwip_socket *s = pop();
         struct delivery *d = &b->deliveries[b->count++];
 
-        first = s->next_event;
-        s->event_queued = false;
-        s->next_event = NULL;
         d->socket = s;
         d->event = s->event; /* never NULL here: close takes its socket off the queue */
         d->context = s->context;
         d->state = DELIVERY_TAKEN;
-    }
-    if (first == NULL) {
-        last = NULL;
     }
     mark_sender(b);
     list_lock();
@@ -166,11 +238,43 @@ static void send(struct sending *b)
     list_unlock();
 }
 
+/*
+ * The event-driven mode, in lwIP's thread: send the queued events still holding the core lock,
+ * until none is left (those the callbacks raise included), nor anything their calls looped back
+ * beyond a call's own passes: nobody else would feed it in before lwIP's next timer.  A close
+ * from a callback takes its socket off the queue; the one being sent is off it.
+ */
+static void send_holding(void)
+{
+    inside = true;
+    for (;;) {
+        while (first != NULL) {
+            struct nsapi_lwip_socket *s = pop();
+
+            s->event(s->context); /* never NULL here: close takes its socket off the queue */
+        }
+        if (!nsapi_lwip_loopback_pending()) {
+            break;
+        }
+        nsapi_lwip_loopback_deliver();
+    }
+    inside = false;
+}
+
 /* nsapi_lwip_release_hook: release the core lock, then send the events raised while it was held. */
 static void release(void)
 {
     struct sending b;
 
+    if (event_driven) {
+        if (sender) {
+            send_holding();
+        } else if (first != NULL) {
+            wake_sender();
+        }
+        NSAPI_LWIP_RELEASE_CORE();
+        return;
+    }
     while (first != NULL) {
         bool more;
 
@@ -191,10 +295,37 @@ void nsapi_lwip_events_start(void)
     nsapi_lwip_release_hook = release;
 }
 
+void nsapi_lwip_lock(void)
+{
+    if (!inside) {
+        LOCK_TCPIP_CORE();
+    }
+}
+
 void nsapi_lwip_unlock(void)
 {
     nsapi_lwip_loopback_deliver();
-    UNLOCK_TCPIP_CORE();
+    if (!inside) {
+        UNLOCK_TCPIP_CORE();
+    }
+}
+
+bool nsapi_lwip_inside_events(void)
+{
+    return inside;
+}
+
+nsapi_error_t nsapi_lwip_events_drive(bool on)
+{
+    nsapi_error_t err = on ? make_wake() : NSAPI_ERROR_OK;
+
+    if (sockets != 0) {
+        return NSAPI_ERROR_BUSY;
+    }
+    if (err == NSAPI_ERROR_OK) {
+        event_driven = on;
+    }
+    return err;
 }
 
 void nsapi_lwip_notify(struct nsapi_lwip_socket *s)

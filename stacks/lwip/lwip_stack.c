@@ -6,6 +6,8 @@
  * runtime's event callback is called after the core lock is released, by
  * the thread that held it while lwIP raised the event (an application's,
  * or lwIP's own): never under the lock, so it may call the stack again.
+ * In the event-driven mode lwIP's own thread calls it before releasing the
+ * lock, and the operations it calls then run in its hold (nsapi_lwip_lock).
  */
 #include <string.h>
 
@@ -34,7 +36,7 @@ static nsapi_error_t get_ip_address(nsapi_stack_t *stack, nsapi_addr_t *addr)
     nsapi_socket_address_t found;
 
     (void)stack;
-    LOCK_TCPIP_CORE();
+    nsapi_lwip_lock();
     if (netif_default != NULL && !ip4_addr_isany_val(*netif_ip4_addr(netif_default))) {
         nsapi_lwip_from_ip(netif_ip_addr4(netif_default), 0, &found);
         *addr = found.addr;
@@ -58,7 +60,7 @@ static nsapi_error_t socket_open(nsapi_stack_t *stack, nsapi_protocol_t proto, n
     if (proto != NSAPI_TCP && proto != NSAPI_UDP) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    LOCK_TCPIP_CORE();
+    nsapi_lwip_lock();
     s = nsapi_lwip_socket_alloc(proto);
     if (s != NULL) {
         s->event = event;
@@ -80,7 +82,7 @@ static nsapi_error_t socket_close(nsapi_stack_t *stack, nsapi_handle_t handle)
     struct nsapi_lwip_socket *s = handle;
 
     (void)stack;
-    LOCK_TCPIP_CORE();
+    nsapi_lwip_lock();
     nsapi_lwip_silence(s); /* no event after close returns */
     if (s->proto == NSAPI_TCP) {
         nsapi_lwip_tcp_close(s);
@@ -103,7 +105,7 @@ static nsapi_error_t socket_bind(nsapi_stack_t *stack, nsapi_handle_t handle,
     if (!nsapi_lwip_to_ip(&address->addr, &ip)) {
         return NSAPI_ERROR_PARAMETER;
     }
-    LOCK_TCPIP_CORE();
+    nsapi_lwip_lock();
     nsapi_lwip_zone(&ip);
     if (nsapi_lwip_is_local(&ip)) {
         err = s->proto == NSAPI_TCP ? nsapi_lwip_tcp_bind(s, &ip, address->port)
@@ -139,7 +141,7 @@ static nsapi_error_t socket_connect(nsapi_stack_t *stack, nsapi_handle_t handle,
     if (!nsapi_lwip_to_ip(&address->addr, &ip) || address->addr.version == NSAPI_UNSPEC) {
         return NSAPI_ERROR_PARAMETER;
     }
-    LOCK_TCPIP_CORE();
+    nsapi_lwip_lock();
     nsapi_lwip_zone(&ip);
     err = nsapi_lwip_tcp_connect(s, &ip, address->port);
     nsapi_lwip_unlock();
@@ -156,7 +158,7 @@ static nsapi_error_t socket_accept(nsapi_stack_t *stack, nsapi_handle_t server, 
     if (s->proto != NSAPI_TCP) {
         return err;
     }
-    LOCK_TCPIP_CORE();
+    nsapi_lwip_lock();
     err = nsapi_lwip_tcp_accept(s, &c);
     if (err == NSAPI_ERROR_OK) {
         c->event = event;
@@ -207,7 +209,7 @@ static nsapi_size_or_error_t socket_sendto(nsapi_stack_t *stack, nsapi_handle_t 
     if (!nsapi_lwip_to_ip(&address->addr, &ip) || address->addr.version == NSAPI_UNSPEC) {
         return NSAPI_ERROR_PARAMETER;
     }
-    LOCK_TCPIP_CORE();
+    nsapi_lwip_lock();
     nsapi_lwip_zone(&ip);
     n = nsapi_lwip_udp_sendto(handle, &ip, address->port, data, size);
     nsapi_lwip_unlock();
@@ -226,6 +228,21 @@ static nsapi_size_or_error_t socket_recvfrom(nsapi_stack_t *stack, nsapi_handle_
     return n;
 }
 
+/* The runtime owes a sigio: queue the socket's event; it goes out where every event goes. */
+static nsapi_error_t socket_notify(nsapi_stack_t *stack, nsapi_handle_t handle)
+{
+    (void)stack;
+    NSAPI_LWIP_LOCKED(nsapi_lwip_notify(handle));
+    return NSAPI_ERROR_OK;
+}
+
+/* Not inside the events of the event-driven mode: the lock a sleeper would keep stops lwIP. */
+static nsapi_error_t may_wait(nsapi_stack_t *stack)
+{
+    (void)stack;
+    return nsapi_lwip_inside_events() ? NSAPI_ERROR_WOULD_BLOCK : NSAPI_ERROR_OK;
+}
+
 static const nsapi_stack_api_t vtable = {
     .get_ip_address = get_ip_address,
     .socket_open = socket_open,
@@ -240,6 +257,8 @@ static const nsapi_stack_api_t vtable = {
     .socket_recvfrom = socket_recvfrom,
     .setsockopt = nsapi_lwip_setsockopt,
     .getsockopt = nsapi_lwip_getsockopt,
+    .socket_notify = socket_notify,
+    .may_wait = may_wait,
 };
 
 /* ---- the public API (nsapi/lwip.h) ------------------------------------------------------------ */
@@ -259,6 +278,7 @@ static void start_once(void)
 #else
 static void tcpip_started(void *arg)
 {
+    nsapi_lwip_events_mark_thread();
     sys_sem_signal((sys_sem_t *)arg);
 }
 
@@ -462,6 +482,17 @@ nsapi_error_t nsapi_lwip_deinit(nsapi_stack_t *stack)
             nsapi_lwip_tap_close(taps[i]); /* its reader stops without the core lock */
         }
     }
+    return err;
+}
+
+nsapi_error_t nsapi_lwip_set_event_driven(nsapi_stack_t *stack, bool on)
+{
+    nsapi_error_t err;
+
+    if (!is_ours(stack)) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    NSAPI_LWIP_LOCKED(err = nsapi_lwip_events_drive(on));
     return err;
 }
 

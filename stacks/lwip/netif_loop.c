@@ -80,6 +80,18 @@ void nsapi_lwip_loopback_deliver(void)
     }
 }
 
+bool nsapi_lwip_loopback_pending(void)
+{
+    struct netif *netif;
+
+    NETIF_FOREACH(netif) {
+        if (netif->loop_first != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void nsapi_lwip_loopback_remove(void)
 {
     if (added) {

@@ -236,6 +236,35 @@ struct nsapi_stack_api {
      */
     nsapi_error_t (*socket_events)(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted);
     /**
+     * Call the socket's event function once more, later, from where the backend
+     * calls it. The runtime asks when a call that could not wait found another
+     * call of its kind under way on the socket: the event that brought it (a
+     * sigio's) is owed as that call ends. Called without the socket's lock, by
+     * the call still holding its turn, so the socket stays open meanwhile.
+     *
+     * Left NULL: the runtime calls the sigio itself, in the thread that ends
+     * the call.
+     *
+     * @retval NSAPI_ERROR_OK the event will come.
+     */
+    nsapi_error_t (*socket_notify)(nsapi_stack_t *stack, nsapi_handle_t handle);
+    /**
+     * Whether the calling thread may sleep in a blocking call. A backend that
+     * calls the event function from inside its own context (lwIP's event-driven
+     * mode, which runs sigio under its core lock) says no there, since a sleep
+     * would stop the stack it waits for: the runtime then runs the call as with
+     * a timeout of 0, and a close with another call on the socket under way
+     * returns NSAPI_ERROR_WOULD_BLOCK rather than wait for it. Called holding
+     * the socket's lock: it must neither block nor call the event function.
+     *
+     * Left NULL: every thread may sleep.
+     *
+     * @retval NSAPI_ERROR_OK          the caller may sleep.
+     * @retval NSAPI_ERROR_WOULD_BLOCK the caller runs in the stack's event
+     *                                 context and must not.
+     */
+    nsapi_error_t (*may_wait)(nsapi_stack_t *stack);
+    /**
      * Set an option.
      *
      * @retval NSAPI_ERROR_OK          set.

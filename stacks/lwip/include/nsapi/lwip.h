@@ -162,6 +162,42 @@ nsapi_error_t nsapi_lwip_loopback_init(nsapi_interface_t *interface, nsapi_stack
 nsapi_error_t nsapi_lwip_deinit(nsapi_stack_t *stack);
 
 /**
+ * Choose where sigio callbacks run.  Off (the default), a socket's event
+ * reaches the runtime just after lwIP's core lock is released, in the thread
+ * that held it.  On (event-driven), lwIP's own thread delivers every event,
+ * before it releases the lock, as lwIP's raw API runs its callbacks; an
+ * application thread whose call raised events wakes it.  A non-blocking
+ * application that does its socket work in sigio then takes no lock and
+ * crosses no thread per event.  The rules for such a callback:
+ *
+ * - Socket calls only (nsapi_tcp_socket_*, nsapi_udp_socket_*,
+ *   nsapi_tcp_server_*); they run in the callback's hold of the lock.
+ * - Nothing waits there: a call that would wait returns at once what a
+ *   timeout of 0 returns (NSAPI_ERROR_WOULD_BLOCK, NSAPI_ERROR_IN_PROGRESS
+ *   for a connect, or the count a send queued), whatever the socket's
+ *   timeout; so does a call whose turn another thread's call of the same
+ *   kind on that socket holds.
+ * - Close is safe, of any socket: no event of that socket follows; but
+ *   while another thread's call on that socket is under way, close returns
+ *   NSAPI_ERROR_WOULD_BLOCK and leaves it open.
+ * - No name lookups, interface calls or anything else that blocks: lwIP
+ *   stands still until the callback returns.
+ *
+ * Other threads may keep using sockets as before, blocking calls included;
+ * their close waits for no callback, since none runs while they hold the
+ * lock.  Without threads (NO_SYS) events are sent where the lock would be
+ * released: in nsapi_lwip_poll() or at the end of the call that raised them.
+ *
+ * @param stack An lwIP stack.
+ * @param on    true for the event-driven mode, false for the default.
+ * @retval NSAPI_ERROR_OK        set; it holds until changed.
+ * @retval NSAPI_ERROR_PARAMETER stack is not an lwIP stack.
+ * @retval NSAPI_ERROR_BUSY      sockets are open; nothing changed.
+ * @retval NSAPI_ERROR_NO_MEMORY lwIP had no message to wake its thread with; nothing changed.
+ */
+nsapi_error_t nsapi_lwip_set_event_driven(nsapi_stack_t *stack, bool on);
+
+/**
  * Sockets, and connections waiting to be accepted, that the backend holds:
  * 0 once everything is closed (tests check it for leaks).
  *
