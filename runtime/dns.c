@@ -1,13 +1,16 @@
 /*
  * The runtime's resolver (dns.h).  One lookup opens one UDPSocket on the
  * stack, asks each server in turn (newest first) NSAPI_DNS_TRIES times,
- * waiting NSAPI_DNS_TRY_MS for each answer, and closes the socket.  A
- * datagram that is not the answer (from elsewhere, another id, malformed)
- * is ignored and the wait goes on; a server that fails (SERVFAIL, REFUSED,
- * truncated) gives way to the next; a name that does not exist ends the
- * lookup.  The whole lookup takes at most servers x NSAPI_DNS_TRIES x
- * NSAPI_DNS_TRY_MS, whichever versions it asks for.  Query ids come from
- * the OS's random source, so an off-path guess has 1 in 65536.
+ * waiting NSAPI_DNS_TRY_MS for the first answer and twice as long at each
+ * try after it, and closes the socket.  Every try to a server sends the
+ * same query, so an answer to an earlier one that comes late still counts
+ * (as lwIP's resolver and glibc's do).  A datagram that is not the answer
+ * (from elsewhere, another id, malformed) is ignored and the wait goes on;
+ * a server that fails (SERVFAIL, REFUSED, truncated) gives way to the
+ * next; a name that does not exist ends the lookup.  The whole lookup
+ * takes at most servers x NSAPI_DNS_TRY_MS x (2^NSAPI_DNS_TRIES - 1),
+ * whichever versions it asks for.  Query ids come from the OS's random
+ * source, so an off-path guess has 1 in 65536.
  */
 #include "nsapi/nsapi.h" /* NSAPI_CONFIG_DNS */
 
@@ -152,8 +155,10 @@ static bool next_wait(struct lookup *l, uint64_t until)
     if (wait == 0 || cancelled(l)) {
         return false;
     }
-    nsapi_udp_socket_set_timeout(&l->socket, (int)(l->query != NULL && wait > NSAPI_DNS_CANCEL_CHECK_MS
-                                                   ? NSAPI_DNS_CANCEL_CHECK_MS : wait));
+    if (l->query != NULL && wait > NSAPI_DNS_CANCEL_CHECK_MS) {
+        wait = NSAPI_DNS_CANCEL_CHECK_MS;
+    }
+    nsapi_udp_socket_set_timeout(&l->socket, wait > INT_MAX ? INT_MAX : (int)wait);
     return true;
 }
 
@@ -184,42 +189,68 @@ static bool await(struct lookup *l, const nsapi_socket_address_t *server, const 
     return false;
 }
 
+/* How long the lookup waits for one server at most: its tries' waits, each twice the one before. */
+static uint64_t server_ms(void)
+{
+    return (uint64_t)NSAPI_DNS_TRY_MS * ((UINT64_C(1) << NSAPI_DNS_TRIES) - 1u);
+}
+
+/*
+ * Ask one server for one version of name, NSAPI_DNS_TRIES times at most, until the lookup's deadline at the
+ * latest; false when no query could be sent to it.
+ */
+static bool ask_server(struct lookup *l, const nsapi_socket_address_t *server, const uint8_t *query, int length,
+                       enum dns_result *r, nsapi_addr_t *addr, uint32_t *ttl)
+{
+    uint64_t wait = NSAPI_DNS_TRY_MS;
+    bool sent = false;
+    int try;
+
+    *r = DNS_NOT_OURS; /* no answer yet */
+    for (try = 0; try < NSAPI_DNS_TRIES; try++, wait *= 2) {
+        uint64_t now = nsapi_os_now_ms();
+        uint64_t until = now + wait < l->deadline ? now + wait : l->deadline;
+
+        /* A send that cannot go at once waits no longer than the try, or than a cancel may wait. */
+        if (!next_wait(l, until)) {
+            break;
+        }
+        if (nsapi_udp_socket_sendto(&l->socket, server, query, (nsapi_size_t)length) != length) {
+            break; /* a server this stack cannot reach */
+        }
+        sent = true;
+        if (await(l, server, query, length, until, r, addr, ttl)) {
+            break; /* an answer, to this try's query or to an earlier one: they are the same */
+        }
+    }
+    return sent;
+}
+
 /* Ask the servers in turn for one version of name, until the lookup's deadline at the latest. */
 static enum outcome ask(struct lookup *l, const nsapi_socket_address_t *servers, int count, const char *name,
                         nsapi_version_t version, nsapi_addr_t *addr)
 {
     uint8_t query[DNS_MESSAGE_MAX];
     bool sent = false;
-    int i, try;
+    int i;
 
-    for (i = 0; i < count; i++) {
-        for (try = 0; try < NSAPI_DNS_TRIES; try++) {
-            int length = nsapi_rt_dns_query_build(query, sizeof query, (uint16_t)nsapi_os_random(), name, version);
-            uint64_t now = nsapi_os_now_ms();
-            uint64_t until = now + NSAPI_DNS_TRY_MS < l->deadline ? now + NSAPI_DNS_TRY_MS : l->deadline;
-            uint32_t ttl;
-            enum dns_result r;
+    for (i = 0; i < count && nsapi_os_now_ms() < l->deadline; i++) {
+        int length = nsapi_rt_dns_query_build(query, sizeof query, (uint16_t)nsapi_os_random(), name, version);
+        uint32_t ttl;
+        enum dns_result r;
 
-            /* A send that cannot go at once waits no longer than the try, or than a cancel may wait. */
-            if (!next_wait(l, until)) {
-                return NO_ANSWER;
-            }
-            if (length < 0 || nsapi_udp_socket_sendto(&l->socket, &servers[i], query, (nsapi_size_t)length) != length) {
-                break; /* a server this stack cannot reach */
-            }
-            sent = true;
-            if (!await(l, &servers[i], query, length, until, &r, addr, &ttl)) {
-                continue; /* no answer in time: ask again */
-            }
-            if (r == DNS_ANSWER) {
-                remember(l->stack, name, addr, ttl);
-                return FOUND;
-            }
-            if (r == DNS_NO_SUCH_NAME || r == DNS_NO_DATA) {
-                return r == DNS_NO_SUCH_NAME ? NO_SUCH_NAME : NO_DATA;
-            }
-            break; /* a server failure or a truncated answer: this server will not do better, the next may */
+        if (length < 0) {
+            break;
         }
+        sent |= ask_server(l, &servers[i], query, length, &r, addr, &ttl);
+        if (r == DNS_ANSWER) {
+            remember(l->stack, name, addr, ttl);
+            return FOUND;
+        }
+        if (r == DNS_NO_SUCH_NAME || r == DNS_NO_DATA) {
+            return r == DNS_NO_SUCH_NAME ? NO_SUCH_NAME : NO_DATA;
+        }
+        /* no answer, a server failure or a truncated answer: the next server may do better */
     }
     return sent ? NO_ANSWER : UNREACHABLE;
 }
@@ -298,7 +329,7 @@ static nsapi_error_t lookup(nsapi_stack_t *stack, const char *name, const nsapi_
     if (err != NSAPI_ERROR_OK) {
         return err;
     }
-    l.deadline = nsapi_os_now_ms() + (uint64_t)count * NSAPI_DNS_TRIES * NSAPI_DNS_TRY_MS;
+    l.deadline = nsapi_os_now_ms() + (uint64_t)count * server_ms();
     outcome = ask(&l, servers, count, name, order[0], &found);
     /* Only a name without an address of the first version is asked again, for the other. */
     if (outcome == NO_DATA && order[1] != NSAPI_UNSPEC) {

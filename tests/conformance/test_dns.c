@@ -17,6 +17,7 @@
 
 #include "nsapi/stack_api.h" /* whether the backend has a resolver of its own */
 
+#include "dns_late_server.h"
 #include "dnsmasq.h"
 #include "fixture.h"
 #include "waits.h"
@@ -39,11 +40,15 @@ static void setup(void)
 static void teardown(void)
 {
     dnsmasq_stop();
+    dns_late_server_stop(NULL); /* when a case failed before it stopped it */
     lookups_wait(fx->stack);
     fixture_teardown();
 }
 
 TestSuite(dns, .init = setup, .fini = teardown, .timeout = 60);
+
+/* How long the resolver waits for one server at most: NSAPI_DNS_TRIES waits, each twice the one before. */
+#define SERVER_MS ((long)NSAPI_DNS_TRY_MS * ((1L << NSAPI_DNS_TRIES) - 1))
 
 /* A name no resolver knows: under .invalid (RFC 6761), NXDOMAIN from every server. */
 #define NO_SUCH_NAME "nothing.invalid"
@@ -124,8 +129,34 @@ Test(dns, servers_are_asked_newest_first_until_one_answers)
     start = now_ms();
     expect("four.test", NSAPI_IPv4, NSAPI_ERROR_OK, "192.0.2.40");
     elapsed = now_ms() - start;
-    cr_expect(elapsed >= NSAPI_DNS_TRIES * NSAPI_DNS_TRY_MS - 50 && elapsed < NSAPI_DNS_TRIES * NSAPI_DNS_TRY_MS + 1000,
+    cr_expect(elapsed >= SERVER_MS - 50 && elapsed < SERVER_MS + 1000,
               "the silent server was asked %d times first: %ld ms", NSAPI_DNS_TRIES, elapsed);
+}
+
+Test(dns, tries_back_off_and_a_late_answer_to_an_earlier_one_counts)
+{
+    nsapi_socket_address_t late = server;
+    struct dns_late_report heard;
+    long start, elapsed, wait = NSAPI_DNS_TRY_MS;
+    int i;
+
+    /* It answers the first query only once it has heard every try: a lossy link that lost the first answers. */
+    dns_late_server_start(fx->kernel, 5354, NSAPI_DNS_TRIES, "192.0.2.99");
+    nsapi_socket_address_set_port(&late, 5354);
+    cr_assert_eq(nsapi_stack_add_dns_server(fx->stack, &late), NSAPI_ERROR_OK);
+    start = now_ms();
+    expect("late.test", NSAPI_IPv4, NSAPI_ERROR_OK, "192.0.2.99");
+    elapsed = now_ms() - start;
+    dns_late_server_stop(&heard);
+    cr_expect_eq(heard.queries, NSAPI_DNS_TRIES, "every try, then no more: %d queries", heard.queries);
+    cr_expect(heard.same_query, "each try sends the same query, so that an answer to any of them counts");
+    for (i = 1; i < heard.queries && i < DNS_LATE_SERVER_MAX; i++, wait *= 2) {
+        long gap = heard.at_ms[i] - heard.at_ms[i - 1];
+
+        cr_expect(gap >= wait - 20 && gap < wait + 400, "try %d came %ld ms after the one before, not %ld", i + 1,
+                  gap, wait);
+    }
+    cr_expect_lt(elapsed, SERVER_MS, "answered before the last try's wait ran out: %ld ms", elapsed);
 }
 
 Test(dns, no_answer_from_any_server_is_a_failure)
@@ -264,7 +295,7 @@ Test(dns, async_failures_come_to_the_callback)
     cr_assert_eq(nsapi_stack_add_dns_server(fx->stack, &silent), NSAPI_ERROR_OK);
     dnsmasq_stop(); /* nobody answers now */
     cr_assert_gt(nsapi_stack_gethostbyname_async(fx->stack, "four.test", record_result, NULL, NSAPI_IPv4), 0);
-    cr_assert(signal_wait(2 * NSAPI_DNS_TRIES * NSAPI_DNS_TRY_MS + 2000));
+    cr_assert(signal_wait(2 * SERVER_MS + 2000));
     pthread_mutex_lock(&results_lock);
     cr_expect_eq(last_result, NSAPI_ERROR_TIMEOUT, "no answer from any server: %s", nsapi_error_name(last_result));
     cr_expect_str_eq(last_text, "", "no address");

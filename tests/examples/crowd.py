@@ -2,24 +2,32 @@
 times well-formed requests while the crowd runs.
 
 usage: python3 crowd.py ADDRESS PORT PROTOCOL [--clients N] [--slowloris N] [--idle N] [--hostile]
-                        [--probes N] [--deadline S]
+                        [--probes N] [--deadline S] [--tls CA [--idle-tls N]]
 PROTOCOL is http (each client GETs /bytes/1000 and checks the answer) or echo (each client sends
 1000 bytes and checks the echo).  --slowloris: clients that send a request head a byte a second
 and never end it, reconnecting when dropped; --idle: connections that send nothing; --hostile:
 one each of an oversized head, an oversized body, garbage bytes, a client that vanishes
 mid-request and one that resets, again and again.  The probe sends a well-formed request every
 0.5 s once the crowd has started, and reports the slowest.  Everything stops by --deadline.
+--tls CA: the server speaks HTTPS with a certificate for tls.test that CA signed.  The clients and
+the probe then make the TLS handshake first (the name and chain checked); --slowloris sends a
+ClientHello a byte a second; --idle connections never send a ClientHello; --idle-tls connections
+make the handshake and then send nothing; --hostile's attacks are garbage instead of a
+ClientHello, a record header announcing 64 KiB that never come, plain HTTP, a ClientHello and then
+a FIN, a ClientHello and a reset once the server has answered it, half a ClientHello and a reset.
 Prints "clients served N of M, reset R, failed F, last after T s" and "probe slowest MS ms over N"."""
 
 import argparse
 import os
 import socket
+import ssl
 import struct
 import threading
 import time
 
 REQUEST = b"GET /bytes/1000 HTTP/1.1\r\nHost: crowd\r\n\r\n"
 PATTERN = bytes(i % 251 for i in range(1000))
+TLS_NAME = "tls.test"
 
 
 def http_exchange(s):
@@ -52,6 +60,8 @@ class Crowd:
         self.lock = threading.Lock()
         self.served = self.reset = self.failed = 0
         self.idle_connected = self.idle_reset = self.idle_failed = 0
+        self.idle_tls = 0
+        self.tls = ssl.create_default_context(cafile=args.tls) if args.tls else None
         self.last = 0.0
         self.probes = []
         self.stop = threading.Event()
@@ -63,9 +73,23 @@ class Crowd:
         s.settimeout(max(0.1, self.end - time.monotonic()))
         return s
 
+    def secure(self, s):
+        """s itself, or over TLS when the server speaks it (the handshake made, the name checked)."""
+        return self.tls.wrap_socket(s, server_hostname=TLS_NAME) if self.tls else s
+
+    def client_hello(self):
+        """The bytes of a ClientHello, as the first flight of a real handshake."""
+        incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+        handshake = self.tls.wrap_bio(incoming, outgoing, server_hostname=TLS_NAME)
+        try:
+            handshake.do_handshake()
+        except ssl.SSLWantReadError:
+            pass
+        return outgoing.read()
+
     def client(self):
         try:
-            with self.connect(max(0.1, self.end - time.monotonic())) as s:
+            with self.secure(self.connect(max(0.1, self.end - time.monotonic()))) as s:
                 ok = self.exchange(s)
             with self.lock:
                 self.served += ok
@@ -81,6 +105,8 @@ class Crowd:
     def slowloris(self):
         head = b"GET / HTTP/1.1\r\nHost: slow\r\nX-Slow: " + b"x" * 10000
         while not self.stop.is_set():
+            if self.tls:
+                head = self.client_hello()  # the handshake trickled
             try:
                 with self.connect(5) as s:
                     for byte in head:
@@ -113,7 +139,43 @@ class Crowd:
             with self.lock:
                 self.idle_failed += 1
 
+    def idle_after_handshake(self):
+        try:
+            with self.secure(self.connect(max(0.1, self.end - time.monotonic()))):
+                with self.lock:
+                    self.idle_tls += 1
+                self.stop.wait()
+        except OSError:
+            pass
+
+    def tls_attacks(self):
+        """One round of the TLS attacks, each on a connection of its own."""
+        hello = self.client_hello()
+        sends = [
+            (bytes(range(256)) * 40, False, False),  # garbage instead of a ClientHello
+            (b"\x16\x03\x01\xff\xff" + b"\x01" * 1000, False, False),  # a record of 64 KiB announced, 1000 bytes sent
+            (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", False, False),  # no TLS at all
+            (hello, False, True),  # a ClientHello, then gone with a FIN
+            (hello, True, False),  # a ClientHello, the server's answer read, then a reset
+            (hello[:len(hello) // 2], False, False),  # half a ClientHello, then a reset
+        ]
+        for data, read, fin in sends:
+            try:
+                s = self.connect(5)
+                s.settimeout(5)
+                s.sendall(data)
+                if read:
+                    s.recv(100)
+                if not fin:
+                    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                s.close()
+            except OSError:
+                pass
+
     def hostile(self):
+        while self.tls and not self.stop.is_set():
+            self.tls_attacks()
+            self.stop.wait(0.2)
         attacks = [
             b"GET / HTTP/1.1\r\nX: " + b"y" * 20000 + b"\r\n\r\n",  # oversized head
             b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n" + b"z" * 3000000,  # oversized body
@@ -143,7 +205,7 @@ class Crowd:
         while not self.stop.wait(0.5) and len(self.probes) < self.args.probes:
             t = time.monotonic()
             try:
-                with self.connect(10) as s:
+                with self.secure(self.connect(10)) as s:
                     ok = self.exchange(s)
             except OSError:
                 ok = False
@@ -153,6 +215,7 @@ class Crowd:
         a = self.args
         background = [threading.Thread(target=self.slowloris) for _ in range(a.slowloris)]
         background += [threading.Thread(target=self.idle) for _ in range(a.idle)]
+        background += [threading.Thread(target=self.idle_after_handshake) for _ in range(a.idle_tls)]
         background += [threading.Thread(target=self.hostile)] if a.hostile else []
         for t in background:
             t.start()
@@ -173,6 +236,8 @@ class Crowd:
         if a.idle:
             print(f"idle connected {self.idle_connected} of {a.idle}, reset {self.idle_reset}, "
                   f"failed {self.idle_failed}")
+        if a.idle_tls:
+            print(f"idle after the handshake {self.idle_tls} of {a.idle_tls}")
         slowest = max(self.probes) if self.probes else float("inf")
         print(f"probe slowest {slowest:.0f} ms over {len(self.probes)}")
         return 0
@@ -189,6 +254,8 @@ def main():
     p.add_argument("--hostile", action="store_true")
     p.add_argument("--probes", type=int, default=6)
     p.add_argument("--deadline", type=float, default=40)
+    p.add_argument("--tls", metavar="CA", help="the server speaks HTTPS for tls.test, signed by CA")
+    p.add_argument("--idle-tls", type=int, default=0)
     return Crowd(p.parse_args()).run()
 
 

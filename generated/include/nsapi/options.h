@@ -67,17 +67,23 @@
 #error "NSAPI_DNS_QUERIES must be at least 1"
 #endif
 
-/** Times the runtime's resolver asks each server before it asks the next. */
+/**
+ * Times the runtime's resolver asks each server (the same query) before it asks
+ * the next.
+ */
 #ifndef NSAPI_DNS_TRIES
-#define NSAPI_DNS_TRIES 2
+#define NSAPI_DNS_TRIES 4
 #endif
-#if NSAPI_DNS_TRIES < 1
-#error "NSAPI_DNS_TRIES must be at least 1"
+#if NSAPI_DNS_TRIES < 1 || NSAPI_DNS_TRIES > 16
+#error "NSAPI_DNS_TRIES must be from 1 to 16"
 #endif
 
-/** Milliseconds the runtime's resolver waits for each answer. */
+/**
+ * Milliseconds the runtime's resolver waits after its first query to a server;
+ * each try after it waits twice as long.
+ */
 #ifndef NSAPI_DNS_TRY_MS
-#define NSAPI_DNS_TRY_MS 1500
+#define NSAPI_DNS_TRY_MS 200
 #endif
 #if NSAPI_DNS_TRY_MS < 1
 #error "NSAPI_DNS_TRY_MS must be at least 1"
