@@ -19,6 +19,12 @@ HEADERS = os.path.join(TOP, "generated", "include", "nsapi")
 HAND_WRITTEN = sorted(glob.glob(os.path.join(TOP, "stacks", "*", "include", "nsapi"))) + [
     os.path.join(TOP, "ports", "host", "include", "nsapi"), os.path.join(TOP, "tls", "include", "nsapi")]
 PUBLIC = [HEADERS] + HAND_WRITTEN
+# The Mbed C++ API the generator emits: a page per class, HTML in OUT/cpp/html, man pages (NAME.3, the
+# class's unqualified name) beside the C functions' in OUT/man/man3.
+MBED = os.path.join(TOP, "generated", "mbed", "include")
+# The C++ run's own settings after the Doxyfile's: C++ names, and the helpers of nsapi_detail left out.
+CPP_CONFIG = ('PROJECT_BRIEF = "The Mbed OS network-socket API in C++, over nsapi\'s C API"\n'
+              "OPTIMIZE_OUTPUT_FOR_C = NO\nEXCLUDE_SYMBOLS = nsapi_detail mbed::nsapi_detail\n")
 
 # A function's prototype or an enum in a generated header: each starts at the line's first column.
 _PROTOTYPE = re.compile(r"^(?!typedef\b|#|struct\b|enum\b)[\w *]*?\b(nsapi_\w+)\(", re.M)
@@ -44,16 +50,16 @@ def header_texts(headers):
                     yield f.read()
 
 
-def doxygen(out, headers=PUBLIC, version=""):
-    """Run Doxygen on the folders headers (one or a list) into out/html and out/xml; return its
-    warnings, one a line."""
+def doxygen(out, headers=PUBLIC, version="", extra=""):
+    """Run Doxygen on the folders headers (one or a list) into out/html and out/xml, with the settings
+    extra after the Doxyfile's; return its warnings, one a line."""
     with open(os.path.join(HERE, "Doxyfile")) as f:
         config = f.read()
     folders = _folders(headers)
     inputs = " ".join('"%s"' % d for d in folders)
     strip = " ".join('"%s"' % os.path.dirname(d) for d in folders)  # so each page names <nsapi/X.h>
     config += (f'INPUT = {inputs}\nSTRIP_FROM_PATH = {strip}\n'
-               f'OUTPUT_DIRECTORY = "{out}"\nPROJECT_NUMBER = "{version}"\n')
+               f'OUTPUT_DIRECTORY = "{out}"\nPROJECT_NUMBER = "{version}"\n') + extra
     os.makedirs(out, exist_ok=True)
     try:
         run = subprocess.run(["doxygen", "-"], input=config, capture_output=True, text=True, cwd=out)
@@ -173,13 +179,92 @@ def man_pages(xml, man3, version=""):
     return sorted(written)
 
 
-def build(out, version="", headers=PUBLIC):
-    """HTML in out/html, man pages in out/man/man3; return the problems (warnings, missing pages)."""
+# A C++ class the Mbed headers define (not a forward declaration), and the nsapi_detail helpers to skip.
+_CLASS = re.compile(r"^class (\w+)\b[^;\n]*$", re.M)
+_DETAIL = re.compile(r"^namespace (?:\w+::)?nsapi_detail \{.*?^\} // namespace", re.M | re.S)
+# The members a class page lists: what a program may call.
+_PUBLIC = ("public-func", "public-static-func", "friend")
+
+
+def classes(texts):
+    """The C++ classes the texts of the Mbed headers define, sorted: their man pages."""
+    return sorted({name for text in texts for name in _CLASS.findall(_DETAIL.sub("", text))})
+
+
+def _see(detail):
+    """The names a description's @see lists."""
+    return [" ".join(_paragraphs(s)) for s in detail.iter("simplesect") if s.get("kind") == "see"]
+
+
+def _member_lines(member):
+    """A class page's lines for one member: its prototype, its description, parameters and results."""
+    detail = member.find("detaileddescription")
+    lines = [".TP", ".B " + _roff(_prototype(member))]
+    lines += [" ".join(_paragraphs(member.find("briefdescription")) + _paragraphs(detail))]
+    for label, items in (("Parameters:", _items(detail, "param") + _items(detail, "templateparam")),
+                         ("Returns:", [("", " ".join(_paragraphs(s))) for s in detail.iter("simplesect")
+                                       if s.get("kind") == "return"] + _items(detail, "retval"))):
+        if items:
+            lines += [".RS", ".TP", f".I {label}", ".RS"]
+            lines += [line for name, text in items for line in ((".TP", f".B {name}", text) if name else (".PP", text))]
+            lines += [".RE", ".RE"]
+    see = _see(detail)
+    if see:
+        lines += [".RS", ".PP", "See " + ", ".join(f"\\fB{s}\\fR(3)" for s in see) + ".", ".RE"]
+    return lines
+
+
+def _class_page(tree, name, version):
+    header = tree.find("location").get("file")
+    brief = _paragraphs(tree.find("briefdescription"))
+    lines = [f'.TH {name.upper()} 3 "" "nsapi {version}" "nsapi API reference"',
+             ".SH NAME", f"{name} \\- {brief[0] if brief else name}",
+             ".SH SYNOPSIS", ".nf", f".B #include <{header}>", ".fi", ".SH DESCRIPTION"]
+    lines += [p for para in brief + _paragraphs(tree.find("detaileddescription")) for p in (para, ".PP")][:-1]
+    lines.append(".SH METHODS")
+    for section in tree.findall("sectiondef"):
+        if section.get("kind") in _PUBLIC:
+            lines += [line for m in section.findall("memberdef") if m.get("kind") in ("function", "friend")
+                      for line in _member_lines(m)]
+    bases = [b.text for b in tree.findall("basecompoundref") if b.get("prot") == "public"]
+    if bases:
+        lines += [".SH SEE ALSO", ", ".join(f"\\fB{b}\\fR(3)" for b in bases) + " (the methods it inherits)."]
+    return "\n".join(lines) + "\n"
+
+
+def class_pages(xml, man3, version=""):
+    """One page man3/NAME.3 per documented C++ class (its unqualified name, Callback for mbed::Callback),
+    each method's parameters and results in it; return the names written."""
+    index = ET.parse(os.path.join(xml, "index.xml")).getroot()
+    os.makedirs(man3, exist_ok=True)
+    written = []
+    for compound in index.findall("compound"):
+        if compound.get("kind") != "class" or "nsapi_detail" in compound.findtext("name"):
+            continue
+        tree = ET.parse(os.path.join(xml, compound.get("refid") + ".xml")).getroot().find("compounddef")
+        if not _paragraphs(tree.find("briefdescription")):
+            continue  # a template's undocumented primary declaration
+        name = re.sub(r"<.*", "", compound.findtext("name")).split("::")[-1]
+        with open(os.path.join(man3, name + ".3"), "w") as f:
+            f.write(_class_page(tree, name, version))
+        written.append(name)
+    return sorted(written)
+
+
+def build(out, version="", headers=PUBLIC, mbed=MBED):
+    """HTML in out/html, man pages in out/man/man3, the C++ API's HTML in out/cpp/html (unless mbed is
+    None); return the problems (warnings, missing pages)."""
     problems = doxygen(out, headers, version)
+    if mbed is not None:
+        # Programs include the Mbed headers by their bare names: <TCPSocket.h>.
+        problems += doxygen(os.path.join(out, "cpp"), mbed, version, CPP_CONFIG + f'STRIP_FROM_PATH = "{mbed}"\n')
     if problems:
         return problems
-    written = man_pages(os.path.join(out, "xml"), os.path.join(out, "man", "man3"), version)
+    man3 = os.path.join(out, "man", "man3")
+    written = man_pages(os.path.join(out, "xml"), man3, version)
     missing = sorted(set(functions(header_texts(headers))) - set(written))
+    if mbed is not None:
+        missing += sorted(set(classes(header_texts(mbed))) - set(class_pages(os.path.join(out, "cpp", "xml"), man3, version)))
     return [f"{', '.join(_folders(headers))}: no man page for {name} (undocumented?)" for name in missing]
 
 

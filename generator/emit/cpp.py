@@ -9,6 +9,7 @@ stops the generator with its name, to be written by hand in the template.
 
 from .. import csig
 from .c import prototype
+from .doc import cpp_method_doc
 from .jinja import Output
 
 
@@ -102,8 +103,8 @@ def methods(klass, classes, indent="    "):
             text = method(m, spec, classes)
         except CppError as e:
             raise CppError(f"{klass.file.source}: {e}; list it in generator/emit/cpp.py's SPECS and write it in its template")
-        out.append("\n".join((indent + line) if line else line for line in
-                             [f"/** {m.klass.name}'s {m.c_name}(), as a member. */"] + text.split("\n")))
+        body = "\n".join((indent + line) if line else line for line in text.split("\n"))
+        out.append(cpp_method_doc(m, indent, void=m.name in spec.void) + "\n" + body)
     return "\n\n".join(out)
 
 

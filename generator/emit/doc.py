@@ -57,12 +57,7 @@ def method_doc(m, indent=""):
     tags = _hanging("@param", m.self_name, width, f"The {m.klass.name}.", indent)
     for p in m.params:
         tags += _hanging("@param", p.name, width, _param_doc(p), indent)
-    if func.returns:
-        tags += _hanging("@return", "", 0, func.returns.rstrip(".") + ("; otherwise one of:" if func.errors else "."), indent)
-    if func.errors:
-        tags += _retvals(func.errors, indent)
-    elif func.on_null is not None:
-        tags += _hanging("@return", "", 0, f"{func.on_null.value} when a pointer argument is NULL.", indent)
+    tags += _returns(func, indent)
     paras.append(tags)
     return comment(paras, indent)
 
@@ -76,3 +71,50 @@ def op_doc(op, indent):
 def _retvals(errors, indent):
     width = max(len(code) for code, _, _ in errors)
     return [line for code, text, _ in errors for line in _hanging("@retval", code, width, text, indent)]
+
+
+def _returns(func, indent):
+    """The @return and @retval lines of a function's result."""
+    tags = []
+    if func.returns:
+        tags += _hanging("@return", "", 0, func.returns.rstrip(".") + ("; otherwise one of:" if func.errors else "."), indent)
+    if func.errors:
+        tags += _retvals(func.errors, indent)
+    elif func.on_null is not None:
+        tags += _hanging("@return", "", 0, f"{func.on_null.value} when a pointer argument is NULL.", indent)
+    return tags
+
+
+def cpp_method_doc(m, indent="    ", params=None, void=False, returns=None, note=None):
+    """The Doxygen comment of a C++ member over method m's C function: the IDL's brief, @param, @return
+    and @retval, with the object itself left out (it is `this`) and a @see to the C function.
+    params: the member's parameters when they differ from the IDL's, each a name the IDL documents or a
+    (name, text) pair; void: the member drops the C result; returns: the member's own @return text;
+    note: a sentence on what the member does beside the C call."""
+    by_name = {p.name: _param_doc(p) for p in m.params}
+    if params is None:
+        params = [p.name for p in m.params]
+    pairs = [(p, by_name[p]) if isinstance(p, str) else tuple(p) for p in params]
+    tags = []
+    width = max([len(n) for n, _ in pairs] or [0])
+    for name, text in pairs:
+        tags += _hanging("@param", name, width, text, indent)
+    if returns is not None:
+        tags += _hanging("@return", "", 0, returns, indent)
+    elif not void:
+        tags += _returns(m.func, indent)
+    tags.append(f"@see {m.c_name}")
+    return comment([m.func.doc] + ([note] if note else []) + [tags], indent)
+
+
+def _methods_by_c_name(model):
+    return {m.c_name: m for k in model.all_classes for m in k.methods}
+
+
+def idl_doc(context, c_name, indent="    ", **options):
+    """cpp_method_doc of the IDL method whose C function is c_name, for a template (Jinja's context
+    gives the model); its first line unindented, as the template indents it."""
+    methods = _methods_by_c_name(context["model"])
+    if c_name not in methods:
+        raise KeyError(f"a template documents {c_name}, which the IDL does not declare")
+    return cpp_method_doc(methods[c_name], indent, **options)[len(indent):]

@@ -27,5 +27,5 @@ def environment():
     )
     env.filters.update(comment=doc.comment, c_string=c.string, prototype=c.prototype, conditions=c.conditions,
                        continued=c.continued)
-    env.globals.update(method_doc=doc.method_doc, op_doc=doc.op_doc)
+    env.globals.update(method_doc=doc.method_doc, op_doc=doc.op_doc, idl_doc=jinja2.pass_context(doc.idl_doc))
     return env

@@ -1,8 +1,9 @@
 """`scons docs` (docs/reference/apidoc.py): Doxygen runs on the public headers (the generated ones, and the
 stacks' and the host port's hand-written ones) without a single warning, writes a page per class and one for
 the error codes, and every public function and enum gets a man page that `man -l` shows with each of its
-parameters and return values (an enum's: its values); a header with an undocumented parameter or return
-value fails the build."""
+parameters and return values (an enum's: its values); the generated Mbed C++ headers get an HTML page per
+class whose methods show their parameters and return values, in the IDL's words where the method is an IDL
+method's; a header, C or C++, with an undocumented parameter or return value fails the build."""
 
 import os
 import re
@@ -19,6 +20,10 @@ import apidoc  # noqa: E402
 HEADERS = os.path.join(TOP, "generated", "include", "nsapi")
 CLASSES = ["socket_address", "socket", "udp_socket", "tcp_socket", "tcp_server", "stack", "interface",
            "tls_socket", "dtls_socket"]
+MBED = os.path.join(TOP, "generated", "mbed", "include")
+CPP_CLASSES = ["Socket", "InternetSocket", "TCPSocket", "UDPSocket", "TCPServer", "SocketAddress", "NetworkStack",
+               "NetworkInterface", "EthInterface", "EthernetInterface", "WiFiInterface", "TLSSocketWrapper", "TLSSocket",
+               "DTLSSocketWrapper", "DTLSSocket"]
 DOC_AND_PROTOTYPE = re.compile(r"/\*\*((?:(?!\*/).)*)\*/\n(?:static inline )?[\w *]*?\b(nsapi_\w+)\(", re.S)
 
 
@@ -69,7 +74,9 @@ class Reference(unittest.TestCase):
             enums.update(re.findall(r"^(?:typedef )?enum (nsapi_\w+) \{", text, re.M))
         self.assertGreater(len(functions), 100)
         self.assertIn("nsapi_error", enums)
-        self.assertEqual(sorted(f[:-2] for f in os.listdir(self.man3)), sorted(set(functions) | enums))
+        cpp = set(apidoc.classes(apidoc.header_texts(MBED)))
+        self.assertEqual(cpp, set(CPP_CLASSES) | {"Callback"})
+        self.assertEqual(sorted(f[:-2] for f in os.listdir(self.man3)), sorted(set(functions) | enums | cpp))
 
     def test_the_error_codes_page(self):
         with open(os.path.join(HEADERS, "errors.h")) as f:
@@ -141,9 +148,72 @@ class Reference(unittest.TestCase):
                 doc = text.rindex("/**", 0, start)
                 with open(path, "w") as f:
                     f.write(text[:doc] + drop.sub("", text[doc:start]) + text[start:])
-                problems = apidoc.build(os.path.join(scratch, "out"), "test", headers)
+                problems = apidoc.build(os.path.join(scratch, "out"), "test", headers, mbed=None)
                 self.assertTrue(problems)
                 self.assertIn("nsapi_tcp_socket_connect", "\n".join(problems))
+
+    def cpp_page(self, name):
+        with open(os.path.join(self.scratch, "cpp", "html", f"class{name}.html")) as f:
+            return re.sub(r"\s+", " ", re.sub(r"<[^>]*>", "", f.read().replace("&#160;", " ").replace("&amp;", "&")))
+
+    def test_a_page_per_cpp_class(self):
+        for name in CPP_CLASSES:
+            with self.subTest(cls=name):
+                self.assertTrue(os.path.exists(os.path.join(self.scratch, "cpp", "html", f"class{name}.html")))
+        callback = [f for f in os.listdir(os.path.join(self.scratch, "cpp", "html")) if f.startswith("classmbed_1_1Callback")]
+        self.assertTrue(callback)
+
+    def test_a_cpp_method_has_the_idl_words(self):
+        """TCPSocket::send is forwarded by the generator: its page has the C function's brief, parameters and
+        every error code; connect(host, port) is written in the template; TLSSocketWrapper::set_hostname too, in the
+        IDL's words."""
+        page = self.cpp_page("TCPSocket")
+        params, retvals, _ = documented(HEADERS)["nsapi_tcp_socket_send"]
+        self.assertEqual(params, ["socket", "data", "size"])
+        section = page[page.index("send()"):]
+        for word in ["Parameters", "data", "size", "Returns", "The number of bytes queued; otherwise one of:",
+                     "See also", "nsapi_tcp_socket_send"] + retvals:
+            self.assertIn(word, section)
+        section = page[page.index("TCPSocket::connect ( const char * host"):]
+        for word in ["Parameters host", "port", "Mbed 5: resolve host", "nsapi_tcp_socket_connect"]:
+            self.assertIn(word, section)
+        section = self.cpp_page("TLSSocketWrapper")
+        for word in ["set_hostname", "nsapi_tls_socket_set_hostname"] + documented(HEADERS)["nsapi_tls_socket_set_hostname"][1]:
+            self.assertIn(word, section)
+
+    def test_man_shows_a_cpp_class(self):
+        """TCPSocket(3): the header to include, each method with its parameters and results, the C function
+        behind it, and the classes it inherits from."""
+        rc, shown = man(os.path.join(self.man3, "TCPSocket.3"))
+        self.assertEqual(rc, 0, shown)
+        self.assertIn("#include <TCPSocket.h>", shown)
+        shown = " ".join(shown.split())  # man justifies with extra spaces
+        body = shown[shown.index("nsapi_size_or_error_t send(const void *data, nsapi_size_t size);"):]
+        body = body[:body.index("nsapi_tcp_socket_send(3)")]
+        for word in ["Send bytes.", "Parameters:", "data", "size", "Returns:", "The number of bytes queued; otherwise one of:"] \
+                + documented(HEADERS)["nsapi_tcp_socket_send"][1]:
+            self.assertIn(word, body)
+        self.assertIn("InternetSocket(3)", shown[shown.index("SEE ALSO"):])
+        rc, shown = man(os.path.join(self.man3, "UDPSocket.3"))
+        shown = " ".join(shown.split())
+        body = shown[shown.index("sendto(const char *host, uint16_t port, const void *data, nsapi_size_t size);"):]
+        for word in ["Mbed 5: resolve host", "host", "port", "The bytes sent, or an error code"]:
+            self.assertIn(word, body)
+
+    def test_an_undocumented_cpp_parameter_fails(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            mbed = os.path.join(scratch, "mbed")
+            shutil.copytree(MBED, mbed)
+            path = os.path.join(mbed, "UDPSocket.h")
+            with open(path) as f:
+                text = f.read()
+            dropped = re.sub(r"^ +\* @param port The port\.\n", "", text, count=1, flags=re.M)
+            self.assertNotEqual(dropped, text)
+            with open(path, "w") as f:
+                f.write(dropped)
+            problems = apidoc.build(os.path.join(scratch, "out"), "test", mbed=mbed)
+            self.assertTrue(problems)
+            self.assertIn("UDPSocket::sendto", "\n".join(problems))
 
 
 if __name__ == "__main__":

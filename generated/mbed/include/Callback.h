@@ -27,6 +27,7 @@
 #define NSAPI_MBED_BOUND_MEMBERS 32
 #endif
 
+/** Mbed's names: the callback type and its helpers. */
 namespace mbed {
 
 template <typename F>
@@ -73,6 +74,11 @@ struct signature_of<R (C::*)(A...) const> { typedef R type(A...); };
 
 } // namespace nsapi_detail
 
+/**
+ * A function, a lambda or an object's member function, called later: a thunk and one data word, no heap.
+ * @tparam R    The result type.
+ * @tparam Args The argument types.
+ */
 template <typename R, typename... Args>
 class Callback<R(Args...)> {
 public:
@@ -84,14 +90,20 @@ public:
     /** An empty callback, from nullptr. */
     Callback(std::nullptr_t) : _thunk(nullptr), _data(nullptr) {}
 
-    /** A function (nullptr gives an empty callback). */
+    /**
+     * A function.
+     * @param func The function; nullptr gives an empty callback.
+     */
     Callback(R (*func)(Args...)) : _thunk(func ? &call_function : nullptr), _data(nullptr)
     {
         static_assert(sizeof func == sizeof _data, "a function pointer fits in a data word");
         std::memcpy(&_data, &func, sizeof func);
     }
 
-    /** A functor or lambda no bigger than a pointer and trivially copyable. */
+    /**
+     * A functor or lambda no bigger than a pointer and trivially copyable.
+     * @param f The functor, copied.
+     */
     template <typename F, typename = typename std::enable_if<
         !std::is_convertible<F, R (*)(Args...)>::value && !std::is_same<typename std::decay<F>::type, Callback>::value>::type>
     Callback(F f) : _thunk(&call_functor<F>), _data(nullptr)
@@ -102,39 +114,70 @@ public:
         std::memcpy(&_data, &f, sizeof f);
     }
 
-    /** obj's member function method. */
+    /**
+     * An object's member function.
+     * @param obj The object.
+     * @param method Its member function.
+     */
     template <typename T, typename U>
     Callback(U *obj, R (T::*method)(Args...)) : Callback()
     {
         bind(static_cast<T *>(obj), method);
     }
 
-    /** obj's const member function method. */
+    /**
+     * An object's const member function.
+     * @param obj The object.
+     * @param method Its member function.
+     */
     template <typename T, typename U>
     Callback(const U *obj, R (T::*method)(Args...) const) : Callback()
     {
         bind(static_cast<const T *>(obj), method);
     }
 
-    /** Whether the callback holds something to call. */
+    /** @return Whether the callback holds something to call. */
     explicit operator bool() const { return _thunk != nullptr; }
 
-    /** Call it (it must not be empty: MBED_ASSERT). */
+    /**
+     * Call it; it must not be empty (MBED_ASSERT).
+     * @param args Its arguments.
+     * @return Its result.
+     */
     R call(Args... args) const
     {
         MBED_ASSERT(_thunk != nullptr);
         return _thunk(_data, std::forward<Args>(args)...);
     }
 
-    /** Call it (it must not be empty: MBED_ASSERT). */
+    /**
+     * Call it; it must not be empty (MBED_ASSERT).
+     * @param args Its arguments.
+     * @return Its result.
+     */
     R operator()(Args... args) const { return call(std::forward<Args>(args)...); }
 
-    /** Callbacks are equal when they call the same thing. */
+    /**
+     * Whether two callbacks call the same thing.
+     * @param l One callback.
+     * @param r The other.
+     * @return true when they do.
+     */
     friend bool operator==(const Callback &l, const Callback &r) { return l._thunk == r._thunk && l._data == r._data; }
-    /** Callbacks differ when they call different things. */
+    /**
+     * Whether two callbacks call different things.
+     * @param l One callback.
+     * @param r The other.
+     * @return true when they do.
+     */
     friend bool operator!=(const Callback &l, const Callback &r) { return !(l == r); }
 
-    /** A callback that calls thunk(data): a C callback and its argument (nsapi's extension). */
+    /**
+     * A callback that calls thunk(data): a C callback and its argument (nsapi's own).
+     * @param thunk The C function.
+     * @param data Its argument.
+     * @return The callback.
+     */
     static Callback nsapi_from(Thunk thunk, void *data)
     {
         Callback c;
@@ -143,9 +186,9 @@ public:
         return c;
     }
 
-    /** The C function and its argument that call this callback, for nsapi's C API; nullptr when empty. */
+    /** @return The C function that calls this callback with nsapi_data(), for nsapi's C API; nullptr when empty. */
     Thunk nsapi_thunk() const { return _thunk; }
-    /** The argument to pass nsapi_thunk(). */
+    /** @return The argument to pass nsapi_thunk(). */
     void *nsapi_data() const { return _data; }
 
 private:
@@ -184,23 +227,45 @@ private:
     void *_data;
 };
 
-/** A Callback of a function. */
+/**
+ * A Callback of a function.
+ * @param func The function.
+ * @return The callback.
+ */
 template <typename R, typename... Args>
 Callback<R(Args...)> callback(R (*func)(Args...)) { return Callback<R(Args...)>(func); }
 
-/** A copy of a Callback. */
+/**
+ * A copy of a Callback.
+ * @param func The callback.
+ * @return The copy.
+ */
 template <typename R, typename... Args>
 Callback<R(Args...)> callback(const Callback<R(Args...)> &func) { return func; }
 
-/** A Callback of obj's member function method. */
+/**
+ * A Callback of an object's member function.
+ * @param obj The object.
+ * @param method Its member function.
+ * @return The callback.
+ */
 template <typename T, typename U, typename R, typename... Args>
 Callback<R(Args...)> callback(U *obj, R (T::*method)(Args...)) { return Callback<R(Args...)>(obj, method); }
 
-/** A Callback of obj's const member function method. */
+/**
+ * A Callback of an object's const member function.
+ * @param obj The object.
+ * @param method Its member function.
+ * @return The callback.
+ */
 template <typename T, typename U, typename R, typename... Args>
 Callback<R(Args...)> callback(const U *obj, R (T::*method)(Args...) const) { return Callback<R(Args...)>(obj, method); }
 
-/** A Callback of a functor or lambda, its signature that of its operator(). */
+/**
+ * A Callback of a functor or lambda, its signature that of its operator().
+ * @param f The functor, copied.
+ * @return The callback.
+ */
 template <typename F, typename Sig = typename nsapi_detail::signature_of<decltype(&F::operator())>::type>
 Callback<Sig> callback(F f) { return Callback<Sig>(f); }
 

@@ -9,12 +9,21 @@
 #include "Socket.h"
 #include "NetworkStack.h"
 
+/** What TCP and UDP sockets share in Mbed: open on a stack or an interface, bind to a port alone. */
 class InternetSocket : public Socket {
 public:
-    /** Open on stack. */
+    /**
+     * Open on stack.
+     * @param stack The stack.
+     * @return NSAPI_ERROR_OK, or the class's open error code.
+     */
     virtual nsapi_error_t open(NetworkStack *stack) = 0;
 
-    /** Open on an interface's stack (or on a stack): socket.open(&net). */
+    /**
+     * Open on an interface's stack (or on a stack): socket.open(&net).
+     * @param stack An interface or a stack.
+     * @return NSAPI_ERROR_OK, or the class's open error code.
+     */
     template <typename S>
     nsapi_error_t open(S *stack)
     {
@@ -22,10 +31,17 @@ public:
     }
 
     using Socket::bind;
-    /** Bind to port on every local address. */
+    /**
+     * Bind to port on every local address.
+     * @param port The port.
+     * @return NSAPI_ERROR_OK, or the class's bind error code.
+     */
     nsapi_error_t bind(uint16_t port) { return bind(SocketAddress(nsapi_addr_t(), port)); }
 
-    /** Mbed 5's name for sigio. */
+    /**
+     * Mbed 5's name for sigio().
+     * @param func The callback; an empty one removes it.
+     */
     void attach(mbed::Callback<void()> func) { sigio(func); }
 };
 

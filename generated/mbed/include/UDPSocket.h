@@ -5,12 +5,16 @@
 
 #include "InternetSocket.h"
 
+/** A UDP socket (nsapi_udp_socket_t): Mbed 6's calls, and Mbed 5's sendto(host, port, ...). */
 class UDPSocket : public InternetSocket {
 public:
     /** A closed socket. */
     UDPSocket() : _c() {}
 
-    /** Mbed 5: a socket opened on stack (an interface or a stack). */
+    /**
+     * Mbed 5: a socket opened on stack; see open().
+     * @param stack An interface or a stack.
+     */
     template <typename S>
     explicit UDPSocket(S *stack) : _c()
     {
@@ -21,7 +25,18 @@ public:
     ~UDPSocket() override { (void)nsapi_udp_socket_close(&_c); }
 
     using InternetSocket::open;
-    /** Open on stack. */
+    /**
+     * Open the socket on a network stack. A socket that was closed may be
+     * opened again.
+     *
+     * @param stack An initialised stack.
+     * @retval NSAPI_ERROR_OK          the socket is open.
+     * @retval NSAPI_ERROR_PARAMETER   a NULL argument, or the socket is already
+     *                                 open.
+     * @retval NSAPI_ERROR_NO_SOCKET   the stack has no socket free.
+     * @retval NSAPI_ERROR_UNSUPPORTED the stack does not offer this protocol.
+     * @see nsapi_udp_socket_open
+     */
     nsapi_error_t open(NetworkStack *stack) override
     {
         return nsapi_udp_socket_open(&_c, stack ? stack->nsapi_object() : nullptr);
@@ -29,18 +44,51 @@ public:
 
     using InternetSocket::bind;
 
-    /** Block without limit (true) or never (false). */
+    /**
+     * Make calls block (true, the default) or not (false). false is
+     * set_timeout(0), true is set_timeout(-1). Allowed on a closed socket; the
+     * setting is kept across close and open.
+     *
+     * @param blocking true to block without limit, false to never block.
+     * @see nsapi_udp_socket_set_blocking
+     */
     void set_blocking(bool blocking) override { (void)nsapi_udp_socket_set_blocking(&_c, blocking); }
-    /** Milliseconds a call may block. */
+    /**
+     * Bound how long a blocking call may take, in milliseconds. A call that
+     * runs out of time returns NSAPI_ERROR_WOULD_BLOCK (or, for a TCP send, the
+     * count already sent). 0 means non-blocking; a negative value means no
+     * limit. Allowed on a closed socket.
+     *
+     * @param timeout Milliseconds, 0 for non-blocking, negative for no limit.
+     * @see nsapi_udp_socket_set_timeout
+     */
     void set_timeout(int timeout) override { (void)nsapi_udp_socket_set_timeout(&_c, timeout); }
-    /** Call func when the socket may make progress (kept in the C object: no storage of its own). */
+    /**
+     * Register the function called when the socket may be able to make progress
+     * or has failed; NULL removes it. Events are coalesced: after a call, the
+     * next one comes only once the socket has been used again, so drain the
+     * socket (until NSAPI_ERROR_WOULD_BLOCK) before waiting. An event already
+     * pending when the callback is registered is delivered. Allowed on a closed
+     * socket.
+     *
+     * @param func The callback; an empty one removes it.
+     * @see nsapi_udp_socket_sigio
+     */
     void sigio(mbed::Callback<void()> func) override
     {
         (void)nsapi_udp_socket_sigio(&_c, func.nsapi_thunk(), func.nsapi_data());
     }
 
     using InternetSocket::sendto;
-    /** Mbed 5: resolve host on the socket's stack and send one datagram to its port. */
+    /**
+     * Mbed 5: resolve host on the socket's stack and send one datagram to its port.
+     * @param host A name or an address's text.
+     * @param port The port.
+     * @param data The datagram.
+     * @param size Bytes at data.
+     * @return The bytes sent, or an error code (nsapi_stack_gethostbyname's, or sendto's).
+     * @see nsapi_udp_socket_sendto
+     */
     nsapi_size_or_error_t sendto(const char *host, uint16_t port, const void *data, nsapi_size_t size)
     {
         SocketAddress address;
@@ -52,7 +100,11 @@ public:
         return sendto(address, data, size);
     }
 
-    /** UDP does not accept: nullptr, NSAPI_ERROR_UNSUPPORTED. */
+    /**
+     * UDP does not accept.
+     * @param error Receives NSAPI_ERROR_UNSUPPORTED; may be nullptr.
+     * @return nullptr.
+     */
     Socket *accept(nsapi_error_t *error = nullptr) override
     {
         if (error != nullptr) {
@@ -61,71 +113,204 @@ public:
         return nullptr;
     }
 
-    /** UDP does not listen: NSAPI_ERROR_UNSUPPORTED. */
+    /**
+     * UDP does not listen.
+     * @param backlog Ignored.
+     * @return NSAPI_ERROR_UNSUPPORTED.
+     */
     nsapi_error_t listen(int backlog = 1) override
     {
         (void)backlog;
         return NSAPI_ERROR_UNSUPPORTED;
     }
 
-    /** The C object, for nsapi's C API. */
+    /** @return The C object, for nsapi's C API. */
     nsapi_udp_socket_t *nsapi_object() { return &_c; }
 
-    /** UDPSocket's nsapi_udp_socket_close(), as a member. */
+    /**
+     * Close the socket and release the stack's resources. Calls blocked on the
+     * socket in other threads return NSAPI_ERROR_NO_SOCKET. The object may be
+     * opened again.
+     *
+     * @retval NSAPI_ERROR_OK        the socket is closed.
+     * @retval NSAPI_ERROR_PARAMETER a NULL argument.
+     * @retval NSAPI_ERROR_NO_SOCKET the socket is not open.
+     * @see nsapi_udp_socket_close
+     */
     nsapi_error_t close()
     {
         return nsapi_udp_socket_close(nsapi_object());
     }
 
-    /** UDPSocket's nsapi_udp_socket_bind(), as a member. */
+    /**
+     * Give the socket a local address and port. An empty or zero IP address
+     * binds the port on every local address.
+     *
+     * @param address Local address and port.
+     * @retval NSAPI_ERROR_OK             the socket is bound.
+     * @retval NSAPI_ERROR_PARAMETER      a NULL argument, an address that is
+     *                                    not local, or a socket already bound.
+     * @retval NSAPI_ERROR_NO_SOCKET      the socket is not open.
+     * @retval NSAPI_ERROR_ADDRESS_IN_USE another socket holds the address and
+     *                                    port.
+     * @retval NSAPI_ERROR_UNSUPPORTED    the stack cannot bind.
+     * @see nsapi_udp_socket_bind
+     */
     nsapi_error_t bind(const SocketAddress &address)
     {
         return nsapi_udp_socket_bind(nsapi_object(), address.nsapi_object());
     }
 
-    /** UDPSocket's nsapi_udp_socket_setsockopt(), as a member. */
+    /**
+     * Set a socket option (levels and names in nsapi/types.h).
+     *
+     * @param level   Option level, normally NSAPI_SOCKET.
+     * @param optname Option name.
+     * @param optval  The option's value. May be NULL when optlen is 0.
+     * @param optlen  Bytes at optval.
+     * @retval NSAPI_ERROR_OK          the option is set.
+     * @retval NSAPI_ERROR_PARAMETER   a NULL argument or a value of the wrong
+     *                                 size or range.
+     * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
+     * @retval NSAPI_ERROR_UNSUPPORTED the stack does not know the option;
+     *                                 nothing changed.
+     * @see nsapi_udp_socket_setsockopt
+     */
     nsapi_error_t setsockopt(int level, int optname, const void *optval, unsigned optlen)
     {
         return nsapi_udp_socket_setsockopt(nsapi_object(), level, optname, optval, optlen);
     }
 
-    /** UDPSocket's nsapi_udp_socket_getsockopt(), as a member. */
+    /**
+     * Read a socket option.
+     *
+     * @param level   Option level, normally NSAPI_SOCKET.
+     * @param optname Option name.
+     * @param optval  Where to write the value.
+     * @param optlen  In, the bytes available at optval; out, the bytes written.
+     * @retval NSAPI_ERROR_OK          the value was written.
+     * @retval NSAPI_ERROR_PARAMETER   a NULL argument or a buffer too small.
+     * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
+     * @retval NSAPI_ERROR_UNSUPPORTED the stack cannot report the option;
+     *                                 optval unchanged.
+     * @see nsapi_udp_socket_getsockopt
+     */
     nsapi_error_t getsockopt(int level, int optname, void *optval, unsigned *optlen)
     {
         return nsapi_udp_socket_getsockopt(nsapi_object(), level, optname, optval, optlen);
     }
 
-    /** UDPSocket's nsapi_udp_socket_getpeername(), as a member. */
+    /**
+     * The address of the connected peer.
+     *
+     * @param address Receives the peer's address.
+     * @retval NSAPI_ERROR_OK            address holds the peer.
+     * @retval NSAPI_ERROR_PARAMETER     a NULL argument.
+     * @retval NSAPI_ERROR_NO_SOCKET     the socket is not open.
+     * @retval NSAPI_ERROR_NO_CONNECTION the socket has no peer.
+     * @see nsapi_udp_socket_getpeername
+     */
     nsapi_error_t getpeername(SocketAddress *address)
     {
         return nsapi_udp_socket_getpeername(nsapi_object(), address ? address->nsapi_object() : nullptr);
     }
 
-    /** UDPSocket's nsapi_udp_socket_sendto(), as a member. */
+    /**
+     * Send one datagram to address. A zero-length datagram is allowed.
+     *
+     * @param address Destination address and port.
+     * @param data    The payload. May be NULL when size is 0.
+     * @param size    Bytes at data.
+     * @return size; a datagram is sent whole or not at all; otherwise one of:
+     * @retval NSAPI_ERROR_PARAMETER   a NULL argument, or a destination no
+     *                                 datagram can go to, refused at once:
+     *                                 empty, port 0, or the unspecified address
+     *                                 (0.0.0.0, ::).
+     * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
+     * @retval NSAPI_ERROR_WOULD_BLOCK non-blocking, or the timeout passed, and
+     *                                 the stack could not take it.
+     * @retval NSAPI_ERROR_NO_MEMORY   the datagram is larger than the stack can
+     *                                 send.
+     * @see nsapi_udp_socket_sendto
+     */
     nsapi_size_or_error_t sendto(const SocketAddress &address, const void *data, nsapi_size_t size)
     {
         return nsapi_udp_socket_sendto(nsapi_object(), address.nsapi_object(), data, size);
     }
 
-    /** UDPSocket's nsapi_udp_socket_recvfrom(), as a member. */
+    /**
+     * Receive one datagram. The part that does not fit in size bytes is
+     * discarded, so size 0 takes the next datagram and returns 0 (the way to
+     * drop one). With a peer set by connect(), datagrams from elsewhere are
+     * dropped.
+     *
+     * @param address Receives the sender's address, or NULL. May be NULL.
+     * @param data    Where to copy the payload. May be NULL when size is 0.
+     * @param size    Bytes available at data.
+     * @return The number of bytes copied, 0 for an empty datagram; otherwise
+     *         one of:
+     * @retval NSAPI_ERROR_PARAMETER   a NULL argument.
+     * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
+     * @retval NSAPI_ERROR_WOULD_BLOCK non-blocking, or the timeout passed, with
+     *                                 nothing received.
+     * @see nsapi_udp_socket_recvfrom
+     */
     nsapi_size_or_error_t recvfrom(SocketAddress *address, void *data, nsapi_size_t size)
     {
         return nsapi_udp_socket_recvfrom(nsapi_object(), address ? address->nsapi_object() : nullptr, data, size);
     }
 
-    /** UDPSocket's nsapi_udp_socket_connect(), as a member. */
+    /**
+     * Set the peer used by send() and accepted by recv() and recvfrom(). An
+     * empty address removes it. No packet is sent.
+     *
+     * @param address The peer, or an empty address.
+     * @retval NSAPI_ERROR_OK        the peer is set.
+     * @retval NSAPI_ERROR_PARAMETER a NULL argument.
+     * @retval NSAPI_ERROR_NO_SOCKET the socket is not open.
+     * @see nsapi_udp_socket_connect
+     */
     nsapi_error_t connect(const SocketAddress &address)
     {
         return nsapi_udp_socket_connect(nsapi_object(), address.nsapi_object());
     }
 
-    /** UDPSocket's nsapi_udp_socket_send(), as a member. */
+    /**
+     * Send one datagram to the peer set by connect().
+     *
+     * @param data The payload. May be NULL when size is 0.
+     * @param size Bytes at data.
+     * @return size; otherwise one of:
+     * @retval NSAPI_ERROR_PARAMETER   a NULL argument, or a peer no datagram
+     *                                 can go to (as for sendto), refused at
+     *                                 once.
+     * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
+     * @retval NSAPI_ERROR_NO_ADDRESS  no peer was set by connect().
+     * @retval NSAPI_ERROR_WOULD_BLOCK non-blocking, or the timeout passed, and
+     *                                 the stack could not take it.
+     * @retval NSAPI_ERROR_NO_MEMORY   the datagram is larger than the stack can
+     *                                 send.
+     * @see nsapi_udp_socket_send
+     */
     nsapi_size_or_error_t send(const void *data, nsapi_size_t size)
     {
         return nsapi_udp_socket_send(nsapi_object(), data, size);
     }
 
-    /** UDPSocket's nsapi_udp_socket_recv(), as a member. */
+    /**
+     * Receive one datagram, from the peer if one was set by connect(); as
+     * recvfrom(), size 0 takes one and returns 0.
+     *
+     * @param data Where to copy the payload. May be NULL when size is 0.
+     * @param size Bytes available at data.
+     * @return The number of bytes copied, 0 for an empty datagram; otherwise
+     *         one of:
+     * @retval NSAPI_ERROR_PARAMETER   a NULL argument.
+     * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
+     * @retval NSAPI_ERROR_WOULD_BLOCK non-blocking, or the timeout passed, with
+     *                                 nothing received.
+     * @see nsapi_udp_socket_recv
+     */
     nsapi_size_or_error_t recv(void *data, nsapi_size_t size)
     {
         return nsapi_udp_socket_recv(nsapi_object(), data, size);

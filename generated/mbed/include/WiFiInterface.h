@@ -26,33 +26,60 @@ enum nsapi_security {
 };
 typedef enum nsapi_security nsapi_security_t;
 
+/** Mbed's Wi-Fi interface: a host has none, so every call fails. */
 class WiFiInterface : public NetworkInterface {
 public:
-    /** NSAPI_ERROR_UNSUPPORTED. */
+    /**
+     * Unsupported.
+     * @param ssid Ignored.
+     * @param pass Ignored.
+     * @param security Ignored.
+     * @return NSAPI_ERROR_UNSUPPORTED.
+     */
     virtual nsapi_error_t set_credentials(const char *ssid, const char *pass, nsapi_security_t security = NSAPI_SECURITY_NONE)
     {
         (void)ssid, (void)pass, (void)security;
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    /** NSAPI_ERROR_UNSUPPORTED. */
+    /**
+     * Unsupported.
+     * @param channel Ignored.
+     * @return NSAPI_ERROR_UNSUPPORTED.
+     */
     virtual nsapi_error_t set_channel(uint8_t channel)
     {
         (void)channel;
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    /** NSAPI_ERROR_UNSUPPORTED. */
+    /**
+     * No signal here.
+     * @return 0.
+     */
     virtual int8_t get_rssi() { return 0; }
     using NetworkInterface::connect;
-    /** NSAPI_ERROR_UNSUPPORTED. */
+    /**
+     * Unsupported.
+     * @param ssid Ignored.
+     * @param pass Ignored.
+     * @param security Ignored.
+     * @param channel Ignored.
+     * @return NSAPI_ERROR_UNSUPPORTED.
+     */
     virtual nsapi_error_t connect(const char *ssid, const char *pass, nsapi_security_t security = NSAPI_SECURITY_NONE,
                                   uint8_t channel = 0)
     {
         (void)ssid, (void)pass, (void)security, (void)channel;
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    /** This. */
+    /**
+     * This interface as a Wi-Fi one.
+     * @return this.
+     */
     WiFiInterface *wifiInterface() override { return this; }
-    /** nullptr: a host has no Wi-Fi interface. */
+    /**
+     * A host has no Wi-Fi interface.
+     * @return nullptr.
+     */
     static WiFiInterface *get_default_instance() { return nullptr; }
 };
 
