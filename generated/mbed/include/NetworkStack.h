@@ -29,11 +29,13 @@ public:
      * this stack; until then a backend with a resolver of its own answers
      * (POSIX: the host's, so /etc/hosts and /etc/resolv.conf apply). The
      * runtime's resolver asks its servers newest first, each up to
-     * NSAPI_DNS_TRIES times with NSAPI_DNS_TRY_MS to answer, and keeps answers
-     * for their TTL. With NSAPI_UNSPEC it asks for the version of the stack's
-     * own address first and for the other if the name has none. The port of
-     * address is kept. A runtime built without its resolver (NSAPI_CONFIG_DNS
-     * 0) converts address text and asks the backend's resolver only.
+     * NSAPI_DNS_TRIES times, waiting NSAPI_DNS_TRY_MS for the first answer and
+     * twice as long at each try after it (by default 4 tries in 3 s a server),
+     * and keeps answers for their TTL. With NSAPI_UNSPEC it asks for the
+     * version of the stack's own address first and for the other if the name
+     * has none. The port of address is kept. A runtime built without its
+     * resolver (NSAPI_CONFIG_DNS 0) converts address text and asks the
+     * backend's resolver only.
      *
      * @param host           Host name or IP address text.
      * @param address        Receives the address.

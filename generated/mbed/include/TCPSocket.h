@@ -122,9 +122,14 @@ public:
      * A socket accept() gave is given back to the pool, and must not be used
      * again.
      *
-     * @retval NSAPI_ERROR_OK        the socket is closed.
-     * @retval NSAPI_ERROR_PARAMETER a NULL argument.
-     * @retval NSAPI_ERROR_NO_SOCKET the socket is not open.
+     * @retval NSAPI_ERROR_OK          the socket is closed.
+     * @retval NSAPI_ERROR_PARAMETER   a NULL argument.
+     * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
+     * @retval NSAPI_ERROR_WOULD_BLOCK called from a sigio the stack runs in its
+     *                                 own context (lwIP's event-driven mode)
+     *                                 while another call on the socket is under
+     *                                 way; the socket stays open: close it
+     *                                 later.
      * @see nsapi_tcp_socket_close
      */
     nsapi_error_t close() override
@@ -164,8 +169,13 @@ public:
      * or has failed; NULL removes it. Events are coalesced: after a call, the
      * next one comes only once the socket has been used again, so drain the
      * socket (until NSAPI_ERROR_WOULD_BLOCK) before waiting. An event already
-     * pending when the callback is registered is delivered. Allowed on a closed
-     * socket.
+     * pending when the callback is registered is delivered. A non-blocking call
+     * that finds another call of its kind under way on the socket returns
+     * NSAPI_ERROR_WOULD_BLOCK, and the callback is called again as that call
+     * ends. Allowed on a closed socket. A stack may call it in its own context
+     * (lwIP's event-driven mode, nsapi_lwip_set_event_driven): there a call
+     * that would wait returns at once what a timeout of 0 returns
+     * (NSAPI_ERROR_WOULD_BLOCK, or the count a send queued).
      *
      * @param func The callback; an empty one removes it.
      * @see nsapi_tcp_socket_sigio
