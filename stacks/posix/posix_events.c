@@ -177,10 +177,6 @@ void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
     }
     close(s->fd);
     s->fd = -1;
-    if (s->wake_fd >= 0) {
-        close(s->wake_fd); /* the runtime's close waited for every call that could poll it */
-        __atomic_store_n(&s->wake_fd, -1, __ATOMIC_RELEASE);
-    }
     s->next_closed = ps->closed;
     ps->closed = s;
     ps->sockets--;
