@@ -57,6 +57,7 @@ struct posix_socket {
     bool watching_writes;          /* EPOLLOUT is wanted, once a send found no room */
     enum posix_events wanted;      /* what the runtime said with socket_events */
     bool watched;                  /* in the epoll set */
+    bool ever_watched;             /* was in it once: an event read before the close may name it */
     struct posix_socket *next_closed;
 };
 
