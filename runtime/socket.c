@@ -8,6 +8,9 @@
  * kernel sockets, in poll), woken by the readiness itself rather than by the
  * stack's event thread; its events then matter only for sigio, and the
  * runtime tells it so, so that it need not watch the socket for nobody.
+ * On such a stack a receiving call that expects to wait (one like it just
+ * found nothing) waits first and tries after: a ping-pong receiver would
+ * otherwise make a system call that finds nothing each time.
  */
 #include <limits.h>
 #include <string.h>
@@ -15,6 +18,10 @@
 #include "impl.h"
 #include "os.h"
 #include "socket.h"
+
+/* Receiving calls that wait first after one found nothing; the next then tries first, to notice
+ * when data has started to be there already (a wait on a ready socket costs what the attempt saved). */
+#define WAIT_FIRST_RUN 16
 
 nsapi_error_t nsapi_rt_socket_claim(nsapi_socket_t *socket)
 {
@@ -34,7 +41,7 @@ nsapi_error_t nsapi_rt_socket_claim(nsapi_socket_t *socket)
     } else {
         socket->flags = (uint8_t)((socket->flags & SOCKET_TIMEOUT_SET) | SOCKET_OPENING);
         socket->events = 0;
-        socket->readers = socket->writers = socket->controls = socket->waiters = 0;
+        socket->readers = socket->writers = socket->controls = socket->waiters = socket->wait_first = 0;
         memset(&socket->peer, 0, sizeof socket->peer);
     }
     nsapi_os_unlock(&socket->sync);
@@ -239,6 +246,26 @@ static bool stack_wait(nsapi_socket_t *socket, enum socket_role role, uint64_t d
     return err != NSAPI_ERROR_WOULD_BLOCK;
 }
 
+/*
+ * Whether a call of the role should wait in the stack before its first
+ * attempt, and count it.  Lock held.
+ */
+static bool wait_first(nsapi_socket_t *socket, enum socket_role role, bool nonblocking)
+{
+    if (role != SOCKET_RECEIVER || nonblocking || socket->wait_first == 0 || !waits_in_stack(socket->stack)) {
+        return false;
+    }
+    socket->wait_first--;
+    return true;
+}
+
+void nsapi_rt_socket_expect_wait(nsapi_socket_t *socket)
+{
+    nsapi_os_lock(&socket->sync);
+    socket->wait_first = 1;
+    nsapi_os_unlock(&socket->sync);
+}
+
 /* Wait for the role's turn and take it.  Lock held; returns the call's result if it cannot. */
 static nsapi_error_t socket_take_turn(nsapi_socket_t *socket, enum socket_role role, uint64_t deadline)
 {
@@ -314,6 +341,10 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
         nsapi_os_unlock(&socket->sync);
         return err;
     }
+    /* Timed out or not, one attempt follows: the call's answer is the stack's, never the wait's. */
+    if (wait_first(socket, role, nonblocking)) {
+        (void)stack_wait(socket, role, deadline);
+    }
     for (;;) {
         unsigned seen = socket->events;
         enum socket_step step;
@@ -329,6 +360,9 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
         if (socket->flags & SOCKET_CLOSING) {
             result = NSAPI_ERROR_NO_SOCKET;
             break;
+        }
+        if (step == SOCKET_WAIT && role == SOCKET_RECEIVER && !nonblocking) {
+            socket->wait_first = WAIT_FIRST_RUN;
         }
         /* A non-blocking call reports the first answer: a connect must say IN_PROGRESS once. */
         if (step == SOCKET_WAIT && nonblocking) {

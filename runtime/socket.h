@@ -50,6 +50,10 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
  * IPv6 peer (::ffff:a.b.c.d) is the IPv4 host a.b.c.d, as a dual-stack stack reports it. */
 bool nsapi_rt_socket_same_peer(const nsapi_socket_address_t *from, const nsapi_socket_address_t *peer);
 
+/* The socket's next receiving call expects to wait (a connect just had to): on a stack that waits
+ * itself, it waits before it tries. */
+void nsapi_rt_socket_expect_wait(nsapi_socket_t *socket);
+
 /* Whether socket never blocks (timeout 0), read once at the start of a call. */
 bool nsapi_rt_socket_nonblocking(nsapi_socket_t *socket);
 

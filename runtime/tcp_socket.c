@@ -62,6 +62,8 @@ nsapi_error_t nsapi_impl_tcp_socket_connect(nsapi_tcp_socket_t *socket, const ns
     err = nsapi_rt_socket_run(s, SOCKET_SENDER, connect_attempt, &op);
     if (err == NSAPI_ERROR_IS_CONNECTED && op.started && !nonblocking) {
         err = NSAPI_ERROR_OK; /* this call saw it through */
+        /* Nothing can have come yet that the peer did not send before its side was up. */
+        nsapi_rt_socket_expect_wait(s);
     } else if ((err == NSAPI_ERROR_IN_PROGRESS || err == NSAPI_ERROR_ALREADY) && !nonblocking) {
         err = NSAPI_ERROR_WOULD_BLOCK; /* the timeout passed first */
     }

@@ -45,6 +45,7 @@ static nsapi_error_t watch(struct posix_stack *ps, struct posix_socket *s, int o
     if (epoll_ctl(ps->epoll, op, s->fd, &watch) != 0) {
         return errno == ENOMEM || errno == ENOSPC ? NSAPI_ERROR_NO_MEMORY : NSAPI_ERROR_DEVICE_ERROR;
     }
+    s->ever_watched = true;
     return NSAPI_ERROR_OK;
 }
 
@@ -177,9 +178,12 @@ void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
     }
     close(s->fd);
     s->fd = -1;
-    if (s->wake_fd >= 0) {
-        close(s->wake_fd); /* the runtime's close waited for every call that could poll it */
-        __atomic_store_n(&s->wake_fd, -1, __ATOMIC_RELEASE);
+    if (!s->ever_watched) {
+        /* No event ever named it, so none read before the close can: freed now, without the thread. */
+        ps->sockets--;
+        pthread_mutex_unlock(&ps->lock);
+        free(s);
+        return;
     }
     s->next_closed = ps->closed;
     ps->closed = s;

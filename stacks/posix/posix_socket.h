@@ -26,6 +26,10 @@
 
 enum posix_tcp_state { POSIX_IDLE, POSIX_CONNECTING, POSIX_CONNECTED, POSIX_FAILED };
 
+/* What the last wait to receive saw, for the recv after it: nothing said, or data or the peer's
+ * close without an error or hang-up (so a 0 from recv is that close, not a reset). */
+enum posix_seen { POSIX_SEEN_NOTHING, POSIX_SEEN_CLEAN };
+
 /* Whether the runtime wants a socket's events: not said yet (then they come as socket_open says), yes, no. */
 enum posix_events { POSIX_EVENTS_UNSAID, POSIX_EVENTS_WANTED, POSIX_EVENTS_UNWANTED };
 
@@ -33,23 +37,27 @@ struct posix_socket {
     int fd;
     int family;                    /* AF_INET6 (dual-stack), or AF_INET on a host without IPv6 */
     nsapi_protocol_t proto;
-    /* Touched only by the calls that send (connect, send, sendto), which the runtime serialises. */
+    /* Touched only by the calls that send (connect, send, sendto) and their waits, which the runtime
+     * serialises. */
     enum posix_tcp_state state;
+    /* Touched only by the calls that receive (recv) and their waits, which the runtime serialises. */
+    enum posix_seen receive_seen;
     /* Set by bind and listen, read by other control calls that may run at the same time: atomic. */
     bool bound;
     bool listening;
     /* Set by recv or send once the kernel gave up on the peer (ETIMEDOUT), which it reports once:
      * every later recv and send says CONNECTION_LOST too, as on lwIP.  Atomic. */
     bool lost;
+    /* Set by socket_wake before it shuts the socket down for close: what fails from then on is the
+     * shutdown's doing, and answers WOULD_BLOCK (the runtime then says NO_SOCKET).  Atomic. */
+    bool woken;
     /* Under the stack's lock. */
     nsapi_event_cb_t event;        /* NULL once closed */
     void *context;
     bool watching_writes;          /* EPOLLOUT is wanted, once a send found no room */
     enum posix_events wanted;      /* what the runtime said with socket_events */
     bool watched;                  /* in the epoll set */
-    bool woken;                    /* socket_wake came: every wait returns at once until close */
-    int wake_fd;                   /* eventfd that socket_wake signals, made by the first wait; -1 before;
-                                    * written under the lock, read atomically by waits */
+    bool ever_watched;             /* was in it once: an event read before the close may name it */
     struct posix_socket *next_closed;
 };
 
@@ -64,6 +72,7 @@ struct posix_stack {
     unsigned sockets;              /* open kernel sockets */
     struct posix_socket *closed;   /* closed, but an event read before the close may still name them */
     unsigned closed_count;         /* how many */
+    bool dual_by_default;          /* the kernel makes IPv6 sockets dual-stack by itself (atomic) */
 };
 
 /* Whether stack is a POSIX stack (posix_interface.c makes interfaces on those only). */
@@ -97,12 +106,13 @@ void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s);
  * event comes if it is ready) or take it out.  NSAPI_ERROR_NO_MEMORY if the kernel cannot watch it. */
 nsapi_error_t nsapi_posix_socket_events(nsapi_stack_t *stack, nsapi_handle_t handle, bool wanted);
 
-/* The vtable's socket_wait (posix_wait.c): poll s and its wake eventfd.  NSAPI_ERROR_OK when s may be
- * ready, was woken or the wait ended early; NSAPI_ERROR_WOULD_BLOCK when timeout_ms passed. */
+/* The vtable's socket_wait (posix_wait.c): poll s.  NSAPI_ERROR_OK when s may be ready, was woken or
+ * the wait ended early; NSAPI_ERROR_WOULD_BLOCK when timeout_ms passed. */
 nsapi_error_t nsapi_posix_socket_wait(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what,
                                       int timeout_ms);
 
-/* The vtable's socket_wake: every wait on s returns at once from now until close.  NSAPI_ERROR_OK. */
+/* The vtable's socket_wake: shut s down, so that every wait on it returns at once from now until
+ * close.  NSAPI_ERROR_OK. */
 nsapi_error_t nsapi_posix_socket_wake(nsapi_stack_t *stack, nsapi_handle_t handle);
 
 /* Options (posix_options.c): level NSAPI_SOCKET, as the vtable's setsockopt and getsockopt. */

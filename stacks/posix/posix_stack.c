@@ -11,7 +11,9 @@
  *   - recv: 0 means the peer closed, never a reset (after reporting
  *     ECONNRESET once the kernel reads 0, so the TCP state tells them apart);
  *   - recv and send: a peer the kernel gave up on (ETIMEDOUT, reported
- *     once) is CONNECTION_LOST every time after, not NO_CONNECTION.
+ *     once) is CONNECTION_LOST every time after, not NO_CONNECTION;
+ *   - on a socket woken for close (posix_wait.c shuts it down), what fails
+ *     is WOULD_BLOCK, and connect ALREADY: the runtime answers NO_SOCKET.
  */
 #define _GNU_SOURCE
 
@@ -37,22 +39,45 @@ static nsapi_error_t errno_error(void)
     return nsapi_posix_error(errno);
 }
 
+static bool woken(const struct posix_socket *s)
+{
+    return __atomic_load_n(&s->woken, __ATOMIC_SEQ_CST);
+}
+
 static int clamp(nsapi_size_t size)
 {
     return size > INT_MAX ? INT_MAX : (int)size;
 }
 
+/*
+ * Make s dual-stack.  The kernel's default (net.ipv6.bindv6only, 0 unless an
+ * administrator sets it) is read from the stack's first IPv6 socket; while
+ * it is dual, later sockets need no system call for it.
+ */
+static void dual_stack(struct posix_stack *ps, struct posix_socket *s)
+{
+    int off = 0, v6only = 1;
+    socklen_t length = sizeof v6only;
+
+    if (__atomic_load_n(&ps->dual_by_default, __ATOMIC_RELAXED)) {
+        return;
+    }
+    if (getsockopt(s->fd, IPPROTO_IPV6, IPV6_V6ONLY, &v6only, &length) == 0 && v6only == 0) {
+        __atomic_store_n(&ps->dual_by_default, true, __ATOMIC_RELAXED);
+        return;
+    }
+    setsockopt(s->fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
+}
+
 /* A new socket of the given type, dual-stack where the host has IPv6. */
-static struct posix_socket *make(int type, nsapi_error_t *err)
+static struct posix_socket *make(struct posix_stack *ps, int type, nsapi_error_t *err)
 {
     struct posix_socket *s = calloc(1, sizeof *s);
-    int off = 0;
 
     if (s == NULL) {
         *err = NSAPI_ERROR_NO_MEMORY;
         return NULL;
     }
-    s->wake_fd = -1;
     s->family = AF_INET6;
     s->fd = socket(AF_INET6, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (s->fd < 0 && errno == EAFNOSUPPORT) {
@@ -65,7 +90,7 @@ static struct posix_socket *make(int type, nsapi_error_t *err)
         return NULL;
     }
     if (s->family == AF_INET6) {
-        setsockopt(s->fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
+        dual_stack(ps, s);
     }
     *err = NSAPI_ERROR_OK;
     return s;
@@ -80,7 +105,7 @@ static nsapi_error_t posix_socket_open(nsapi_stack_t *stack, nsapi_protocol_t pr
     if (proto != NSAPI_TCP && proto != NSAPI_UDP) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    s = make(proto == NSAPI_TCP ? SOCK_STREAM : SOCK_DGRAM, &err);
+    s = make(STACK(stack), proto == NSAPI_TCP ? SOCK_STREAM : SOCK_DGRAM, &err);
     if (s == NULL) {
         return err;
     }
@@ -150,6 +175,9 @@ static nsapi_error_t connect_progress(struct posix_socket *s)
         return NSAPI_ERROR_ALREADY;
     }
     if (getpeername(s->fd, (struct sockaddr *)&peer, &length) != 0) {
+        if (woken(s)) {
+            return NSAPI_ERROR_ALREADY; /* aborted by the shutdown for close, not failed */
+        }
         s->state = POSIX_FAILED; /* refused, reset or timed out: whatever SO_ERROR said, if anyone read it */
         return NSAPI_ERROR_NO_CONNECTION;
     }
@@ -166,6 +194,9 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
 
     if (s->proto != NSAPI_TCP) {
         return NSAPI_ERROR_UNSUPPORTED; /* the runtime keeps UDP peers itself */
+    }
+    if (woken(s)) {
+        return NSAPI_ERROR_ALREADY; /* closing: the runtime answers NO_SOCKET */
     }
     switch (s->state) {
     case POSIX_CONNECTING:
@@ -226,12 +257,11 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
         fd = accept4(s->fd, (struct sockaddr *)&from, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
     } while (fd < 0 && errno == ECONNABORTED && tries++ < NSAPI_POSIX_ACCEPT_TRIES);
     if (fd < 0) {
-        err = errno == ECONNABORTED ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
+        err = errno == ECONNABORTED || woken(s) ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
         free(c);
         return err;
     }
     c->fd = fd;
-    c->wake_fd = -1;
     c->family = s->family;
     c->proto = NSAPI_TCP;
     c->state = POSIX_CONNECTED;
@@ -268,7 +298,12 @@ static bool lost(const struct posix_socket *s)
 /* A send that failed: when for want of room, room is watched for from now on. */
 static nsapi_error_t send_error(nsapi_stack_t *stack, struct posix_socket *s)
 {
-    nsapi_error_t err = transfer_error(s);
+    nsapi_error_t err;
+
+    if (woken(s)) {
+        return NSAPI_ERROR_WOULD_BLOCK; /* the shutdown for close */
+    }
+    err = transfer_error(s);
 
     if (err == NSAPI_ERROR_WOULD_BLOCK) {
         return nsapi_posix_events_want_write(STACK(stack), s) == NSAPI_ERROR_OK ? err : NSAPI_ERROR_NO_MEMORY;
@@ -308,6 +343,7 @@ static nsapi_size_or_error_t posix_socket_recv(nsapi_stack_t *stack, nsapi_handl
                                                nsapi_size_t size)
 {
     struct posix_socket *s = handle;
+    enum posix_seen seen;
     ssize_t n;
 
     (void)stack;
@@ -317,11 +353,20 @@ static nsapi_size_or_error_t posix_socket_recv(nsapi_stack_t *stack, nsapi_handl
     if (lost(s)) {
         return NSAPI_ERROR_CONNECTION_LOST;
     }
+    seen = s->receive_seen;
+    s->receive_seen = POSIX_SEEN_NOTHING; /* it speaks for this recv only */
     n = recv(s->fd, data, (size_t)clamp(size), MSG_DONTWAIT);
-    if (n == 0 && size > 0) {
-        return end_of_stream(s);
+    if (n > 0 || (n == 0 && size == 0)) {
+        return (nsapi_size_or_error_t)n;
     }
-    return n >= 0 ? (nsapi_size_or_error_t)n : transfer_error(s);
+    if (woken(s)) {
+        return NSAPI_ERROR_WOULD_BLOCK; /* the shutdown for close */
+    }
+    if (n == 0) {
+        /* The wait just before saw the close without a hang-up: no reset had come. */
+        return seen == POSIX_SEEN_CLEAN ? 0 : end_of_stream(s);
+    }
+    return transfer_error(s);
 }
 
 static nsapi_size_or_error_t posix_socket_sendto(nsapi_stack_t *stack, nsapi_handle_t handle,
@@ -361,7 +406,7 @@ static nsapi_size_or_error_t posix_socket_recvfrom(nsapi_stack_t *stack, nsapi_h
     }
     n = recvfrom(s->fd, data, (size_t)clamp(size), MSG_DONTWAIT, (struct sockaddr *)&from, &length);
     if (n < 0) {
-        return errno_error();
+        return woken(s) ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
     }
     if (address != NULL) {
         nsapi_posix_from_sockaddr(&from, address);

@@ -1,11 +1,15 @@
 /*
- * The POSIX backend blocks calls itself (socket_wait: poll on the socket and
- * a wake eventfd) and keeps a socket out of its event thread's watch until a
- * sigio wants events (socket_events).  What that must not change: close
- * wakes every caller blocked on a socket, whichever way it waits; a timeout
- * bounds the whole call however often the socket wakes it; and no sigio is
- * lost, whether the callback came before the open or came back after a
- * time without one.  All on 127.0.0.1, each case bounded in time.
+ * The POSIX backend blocks calls itself (socket_wait: poll on the socket,
+ * which close wakes by shutting it down) and keeps a socket out of its event
+ * thread's watch until a sigio wants events (socket_events); a receiver that
+ * expects to wait waits before it tries, and a recv that reads 0 after a wait
+ * trusts what the wait saw.  What that must not change: close wakes every
+ * caller blocked on a socket, whichever way it waits and whatever the socket
+ * (a stream, a listener, a connect under way, a datagram socket); a timeout
+ * bounds the whole call however often the socket wakes it, and however it
+ * starts; a peer's close reads 0 and a reset an error, every time after; and
+ * no sigio is lost, whether the callback came before the open or came back
+ * after a time without one.  All on 127.0.0.1, each case bounded in time.
  */
 #define _GNU_SOURCE
 
@@ -285,4 +289,178 @@ Test(posix_blocking, a_sigio_given_again_hears_of_what_came_while_there_was_none
     nsapi_udp_socket_sigio(&s, NULL, NULL);
     nsapi_udp_socket_close(&s);
     close(peer);
+}
+
+struct other_call {
+    nsapi_tcp_server_t *server;
+    nsapi_tcp_socket_t *client;
+    nsapi_udp_socket_t *udp;
+    const nsapi_socket_address_t *to;
+    nsapi_size_or_error_t result;
+};
+
+static void *blocked_other_call(void *arg)
+{
+    struct other_call *c = arg;
+    nsapi_tcp_socket_t accepted = {0};
+    char buf[4];
+
+    if (c->server != NULL) {
+        c->result = nsapi_tcp_server_accept(c->server, &accepted, NULL);
+    } else if (c->client != NULL) {
+        c->result = nsapi_tcp_socket_connect(c->client, c->to);
+    } else {
+        c->result = nsapi_udp_socket_recv(c->udp, buf, sizeof buf);
+    }
+    return NULL;
+}
+
+/* Start c in a thread, let it block, close what it blocks on with close_it, and see it return NO_SOCKET. */
+static void expect_close_wakes(struct other_call *c, void (*close_it)(struct other_call *), const char *what)
+{
+    pthread_t thread;
+    long start_ms;
+
+    cr_assert_eq(pthread_create(&thread, NULL, blocked_other_call, c), 0);
+    sleep_ms(150); /* in its wait */
+    start_ms = now_ms();
+    close_it(c);
+    join_bounded(thread, what);
+    cr_expect_eq(c->result, NSAPI_ERROR_NO_SOCKET, "%s: %s", what, nsapi_error_name(c->result));
+    cr_expect_lt(now_ms() - start_ms, 1000, "close woke %s at once", what);
+}
+
+static void close_server(struct other_call *c)
+{
+    cr_expect_eq(nsapi_tcp_server_close(c->server), NSAPI_ERROR_OK);
+}
+
+static void close_client(struct other_call *c)
+{
+    cr_expect_eq(nsapi_tcp_socket_close(c->client), NSAPI_ERROR_OK);
+}
+
+static void close_udp(struct other_call *c)
+{
+    cr_expect_eq(nsapi_udp_socket_close(c->udp), NSAPI_ERROR_OK);
+}
+
+Test(posix_blocking, close_wakes_a_blocked_accept_connect_and_datagram_recv)
+{
+    nsapi_tcp_server_t server = {0};
+    nsapi_tcp_socket_t client = {0};
+    nsapi_udp_socket_t udp = {0};
+    nsapi_socket_address_t at = {{NSAPI_UNSPEC, {0}}, 0}, full, any = {{NSAPI_UNSPEC, {0}}, 0};
+    struct other_call accept_call = {&server, NULL, NULL, NULL, 1};
+    struct other_call connect_call = {NULL, &client, NULL, &full, 1};
+    struct other_call recv_call = {NULL, NULL, &udp, NULL, 1};
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    int listener = kernel_socket(SOCK_STREAM, &full), queued = socket(AF_INET, SOCK_STREAM, 0);
+
+    nsapi_socket_address_set_ip_address(&at, "127.0.0.1");
+    nsapi_socket_address_set_port(&at, 0);
+    cr_assert_eq(nsapi_tcp_server_open(&server, &stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_server_bind(&server, &at), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_server_listen(&server, 1), NSAPI_ERROR_OK);
+    expect_close_wakes(&accept_call, close_server, "the accept");
+
+    /* A listener whose queue is full drops SYNs: a connect to it stays under way. */
+    cr_assert_eq(listen(listener, 0), 0);
+    in.sin_port = htons(full.port);
+    cr_assert_geq(queued, 0);
+    cr_assert_eq(connect(queued, (struct sockaddr *)&in, sizeof in), 0);
+    cr_assert_eq(nsapi_tcp_socket_open(&client, &stack), NSAPI_ERROR_OK);
+    expect_close_wakes(&connect_call, close_client, "the connect");
+
+    cr_assert_eq(nsapi_udp_socket_open(&udp, &stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_bind(&udp, &any), NSAPI_ERROR_OK); /* unconnected for the kernel */
+    expect_close_wakes(&recv_call, close_udp, "the datagram recv");
+    cr_expect_eq(nsapi_posix_open_sockets(&stack), 0);
+    close(queued);
+    close(listener);
+}
+
+Test(posix_blocking, a_receiver_that_waits_first_keeps_its_timeout_and_takes_what_is_there)
+{
+    nsapi_udp_socket_t s = {0};
+    nsapi_socket_address_t at;
+    struct sockaddr_in to = {.sin_family = AF_INET};
+    int peer;
+    char buf[8];
+    long start_ms, took;
+
+    open_connected(&s, &peer, &at);
+    to.sin_port = htons(at.port);
+    memcpy(&to.sin_addr, at.addr.bytes, 4);
+    nsapi_udp_socket_set_timeout(&s, 300);
+    cr_expect_eq(nsapi_udp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_WOULD_BLOCK, "nothing came");
+    /* This one waits before it tries: the wait and the attempt after it share one timeout. */
+    start_ms = now_ms();
+    cr_expect_eq(nsapi_udp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_WOULD_BLOCK, "nothing came again");
+    took = now_ms() - start_ms;
+    cr_expect_geq(took, 290, "not before the timeout: %ld ms", took);
+    cr_expect_lt(took, 550, "one timeout, not one for the wait and one for the attempt: %ld ms", took);
+    cr_assert_eq(sendto(peer, "x", 1, 0, (struct sockaddr *)&to, sizeof to), 1);
+    sleep_ms(50); /* there before the call */
+    start_ms = now_ms();
+    cr_expect_eq(nsapi_udp_socket_recv(&s, buf, sizeof buf), 1, "what is there is taken");
+    cr_expect_lt(now_ms() - start_ms, 100, "at once");
+    nsapi_udp_socket_set_blocking(&s, false);
+    cr_expect_eq(nsapi_udp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_WOULD_BLOCK, "non-blocking never waits");
+    nsapi_udp_socket_close(&s);
+    close(peer);
+}
+
+struct blocked_recv {
+    nsapi_tcp_socket_t *socket;
+    nsapi_size_or_error_t result;
+};
+
+static void *recv_one(void *arg)
+{
+    struct blocked_recv *r = arg;
+    char buf[4];
+
+    r->result = nsapi_tcp_socket_recv(r->socket, buf, sizeof buf);
+    return NULL;
+}
+
+/* Connect s to a kernel listener, block a recv on it, end the peer (resetting it or not), and return
+ * what the recv said. */
+static nsapi_size_or_error_t recv_across_peer_end(nsapi_tcp_socket_t *s, bool reset)
+{
+    nsapi_socket_address_t at;
+    int listener = kernel_socket(SOCK_STREAM, &at), peer;
+    struct blocked_recv r = {s, 1};
+    struct linger abort_it = {1, 0};
+    pthread_t thread;
+
+    cr_assert_eq(listen(listener, 1), 0);
+    cr_assert_eq(nsapi_tcp_socket_open(s, &stack), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_set_timeout(s, BOUND_MS);
+    cr_assert_eq(nsapi_tcp_socket_connect(s, &at), NSAPI_ERROR_OK);
+    peer = accept(listener, NULL, NULL);
+    cr_assert_geq(peer, 0);
+    cr_assert_eq(pthread_create(&thread, NULL, recv_one, &r), 0);
+    sleep_ms(100); /* in its wait */
+    if (reset) {
+        cr_assert_eq(setsockopt(peer, SOL_SOCKET, SO_LINGER, &abort_it, sizeof abort_it), 0);
+    }
+    close(peer);
+    join_bounded(thread, "the recv");
+    close(listener);
+    return r.result;
+}
+
+Test(posix_blocking, after_a_wait_a_close_reads_0_and_a_reset_an_error_every_time)
+{
+    nsapi_tcp_socket_t s = {0};
+    char buf[4];
+
+    cr_expect_eq(recv_across_peer_end(&s, false), 0, "the peer's close");
+    cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, sizeof buf), 0, "and again");
+    nsapi_tcp_socket_close(&s);
+    cr_expect_eq(recv_across_peer_end(&s, true), NSAPI_ERROR_NO_CONNECTION, "the peer's reset");
+    cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_NO_CONNECTION, "and again");
+    nsapi_tcp_socket_close(&s);
 }

@@ -73,6 +73,12 @@ struct nsapi_socket {
     /** Calls waiting on sync, so that events wake only when someone waits. */
     uint8_t waiters;
     /**
+     * Receiving calls left that wait before they try, on a stack that waits
+     * itself: set when one found nothing (or a connect had to wait), so that a
+     * call that expects to wait skips the attempt that would find nothing.
+     */
+    uint8_t wait_first;
+    /**
      * Lock and wake-up for the fields above, set up by the first open and kept
      * for the object's life.
      */
