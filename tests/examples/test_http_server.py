@@ -152,8 +152,8 @@ ss -Htan state time-wait "sport = :{PORT}" | grep -q . && echo "time-wait held"
 {server} 1 > /dev/null 2>&1 & second=$!
 i=0; until curl -s -o /dev/null http://127.0.0.1:{PORT}/ || [ $i -ge 100 ]; do i=$((i + 1)); sleep 0.1; done
 wait $second; echo "second exit $?"
-python3 -c "import socket, time; s = socket.create_server(('127.0.0.1', {PORT})); time.sleep(3)" & holder=$!
-sleep 0.5
+python3 -c "import socket, time; s = socket.create_server(('127.0.0.1', {PORT})); time.sleep(60)" & holder=$!
+i=0; until [ -n "$(ss -Hltn 'sport = :{PORT}')" ] || [ $i -ge 100 ]; do i=$((i + 1)); sleep 0.1; done
 {server} 1; echo "third exit $?"
 kill $holder
 """, timeout=120)
