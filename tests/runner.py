@@ -20,7 +20,7 @@ _SYNTHESIS = re.compile(r"Synthesis: Tested: (\d+) \| Passing: (\d+) \| Failing:
 _SKIP = re.compile(r"^\[SKIP\] ", re.M)
 _RAN = re.compile(r"^Ran (\d+) tests?", re.M)
 _FAILED = re.compile(r"^FAILED \((.*)\)", re.M)
-TIMEOUT = 480  # seconds for any one suite (the examples take about 200 on a loaded 2-core machine): a hang fails instead of stalling CI
+TIMEOUT = 480  # seconds for any one suite, or one module of a PARALLEL suite: a hang fails instead of stalling CI
 
 
 class Result:
