@@ -107,7 +107,7 @@ i=0; until grep -q echoed $out.client || [ $i -ge 100 ]; do i=$((i + 1)); sleep 
 kill -TERM $first; wait $first; echo "first exit $?"; wait $client
 ss -Htan state time-wait "sport = :{PORT}" | grep -q . && echo "time-wait held"
 {server} 1 > $out 2>&1 & second=$!
-i=0; until grep -q listening $out || [ $i -ge 20 ]; do i=$((i + 1)); sleep 0.1; done
+i=0; until grep -q listening $out || [ $i -ge 100 ]; do i=$((i + 1)); sleep 0.1; done
 kill -TERM $second; wait $second; echo "second exit $?"; cat $out
 """, timeout=60)
         self.assertIn("first exit 0", stdout, stdout + stderr)

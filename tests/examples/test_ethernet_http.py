@@ -17,7 +17,7 @@ TAP_SETUP = ("ip link set lo up && ip tuntap add dev nsapi0 mode tap && ip addr 
              " && ip link set nsapi0 up")
 DHCP_DNS = ("/usr/sbin/dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --bind-interfaces"
             " --interface=nsapi0 --listen-address=192.168.7.1 --pid-file= --user=root --local=/test/"
-            " --host-record=www.demo.test,192.168.7.1 --dhcp-leasefile=/tmp/nsapi-ethernet-http-$$.leases"
+            " --host-record=www.demo.test,192.168.7.1 --dhcp-leasefile=$www/leases"
             " --dhcp-range=192.168.7.100,192.168.7.150,255.255.255.0,1h --dhcp-option=option:router,192.168.7.1"
             " --dhcp-option=option:dns-server,192.168.7.1")
 
@@ -46,7 +46,7 @@ python3 -m http.server --bind 192.168.7.1 --directory "$www" 80 >/dev/null 2>&1 
 {command}
 rc=$?
 kill $pids; wait
-rm -rf "$www" /tmp/nsapi-ethernet-http-$$.leases
+rm -rf "$www"
 exit $rc
 """
     return netns.run_script(script, timeout)

@@ -127,7 +127,7 @@ class HttpServer(unittest.TestCase):
     # A client that reads the answer to its end and closes only then, so that the server's end is the
     # one in TIME-WAIT (curl may close first, and then it is not).
     CLOSES_LAST = ("import socket, time\n"
-                   "for i in range(50):\n"
+                   "for i in range(100):\n"
                    "    try:\n"
                    "        s = socket.create_connection(('127.0.0.1', {port})); break\n"
                    "    except OSError: time.sleep(0.1)\n"
@@ -140,7 +140,9 @@ class HttpServer(unittest.TestCase):
         server takes the port at once (REUSEADDR), on POSIX; a port held by a live listener is still
         refused, and the message names the call that failed (bind)."""
         c = netns.CONFIGS["posix"]
-        server = f"{shlex.quote(SERVER)} {c['options']} {PORT}"
+        # Each server answers one request, under timeout: one that never got its request (a client that
+        # gave up on a loaded machine) ends as "exit 124", not as a script that waits forever.
+        server = f"timeout 30 {shlex.quote(SERVER)} {c['options']} {PORT}"
         rc, stdout, stderr = netns.run_script(f"""
 {c["setup"]}
 {server} 1 > /dev/null 2>&1 & first=$!
@@ -148,13 +150,13 @@ python3 -c {shlex.quote(self.CLOSES_LAST.format(port=PORT))}
 wait $first; echo "first exit $?"
 ss -Htan state time-wait "sport = :{PORT}" | grep -q . && echo "time-wait held"
 {server} 1 > /dev/null 2>&1 & second=$!
-i=0; until curl -s -o /dev/null http://127.0.0.1:{PORT}/ || [ $i -ge 20 ]; do i=$((i + 1)); sleep 0.1; done
+i=0; until curl -s -o /dev/null http://127.0.0.1:{PORT}/ || [ $i -ge 100 ]; do i=$((i + 1)); sleep 0.1; done
 wait $second; echo "second exit $?"
-python3 -c "import socket, time; s = socket.create_server(('127.0.0.1', {PORT})); time.sleep(3)" & holder=$!
-sleep 0.5
+python3 -c "import socket, time; s = socket.create_server(('127.0.0.1', {PORT})); time.sleep(60)" & holder=$!
+i=0; until [ -n "$(ss -Hltn 'sport = :{PORT}')" ] || [ $i -ge 100 ]; do i=$((i + 1)); sleep 0.1; done
 {server} 1; echo "third exit $?"
 kill $holder
-""", timeout=60)
+""", timeout=120)
         self.assertIn("first exit 0", stdout, stdout + stderr)
         self.assertIn("time-wait held", stdout, "the case needs the server's end in TIME-WAIT")
         self.assertIn("second exit 0", stdout, stdout + stderr)

@@ -76,6 +76,31 @@ END
         self.quiet(runner.python_suite, "py", folder)
         self.assertEqual((self.result.passed, self.result.failed, self.result.skipped), (1, 1, 1))
 
+    def test_parallel_modules_sum_into_one_line(self):
+        folder = os.path.join(self.tmp.name, "par")
+        os.mkdir(folder)
+        bodies = {"test_a": "    def test_1(self): pass\n    def test_2(self): self.skipTest('no peer')\n",
+                  "test_b": "    def test_3(self): self.fail('no')\n    def test_4(self): raise OSError\n",
+                  "test_c": "    def test_5(self): pass\n"}
+        for name, body in bodies.items():
+            with open(os.path.join(folder, name + ".py"), "w") as f:
+                f.write("import unittest\nclass T(unittest.TestCase):\n" + body)
+        out = self.quiet(runner.python_suite, "par", folder, None, None, 2, ["test_c"])
+        self.assertEqual((self.result.passed, self.result.failed, self.result.skipped), (2, 2, 1))
+        self.assertRegex(out, r"2 modules at once: test_\w \d+ s, test_\w \d+ s, test_\w \d+ s\n")
+        self.assertIn("=== test_b", out, "a failing module's output")
+        self.assertNotIn("=== test_a", out, "only the failing modules' output")
+
+    def test_parallel_modules_take_the_case_pattern(self):
+        folder = os.path.join(self.tmp.name, "par")
+        os.mkdir(folder)
+        for name in ("test_a", "test_b"):
+            with open(os.path.join(folder, name + ".py"), "w") as f:
+                f.write(f"import unittest\nclass T(unittest.TestCase):\n    def {name}_one(self): pass\n"
+                        f"    def {name}_two(self): self.fail('not chosen')\n")
+        self.quiet(runner.python_suite, "par", folder, None, "*_one", 2)
+        self.assertEqual((self.result.passed, self.result.failed), (2, 0))
+
     def test_plain_program_lines(self):
         fake = script(self.tmp.name, "plain", "echo 'ok one'; echo 'ok two'; echo 'not ok three'; exit 1\n")
         self.quiet(runner.program_suite, fake, {})
