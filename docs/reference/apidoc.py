@@ -106,15 +106,20 @@ def _prototype(member):
     return f"{ret}{'' if ret.endswith('*') else ' '}{name}{args};"
 
 
+def _head(name, summary, header, version, paragraphs, synopsis=()):
+    """A page's title, NAME, SYNOPSIS (the header, then synopsis's lines) and DESCRIPTION (paragraphs)."""
+    lines = [f'.TH {name.upper()} 3 "" "nsapi {version}" "nsapi API reference"',
+             ".SH NAME", f"{name} \\- {summary}",
+             ".SH SYNOPSIS", ".nf", f".B #include <{header}>", *synopsis, ".fi", ".SH DESCRIPTION"]
+    return lines + [p for para in paragraphs for p in (para, ".PP")][:-1]
+
+
 def _page(member, header, group, siblings, version):
     name = member.findtext("name")
     detail = member.find("detaileddescription")
     brief = _paragraphs(member.find("briefdescription"))
-    lines = [f'.TH {name.upper()} 3 "" "nsapi {version}" "nsapi API reference"',
-             ".SH NAME", f"{name} \\- {brief[0] if brief else group}",
-             ".SH SYNOPSIS", ".nf", f".B #include <{header}>", ".PP", _roff(_prototype(member)), ".fi",
-             ".SH DESCRIPTION"]
-    lines += [p for para in brief + _paragraphs(detail) for p in (para, ".PP")][:-1]
+    lines = _head(name, brief[0] if brief else group, header, version, brief + _paragraphs(detail),
+                  (".PP", _roff(_prototype(member))))
     params = _items(detail, "param")
     if params:
         lines.append(".SH PARAMETERS")
@@ -138,10 +143,8 @@ def _page(member, header, group, siblings, version):
 def _enum_page(member, header, version):
     name = member.findtext("name")
     brief = _paragraphs(member.find("briefdescription"))
-    lines = [f'.TH {name.upper()} 3 "" "nsapi {version}" "nsapi API reference"',
-             ".SH NAME", f"{name} \\- {brief[0] if brief else name}",
-             ".SH SYNOPSIS", ".nf", f".B #include <{header}>", ".fi", ".SH DESCRIPTION"]
-    lines += [p for para in brief + _paragraphs(member.find("detaileddescription")) for p in (para, ".PP")][:-1]
+    lines = _head(name, brief[0] if brief else name, header, version,
+                  brief + _paragraphs(member.find("detaileddescription")))
     lines.append(".SH VALUES")
     for value in member.findall("enumvalue"):
         text = " ".join(_paragraphs(value.find("briefdescription")) + _paragraphs(value.find("detaileddescription")))
@@ -217,10 +220,8 @@ def _member_lines(member):
 def _class_page(tree, name, version):
     header = tree.find("location").get("file")
     brief = _paragraphs(tree.find("briefdescription"))
-    lines = [f'.TH {name.upper()} 3 "" "nsapi {version}" "nsapi API reference"',
-             ".SH NAME", f"{name} \\- {brief[0] if brief else name}",
-             ".SH SYNOPSIS", ".nf", f".B #include <{header}>", ".fi", ".SH DESCRIPTION"]
-    lines += [p for para in brief + _paragraphs(tree.find("detaileddescription")) for p in (para, ".PP")][:-1]
+    lines = _head(name, brief[0] if brief else name, header, version,
+                  brief + _paragraphs(tree.find("detaileddescription")))
     lines.append(".SH METHODS")
     for section in tree.findall("sectiondef"):
         if section.get("kind") in _PUBLIC:
