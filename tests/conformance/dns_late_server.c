@@ -11,9 +11,9 @@
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "dns_late_server.h"
 #include "dns_message.h"
-#include "waits.h"
 
 #define LIFETIME_MS 10000
 

@@ -15,11 +15,11 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "inetd.h"
 
 static pid_t inetd = -1;
@@ -52,7 +52,6 @@ static void write_config(const char *ipv4, const char *ipv6, bool udp)
 static void wait_for_echo(const char *ipv4)
 {
     struct sockaddr_in echo = {.sin_family = AF_INET, .sin_port = htons(7)};
-    struct timespec pause = {0, 20 * 1000000L};
     int i, up = 0;
 
     inet_pton(AF_INET, ipv4, &echo.sin_addr);
@@ -62,7 +61,7 @@ static void wait_for_echo(const char *ipv4)
         up = connect(s, (struct sockaddr *)&echo, sizeof echo) == 0;
         close(s);
         if (!up) {
-            nanosleep(&pause, NULL);
+            sleep_ms(20);
         }
     }
     cr_assert(up, "inetd answers on %s:7", ipv4);

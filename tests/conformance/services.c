@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "clock.h"
 #include "fixture.h"
 #include "services.h"
 
@@ -122,9 +123,7 @@ static void *tcp_main(void *arg)
         struct connection *c = free_slot(t);
 
         if (c == NULL) {
-            struct timespec wait = {0, 10 * 1000000L};
-
-            nanosleep(&wait, NULL);
+            sleep_ms(10);
             continue;
         }
         if (nsapi_tcp_server_accept(&t->server, &c->socket, NULL) != NSAPI_ERROR_OK) {

@@ -11,12 +11,12 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include <criterion/criterion.h>
 
 #include "nsapi/stack_api.h" /* whether the backend has a resolver of its own */
 
+#include "clock.h"
 #include "dns_late_server.h"
 #include "dnsmasq.h"
 #include "fixture.h"
@@ -108,13 +108,11 @@ Test(dns, a_name_that_does_not_exist_fails_at_once)
 
 Test(dns, answers_are_kept_for_their_ttl)
 {
-    struct timespec past_ttl = {DNSMASQ_TTL, 200 * 1000000L};
-
     cr_assert_eq(nsapi_stack_add_dns_server(fx->stack, &server), NSAPI_ERROR_OK);
     expect("four.test", NSAPI_IPv4, NSAPI_ERROR_OK, "192.0.2.40");
     dnsmasq_stop();
     expect("four.test", NSAPI_IPv4, NSAPI_ERROR_OK, "192.0.2.40"); /* from the cache: the server is gone */
-    nanosleep(&past_ttl, NULL);
+    sleep_ms(DNSMASQ_TTL * 1000L + 200);
     expect("four.test", NSAPI_IPv4, NSAPI_ERROR_DNS_FAILURE, NULL);
 }
 
@@ -309,7 +307,6 @@ Test(dns, async_in_flight_bound_unique_ids_and_cancel)
     char name[32];
     long start;
     int i, j;
-    struct timespec settle = {0, 300 * 1000000L};
 
     nsapi_socket_address_set_port(&silent, 5353); /* every lookup stays in flight */
     cr_assert_eq(nsapi_stack_add_dns_server(fx->stack, &silent), NSAPI_ERROR_OK);
@@ -334,6 +331,6 @@ Test(dns, async_in_flight_bound_unique_ids_and_cancel)
     ids[0] = nsapi_stack_gethostbyname_async(fx->stack, "again.test", record_result, NULL, NSAPI_IPv4);
     cr_expect_gt(ids[0], 0, "a cancelled lookup's place is free again");
     cr_expect_eq(nsapi_stack_gethostbyname_async_cancel(fx->stack, ids[0]), NSAPI_ERROR_OK);
-    nanosleep(&settle, NULL);
+    sleep_ms(300);
     cr_expect_eq(calls_so_far(), 0, "a cancelled callback is never called");
 }

@@ -10,10 +10,10 @@
 
 #include <pthread.h>
 #include <string.h>
-#include <time.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "fixture.h"
 #include "waits.h"
 
@@ -198,7 +198,6 @@ Test(tcp, refused_connect_never_succeeds_later)
 Test(tcp, recv_size_zero_is_refused_at_once)
 {
     nsapi_tcp_socket_t s = {0};
-    struct timespec settle = {0, 200 * 1000000L};
     char buf[16];
     long start;
 
@@ -209,7 +208,7 @@ Test(tcp, recv_size_zero_is_refused_at_once)
     cr_expect_eq(nsapi_tcp_socket_recv(&s, NULL, 0), NSAPI_ERROR_PARAMETER, "NULL and 0");
     cr_expect_lt(now_ms() - start, 1000, "without waiting for data");
     cr_assert_eq(nsapi_tcp_socket_send(&s, "abc", 3), 3);
-    nanosleep(&settle, NULL); /* the echo is back: 0 must not read as the end of the stream */
+    sleep_ms(200); /* the echo is back: 0 must not read as the end of the stream */
     cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, 0), NSAPI_ERROR_PARAMETER, "data pending");
     cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, sizeof buf), 3, "the data is still there");
     cr_expect_eq(memcmp(buf, "abc", 3), 0);
@@ -400,12 +399,11 @@ Test(tcp, close_wakes_a_blocked_recv)
     nsapi_tcp_socket_t s = {0};
     struct blocked b = {&s, 1};
     pthread_t thread;
-    struct timespec wait = {0, 100 * 1000000L};
     long start;
 
     connect_to(&s, DISCARD);
     pthread_create(&thread, NULL, blocked_recv, &b);
-    nanosleep(&wait, NULL);
+    sleep_ms(100);
     start = now_ms();
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
     pthread_join(thread, NULL);
@@ -464,14 +462,13 @@ Test(tcp, sigio_attached_after_data_still_fires)
     nsapi_tcp_server_t server = {0};
     nsapi_tcp_socket_t client = {0}, accepted = {0};
     nsapi_socket_address_t at;
-    struct timespec settle = {0, 50 * 1000000L};
 
     signal_reset();
     listen_on(&server, 5006, &at);
     cr_assert_eq(nsapi_tcp_socket_open(&client, fx->stack), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tcp_socket_connect(&client, &at), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tcp_socket_send(&client, "data", 4), 4);
-    nanosleep(&settle, NULL); /* the data is there before accept and before sigio */
+    sleep_ms(50); /* the data is there before accept and before sigio */
     cr_assert_eq(nsapi_tcp_server_accept(&server, &accepted, NULL), NSAPI_ERROR_OK);
     nsapi_tcp_socket_sigio(&accepted, signal_raise, NULL);
     cr_expect(signal_wait(5000), "the data that came before the callback is signalled");

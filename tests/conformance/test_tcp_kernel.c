@@ -27,8 +27,8 @@
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "fixture.h"
-#include "waits.h"
 
 #define STEP_MS 3000       /* for any one connect, answer or close: a stall fails the case */
 #define SERVER_PORT 7100

@@ -13,6 +13,7 @@
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "fixture.h"
 #include "waits.h"
 

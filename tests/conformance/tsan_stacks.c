@@ -14,8 +14,8 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "nsapi/lwip.h"
 #include "nsapi/posix.h"
 #include "services.h"
@@ -93,14 +93,13 @@ static void close_wakes_recv(void)
 {
     struct blocked b;
     pthread_t t;
-    struct timespec wait = {0, 50 * 1000000L};
 
     memset(&b, 0, sizeof b);
     b.result = 1;
     nsapi_tcp_socket_open(&b.socket, &stack);
     nsapi_tcp_socket_connect(&b.socket, &discard);
     pthread_create(&t, NULL, blocked_recv, &b);
-    nanosleep(&wait, NULL);
+    sleep_ms(50);
     nsapi_tcp_socket_close(&b.socket);
     pthread_join(t, NULL);
     report(b.result == NSAPI_ERROR_NO_SOCKET, "close_wakes_recv");
@@ -139,13 +138,12 @@ static void close_wakes_accept(void)
     nsapi_tcp_server_t server = {0};
     struct server_call a = {&server, 1}, b = {&server, 1};
     pthread_t ta, tb;
-    struct timespec wait = {0, 50 * 1000000L};
     int ok = listen_on(&server, BASE + 50, 2);
 
     nsapi_tcp_server_set_timeout(&server, 5000); /* a bound, should the close not wake them */
     pthread_create(&ta, NULL, blocked_accept, &a);
     pthread_create(&tb, NULL, blocked_accept, &b);
-    nanosleep(&wait, NULL);
+    sleep_ms(50);
     ok &= nsapi_tcp_server_close(&server) == NSAPI_ERROR_OK;
     pthread_join(ta, NULL);
     pthread_join(tb, NULL);
@@ -173,7 +171,6 @@ static void close_wakes_connect(void)
     nsapi_tcp_socket_t fillers[3];
     struct blocked b;
     pthread_t t;
-    struct timespec wait = {0, 100 * 1000000L};
     int ok = listen_on(&server, BASE + 51, 1), i;
     nsapi_socket_address_t to = echo;
 
@@ -189,7 +186,7 @@ static void close_wakes_connect(void)
     nsapi_tcp_socket_open(&b.socket, &stack);
     nsapi_tcp_socket_set_timeout(&b.socket, 5000);
     pthread_create(&t, NULL, blocked_connect, &b);
-    nanosleep(&wait, NULL);
+    sleep_ms(100);
     ok &= nsapi_tcp_socket_close(&b.socket) == NSAPI_ERROR_OK;
     pthread_join(t, NULL);
     for (i = 0; i < 3; i++) {
@@ -259,7 +256,6 @@ static void use_after_close(void)
 {
     struct blocked b;
     pthread_t t;
-    struct timespec wait = {0, 20 * 1000000L};
     char buf[4];
     nsapi_tcp_server_t server = {0};
     nsapi_tcp_socket_t connection = {0};
@@ -269,7 +265,7 @@ static void use_after_close(void)
     ok = nsapi_tcp_socket_open(&b.socket, &stack) == NSAPI_ERROR_OK
          && nsapi_tcp_socket_connect(&b.socket, &discard) == NSAPI_ERROR_OK;
     pthread_create(&t, NULL, send_until_error, &b);
-    nanosleep(&wait, NULL);
+    sleep_ms(20);
     ok &= nsapi_tcp_socket_close(&b.socket) == NSAPI_ERROR_OK;
     pthread_join(t, NULL);
     ok &= b.result == NSAPI_ERROR_NO_SOCKET;

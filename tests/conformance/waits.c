@@ -2,22 +2,14 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
-#include <time.h>
 
+#include "clock.h"
 #include "os.h"
 #include "waits.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
 static int raised;
-
-long now_ms(void)
-{
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
 
 void signal_raise(void *arg)
 {
@@ -30,16 +22,9 @@ void signal_raise(void *arg)
 
 int signal_wait(int timeout_ms)
 {
-    struct timespec until;
+    struct timespec until = deadline_ms(timeout_ms);
     int got;
 
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += timeout_ms / 1000;
-    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
     pthread_mutex_lock(&lock);
     while (!raised && pthread_cond_timedwait(&cond, &lock, &until) == 0) {
     }
@@ -58,7 +43,6 @@ void signal_reset(void)
 
 void lookups_wait(nsapi_stack_t *stack)
 {
-    struct timespec pause = {0, 10 * 1000000L};
     int i, tries, busy = 1;
 
     for (tries = 0; tries < 300 && busy; tries++) {
@@ -69,7 +53,7 @@ void lookups_wait(nsapi_stack_t *stack)
         }
         nsapi_os_unlock(&stack->sync);
         if (busy) {
-            nanosleep(&pause, NULL);
+            sleep_ms(10);
         }
     }
 }

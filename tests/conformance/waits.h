@@ -1,15 +1,12 @@
 /*
- * The bounded waits the conformance cases share: a monotonic clock, a flag
- * that a sigio (or DNS) callback raises and a case waits for, and waiting
- * for asynchronous DNS lookups to let go of a stack.
+ * The bounded waits the conformance cases share: a flag that a sigio (or
+ * DNS) callback raises and a case waits for, and waiting for asynchronous
+ * DNS lookups to let go of a stack.
  */
 #ifndef CONFORMANCE_WAITS_H
 #define CONFORMANCE_WAITS_H
 
 #include "nsapi/nsapi.h"
-
-/* Milliseconds on the monotonic clock. */
-long now_ms(void);
 
 /* A sigio callback: raises the flag and wakes signal_wait(). */
 void signal_raise(void *arg);

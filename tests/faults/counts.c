@@ -3,8 +3,8 @@
 
 #include <dirent.h>
 #include <malloc.h>
-#include <time.h>
 
+#include "clock.h"
 #include "counts.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -39,12 +39,11 @@ long counts_heap(void)
 
 long counts_heap_settled(long baseline, long slack)
 {
-    struct timespec pause = {0, 20 * 1000000L};
     long heap = counts_heap();
     int tries = 0;
 
     while (heap - baseline > slack && tries++ < 50) {
-        nanosleep(&pause, NULL);
+        sleep_ms(20);
         heap = counts_heap();
     }
     return heap;

@@ -13,14 +13,13 @@
 
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "counts.h"
 #include "fixture.h"
 #include "pair.h"
-#include "waits.h"
 
 static void setup(void)
 {
@@ -223,7 +222,6 @@ static unsigned char pattern(size_t at)
 static size_t fill_up(nsapi_tcp_socket_t *s, size_t offset)
 {
     static unsigned char chunk[CHUNK];
-    const struct timespec pause = {0, 10 * 1000000L};
     size_t queued = 0;
     long blocked_since = -1;
 
@@ -242,7 +240,7 @@ static size_t fill_up(nsapi_tcp_socket_t *s, size_t offset)
             blocked_since = -1;
         } else {
             blocked_since = blocked_since < 0 ? now_ms() : blocked_since;
-            nanosleep(&pause, NULL);
+            sleep_ms(10);
         }
     }
     cr_assert_lt(queued, (size_t)MOST, "on %s the sender never met a full window", fx->name);

@@ -22,14 +22,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "fixture.h"
 #include "pair.h"
-#include "waits.h"
 
 #define BIG (16 * 1024 * 1024)
 #define PROMPT_MS 1500 /* how soon a reset or a close must end a blocked call */
@@ -41,13 +40,6 @@ static void setup(void)
 }
 
 TestSuite(peer, .init = setup, .fini = fixture_teardown, .timeout = 60);
-
-static void sleep_ms(long ms)
-{
-    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-
-    nanosleep(&t, NULL);
-}
 
 /* After a reset: recv and send say NO_CONNECTION (or, on a vanished peer, expect), twice each. */
 static void expect_dead(nsapi_tcp_socket_t *s, nsapi_error_t expect, const char *what)

@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "fake_stack.h"
 
 #define FAKE(stack) ((struct fake_stack *)(stack)->context)
@@ -66,9 +66,8 @@ static nsapi_error_t fake_socket_close(nsapi_stack_t *stack, nsapi_handle_t hand
 {
     struct fake_stack *f = FAKE(stack);
     struct fake_result r = next(f, FAKE_CLOSE, NSAPI_ERROR_OK);
-    struct timespec delay = {f->close_delay_ms / 1000, (long)(f->close_delay_ms % 1000) * 1000000L};
 
-    nanosleep(&delay, NULL);
+    sleep_ms(f->close_delay_ms);
 
     pthread_mutex_lock(&f->lock);
     memset(&f->sockets[index_of(handle)], 0, sizeof f->sockets[0]);
@@ -253,9 +252,8 @@ struct later {
 static void *fire_later(void *arg)
 {
     struct later *l = arg;
-    struct timespec delay = {l->delay_ms / 1000, (long)(l->delay_ms % 1000) * 1000000L};
 
-    nanosleep(&delay, NULL);
+    sleep_ms(l->delay_ms);
     fake_event(l->f, l->index);
     free(l);
     return NULL;

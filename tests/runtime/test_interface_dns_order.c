@@ -9,8 +9,8 @@
 #include <criterion/criterion.h>
 #include <pthread.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "fake_stack.h"
 
 static pthread_t reporter;
@@ -35,14 +35,13 @@ static nsapi_error_t nothing(nsapi_interface_t *interface)
 /* One server, 192.0.2.53, read in 200 ms: long enough for a connect woken early to return first. */
 static nsapi_error_t slow_dns_server(nsapi_interface_t *interface, int index, nsapi_addr_t *addr)
 {
-    static const struct timespec pause = {0, 200 * 1000 * 1000};
     static const uint8_t server[4] = {192, 0, 2, 53};
 
     (void)interface;
     if (index > 0) {
         return NSAPI_ERROR_NO_ADDRESS;
     }
-    nanosleep(&pause, NULL);
+    sleep_ms(200);
     addr->version = NSAPI_IPv4;
     memcpy(addr->bytes, server, sizeof server);
     return NSAPI_ERROR_OK;

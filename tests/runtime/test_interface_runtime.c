@@ -6,10 +6,10 @@
  */
 #include <pthread.h>
 #include <string.h>
-#include <time.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "fake_stack.h"
 #include "nsapi/nsapi.h"
 #include "nsapi/stack_api.h"
@@ -207,9 +207,8 @@ struct later {
 static void *later_run(void *arg)
 {
     struct later *l = arg;
-    struct timespec pause = {l->delay_ms / 1000, (long)(l->delay_ms % 1000) * 1000000L};
 
-    nanosleep(&pause, NULL);
+    sleep_ms(l->delay_ms);
     l->result = l->disconnect ? nsapi_interface_disconnect(&iface)
                               : nsapi_interface_report_status(&iface, (nsapi_connection_status_t)l->status);
     return NULL;

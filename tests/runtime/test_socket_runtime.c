@@ -8,10 +8,10 @@
 
 #include <pthread.h>
 #include <string.h>
-#include <time.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "fake_stack.h"
 
 static struct fake_stack fake;
@@ -30,14 +30,6 @@ static void teardown(void)
 }
 
 TestSuite(socket_runtime, .init = setup, .fini = teardown, .timeout = 20);
-
-static long now_ms(void)
-{
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
 
 static nsapi_socket_address_t address(const char *ip, uint16_t port)
 {
@@ -92,12 +84,11 @@ Test(socket_runtime, open_while_closing_is_refused)
 {
     nsapi_udp_socket_t s = {0};
     pthread_t thread;
-    struct timespec wait = {0, 50 * 1000000L};
 
     cr_assert_eq(nsapi_udp_socket_open(&s, stack), NSAPI_ERROR_OK);
     fake.close_delay_ms = 200;
     pthread_create(&thread, NULL, close_call, &s);
-    nanosleep(&wait, NULL);
+    sleep_ms(50);
     cr_expect_eq(nsapi_udp_socket_open(&s, stack), NSAPI_ERROR_PARAMETER, "another thread is closing it");
     pthread_join(thread, NULL);
     cr_expect_eq(fake.stack.sockets, 0, "nothing was opened behind the close");
@@ -234,11 +225,10 @@ Test(socket_runtime, close_wakes_blocked_call)
     nsapi_tcp_socket_t s = {0};
     struct blocked b = {&s, 1};
     pthread_t thread;
-    struct timespec wait = {0, 100 * 1000000L};
 
     cr_assert_eq(nsapi_tcp_socket_open(&s, stack), NSAPI_ERROR_OK);
     pthread_create(&thread, NULL, recv_forever, &b);
-    nanosleep(&wait, NULL);
+    sleep_ms(100);
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
     pthread_join(thread, NULL);
     cr_expect_eq(b.result, NSAPI_ERROR_NO_SOCKET);
@@ -249,12 +239,11 @@ Test(socket_runtime, one_receiver_at_a_time)
     nsapi_tcp_socket_t s = {0};
     struct blocked b = {&s, 1};
     pthread_t thread;
-    struct timespec wait = {0, 50 * 1000000L};
     char buf[8];
 
     cr_assert_eq(nsapi_tcp_socket_open(&s, stack), NSAPI_ERROR_OK);
     pthread_create(&thread, NULL, recv_forever, &b);
-    nanosleep(&wait, NULL);
+    sleep_ms(50);
     nsapi_tcp_socket_set_timeout(&s, 50);
     cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_WOULD_BLOCK, "waited for its turn, then timed out");
     nsapi_tcp_socket_close(&s);

@@ -10,8 +10,8 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "fake_stack.h"
 
 static int failures;
@@ -20,13 +20,6 @@ static void report(int ok, const char *name)
 {
     printf("%s %s\n", ok ? "ok" : "not ok", name);
     failures += !ok;
-}
-
-static void sleep_ms(int ms)
-{
-    struct timespec t = {ms / 1000, (long)(ms % 1000) * 1000000L};
-
-    nanosleep(&t, NULL);
 }
 
 struct call {

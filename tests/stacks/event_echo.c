@@ -7,8 +7,8 @@
 
 #include <pthread.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "event_echo.h"
 
 #define CHUNK 4096
@@ -214,16 +214,9 @@ int event_echo_start(nsapi_stack_t *stack, const char *addr, uint16_t port, size
 
 bool event_echo_wait(size_t bytes, int ms)
 {
-    struct timespec deadline;
+    struct timespec deadline = deadline_ms(ms);
     bool reached;
 
-    clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += ms / 1000;
-    deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (deadline.tv_nsec >= 1000000000L) {
-        deadline.tv_sec++;
-        deadline.tv_nsec -= 1000000000L;
-    }
     pthread_mutex_lock(&lock);
     while (result.got < bytes && !result.failed && pthread_cond_timedwait(&progressed, &lock, &deadline) == 0) {
     }

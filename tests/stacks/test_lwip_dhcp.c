@@ -23,12 +23,12 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 
+#include "clock.h"
 #include "lwip/dhcp.h"
 #include "lwip/tcpip.h"
 #include "nsapi/lwip.h"
@@ -53,17 +53,7 @@ static char fake_dhcp_path[512];
 /* CLOCK_MONOTONIC in seconds: the clock of the server's log too. */
 static double now(void)
 {
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static void pause_ms(long ms)
-{
-    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-
-    nanosleep(&t, NULL);
+    return (double)now_ms() / 1000;
 }
 
 static void coarse_tick(void *unused)
@@ -195,7 +185,7 @@ static bool await_log(const char *word1, const char *word2, double seconds)
         if (now() > end) {
             return false;
         }
-        pause_ms(20);
+        sleep_ms(20);
     }
     return true;
 }
@@ -266,7 +256,7 @@ static void stop_server(void)
     }
     kill(server, SIGTERM);
     for (i = 0; i < 100 && waitpid(server, NULL, WNOHANG) == 0; i++) {
-        pause_ms(20);
+        sleep_ms(20);
     }
     if (i == 100) {
         kill(server, SIGKILL);
@@ -397,7 +387,7 @@ Test(lwip_dhcp, an_offer_with_another_transaction_id_is_not_taken)
     cr_assert_eq(nsapi_interface_set_blocking(&eth, false), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_interface_connect(&eth), NSAPI_ERROR_OK);
     cr_assert(await_log("send OFFER", NULL, 5.0), "the server answered the DISCOVER");
-    pause_ms(1500); /* time enough to take it, had the client wanted */
+    sleep_ms(1500); /* time enough to take it, had the client wanted */
     status = nsapi_interface_get_connection_status(&eth);
     cr_expect(status == NSAPI_STATUS_CONNECTING || status == NSAPI_STATUS_LOCAL_UP, "%s", status_name(status));
     cr_expect_eq(address_text(nsapi_interface_get_ip_address, text, sizeof text), NSAPI_ERROR_NO_ADDRESS, "%s", text);
@@ -449,7 +439,7 @@ Test(lwip_dhcp, an_ack_without_server_id_lease_or_netmask_leaves_a_consistent_in
     cr_expect(await_log("send ACK", NULL, 1.0), "the ACK was the incomplete one");
     for (i = 0; i < 3; i++) { /* the lease of 0 s ends; what follows must stay consistent too */
         tick();
-        pause_ms(1500);
+        sleep_ms(1500);
         expect_consistent("after a tick");
     }
     cr_log_info("DISCOVERs %u, RELEASEs %u, ACKs %u, status events %u",
@@ -472,14 +462,14 @@ Test(lwip_dhcp, a_short_lease_is_renewed_at_t1_then_rebound_at_t2_and_the_addres
     bound = now();
     events_at_bind = events_so_far();
     for (ticks = 1; ticks <= 10; ticks++) {
-        pause_ms(1000);
+        sleep_ms(1000);
         tick();
         if (ticks == 7) {
             cr_assert(await_log("kind=rebind", NULL, 2.0), "a rebinding REQUEST at T2");
             cr_assert(await_log("send ACK", "to=" OFFERED, 2.0));
         }
     }
-    pause_ms(200);
+    sleep_ms(200);
     cr_assert_geq(log_lines("kind=renew", NULL, NULL, 1, &renew), 1, "a renewing REQUEST at T1");
     cr_assert_geq(log_lines("kind=rebind", NULL, NULL, 1, &rebind), 1);
     cr_log_info("renewals %u, first at %.2f s; rebinding at %.2f s", log_lines("kind=renew", NULL, NULL, 0, NULL),
@@ -528,9 +518,9 @@ Test(lwip_dhcp, a_vanished_server_loses_the_address_at_the_end_of_the_lease)
     bound = now();
     events_at_bind = events_so_far();
     for (ticks = 1; ticks <= 11 && change < 0; ticks++) {
-        pause_ms(1000);
+        sleep_ms(1000);
         tick();
-        pause_ms(100);
+        sleep_ms(100);
         change = first_event_other_than(events_at_bind, NSAPI_STATUS_GLOBAL_UP);
     }
     cr_assert_geq(change, 0, "the status left GLOBAL_UP within 11 ticks");
@@ -566,9 +556,9 @@ Test(lwip_dhcp, hostile_replies_crash_nothing_and_a_lease_follows)
     cr_expect_eq(log_lines("send-failed", NULL, NULL, 0, NULL), 0, "the fragmented one too");
     cr_expect_geq(log_lines("send NAK", NULL, NULL, 0, NULL), 4, "one round each");
     for (waited = 0; waited < 2000 && count_events(NSAPI_STATUS_GLOBAL_UP) == 0; waited += 20) {
-        pause_ms(20); /* connect returns at the change; its event reaches the callback a moment later */
+        sleep_ms(20); /* connect returns at the change; its event reaches the callback a moment later */
     }
-    pause_ms(200); /* and no second one follows */
+    sleep_ms(200); /* and no second one follows */
     cr_expect_eq(count_events(NSAPI_STATUS_GLOBAL_UP), 1, "up once, with the real lease only");
     f = fopen(log_path, "r");
     while (f != NULL && fgets(line, sizeof line, f) != NULL) { /* which offers the client took, for the reader */
@@ -635,7 +625,7 @@ static bool port_67_bound(void)
         if (found) {
             return true;
         }
-        pause_ms(20);
+        sleep_ms(20);
     }
     return false;
 }

@@ -10,10 +10,10 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
-#include <time.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "event_echo.h"
 #include "nsapi/lwip.h"
 
@@ -47,21 +47,6 @@ static nsapi_socket_address_t local(uint16_t port)
     return a;
 }
 
-static long now_ms(void)
-{
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
-}
-
-static void sleep_ms(long ms)
-{
-    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-
-    nanosleep(&t, NULL);
-}
-
 /* What a callback saw, under lock, and a bounded wait for it. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
@@ -79,11 +64,9 @@ static void enter(void)
 
 static int wait_entered(void)
 {
-    struct timespec deadline;
+    struct timespec deadline = deadline_ms(WAIT_MS);
     int n;
 
-    clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += WAIT_MS / 1000;
     pthread_mutex_lock(&lock);
     while (entered == 0 && pthread_cond_timedwait(&changed, &lock, &deadline) == 0) {
     }
@@ -356,8 +339,7 @@ Test(lwip_event_mode, a_sigio_refused_its_turn_comes_again_in_lwips_thread, .ini
     cr_assert_eq(pthread_create(&sender, NULL, send_later, NULL), 0);
     cr_expect_eq(nsapi_udp_socket_recvfrom(&shared, NULL, buf, sizeof buf), 1, "this blocking call got the datagram");
     pthread_join(sender, NULL);
-    clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += WAIT_MS / 1000;
+    deadline = deadline_ms(WAIT_MS);
     pthread_mutex_lock(&lock);
     while (shared_calls < 2 && pthread_cond_timedwait(&changed, &lock, &deadline) == 0) {
     }

@@ -8,10 +8,10 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
-#include <time.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "nsapi/lwip.h"
 
 #define PORT 7100
@@ -41,13 +41,6 @@ static nsapi_socket_address_t local(uint16_t port)
     return a;
 }
 
-static void sleep_ms(long ms)
-{
-    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-
-    nanosleep(&t, NULL);
-}
-
 /* What the callbacks below saw, and a condition to wait for it with a bound. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
@@ -57,11 +50,9 @@ static nsapi_error_t closed_from_sigio = 1;
 /* Wait until *flag is set, at most WAIT_MS; whether it is. */
 static int wait_for(const int *flag)
 {
-    struct timespec deadline;
+    struct timespec deadline = deadline_ms(WAIT_MS);
     int set;
 
-    clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += WAIT_MS / 1000;
     pthread_mutex_lock(&lock);
     while (!*flag && pthread_cond_timedwait(&changed, &lock, &deadline) == 0) {
     }

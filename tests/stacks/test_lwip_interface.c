@@ -23,11 +23,11 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "dns_message.h"
 #include "nsapi/lwip.h"
 #include "nsapi/stack_api.h"
@@ -242,17 +242,9 @@ static int await_event(unsigned from, nsapi_connection_status_t status, int ms)
                 return (int)i;
             }
         }
-        usleep(10000);
+        sleep_ms(10);
     }
     return -1;
-}
-
-static uint64_t now_ms(void)
-{
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
 }
 
 /* ---- addresses and a TCP peer ----------------------------------------------------------------- */
@@ -372,7 +364,7 @@ Test(lwip_interface, dhcp_lease_gateway_dns_and_release)
     cr_assert_eq(nsapi_interface_disconnect(&eth), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_interface_get_ip_address(&eth, &ip), NSAPI_ERROR_NO_ADDRESS, "the lease is gone");
     for (i = 0; i < 300 && leased(mac); i++) {
-        usleep(10000);
+        sleep_ms(10);
     }
     cr_expect(!leased(mac), "DHCPRELEASE reached dnsmasq within 3 s");
 }
@@ -391,7 +383,7 @@ Test(lwip_interface, release_right_after_the_lease)
     /* Nothing went to the server since the lease: the DHCPRELEASE waits for ARP first, and still goes. */
     cr_assert_eq(nsapi_interface_disconnect(&eth), NSAPI_ERROR_OK);
     for (i = 0; i < 300 && leased(mac); i++) {
-        usleep(10000);
+        sleep_ms(10);
     }
     cr_expect(!leased(mac), "DHCPRELEASE reached dnsmasq within 3 s");
 }
@@ -438,7 +430,7 @@ Test(lwip_interface, blocking_connect_events_in_order)
     cr_assert_eq(nsapi_interface_disconnect(&eth), NSAPI_ERROR_OK);
     cr_expect_eq(await_event(n, NSAPI_STATUS_DISCONNECTED, 1000), (int)n, "DISCONNECTED next");
     cr_expect_eq(nsapi_interface_disconnect(&eth), NSAPI_ERROR_NO_CONNECTION);
-    usleep(300000);
+    sleep_ms(300);
     cr_expect_eq(event_count(), n + 1, "nothing after the interface went down");
 }
 
@@ -580,7 +572,7 @@ Test(lwip_interface, mac_address_set_while_down)
     nsapi_interface_set_timeout(&eth, 10000);
     cr_assert_eq(nsapi_interface_connect(&eth), NSAPI_ERROR_OK);
     for (i = 0; i < 100 && !leased("02:00:00:aa:bb:cc"); i++) {
-        usleep(10000);
+        sleep_ms(10);
     }
     cr_expect(leased("02:00:00:aa:bb:cc"), "dnsmasq leased to that MAC");
     cr_expect_eq(nsapi_interface_set_mac_address(&eth, mine, sizeof mine), NSAPI_ERROR_BUSY, "not while up");

@@ -13,11 +13,11 @@
 #include <netinet/in.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "nsapi/posix.h"
 #include "posix_errors.h"
 
@@ -223,7 +223,6 @@ Test(posix, refused_connect_stays_refused_after_recv_read_the_error)
     nsapi_stack_t stack = {0};
     nsapi_tcp_socket_t s = {0};
     nsapi_socket_address_t at;
-    struct timespec settle = {0, 50 * 1000000L};
     char buf[4];
     int fd;
 
@@ -232,7 +231,7 @@ Test(posix, refused_connect_stays_refused_after_recv_read_the_error)
     cr_assert_eq(nsapi_tcp_socket_open(&s, &stack), NSAPI_ERROR_OK);
     nsapi_tcp_socket_set_blocking(&s, false);
     cr_assert_eq(nsapi_tcp_socket_connect(&s, &at), NSAPI_ERROR_IN_PROGRESS);
-    nanosleep(&settle, NULL); /* the refusal arrives */
+    sleep_ms(50); /* the refusal arrives */
     cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_NO_CONNECTION, "recv takes the error");
     cr_expect_eq(nsapi_tcp_socket_connect(&s, &at), NSAPI_ERROR_NO_CONNECTION, "and connect still knows");
     cr_expect_eq(nsapi_tcp_socket_connect(&s, &at), NSAPI_ERROR_NO_CONNECTION, "every time");
@@ -271,7 +270,6 @@ Test(posix, sigio_runs_without_the_stack_lock)
     nsapi_stack_t stack = {0};
     nsapi_udp_socket_t s = {0};
     nsapi_socket_address_t at;
-    struct timespec pause = {0, 10 * 1000000L};
     int i;
 
     cr_assert_eq(nsapi_posix_init(&stack), NSAPI_ERROR_OK);
@@ -282,7 +280,7 @@ Test(posix, sigio_runs_without_the_stack_lock)
     nsapi_udp_socket_sigio(&s, sigio_calls_the_stack, NULL);
     cr_assert_eq(nsapi_udp_socket_sendto(&s, &at, "self", 4), 4);
     for (i = 0; i < 300 && callback_saw < 0; i++) {
-        nanosleep(&pause, NULL);
+        sleep_ms(10);
     }
     cr_expect_eq(callback_saw, 1, "the callback ran and could call into the stack");
     nsapi_udp_socket_close(&s);

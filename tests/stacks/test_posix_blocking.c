@@ -17,29 +17,14 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "nsapi/posix.h"
 
 #define BOUND_MS 5000 /* longest any case waits for what it expects */
-
-static long now_ms(void)
-{
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
-}
-
-static void sleep_ms(long ms)
-{
-    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-
-    nanosleep(&t, NULL);
-}
 
 /* A kernel socket of type on 127.0.0.1, a port of its own; its address in *at. */
 static int kernel_socket(int type, nsapi_socket_address_t *at)
@@ -67,10 +52,8 @@ static void kernel_send_to(int fd, const nsapi_socket_address_t *to)
 /* Join thread, failing the case if it has not ended within BOUND_MS. */
 static void join_bounded(pthread_t thread, const char *what)
 {
-    struct timespec until;
+    struct timespec until = deadline_ms(BOUND_MS);
 
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += BOUND_MS / 1000;
     cr_assert_eq(pthread_timedjoin_np(thread, NULL, &until), 0, "%s is still blocked", what);
 }
 
@@ -215,11 +198,9 @@ static void count_signal(void *arg)
 /* Whether a sigio comes within BOUND_MS; takes it. */
 static bool signal_comes(void)
 {
-    struct timespec until;
+    struct timespec until = deadline_ms(BOUND_MS);
     bool came;
 
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += BOUND_MS / 1000;
     pthread_mutex_lock(&signal_lock);
     while (signals == 0 && pthread_cond_timedwait(&signalled, &signal_lock, &until) == 0) {
     }

@@ -16,11 +16,11 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "nsapi/nsapi.h"
 #include "nsapi/posix.h"
 #include "nsapi/stack_api.h"
@@ -35,14 +35,6 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
 static int events[EVENTS];
 static unsigned seen;
-
-static long now_ms(void)
-{
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
-}
 
 /* Run a shell command, which must succeed. */
 static void sh(const char *format, ...)
@@ -72,16 +64,9 @@ static void record(nsapi_event_t event, intptr_t argument, void *context)
 /* Wait up to timeout_ms for more than `after` events; the count then. */
 static unsigned wait_events(unsigned after, int timeout_ms)
 {
-    struct timespec until;
+    struct timespec until = deadline_ms(timeout_ms);
     unsigned n;
 
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += timeout_ms / 1000;
-    until.tv_nsec += (timeout_ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
     pthread_mutex_lock(&lock);
     while (seen <= after && pthread_cond_timedwait(&changed, &lock, &until) == 0) {
     }
@@ -163,7 +148,7 @@ Test(posix_interface, connect_gives_the_kernels_addresses_name_and_mac)
     /* The kernel makes the link-local address from the MAC (EUI-64) once the link is up. */
     memset(&got, 0, sizeof got);
     for (i = 0; i < 200 && nsapi_interface_get_ipv6_link_local_address(&interface, &got) != NSAPI_ERROR_OK; i++) {
-        usleep(10000);
+        sleep_ms(10);
     }
     cr_assert_gt(nsapi_socket_address_get_ip_address(&got, text, sizeof text), 0, "a link-local address in 2 s");
     cr_expect_str_eq(text, "fe80::5eff:fe10:1");
@@ -492,7 +477,7 @@ static void reconnect(nsapi_event_t event, intptr_t argument, void *context)
 {
     if (argument == NSAPI_STATUS_DISCONNECTED && context != NULL
         && !__atomic_exchange_n(&in_callback, 1, __ATOMIC_ACQ_REL)) {
-        usleep(300000);
+        sleep_ms(300);
         nsapi_interface_set_blocking(&interface, false);
         reconnect_result = nsapi_interface_connect(&interface);
     }
@@ -510,7 +495,7 @@ Test(posix_interface, disconnect_while_a_callback_reconnects_does_not_deadlock)
     cr_assert_eq(nsapi_interface_attach(&interface, reconnect, &interface), NSAPI_ERROR_OK);
     sh("ip link set v0 down");
     for (i = 0; i < 500 && !__atomic_load_n(&in_callback, __ATOMIC_ACQUIRE); i++) {
-        usleep(10000);
+        sleep_ms(10);
     }
     cr_assert(__atomic_load_n(&in_callback, __ATOMIC_ACQUIRE), "the link's loss reached the callback in 5 s");
     start = now_ms();

@@ -14,6 +14,7 @@
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "dnsmasq.h"
 #include "nsapi/nsapi.h"
 #include "nsapi/posix.h"
@@ -112,13 +113,13 @@ Test(posix_names, asynchronous_lookups_ask_the_host_too)
 
     cr_assert_gt(id, 0, "running in the resolver's thread");
     for (i = 0; i < 500 && !__atomic_load_n(&done, __ATOMIC_ACQUIRE); i++) {
-        usleep(10000);
+        sleep_ms(10);
     }
     cr_assert(__atomic_load_n(&done, __ATOMIC_ACQUIRE), "answered within 5 s");
     cr_expect_eq(async_result, 1);
     cr_expect_str_eq(async_text, "192.0.2.77");
     for (i = 0; i < 100 && nsapi_posix_deinit(&stack) == NSAPI_ERROR_BUSY; i++) { /* the lookup's place frees */
-        usleep(10000);
+        sleep_ms(10);
     }
     cr_assert_eq(nsapi_posix_init(&stack), NSAPI_ERROR_OK, "for teardown");
 }

@@ -9,8 +9,8 @@
 
 #include <pthread.h>
 #include <stdio.h>
-#include <time.h>
 
+#include "clock.h"
 #include "event_echo.h"
 #include "nsapi/lwip.h"
 
@@ -25,13 +25,6 @@ static void report(int ok, const char *name)
 {
     printf("%s %s\n", ok ? "ok" : "not ok", name);
     failures += !ok;
-}
-
-static void sleep_ms(long ms)
-{
-    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-
-    nanosleep(&t, NULL);
 }
 
 static void echo_keeps_every_byte(void)

@@ -17,9 +17,9 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "nsapi/posix.h"
 
 #define ROUNDS 40
@@ -33,13 +33,6 @@ static void report(int ok, const char *name)
 {
     printf("%s %s\n", ok ? "ok" : "not ok", name);
     failures += !ok;
-}
-
-static void pause_ms(long ms)
-{
-    struct timespec t = {0, ms * 1000000L};
-
-    nanosleep(&t, NULL);
 }
 
 /* Called in the interface's thread for the kernel's changes: asks the interface back. */
@@ -66,7 +59,7 @@ static void *reader(void *arg)
         (void)nsapi_interface_get_connection_status(&interface);
         (void)nsapi_interface_get_ip_address(&interface, &address);
         (void)nsapi_interface_get_mac_address(&interface, mac, sizeof mac);
-        pause_ms(1);
+        sleep_ms(1);
     }
     return NULL;
 }
@@ -92,7 +85,7 @@ static void *flapper(void *arg)
     (void)arg;
     for (k = 0; k < FLAPS && !__atomic_load_n(&stopping, __ATOMIC_ACQUIRE); k++) {
         set_peer(fd, k % 2);
-        pause_ms(15);
+        sleep_ms(15);
     }
     set_peer(fd, 1);
     close(fd);
@@ -110,7 +103,7 @@ static int churn(void)
         nsapi_interface_set_blocking(&interface, k % 2 == 0);
         err = nsapi_interface_connect(&interface);
         ok = ok && (err == NSAPI_ERROR_OK || err == NSAPI_ERROR_NO_CONNECTION);
-        pause_ms(5);
+        sleep_ms(5);
         err = nsapi_interface_disconnect(&interface);
         ok = ok && (err == NSAPI_ERROR_OK || err == NSAPI_ERROR_NO_CONNECTION);
     }

@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
 
+#include "clock.h"
 #include "fixture.h"
 
 #define PEERS 4
@@ -128,7 +128,7 @@ void tls_case_wait_listen(bool udp, int port)
 
     snprintf(line, sizeof line, "ss -Hl%sn 'sport = :%d' | grep -q .", udp ? "u" : "t", port);
     for (i = 0; i < 100 && system(line) != 0; i++) {
-        usleep(50 * 1000);
+        sleep_ms(50);
     }
     cr_assert_lt(i, 100, "something listens on %s port %d", udp ? "UDP" : "TCP", port);
 }
@@ -178,14 +178,7 @@ int tls_case_events(void)
 
 bool tls_case_wait_event(int ms)
 {
-    struct timespec deadline;
+    struct timespec deadline = deadline_ms(ms);
 
-    clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += ms / 1000;
-    deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (deadline.tv_nsec >= 1000000000L) {
-        deadline.tv_sec++;
-        deadline.tv_nsec -= 1000000000L;
-    }
     return sem_timedwait(&events, &deadline) == 0;
 }
