@@ -1,7 +1,7 @@
 /*
- * The bounded waits the conformance cases share: a flag that a sigio (or
- * DNS) callback raises and a case waits for, and waiting for asynchronous
- * DNS lookups to let go of a stack.
+ * The bounded waits the conformance cases (and posix_blocking) share: a flag
+ * that a sigio (or DNS) callback raises and a case waits for, and waiting
+ * for asynchronous DNS lookups to let go of a stack.
  */
 #ifndef CONFORMANCE_WAITS_H
 #define CONFORMANCE_WAITS_H

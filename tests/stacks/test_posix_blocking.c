@@ -23,6 +23,7 @@
 
 #include "clock.h"
 #include "nsapi/posix.h"
+#include "waits.h"
 
 #define BOUND_MS 5000 /* longest any case waits for what it expects */
 
@@ -182,49 +183,14 @@ Test(posix_blocking, a_timeout_bounds_the_call_however_often_the_socket_wakes_it
     close(peer);
 }
 
-static pthread_mutex_t signal_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t signalled = PTHREAD_COND_INITIALIZER;
-static int signals;
-
-static void count_signal(void *arg)
-{
-    (void)arg;
-    pthread_mutex_lock(&signal_lock);
-    signals++;
-    pthread_cond_broadcast(&signalled);
-    pthread_mutex_unlock(&signal_lock);
-}
-
-/* Whether a sigio comes within BOUND_MS; takes it. */
-static bool signal_comes(void)
-{
-    struct timespec until = deadline_ms(BOUND_MS);
-    bool came;
-
-    pthread_mutex_lock(&signal_lock);
-    while (signals == 0 && pthread_cond_timedwait(&signalled, &signal_lock, &until) == 0) {
-    }
-    came = signals > 0;
-    signals = 0;
-    pthread_mutex_unlock(&signal_lock);
-    return came;
-}
-
-static void reset_signals(void)
-{
-    pthread_mutex_lock(&signal_lock);
-    signals = 0;
-    pthread_mutex_unlock(&signal_lock);
-}
-
 Test(posix_blocking, a_sigio_given_before_the_open_gets_events)
 {
     nsapi_udp_socket_t s = {0};
     nsapi_socket_address_t at, any = {{NSAPI_UNSPEC, {0}}, 0};
     int sender = kernel_socket(SOCK_DGRAM, &at);
 
-    reset_signals();
-    cr_assert_eq(nsapi_udp_socket_sigio(&s, count_signal, NULL), NSAPI_ERROR_OK); /* on the closed socket */
+    signal_reset();
+    cr_assert_eq(nsapi_udp_socket_sigio(&s, signal_raise, NULL), NSAPI_ERROR_OK); /* on the closed socket */
     cr_assert_eq(nsapi_udp_socket_open(&s, &stack), NSAPI_ERROR_OK);
     nsapi_udp_socket_set_blocking(&s, false);
     nsapi_socket_address_set_ip_address(&any, "127.0.0.1");
@@ -238,9 +204,9 @@ Test(posix_blocking, a_sigio_given_before_the_open_gets_events)
         cr_assert_eq(recvfrom(sender, buf, sizeof buf, 0, (struct sockaddr *)&from, &length), 2);
         nsapi_socket_address_set_port(&any, ntohs(from.sin_port));
     }
-    reset_signals(); /* what the send may have signalled */
+    signal_reset(); /* what the send may have signalled */
     kernel_send_to(sender, &any);
-    cr_expect(signal_comes(), "the datagram is signalled");
+    cr_expect(signal_wait(BOUND_MS), "the datagram is signalled");
     nsapi_udp_socket_close(&s);
     close(sender);
 }
@@ -253,7 +219,7 @@ Test(posix_blocking, a_sigio_given_again_hears_of_what_came_while_there_was_none
     char buf[4];
 
     open_connected(&s, &peer, &at);
-    cr_assert_eq(nsapi_udp_socket_sigio(&s, count_signal, NULL), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_udp_socket_sigio(&s, signal_raise, NULL), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_udp_socket_sigio(&s, NULL, NULL), NSAPI_ERROR_OK);
     {
         struct sockaddr_in to = {.sin_family = AF_INET, .sin_port = htons(at.port)};
@@ -262,9 +228,9 @@ Test(posix_blocking, a_sigio_given_again_hears_of_what_came_while_there_was_none
         cr_assert_eq(sendto(peer, "x", 1, 0, (struct sockaddr *)&to, sizeof to), 1);
     }
     sleep_ms(100); /* it is there, and no event thread watched the socket */
-    reset_signals();
-    cr_assert_eq(nsapi_udp_socket_sigio(&s, count_signal, NULL), NSAPI_ERROR_OK);
-    cr_expect(signal_comes(), "the datagram that came meanwhile is signalled");
+    signal_reset();
+    cr_assert_eq(nsapi_udp_socket_sigio(&s, signal_raise, NULL), NSAPI_ERROR_OK);
+    cr_expect(signal_wait(BOUND_MS), "the datagram that came meanwhile is signalled");
     nsapi_udp_socket_set_blocking(&s, false);
     cr_expect_eq(nsapi_udp_socket_recv(&s, buf, sizeof buf), 1, "and is there");
     nsapi_udp_socket_sigio(&s, NULL, NULL);
