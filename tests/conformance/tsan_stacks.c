@@ -19,6 +19,7 @@
 #include "nsapi/lwip.h"
 #include "nsapi/posix.h"
 #include "services.h"
+#include "tsan_report.h"
 #include "waits.h"
 
 #ifdef TSAN_POSIX
@@ -31,13 +32,6 @@
 
 static nsapi_stack_t stack;
 static nsapi_socket_address_t echo, discard;
-static int failures;
-
-static void report(int ok, const char *name)
-{
-    printf("%s %s\n", ok ? "ok" : "not ok", name);
-    failures += !ok;
-}
 
 static void *echo_client(void *arg)
 {
@@ -402,5 +396,5 @@ int main(void)
     async_dns_cancel_races(&at);
     services_stop();
     report(stop(), "clean_shutdown");
-    return failures != 0;
+    return report_status();
 }

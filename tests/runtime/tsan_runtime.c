@@ -8,19 +8,11 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "clock.h"
 #include "fake_stack.h"
-
-static int failures;
-
-static void report(int ok, const char *name)
-{
-    printf("%s %s\n", ok ? "ok" : "not ok", name);
-    failures += !ok;
-}
+#include "tsan_report.h"
 
 struct call {
     nsapi_tcp_socket_t *socket;
@@ -235,5 +227,5 @@ int main(void)
     events_race_calls_and_sigio();
     sockets_share_a_stack();
     interface_reports_race_connect_and_disconnect();
-    return failures != 0;
+    return report_status();
 }

@@ -13,19 +13,13 @@
 #include "clock.h"
 #include "event_echo.h"
 #include "nsapi/lwip.h"
+#include "tsan_report.h"
 
 #define ADDRESS "10.0.0.1"
 #define PORT 7300
 #define WAIT_MS 20000 /* TSan is slow */
 
 static nsapi_stack_t stack;
-static int failures;
-
-static void report(int ok, const char *name)
-{
-    printf("%s %s\n", ok ? "ok" : "not ok", name);
-    failures += !ok;
-}
 
 static void echo_keeps_every_byte(void)
 {
@@ -138,5 +132,5 @@ int main(void)
     close_in_a_callback();
     report(nsapi_lwip_open_sockets(&stack) == 0 && nsapi_lwip_set_event_driven(&stack, false) == NSAPI_ERROR_OK
            && nsapi_lwip_deinit(&stack) == NSAPI_ERROR_OK, "clean_shutdown");
-    return failures != 0;
+    return report_status();
 }

@@ -12,7 +12,6 @@
 #include <net/if.h>
 #include <pthread.h>
 #include <sched.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -21,19 +20,14 @@
 
 #include "clock.h"
 #include "nsapi/posix.h"
+#include "tsan_report.h"
 
 #define ROUNDS 40
 #define FLAPS 40
 
 static nsapi_stack_t stack;
 static nsapi_interface_t interface;
-static int stopping, events, failures;
-
-static void report(int ok, const char *name)
-{
-    printf("%s %s\n", ok ? "ok" : "not ok", name);
-    failures += !ok;
-}
+static int stopping, events;
 
 /* Called in the interface's thread for the kernel's changes: asks the interface back. */
 static void on_event(nsapi_event_t event, intptr_t argument, void *context)
@@ -138,5 +132,5 @@ int main(void)
            "posix_interface_up_after_the_races");
     report(nsapi_interface_deinit(&interface) == NSAPI_ERROR_OK && nsapi_posix_deinit(&stack) == NSAPI_ERROR_OK,
            "posix_interface_clean_shutdown");
-    return failures != 0;
+    return report_status();
 }
