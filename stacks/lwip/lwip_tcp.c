@@ -41,6 +41,14 @@ static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
     return ERR_OK;
 }
 
+/* Each slow-timer tick; lwIP sends what this queued when it returns. */
+static err_t on_poll(void *arg, struct tcp_pcb *pcb)
+{
+    (void)arg;
+    nsapi_lwip_recovery_poll(pcb);
+    return ERR_OK;
+}
+
 /* lwIP has freed the pcb (reset, abort, retransmissions exhausted). */
 static void on_error(void *arg, err_t err)
 {
@@ -84,6 +92,7 @@ static void attach(struct nsapi_lwip_socket *s, struct tcp_pcb *pcb)
     tcp_arg(pcb, s);
     tcp_recv(pcb, on_recv);
     tcp_sent(pcb, on_sent);
+    tcp_poll(pcb, on_poll, 1);
     tcp_err(pcb, on_error);
 }
 
@@ -97,6 +106,7 @@ static void detach(struct tcp_pcb *pcb)
     }
     tcp_recv(pcb, NULL);
     tcp_sent(pcb, NULL);
+    tcp_poll(pcb, NULL, 0);
     tcp_err(pcb, NULL);
 }
 

@@ -1,16 +1,20 @@
 /*
  * Loss recovery in lwIP's sender (stacks/lwip/config/tcp_recovery.c), over
- * the conformance fixture's TAP device.
- *
- * - Two holes in one window: the test drops the first sending of two chosen
- *   segments to the kernel's discard service, two segments apart.  The
- *   duplicate ACKs let new segments go (limited transmit), the third starts a
- *   fast retransmit, and the ACK that then covers the first hole but not the
- *   second sends the second again at once (a partial ACK).  Which frames are
- *   lost is chosen by sequence number, so the case does not depend on timing.
- * - A lossy link, 10 % each way (netif_impair.c): 512 KiB echoed by the kernel
- *   come back whole.  How often the timer was needed there varies from run to
- *   run; bench/lossy_link.py measures it (docs/reliability.md).
+ * the conformance fixture's TAP device.  The first three cases drop chosen
+ * frames, by sequence number, while 128 KiB go to the kernel's discard
+ * service, so they do not depend on timing:
+ * - two holes in one window: the duplicate ACKs let new segments go (limited
+ *   transmit), the third starts a fast retransmit, and the ACK that then
+ *   covers the first hole but not the second sends the second again at once;
+ * - a hole whose fast retransmit is lost too: the SACK blocks for what was
+ *   sent after it show it lost, and it goes a third time;
+ * - a hole whose duplicate ACKs are lost but one: that one's SACK blocks start
+ *   the fast retransmit.
+ * Without each repair, its case waits for the retransmission timer.  The last
+ * case echoes 512 KiB through a link that loses 10 % each way
+ * (netif_impair.c) and checks the data; how often the timer was needed there
+ * varies from run to run, and bench/lossy_link.py measures it
+ * (docs/reliability.md).
  */
 #include <string.h>
 
@@ -54,8 +58,13 @@ static struct {
     u16_t port;               /* the peer's port, network order */
     int have_base;            /* base: the sequence number of the first byte of data */
     u32_t base;
-    u32_t hole[HOLES];        /* data offsets whose segments are dropped once */
+    u32_t hole[HOLES];        /* data offsets whose segments are dropped */
+    int times[HOLES];         /* how many of their sendings, the first ones */
     int dropped[HOLES];
+    u32_t first_hole;         /* the sequence number of the first hole, once dropped */
+    netif_input_fn input;
+    int one_ack;              /* let only the third of the duplicate ACKs for the first hole in */
+    int acks;                 /* duplicate ACKs for the first hole seen */
 } cut;
 
 static u32_t be32(const u8_t *p)
@@ -79,8 +88,9 @@ static err_t cutting_linkoutput(struct netif *netif, struct pbuf *p)
                 cut.have_base = 1;
             }
             for (int i = 0; len > 0 && i < HOLES; i++) {
-                if (!cut.dropped[i] && cut.hole[i] - (seq - cut.base) < len) {
-                    cut.dropped[i] = 1; /* its first sending only */
+                if (cut.dropped[i] < cut.times[i] && cut.hole[i] - (seq - cut.base) < len) {
+                    cut.first_hole = i == 0 ? seq : cut.first_hole;
+                    cut.dropped[i]++;
                     return ERR_OK;
                 }
             }
@@ -89,12 +99,44 @@ static err_t cutting_linkoutput(struct netif *netif, struct pbuf *p)
     return cut.linkoutput(netif, p);
 }
 
-static void cut_start(const nsapi_socket_address_t *peer, u32_t first, u32_t second)
+/* Drop the first `times` sendings of the segments that hold data offsets first and second (times 0:
+ * none). */
+/* The reader thread's input: drop duplicate ACKs for the first hole (from the peer's port, no data,
+ * acknowledging up to the hole, with options: the kernel's SACK blocks; the ACK that first reached
+ * the hole has none), all but the third.  The decision is made under the core lock, as
+ * lwIP's thread writes what it reads. */
+static err_t cutting_input(struct pbuf *p, struct netif *netif)
+{
+    u8_t h[14 + 60 + 20];
+    u16_t n = pbuf_copy_partial(p, h, sizeof h, 0);
+    int drop = 0;
+
+    if (n >= 14 + 20 && h[12] == 0x08 && h[13] == 0x00 && h[14 + 9] == 6) {
+        unsigned ihl = (h[14] & 0x0fu) * 4, total = (unsigned)h[16] << 8 | h[17];
+        const u8_t *tcp = h + 14 + ihl;
+        unsigned thl = (tcp[12] >> 4) * 4u;
+        if (14 + ihl + 20 <= n && memcmp(tcp, &cut.port, 2) == 0 && total == ihl + thl && thl > 20) {
+            LOCK_TCPIP_CORE();
+            if (cut.one_ack && cut.dropped[0] > 0 && be32(tcp + 8) == cut.first_hole) {
+                drop = ++cut.acks != 3;
+            }
+            UNLOCK_TCPIP_CORE();
+        }
+    }
+    if (drop) {
+        pbuf_free(p);
+        return ERR_OK;
+    }
+    return cut.input(p, netif);
+}
+
+static void cut_start(const nsapi_socket_address_t *peer, u32_t first, u32_t second, int times[HOLES])
 {
     memset(&cut, 0, sizeof cut);
     cut.port = lwip_htons(nsapi_socket_address_get_port(peer));
     cut.hole[0] = first;
     cut.hole[1] = second;
+    memcpy(cut.times, times, sizeof cut.times);
     struct netif *netif;
 
     LOCK_TCPIP_CORE();
@@ -106,6 +148,8 @@ static void cut_start(const nsapi_socket_address_t *peer, u32_t first, u32_t sec
     cr_assert_not_null(cut.netif, "the TAP netif");
     cut.linkoutput = cut.netif->linkoutput;
     cut.netif->linkoutput = cutting_linkoutput;
+    cut.input = cut.netif->input;
+    cut.netif->input = cutting_input;
     UNLOCK_TCPIP_CORE();
 }
 
@@ -113,10 +157,37 @@ static void cut_stop(void)
 {
     LOCK_TCPIP_CORE();
     cut.netif->linkoutput = cut.linkoutput;
+    cut.netif->input = cut.input;
     UNLOCK_TCPIP_CORE();
 }
 
-Test(lwip_recovery, two_holes_in_one_window_are_repaired_by_duplicate_and_partial_acks)
+/* What the repairs did from before to after, logged. */
+static struct nsapi_lwip_recovery_counts counts_between(const struct nsapi_lwip_recovery_counts *before,
+                                                        const struct nsapi_lwip_recovery_counts *after)
+{
+    struct nsapi_lwip_recovery_counts did = {
+        .recoveries = after->recoveries - before->recoveries,
+        .partial_resends = after->partial_resends - before->partial_resends,
+        .limited_transmits = after->limited_transmits - before->limited_transmits,
+        .sack_recoveries = after->sack_recoveries - before->sack_recoveries,
+        .sack_resends = after->sack_resends - before->sack_resends,
+        .probes = after->probes - before->probes,
+        .timeouts = after->timeouts - before->timeouts,
+    };
+
+    cr_log_info("recoveries %lu, partial resends %lu, limited transmits %lu, SACK recoveries %lu, SACK resends %lu, "
+                "probes %lu, timeouts %lu",
+                did.recoveries, did.partial_resends, did.limited_transmits, did.sack_recoveries, did.sack_resends,
+                did.probes, did.timeouts);
+    return did;
+}
+
+/* What the repairs did while 128 KiB went to the kernel's discard service through the holes cut_start
+ * makes.  At the tenth segment slow start has opened the window to about a dozen segments, far
+ * fewer than the 64 KiB send buffer holds: a hole there is followed by enough segments for three
+ * duplicate ACKs, and there are full segments for limited transmit to send.  When the last send
+ * returns, the first 64 KiB, the holes among them, have been acknowledged. */
+static struct nsapi_lwip_recovery_counts send_through_holes(u32_t first, u32_t second, int times[HOLES], int one_ack)
 {
     static char data[128 * 1024];
     nsapi_tcp_socket_t s = {0};
@@ -125,14 +196,10 @@ Test(lwip_recovery, two_holes_in_one_window_are_repaired_by_duplicate_and_partia
     memset(data, 'r', sizeof data);
     cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
     nsapi_tcp_socket_set_timeout(&s, CALL_MS);
-    /* At the tenth segment slow start has opened the window to about a dozen segments, far fewer
-     * than the 64 KiB send buffer holds: each hole is followed by enough segments for three
-     * duplicate ACKs, and there are full segments for limited transmit to send. */
-    cut_start(&fx->tcp[DISCARD], 10 * TCP_MSS, 13 * TCP_MSS);
+    cut_start(&fx->tcp[DISCARD], first, second, times);
+    cut.one_ack = one_ack;
     cr_assert_eq(nsapi_tcp_socket_connect(&s, &fx->tcp[DISCARD]), NSAPI_ERROR_OK);
     before = counts_now();
-    /* 128 KiB through a 64 KiB buffer: when the last send returns, the first 64 KiB, the holes
-     * among them, have been acknowledged. */
     for (size_t sent = 0; sent < sizeof data;) {
         nsapi_size_or_error_t n = nsapi_tcp_socket_send(&s, data + sent, sizeof data - sent);
 
@@ -142,15 +209,66 @@ Test(lwip_recovery, two_holes_in_one_window_are_repaired_by_duplicate_and_partia
     after = counts_now();
     cut_stop();
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
+    cr_assert(cut.dropped[0] == times[0] && cut.dropped[1] == times[1], "the chosen sendings were dropped");
+    return counts_between(&before, &after);
+}
 
-    cr_log_info("holes %d and %d; recoveries %lu, partial resends %lu, limited transmits %lu, timeouts %lu",
-                cut.dropped[0], cut.dropped[1], after.recoveries - before.recoveries,
-                after.partial_resends - before.partial_resends, after.limited_transmits - before.limited_transmits,
-                after.timeouts - before.timeouts);
-    cr_assert(cut.dropped[0] && cut.dropped[1], "both chosen segments were dropped once");
-    cr_expect_geq(after.limited_transmits - before.limited_transmits, 1, "limited transmit let new segments go");
-    cr_expect_eq(after.recoveries - before.recoveries, 1, "one fast retransmit, for the first hole");
-    cr_expect_geq(after.partial_resends - before.partial_resends, 1, "the partial ACK sent the second hole again");
+Test(lwip_recovery, two_holes_in_one_window_are_repaired_by_duplicate_and_partial_acks)
+{
+    struct nsapi_lwip_recovery_counts did = send_through_holes(10 * TCP_MSS, 13 * TCP_MSS, (int[HOLES]){1, 1}, 0);
+
+    cr_expect_geq(did.limited_transmits, 1, "limited transmit let new segments go");
+    cr_expect_eq(did.recoveries, 1, "one fast retransmit, for the first hole");
+    cr_expect_geq(did.partial_resends, 1, "the partial ACK sent the second hole again");
+}
+
+Test(lwip_recovery, a_hole_lost_again_goes_again_when_sack_shows_it)
+{
+    struct nsapi_lwip_recovery_counts did = send_through_holes(10 * TCP_MSS, 0, (int[HOLES]){2, 0}, 0);
+
+    cr_expect_eq(did.recoveries, 1, "one fast retransmit, whose segment is lost again");
+    cr_expect_eq(did.sack_resends, 1, "the SACK blocks beyond it sent it a third time");
+    cr_expect_eq(did.timeouts, 0, "without the timer");
+}
+
+Test(lwip_recovery, a_hole_whose_duplicate_acks_are_lost_goes_again_when_sack_shows_it)
+{
+    struct nsapi_lwip_recovery_counts did = send_through_holes(10 * TCP_MSS, 0, (int[HOLES]){1, 0}, 1);
+
+    cr_expect_geq(cut.acks, 3, "the duplicate ACKs came, and all but one were dropped");
+    cr_expect_eq(did.sack_recoveries, 1, "one duplicate ACK's SACK blocks started the fast retransmit");
+    cr_expect_eq(did.timeouts, 0, "without the timer");
+}
+
+Test(lwip_recovery, a_lost_last_segment_is_sent_again_by_the_probe)
+{
+    static char data[10 * TCP_MSS], back[sizeof data];
+    nsapi_tcp_socket_t s = {0};
+    struct nsapi_lwip_recovery_counts before, after;
+
+    memset(data, 't', sizeof data);
+    cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_set_timeout(&s, CALL_MS);
+    cut_start(&fx->tcp[ECHO], 9 * TCP_MSS, 0, (int[HOLES]){1, 0});
+    cr_assert_eq(nsapi_tcp_socket_connect(&s, &fx->tcp[ECHO]), NSAPI_ERROR_OK);
+    before = counts_now();
+    /* Ten segments, the last lost: nothing follows it to bring a duplicate ACK. */
+    cr_assert_eq(nsapi_tcp_socket_send(&s, data, sizeof data), (nsapi_size_or_error_t)sizeof data);
+    for (size_t got = 0; got < sizeof back;) {
+        nsapi_size_or_error_t n = nsapi_tcp_socket_recv(&s, back + got, sizeof back - got);
+
+        cr_assert_gt(n, 0, "recv: %d", (int)n);
+        got += (size_t)n;
+    }
+    after = counts_now();
+    cut_stop();
+    cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
+    cr_assert_eq(cut.dropped[0], 1, "the last segment was dropped");
+    cr_assert_eq(memcmp(data, back, sizeof data), 0);
+
+    struct nsapi_lwip_recovery_counts did = counts_between(&before, &after);
+    cr_expect_eq(did.probes, 1, "one probe");
+    cr_expect_eq(did.timeouts, 0, "without the timer");
 }
 
 Test(lwip_recovery, lossy_link_delivers_every_byte)
@@ -159,11 +277,13 @@ Test(lwip_recovery, lossy_link_delivers_every_byte)
     nsapi_lwip_impairment_t lossy = {.loss = 1000, .blackhole_ms = -1, .seed = 18, .queue = 256};
     nsapi_lwip_impair_counters_t out;
     nsapi_tcp_socket_t s = {0};
+    struct nsapi_lwip_recovery_counts before;
 
     cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
     nsapi_tcp_socket_set_timeout(&s, CALL_MS);
     cr_assert_eq(nsapi_tcp_socket_connect(&s, &fx->tcp[ECHO]), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_lwip_tap_impair(TAP, &lossy), NSAPI_ERROR_OK);
+    before = counts_now();
     for (size_t round = 0; round < 512 * 1024 / CHUNK; round++) {
         memset(chunk, (int)('a' + round % 26), sizeof chunk);
         for (size_t sent = 0; sent < CHUNK;) {
@@ -183,6 +303,8 @@ Test(lwip_recovery, lossy_link_delivers_every_byte)
     cr_assert_eq(nsapi_lwip_tap_impair_counters(TAP, NSAPI_LWIP_IMPAIR_OUT, &out), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_lwip_tap_impair(TAP, NULL), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
+    struct nsapi_lwip_recovery_counts after = counts_now();
     cr_log_info("lost %lu of %lu frames out", out.dropped, out.frames);
+    counts_between(&before, &after);
     cr_expect_gt(out.dropped, 40, "the link lost frames (%lu)", out.dropped);
 }

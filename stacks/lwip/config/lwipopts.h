@@ -258,27 +258,33 @@ int nsapi_lwip_time_wait_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, unsi
 /* A data segment shorter than a full one is acknowledged at once, not at lwIP's next fast timer,
  * which a peer's Nagle would wait for (config/quick_ack.c; always 0). */
 int nsapi_lwip_quick_ack(struct tcp_pcb *pcb, const struct pbuf *p);
-/* Loss recovery without the retransmission timer (config/tcp_recovery.c: limited transmit and
- * NewReno's partial ACKs): the hook sees each segment first (always 0), and the
- * backend's sent callback, after lwIP processed an ACK, sends the next missing segment. */
-int nsapi_lwip_recovery_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const struct pbuf *p);
+/* Loss recovery without the retransmission timer (config/tcp_recovery.c: limited transmit,
+ * NewReno's partial ACKs, the peer's SACK blocks, a tail-loss probe): the hook sees each segment first (always 0), and
+ * the backend's sent callback, after lwIP processed an ACK, sends the next missing segment. */
+int nsapi_lwip_recovery_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, unsigned short optlen,
+                           unsigned short opt1len, const unsigned char *opt2, const struct pbuf *p);
 void nsapi_lwip_recovery_sent(struct tcp_pcb *pcb);
+/* The backend's poll callback, each slow-timer tick: the tail-loss probe. */
+void nsapi_lwip_recovery_poll(struct tcp_pcb *pcb);
 /* What those repairs did, over every connection since start, and the timeouts lwIP still took;
  * read under the core lock. */
 struct nsapi_lwip_recovery_counts {
     unsigned long recoveries;        /* lwIP's fast retransmits */
     unsigned long partial_resends;   /* holes sent again at a partial ACK */
     unsigned long limited_transmits; /* new segments a duplicate ACK let go */
+    unsigned long sack_recoveries;   /* fast retransmits the peer's SACK blocks started early */
+    unsigned long sack_resends;      /* holes sent again because SACK showed their last sending lost */
+    unsigned long probes;            /* tail-loss probes sent */
     unsigned long timeouts;          /* retransmission timeouts */
 };
 void nsapi_lwip_recovery_counts(struct nsapi_lwip_recovery_counts *out);
 #ifndef LWIP_TCP_PCB_NUM_EXT_ARGS
-#define LWIP_TCP_PCB_NUM_EXT_ARGS 2 /* tcp_recovery.c's two words a pcb */
+#define LWIP_TCP_PCB_NUM_EXT_ARGS 3 /* tcp_recovery.c's three words a pcb */
 #endif
 #ifndef LWIP_HOOK_TCP_INPACKET_PCB
 #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p)                                   \
     (nsapi_lwip_tcp_in(pcb, hdr, p) || nsapi_lwip_time_wait_in(pcb, hdr, optlen, opt1len, opt2, p)       \
-     || nsapi_lwip_quick_ack(pcb, p) || nsapi_lwip_recovery_in(pcb, hdr, p))
+     || nsapi_lwip_quick_ack(pcb, p) || nsapi_lwip_recovery_in(pcb, hdr, optlen, opt1len, opt2, p))
 #endif
 /* End all but the newest keep TIME-WAIT connections (config/time_wait.c); under the core lock.  lwIP
  * does so itself only when its static pool of pcbs is empty, never with pools from malloc. */

@@ -16,6 +16,19 @@
  *   all that was sent before it is acknowledged; an ACK within it that
  *   acknowledges new data, but not all, sends the next missing segment at
  *   once.  lwIP ends its recovery at the first such ACK.
+ * - the peer's SACK blocks (RFC 2018; lwIP asks for them with LWIP_TCP_SACK_OUT
+ *   but its sender never reads them): when more than two segments beyond the
+ *   first hole have arrived, the hole is lost, whether or not three duplicate
+ *   ACKs came (a lossy link loses ACKs too), and so is a hole sent again when
+ *   more than two segments sent after it have arrived: it goes again at once
+ *   instead of waiting for the timer, whose wait doubles at each expiry.  Only
+ *   the highest edge is kept, so this is RFC 6675's loss rule for the first
+ *   hole alone; the partial ACKs move on to the next;
+ * - a tail-loss probe (after RFC 8985's): when nothing has been acknowledged
+ *   for two smoothed round trips, short of the timeout, the first segment not
+ *   acknowledged goes again, once, and the ACK it brings back (its SACK blocks
+ *   above) repairs a loss at the end of a write, where no duplicate ACKs come,
+ *   without the timeout's one-segment window and doubled wait.
  *
  * Early retransmit (RFC 5827) was tried too: at 10 % loss it acted about once
  * a 512 KiB echo, so it is not here.
@@ -31,14 +44,16 @@
 #include <lwip/priv/tcp_priv.h>
 #include <lwip/tcp.h>
 
-#if LWIP_TCP_PCB_NUM_EXT_ARGS < 2
-#error "config/tcp_recovery.c keeps two words a pcb in lwIP's ext args: LWIP_TCP_PCB_NUM_EXT_ARGS >= 2"
+#if LWIP_TCP_PCB_NUM_EXT_ARGS < 3
+#error "config/tcp_recovery.c keeps three words a pcb in lwIP's ext args: LWIP_TCP_PCB_NUM_EXT_ARGS >= 3"
 #endif
 
-/* A pcb's state word: three flags, and above them the bytes limited transmit added to the window. */
-enum { RECOVERING = 1, RESEND = 2, TIMED_OUT = 4, LENT_SHIFT = 3 };
+/* A pcb's state word: four flags, and above them the bytes limited transmit added to the window. */
+enum { RECOVERING = 1, RESEND = 2, TIMED_OUT = 4, PROBED = 8, LENT_SHIFT = 4 };
 
-static u8_t recover_id, state_id; /* lwIP's ext-arg slots: where the recovery ends, the state word */
+/* lwIP's ext-arg slots: where the recovery ends, the state word, and snd_nxt when the first hole was
+ * last sent again (what the peer must hold beyond it before that sending counts as lost). */
+static u8_t recover_id, state_id, resent_id;
 static int have_ids;
 static struct nsapi_lwip_recovery_counts counts;
 
@@ -47,6 +62,7 @@ static void take_ids(void)
     if (!have_ids) {
         recover_id = tcp_ext_arg_alloc_id();
         state_id = tcp_ext_arg_alloc_id();
+        resent_id = tcp_ext_arg_alloc_id();
         have_ids = 1;
     }
 }
@@ -54,6 +70,16 @@ static void take_ids(void)
 static u32_t recover_of(const struct tcp_pcb *pcb)
 {
     return (u32_t)(uintptr_t)tcp_ext_arg_get(pcb, recover_id);
+}
+
+static u32_t resent_of(const struct tcp_pcb *pcb)
+{
+    return (u32_t)(uintptr_t)tcp_ext_arg_get(pcb, resent_id);
+}
+
+static void resent_now(struct tcp_pcb *pcb)
+{
+    tcp_ext_arg_set(pcb, resent_id, (void *)(uintptr_t)pcb->snd_nxt);
 }
 
 static uintptr_t state_of(const struct tcp_pcb *pcb)
@@ -105,8 +131,86 @@ static uintptr_t on_duplicate(struct tcp_pcb *pcb, uintptr_t state)
     return state;
 }
 
-int nsapi_lwip_recovery_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const struct pbuf *p)
+/* The segment's options, the first opt1len bytes after the header and the rest at opt2 (lwIP's split). */
+struct options {
+    const u8_t *first, *rest;
+    u16_t len, first_len;
+};
+
+static u8_t option_byte(const struct options *o, u16_t at)
 {
+    return at < o->first_len ? o->first[at] : o->rest[at - o->first_len];
+}
+
+static u32_t option_u32(const struct options *o, u16_t at)
+{
+    return (u32_t)option_byte(o, at) << 24 | (u32_t)option_byte(o, at + 1) << 16 |
+           (u32_t)option_byte(o, at + 2) << 8 | option_byte(o, at + 3);
+}
+
+/* Whether the peer's SACK blocks say it holds more than two segments beyond since. */
+static int sacked_beyond(const struct tcp_pcb *pcb, const struct options *o, u32_t since)
+{
+    for (u16_t at = 0; at < o->len;) {
+        u8_t kind = option_byte(o, at);
+        if (kind == 0) {
+            break;
+        }
+        if (kind == 1) {
+            at++;
+            continue;
+        }
+        u8_t len = at + 1 < o->len ? option_byte(o, at + 1) : 0;
+        if (len < 2 || at + len > o->len) {
+            break;
+        }
+        for (u16_t block = (u16_t)(at + 2); kind == 5 && block + 8 <= at + len; block = (u16_t)(block + 8)) {
+            if (TCP_SEQ_GT(option_u32(o, (u16_t)(block + 4)), since + 2u * pcb->mss)) {
+                return 1;
+            }
+        }
+        at = (u16_t)(at + len);
+    }
+    return 0;
+}
+
+/* A duplicate ACK whose SACK blocks show the first hole lost: outside a recovery, start lwIP's fast
+ * retransmit now (after the window limited transmit lent is given back), unless this ACK is the
+ * third, at which lwIP starts it itself; inside, the hole's last sending is lost too, and it goes
+ * again. */
+static uintptr_t on_sack(struct tcp_pcb *pcb, uintptr_t state, const struct options *o)
+{
+    if (!(state & RECOVERING) && pcb->dupacks >= 2) {
+        return state;
+    }
+    u32_t since = state & RECOVERING ? resent_of(pcb) : pcb->lastack + pcb->unacked->len;
+
+    /* The hole goes again from the head of the unacknowledged queue, where it must be (not still
+     * waiting in the unsent queue for the window). */
+    if (lwip_ntohl(pcb->unacked->tcphdr->seqno) != pcb->lastack || !sacked_beyond(pcb, o, since)) {
+        return state;
+    }
+    if (!(state & RECOVERING)) {
+        state = repay(pcb, state);
+        tcp_rexmit_fast(pcb);
+        if (pcb->flags & TF_INFR) {
+            state |= RECOVERING;
+            counts.sack_recoveries++;
+            resent_now(pcb);
+        }
+    } else if (tcp_rexmit(pcb) == ERR_OK) {
+        pcb->rtime = 0;
+        counts.sack_resends++;
+        resent_now(pcb);
+    }
+    return state;
+}
+
+int nsapi_lwip_recovery_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, u16_t optlen, u16_t opt1len,
+                           const u8_t *opt2, const struct pbuf *p)
+{
+    const struct options options = {(const u8_t *)hdr + TCP_HLEN, opt2, optlen, opt1len};
+
     /* A listener's pcb has only the fields common to all pcbs: state first.  hdr is in host order. */
     if (pcb->state < ESTABLISHED || pcb->state == TIME_WAIT ||
         (TCPH_FLAGS(hdr) & (TCP_ACK | TCP_RST | TCP_SYN)) != TCP_ACK) {
@@ -124,9 +228,13 @@ int nsapi_lwip_recovery_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const
         return 0;
     }
     state &= ~(uintptr_t)TIMED_OUT;
+    if (TCP_SEQ_GT(hdr->ackno, pcb->lastack)) {
+        state &= ~(uintptr_t)PROBED; /* progress: the next silence may be probed again */
+    }
     if (!(state & RECOVERING) && (pcb->flags & TF_INFR)) {
         state |= RECOVERING; /* lwIP's fast retransmit, at the ACK before */
         counts.recoveries++;
+        resent_now(pcb);
     }
     if (state & RECOVERING) {
         if (TCP_SEQ_GEQ(hdr->ackno, recover_of(pcb))) {
@@ -143,6 +251,10 @@ int nsapi_lwip_recovery_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const
         } else if (state >> LENT_SHIFT) {
             state = repay(pcb, state);
         }
+    }
+    /* Not duplicate_ack(): a window that moved does not make the SACK blocks less true. */
+    if (optlen > 0 && hdr->ackno == pcb->lastack && p->tot_len == 0 && pcb->unacked != NULL && pcb->rtime >= 0) {
+        state = on_sack(pcb, state, &options);
     }
     set_state(pcb, state);
     return 0;
@@ -164,6 +276,26 @@ void nsapi_lwip_recovery_sent(struct tcp_pcb *pcb)
     if (pcb->unacked != NULL && lwip_ntohl(pcb->unacked->tcphdr->seqno) == pcb->lastack && tcp_rexmit(pcb) == ERR_OK) {
         tcp_set_flags(pcb, TF_INFR);
         counts.partial_resends++;
+        resent_now(pcb);
+    }
+}
+
+void nsapi_lwip_recovery_poll(struct tcp_pcb *pcb)
+{
+    if (!have_ids || pcb->state < ESTABLISHED || pcb->unacked == NULL || (pcb->flags & (TF_INFR | TF_RTO))) {
+        return;
+    }
+    /* lwIP has just checked its timeout, so rtime < rto here; both count slow-timer ticks. */
+    uintptr_t state = state_of(pcb);
+    s16_t probe = (s16_t)LWIP_MAX(2 * (pcb->sa >> 3), 2);
+    if ((state & (PROBED | RECOVERING)) || pcb->rtime < probe) {
+        return;
+    }
+    u8_t nrtx = pcb->nrtx;
+    if (tcp_rexmit(pcb) == ERR_OK) {
+        pcb->nrtx = nrtx; /* a probe is not a timeout: the timer's backoff stays as it was */
+        set_state(pcb, state | PROBED);
+        counts.probes++;
     }
 }
 
