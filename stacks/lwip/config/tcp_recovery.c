@@ -288,7 +288,9 @@ void nsapi_lwip_recovery_poll(struct tcp_pcb *pcb)
     /* lwIP has just checked its timeout, so rtime < rto here; both count slow-timer ticks. */
     uintptr_t state = state_of(pcb);
     s16_t probe = (s16_t)LWIP_MAX(2 * (pcb->sa >> 3), 2);
-    if ((state & (PROBED | RECOVERING)) || pcb->rtime < probe) {
+    /* A short segment sent again ahead of others would wait for them (Nagle): leave it to the timer. */
+    if ((state & (PROBED | RECOVERING)) || pcb->rtime < probe ||
+        (pcb->unacked->next != NULL && pcb->unacked->len < pcb->mss && !(pcb->flags & TF_NODELAY))) {
         return;
     }
     u8_t nrtx = pcb->nrtx;
