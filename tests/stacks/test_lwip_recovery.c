@@ -20,12 +20,11 @@
 
 #include <criterion/criterion.h>
 
-#include <lwip/netif.h>
-#include <lwip/pbuf.h>
 #include <lwip/tcpip.h>
 
 #include "fixture.h"
 #include "nsapi/lwip.h"
+#include "tap_frames.h"
 
 #define TAP "nsapi0" /* fixture_lwip_tap.c's device */
 #define CHUNK 16384
@@ -48,80 +47,61 @@ static struct nsapi_lwip_recovery_counts counts_now(void)
     return c;
 }
 
-/* ---- Dropping chosen segments: a wrapper around the TAP netif's linkoutput, in lwIP's thread ---- */
+/* ---- Dropping chosen segments: wrappers around the TAP netif's linkoutput and input ---- */
 
 enum { HOLES = 2 };
 
 static struct {
     struct netif *netif;
     netif_linkoutput_fn linkoutput;
-    u16_t port;               /* the peer's port, network order */
+    netif_input_fn input;
+    u16_t port;               /* the peer's */
     int have_base;            /* base: the sequence number of the first byte of data */
     u32_t base;
     u32_t hole[HOLES];        /* data offsets whose segments are dropped */
     int times[HOLES];         /* how many of their sendings, the first ones */
     int dropped[HOLES];
     u32_t first_hole;         /* the sequence number of the first hole, once dropped */
-    netif_input_fn input;
     int one_ack;              /* let only the third of the duplicate ACKs for the first hole in */
     int acks;                 /* duplicate ACKs for the first hole seen */
 } cut;
 
-static u32_t be32(const u8_t *p)
-{
-    return (u32_t)p[0] << 24 | (u32_t)p[1] << 16 | (u32_t)p[2] << 8 | p[3];
-}
-
+/* lwIP's thread, sending: drop the chosen sendings. */
 static err_t cutting_linkoutput(struct netif *netif, struct pbuf *p)
 {
-    u8_t h[14 + 60 + 60];
-    u16_t n = pbuf_copy_partial(p, h, sizeof h, 0);
+    struct tap_tcp t;
 
-    if (n >= 14 + 20 && h[12] == 0x08 && h[13] == 0x00 && h[14 + 9] == 6) { /* IPv4, TCP */
-        unsigned ihl = (h[14] & 0x0fu) * 4, total = (unsigned)h[16] << 8 | h[17];
-        const u8_t *tcp = h + 14 + ihl;
-        if (14 + ihl + 20 <= n && memcmp(tcp + 2, &cut.port, 2) == 0) {
-            unsigned thl = (tcp[12] >> 4) * 4u, len = total - ihl - thl;
-            u32_t seq = be32(tcp + 4);
-            if (len > 0 && !cut.have_base) {
-                cut.base = seq;
-                cut.have_base = 1;
-            }
-            for (int i = 0; len > 0 && i < HOLES; i++) {
-                if (cut.dropped[i] < cut.times[i] && cut.hole[i] - (seq - cut.base) < len) {
-                    cut.first_hole = i == 0 ? seq : cut.first_hole;
-                    cut.dropped[i]++;
-                    return ERR_OK;
-                }
+    if (tap_tcp_read(p, &t) && t.destination == cut.port && t.len > 0) {
+        if (!cut.have_base) {
+            cut.base = t.seq;
+            cut.have_base = 1;
+        }
+        for (int i = 0; i < HOLES; i++) {
+            if (cut.dropped[i] < cut.times[i] && cut.hole[i] - (t.seq - cut.base) < t.len) {
+                cut.first_hole = i == 0 ? t.seq : cut.first_hole;
+                cut.dropped[i]++;
+                return ERR_OK;
             }
         }
     }
     return cut.linkoutput(netif, p);
 }
 
-/* Drop the first `times` sendings of the segments that hold data offsets first and second (times 0:
- * none). */
 /* The reader thread's input: drop duplicate ACKs for the first hole (from the peer's port, no data,
  * acknowledging up to the hole, with options: the kernel's SACK blocks; the ACK that first reached
- * the hole has none), all but the third.  The decision is made under the core lock, as
- * lwIP's thread writes what it reads. */
+ * the hole has none), all but the third.  The decision is made under the core lock, as lwIP's
+ * thread writes what it reads. */
 static err_t cutting_input(struct pbuf *p, struct netif *netif)
 {
-    u8_t h[14 + 60 + 20];
-    u16_t n = pbuf_copy_partial(p, h, sizeof h, 0);
+    struct tap_tcp t;
     int drop = 0;
 
-    if (n >= 14 + 20 && h[12] == 0x08 && h[13] == 0x00 && h[14 + 9] == 6) {
-        unsigned ihl = (h[14] & 0x0fu) * 4, total = (unsigned)h[16] << 8 | h[17];
-        const u8_t *tcp = h + 14 + ihl;
-        unsigned thl = (tcp[12] >> 4) * 4u;
-        if (14 + ihl + 20 <= n && memcmp(tcp, &cut.port, 2) == 0 && total == ihl + thl && thl > 20) {
-            LOCK_TCPIP_CORE();
-            if (cut.one_ack && cut.dropped[0] > 0 && be32(tcp + 8) == cut.first_hole) {
-                drop = ++cut.acks != 3;
-            }
-            UNLOCK_TCPIP_CORE();
+    if (tap_tcp_read(p, &t) && t.source == cut.port && t.len == 0 && t.options > 0) {
+        LOCK_TCPIP_CORE();
+        if (cut.one_ack && cut.dropped[0] > 0 && t.ack == cut.first_hole) {
+            drop = ++cut.acks != 3;
         }
+        UNLOCK_TCPIP_CORE();
     }
     if (drop) {
         pbuf_free(p);
@@ -130,22 +110,17 @@ static err_t cutting_input(struct pbuf *p, struct netif *netif)
     return cut.input(p, netif);
 }
 
+/* Drop the first `times` sendings of the segments that hold data offsets first and second (times 0:
+ * none). */
 static void cut_start(const nsapi_socket_address_t *peer, u32_t first, u32_t second, int times[HOLES])
 {
     memset(&cut, 0, sizeof cut);
-    cut.port = lwip_htons(nsapi_socket_address_get_port(peer));
+    cut.port = nsapi_socket_address_get_port(peer);
     cut.hole[0] = first;
     cut.hole[1] = second;
     memcpy(cut.times, times, sizeof cut.times);
-    struct netif *netif;
-
     LOCK_TCPIP_CORE();
-    NETIF_FOREACH(netif) {
-        if (netif->linkoutput != NULL && netif->hwaddr_len == 6) {
-            cut.netif = netif;
-        }
-    }
-    cr_assert_not_null(cut.netif, "the TAP netif");
+    cut.netif = tap_netif();
     cut.linkoutput = cut.netif->linkoutput;
     cut.netif->linkoutput = cutting_linkoutput;
     cut.input = cut.netif->input;
