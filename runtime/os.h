@@ -42,6 +42,9 @@ uint64_t nsapi_os_deadline(int timeout_ms);
 /** 32 bits no one off the machine can guess (DNS query ids): the OS's random source. */
 uint32_t nsapi_os_random(void);
 
+/** The calling thread's identity: never 0, the same for every call from one thread. */
+uintptr_t nsapi_os_thread_self(void);
+
 /** Run fn(arg) in a new thread of its own, which nobody joins.  NSAPI_ERROR_NO_MEMORY if none can start. */
 nsapi_error_t nsapi_os_thread_start(void (*fn)(void *arg), void *arg);
 

@@ -108,6 +108,11 @@ static void *run(void *p)
     return NULL;
 }
 
+uintptr_t nsapi_os_thread_self(void)
+{
+    return (uintptr_t)pthread_self(); /* glibc's is the thread's control block: never 0 */
+}
+
 nsapi_error_t nsapi_os_thread_start(void (*fn)(void *arg), void *arg)
 {
     struct start *start = malloc(sizeof *start); /* a thread's start, never the hot path */

@@ -41,7 +41,8 @@ nsapi_error_t nsapi_rt_socket_claim(nsapi_socket_t *socket)
     } else {
         socket->flags = (uint8_t)((socket->flags & SOCKET_TIMEOUT_SET) | SOCKET_OPENING);
         socket->events = 0;
-        socket->readers = socket->writers = socket->controls = socket->waiters = socket->wait_first = 0;
+        socket->reader = socket->writer = 0;
+        socket->controls = socket->waiters = socket->wait_first = 0;
         memset(&socket->peer, 0, sizeof socket->peer);
     }
     nsapi_os_unlock(&socket->sync);
@@ -220,9 +221,19 @@ static bool socket_wait(nsapi_socket_t *socket, uint64_t deadline)
     return woken;
 }
 
-static uint8_t *socket_turn(nsapi_socket_t *socket, enum socket_role role)
+static uintptr_t *socket_turn(nsapi_socket_t *socket, enum socket_role role)
 {
-    return role == SOCKET_RECEIVER ? &socket->readers : role == SOCKET_SENDER ? &socket->writers : NULL;
+    return role == SOCKET_RECEIVER ? &socket->reader : role == SOCKET_SENDER ? &socket->writer : NULL;
+}
+
+/* Whether this thread's own call holds a turn further up its stack (a sigio run inside it).  Lock held. */
+static bool holds_turn(const nsapi_socket_t *socket, enum socket_role role)
+{
+    uintptr_t self = nsapi_os_thread_self();
+
+    return role == SOCKET_RECEIVER ? socket->reader == self
+         : role == SOCKET_SENDER   ? socket->writer == self
+                                   : socket->reader == self || socket->writer == self;
 }
 
 /*
@@ -269,7 +280,7 @@ void nsapi_rt_socket_expect_wait(nsapi_socket_t *socket)
 /* Wait for the role's turn and take it.  Lock held; returns the call's result if it cannot. */
 static nsapi_error_t socket_take_turn(nsapi_socket_t *socket, enum socket_role role, uint64_t deadline)
 {
-    uint8_t *turn = socket_turn(socket, role);
+    uintptr_t *turn = socket_turn(socket, role);
 
     for (;;) {
         if ((socket->flags & (SOCKET_OPEN | SOCKET_CLOSING)) != SOCKET_OPEN) {
@@ -280,7 +291,7 @@ static nsapi_error_t socket_take_turn(nsapi_socket_t *socket, enum socket_role r
             return NSAPI_ERROR_OK;
         }
         if (*turn == 0) {
-            *turn = 1;
+            *turn = nsapi_os_thread_self();
             return NSAPI_ERROR_OK;
         }
         if (!socket_wait(socket, deadline)) {
@@ -327,8 +338,8 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
     }
     nsapi_os_lock(&socket->sync);
     nonblocking = never_blocks(socket);
-    if (!nonblocking && (socket->flags & SOCKET_OPEN) && !may_wait(socket->stack)) {
-        nonblocking = true; /* in the stack's event context: as with a timeout of 0 */
+    if (!nonblocking && (socket->flags & SOCKET_OPEN) && (!may_wait(socket->stack) || holds_turn(socket, role))) {
+        nonblocking = true; /* in the stack's event context, or its turn is ours: as with a timeout of 0 */
     }
     deadline = nsapi_os_deadline(nonblocking ? 0 : (socket->flags & SOCKET_TIMEOUT_SET) ? socket->timeout : -1);
     err = socket_take_turn(socket, role, deadline);
@@ -409,17 +420,18 @@ nsapi_error_t nsapi_impl_socket_close(nsapi_socket_t *socket)
         nsapi_os_unlock(&socket->sync);
         return NSAPI_ERROR_NO_SOCKET; /* another thread closed it first */
     }
-    if ((socket->readers || socket->writers || socket->controls) && !may_wait(socket->stack)) {
+    if (((socket->reader || socket->writer || socket->controls) && !may_wait(socket->stack)) ||
+        holds_turn(socket, SOCKET_CONTROL)) {
         nsapi_os_unlock(&socket->sync);
         return NSAPI_ERROR_WOULD_BLOCK; /* those calls may be waiting for the very context we run in */
     }
     socket->flags |= SOCKET_CLOSING;
     nsapi_os_wake_all(&socket->sync);
     /* Calls asleep in the stack, if any: later ones see CLOSING before they wait. */
-    if (waits_in_stack(socket->stack) && (socket->readers || socket->writers || socket->controls)) {
+    if (waits_in_stack(socket->stack) && (socket->reader || socket->writer || socket->controls)) {
         (void)stack_api_socket_wake(socket->stack, socket->handle);
     }
-    while (socket->readers || socket->writers || socket->controls) {
+    while (socket->reader || socket->writer || socket->controls) {
         socket_wait(socket, NSAPI_OS_FOREVER);
     }
     stack = socket->stack;

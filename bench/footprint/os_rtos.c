@@ -15,6 +15,7 @@ bool rtos_event_wait(void *event, void *mutex, uint32_t ms); /* unlocks, waits, 
 uint64_t rtos_ticks_ms(void);
 uint32_t rtos_random(void);
 bool rtos_thread_new(void (*fn)(void *arg), void *arg);
+void *rtos_thread_self(void);
 
 nsapi_error_t nsapi_os_sync_init(nsapi_os_sync_t *sync)
 {
@@ -68,6 +69,11 @@ uint64_t nsapi_os_deadline(int timeout_ms)
 uint32_t nsapi_os_random(void)
 {
     return rtos_random();
+}
+
+uintptr_t nsapi_os_thread_self(void)
+{
+    return (uintptr_t)rtos_thread_self();
 }
 
 nsapi_error_t nsapi_os_thread_start(void (*fn)(void *arg), void *arg)

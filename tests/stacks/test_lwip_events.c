@@ -204,3 +204,83 @@ Test(lwip_events, close_waits_for_a_sigio_another_thread_runs, .init = up, .fini
     pthread_mutex_unlock(&lock);
     cr_expect_eq(early, 0, "close returned while the socket's sigio still ran");
 }
+
+/* ---- a sigio that runs inside a call on its own socket, on the same thread ---------------- */
+
+/* The socket sends to itself: the datagram's event reaches its sigio in this thread, while the
+ * sendto that sent it still holds the socket's turn to send.  A call there that waited for that
+ * turn would wait for itself. */
+static nsapi_udp_socket_t looped;
+static pthread_t caller;
+static int sigios, nested;
+static nsapi_size_or_error_t nested_result = 1;
+
+static void sigio_calls_inside_its_call(void *arg)
+{
+    nsapi_socket_address_t self = local(PORT + 3);
+
+    if (!is_set(&armed)) {
+        return;
+    }
+    pthread_mutex_lock(&lock);
+    sigios++;
+    pthread_cond_broadcast(&changed);
+    pthread_mutex_unlock(&lock);
+    if (pthread_equal(pthread_self(), caller) && !is_set(&nested)) {
+        nsapi_size_or_error_t r = arg == NULL ? nsapi_udp_socket_sendto(&looped, &self, "y", 1)
+                                              : nsapi_udp_socket_close(&looped);
+
+        pthread_mutex_lock(&lock);
+        nested_result = r;
+        pthread_mutex_unlock(&lock);
+        set(&nested);
+    }
+}
+
+/* Wait until the sigio has run more than once; whether it has. */
+static int second_sigio(void)
+{
+    struct timespec deadline = deadline_ms(WAIT_MS);
+    int n;
+
+    pthread_mutex_lock(&lock);
+    while (sigios < 2 && pthread_cond_timedwait(&changed, &lock, &deadline) == 0) {
+    }
+    n = sigios;
+    pthread_mutex_unlock(&lock);
+    return n >= 2;
+}
+
+static nsapi_size_or_error_t send_to_itself(void *how)
+{
+    nsapi_socket_address_t self = local(PORT + 3);
+
+    open_receiver(&looped, PORT + 3); /* blocking, no timeout */
+    nsapi_udp_socket_sigio(&looped, sigio_calls_inside_its_call, how);
+    caller = pthread_self();
+    set(&armed);
+    cr_assert_eq(nsapi_udp_socket_sendto(&looped, &self, "x", 1), 1);
+    cr_assert(is_set(&nested), "the sigio ran inside the sendto, in its thread");
+    pthread_mutex_lock(&lock);
+    nsapi_size_or_error_t r = nested_result;
+    pthread_mutex_unlock(&lock);
+    return r;
+}
+
+Test(lwip_events, a_call_inside_a_call_of_its_kind_does_not_wait_for_itself, .init = up, .fini = down, .timeout = 20)
+{
+    char got[4];
+
+    cr_expect_eq(send_to_itself(NULL), NSAPI_ERROR_WOULD_BLOCK, "the nested blocking sendto returned at once");
+    cr_expect(second_sigio(), "the sigio came again once the outer sendto ended");
+    nsapi_udp_socket_set_timeout(&looped, WAIT_MS);
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&looped, NULL, got, sizeof got), 1);
+    cr_expect_eq(got[0], 'x');
+    cr_expect_eq(nsapi_udp_socket_close(&looped), NSAPI_ERROR_OK);
+}
+
+Test(lwip_events, a_close_inside_a_call_on_its_socket_is_refused, .init = up, .fini = down, .timeout = 20)
+{
+    cr_expect_eq(send_to_itself(&looped), NSAPI_ERROR_WOULD_BLOCK, "close inside the sendto could not wait for it");
+    cr_expect_eq(nsapi_udp_socket_close(&looped), NSAPI_ERROR_OK, "the socket stayed open, and closes after");
+}

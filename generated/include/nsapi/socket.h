@@ -61,10 +61,16 @@ struct nsapi_socket {
      * read before taking the lock.
      */
     uint8_t ready;
-    /** 1 while a call that receives or accepts runs; others wait their turn. */
-    uint8_t readers;
-    /** 1 while a call that sends or connects runs; others wait their turn. */
-    uint8_t writers;
+    /**
+     * The thread (nsapi_os_thread_self) whose call that receives or accepts
+     * runs, 0 when none; others wait their turn.
+     */
+    uintptr_t reader;
+    /**
+     * The thread whose call that sends or connects runs, 0 when none; others
+     * wait their turn.
+     */
+    uintptr_t writer;
     /**
      * Calls without a turn (bind, options, listen) inside the stack; close
      * waits for them.
@@ -96,8 +102,11 @@ struct nsapi_socket {
  * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
  * @retval NSAPI_ERROR_WOULD_BLOCK called from a sigio the stack runs in its own
  *                                 context (lwIP's event-driven mode) while
- *                                 another call on the socket is under way; the
- *                                 socket stays open: close it later.
+ *                                 another call on the socket is under way, or
+ *                                 from a sigio that runs inside a receive or
+ *                                 send on the socket further up the same
+ *                                 thread; the socket stays open: close it
+ *                                 later.
  */
 nsapi_error_t nsapi_socket_close(nsapi_socket_t *socket);
 
@@ -152,7 +161,10 @@ nsapi_error_t nsapi_socket_set_timeout(nsapi_socket_t *socket, int timeout);
  * stack may call it in its own context (lwIP's event-driven mode,
  * nsapi_lwip_set_event_driven): there a call that would wait returns at once
  * what a timeout of 0 returns (NSAPI_ERROR_WOULD_BLOCK, or the count a send
- * queued).
+ * queued). So does a call from a sigio that runs inside a call of its kind on
+ * the same socket further up the same thread (lwIP sends the events its lock's
+ * holder raised as that thread lets the lock go), which could only wait for
+ * itself; the callback is called again as the outer call ends.
  *
  * @param socket   The Socket.
  * @param callback The function to call. May be NULL.

@@ -57,8 +57,11 @@ nsapi_error_t nsapi_tcp_server_open(nsapi_tcp_server_t *server, nsapi_stack_t *s
  * @retval NSAPI_ERROR_NO_SOCKET   the socket is not open.
  * @retval NSAPI_ERROR_WOULD_BLOCK called from a sigio the stack runs in its own
  *                                 context (lwIP's event-driven mode) while
- *                                 another call on the socket is under way; the
- *                                 socket stays open: close it later.
+ *                                 another call on the socket is under way, or
+ *                                 from a sigio that runs inside a receive or
+ *                                 send on the socket further up the same
+ *                                 thread; the socket stays open: close it
+ *                                 later.
  */
 static inline nsapi_error_t nsapi_tcp_server_close(nsapi_tcp_server_t *server)
 {
@@ -125,7 +128,10 @@ static inline nsapi_error_t nsapi_tcp_server_set_timeout(nsapi_tcp_server_t *ser
  * stack may call it in its own context (lwIP's event-driven mode,
  * nsapi_lwip_set_event_driven): there a call that would wait returns at once
  * what a timeout of 0 returns (NSAPI_ERROR_WOULD_BLOCK, or the count a send
- * queued).
+ * queued). So does a call from a sigio that runs inside a call of its kind on
+ * the same socket further up the same thread (lwIP sends the events its lock's
+ * holder raised as that thread lets the lock go), which could only wait for
+ * itself; the callback is called again as the outer call ends.
  *
  * @param server   The TCPServer.
  * @param callback The function to call. May be NULL.

@@ -74,7 +74,11 @@ public:
      * ends. Allowed on a closed socket. A stack may call it in its own context
      * (lwIP's event-driven mode, nsapi_lwip_set_event_driven): there a call
      * that would wait returns at once what a timeout of 0 returns
-     * (NSAPI_ERROR_WOULD_BLOCK, or the count a send queued).
+     * (NSAPI_ERROR_WOULD_BLOCK, or the count a send queued). So does a call
+     * from a sigio that runs inside a call of its kind on the same socket
+     * further up the same thread (lwIP sends the events its lock's holder
+     * raised as that thread lets the lock go), which could only wait for
+     * itself; the callback is called again as the outer call ends.
      *
      * @param func The callback; an empty one removes it.
      * @see nsapi_udp_socket_sigio
@@ -143,8 +147,10 @@ public:
      * @retval NSAPI_ERROR_WOULD_BLOCK called from a sigio the stack runs in its
      *                                 own context (lwIP's event-driven mode)
      *                                 while another call on the socket is under
-     *                                 way; the socket stays open: close it
-     *                                 later.
+     *                                 way, or from a sigio that runs inside a
+     *                                 receive or send on the socket further up
+     *                                 the same thread; the socket stays open:
+     *                                 close it later.
      * @see nsapi_udp_socket_close
      */
     nsapi_error_t close()
