@@ -11,9 +11,14 @@
  *
  * Each connection has its deadlines: 10 s from the accept to the end of
  * its request head (TLS handshake included), 60 s for the answer.  When
- * every slot is taken, connections that have not sent a whole head 1 s
- * after their accept give way, so that idle and slowloris clients cannot
- * keep the others out.  A stop request cuts answers short.
+ * every slot is taken, connections that have kept the server waiting 1 s
+ * give way, so that idle and slowloris clients cannot keep the others
+ * out.  Only the client's time counts: from the accept, or from the last
+ * time the server moved the connection on (the TLS handshake's steps, whose
+ * own work may wait its turn behind 63 others), to the last look that
+ * found the client had sent nothing that moves it on (a ClientHello, the
+ * rest of the handshake, a whole request head).  A stop request cuts
+ * answers short.
  *
  * usage: http_server [--interface SPEC] [INTERFACE OPTIONS] [--backlog N] [--cert FILE --key FILE] PORT [REQUESTS]
  *        (--help: every option)
@@ -44,7 +49,7 @@
 #define CONNECTIONS 64         /* served at once; more wait in the listen queue */
 #define HEAD_MS 10000          /* from the accept to the end of the request head */
 #define ANSWER_MS 60000        /* for the whole answer */
-#define CROWDED_MS 1000        /* with every slot taken, a connection without a whole head by then gives way */
+#define CROWDED_MS 1000        /* with every slot taken, a connection that kept the server waiting that long gives way */
 #define LINGER_MS 1000         /* reading what the client still sends before the close */
 #define DRAIN_MAX (1ul << 20)
 #define POLL_MS 200            /* the longest sleep between two looks at the deadlines and the stop flag */
@@ -58,6 +63,8 @@ struct connection {
     nsapi_tls_socket_t tls;      /* over socket, when serving HTTPS */
     nsapi_socket_address_t from;
     long long accepted, deadline;
+    long long client_turn;       /* since then the client owes the next move (the accept, or the server's last move) */
+    long long checked;           /* the last look that found it still owing it */
     int answered;
     struct http_request request;
     struct http_response response;
@@ -179,17 +186,32 @@ static void end_answer(struct connection *c, nsapi_error_t err)
     c->drained = 0;
 }
 
+/* After a look at c: the server moved it on (the client owes the next move from now), or the client still owes it. */
+static void looked_at(struct connection *c, int moved)
+{
+    c->checked = example_now_ms();
+    if (moved) {
+        c->client_turn = c->checked;
+    }
+}
+
 /* HTTPS: the server's side of the handshake, a step at a time. */
 static int handshake_step(struct connection *c)
 {
-    nsapi_error_t err = nsapi_tls_socket_accept(&c->tls);
+    uint32_t before = 0, after = 0;
+    nsapi_error_t err;
     char why[200], text[300];
 
+    nsapi_tls_socket_get_handshake_steps(&c->tls, &before);
+    err = nsapi_tls_socket_accept(&c->tls);
+    nsapi_tls_socket_get_handshake_steps(&c->tls, &after);
     if (err == NSAPI_ERROR_IN_PROGRESS || err == NSAPI_ERROR_ALREADY || err == NSAPI_ERROR_WOULD_BLOCK) {
-        return err == NSAPI_ERROR_IN_PROGRESS;
+        looked_at(c, after != before); /* unmoved: no ClientHello yet, part of one, or the client's reply not whole */
+        return after != before;
     }
     if (err == NSAPI_ERROR_OK || err == NSAPI_ERROR_IS_CONNECTED) {
         c->phase = HEAD;
+        looked_at(c, 1);
         return 1;
     }
     nsapi_tls_socket_get_tls_error(&c->tls, why, sizeof why);
@@ -206,6 +228,7 @@ static int head_step(struct connection *c)
     int status;
 
     if (n == NSAPI_ERROR_WOULD_BLOCK) {
+        looked_at(c, 0);
         return 0;
     }
     if (n <= 0) {
@@ -216,6 +239,8 @@ static int head_step(struct connection *c)
     status = http_request_received(r, (size_t)n);
     if (status != HTTP_MORE) {
         start_answer(c, status);
+    } else {
+        looked_at(c, 0); /* part of a head: a slowloris owes the rest */
     }
     return 1;
 }
@@ -302,16 +327,17 @@ static unsigned long expire(struct connection *c, long long now, int stop)
     return release(c);
 }
 
-/* With every slot taken: drop the connections that have not sent a whole head within CROWDED_MS. */
-static void make_room(long long now)
+/* With every slot taken: drop the connections whose client has kept the server waiting CROWDED_MS.  Only what a
+ * look saw counts: a reply that came while the server was busy with others is not the client's delay. */
+static void make_room(void)
 {
     int i;
 
     for (i = 0; i < CONNECTIONS; i++) {
         struct connection *c = &connections[i];
 
-        if ((c->phase == HANDSHAKE || c->phase == HEAD) && now - c->accepted >= CROWDED_MS) {
-            say(c, "no complete request within 1 s while the server is full, dropped");
+        if ((c->phase == HANDSHAKE || c->phase == HEAD) && c->checked - c->client_turn >= CROWDED_MS) {
+            say(c, "kept the server waiting 1 s while it is full, dropped");
             release(c);
         }
     }
@@ -323,6 +349,7 @@ static void open_connection(struct connection *c)
     memset(&c->tls, 0, sizeof c->tls);
     http_request_reset(&c->request);
     c->accepted = example_now_ms();
+    c->client_turn = c->checked = c->accepted;
     c->deadline = c->accepted + HEAD_MS;
     c->answered = 0;
     c->phase = HEAD;
@@ -366,7 +393,7 @@ static int accept_waiting(void)
         open_connection(c);
         took = 1;
     }
-    make_room(example_now_ms());
+    make_room();
     return took;
 }
 

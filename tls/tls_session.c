@@ -55,13 +55,28 @@ static nsapi_error_t connect_transport(nsapi_tls_socket_t *socket, bool first)
     return r;
 }
 
+/* mbedTLS's handshake loop a step at a time, so that each move of its state is counted (get_handshake_steps):
+ * 0 once done, else what stopped it. */
+static int run_steps(nsapi_tls_context_t *tls)
+{
+    int r = 0;
+
+    while (r == 0 && tls->ssl.state != MBEDTLS_SSL_HANDSHAKE_OVER) {
+        int before = tls->ssl.state;
+
+        r = mbedtls_ssl_handshake_step(&tls->ssl);
+        tls->handshake_steps += tls->ssl.state != before; /* a writer moves on before its flush may block */
+    }
+    return r;
+}
+
 static nsapi_error_t handshake(nsapi_tls_socket_t *socket, bool first)
 {
     nsapi_tls_context_t *tls = &socket->tls;
     int r;
 
     for (;;) {
-        r = mbedtls_ssl_handshake(&tls->ssl);
+        r = run_steps(tls);
         if (r == 0) {
             break;
         }
@@ -163,6 +178,15 @@ nsapi_error_t nsapi_impl_tls_socket_accept(nsapi_tls_socket_t *socket)
     }
     nsapi_tls_call_start(tls);
     return handshake(socket, first);
+}
+
+nsapi_error_t nsapi_impl_tls_socket_get_handshake_steps(nsapi_tls_socket_t *socket, uint32_t *steps)
+{
+    if (socket->transport == NULL) {
+        return NSAPI_ERROR_NO_SOCKET;
+    }
+    *steps = socket->tls.handshake_steps;
+    return NSAPI_ERROR_OK;
 }
 
 nsapi_error_t nsapi_impl_tls_socket_set_hostname(nsapi_tls_socket_t *socket, const char *hostname)

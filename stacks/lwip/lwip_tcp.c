@@ -110,6 +110,29 @@ static void detach(struct tcp_pcb *pcb)
     tcp_err(pcb, NULL);
 }
 
+/* Forget the queued connections their clients reset before accept took them.  lwIP stopped counting
+ * each against the backlog when it freed its pcb, and admitted a SYN in its place: kept, they would
+ * make that connection's accept callback find the queue full and reset an honest client (issue 18). */
+static void drop_reset_pending(struct nsapi_lwip_socket *listener)
+{
+    struct nsapi_lwip_socket **p = &listener->pending;
+
+    while (*p != NULL) {
+        struct nsapi_lwip_socket *c = *p;
+
+        if (c->pcb.tcp != NULL) {
+            p = &c->next;
+            continue;
+        }
+        *p = c->next;
+        listener->waiting--;
+        if (c->rx != NULL) {
+            pbuf_free(c->rx);
+        }
+        nsapi_lwip_socket_free(c);
+    }
+}
+
 static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
 {
     struct nsapi_lwip_socket *listener = arg;
@@ -121,6 +144,9 @@ static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
     /* lwIP counts a connection against the backlog (TCP_LISTEN_BACKLOG) only until this callback;
      * it stays counted until accept takes it, so that lwIP ignores SYNs over the backlog and the
      * client retries them, as with Linux, instead of a reset. */
+    if (listener->waiting >= listener->backlog) {
+        drop_reset_pending(listener);
+    }
     if (listener->waiting >= listener->backlog || (c = nsapi_lwip_socket_alloc(NSAPI_TCP)) == NULL) {
         return ERR_MEM; /* out of memory: lwIP aborts the connection and the client sees a reset */
     }

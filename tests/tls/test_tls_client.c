@@ -550,6 +550,7 @@ Test(tls, wrapped_accepted_style_socket_stays_the_callers)
     nsapi_socket_address_t a = server_address();
     static const char get[] = "GET / HTTP/1.0\r\n\r\n";
     unsigned char reply[16384];
+    uint32_t steps = 99;
 
     s_server("server.pem", "-www", NULL);
     memset(&tcp, 0, sizeof tcp);
@@ -558,7 +559,11 @@ Test(tls, wrapped_accepted_style_socket_stays_the_callers)
     cr_assert_eq(nsapi_tls_socket_wrap(&tls, &tcp), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, tls_case_path("ca.pem")), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_set_hostname(&tls, "tls.test"), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_tls_socket_get_handshake_steps(&tls, &steps), NSAPI_ERROR_OK);
+    cr_expect_eq(steps, 0, "no handshake yet");
     cr_assert_eq(nsapi_tls_socket_connect(&tls, NULL), NSAPI_ERROR_OK, "over the connected transport");
+    cr_expect_eq(nsapi_tls_socket_get_handshake_steps(&tls, &steps), NSAPI_ERROR_OK);
+    cr_expect_gt(steps, 0, "a client's handshake counts its steps too");
     cr_assert_eq(nsapi_tls_socket_send(&tls, get, sizeof get - 1), (int)sizeof get - 1);
     cr_expect_gt(recv_all(reply, sizeof reply), 0);
     cr_expect_eq(nsapi_tls_socket_close(&tls), NSAPI_ERROR_OK);
@@ -651,4 +656,104 @@ Test(tls, server_mode_refuses_a_client_without_tls)
     nsapi_tcp_socket_close(&conn);
     nsapi_tcp_server_close(&listener);
     tls_case_exit_status(&server);
+}
+
+/* Wait (up to 10 s) until the client's output file has words. */
+static void wait_client_says(const char *words)
+{
+    int i;
+
+    for (i = 0; i < 1000 && !tls_case_file_has("client.out", words); i++) {
+        usleep(10000);
+    }
+    cr_assert(tls_case_file_has("client.out", words), "the client never said \"%s\"", words);
+}
+
+/* A non-blocking accept that must not have finished; the count of steps after it. */
+static uint32_t unfinished_accept(void)
+{
+    uint32_t steps = 0;
+
+    cr_expect_eq(nsapi_tls_socket_accept(&tls), NSAPI_ERROR_ALREADY);
+    cr_assert_eq(nsapi_tls_socket_get_handshake_steps(&tls, &steps), NSAPI_ERROR_OK);
+    return steps;
+}
+
+/* Five looks, 50 ms apart, while the client keeps the handshake waiting: the count stays at steps. */
+static void expect_no_move(uint32_t steps, const char *why)
+{
+    int i;
+
+    for (i = 0; i < 5; i++) {
+        usleep(50000);
+        cr_expect_eq(unfinished_accept(), steps, "%s", why);
+    }
+}
+
+/* Call accept until the count passes steps (up to 5 s): what the call that moved it answered. */
+static nsapi_error_t accept_until_moved(uint32_t steps, uint32_t *now)
+{
+    nsapi_error_t r = NSAPI_ERROR_ALREADY;
+    int i;
+
+    for (i = 0; i < 500; i++) {
+        r = nsapi_tls_socket_accept(&tls);
+        cr_assert_eq(nsapi_tls_socket_get_handshake_steps(&tls, now), NSAPI_ERROR_OK);
+        if (*now != steps || (r != NSAPI_ERROR_ALREADY && r != NSAPI_ERROR_IN_PROGRESS)) {
+            return r;
+        }
+        usleep(10000);
+    }
+    return r;
+}
+
+Test(tls, server_handshake_steps_move_only_on_what_the_client_sends)
+{
+    nsapi_tcp_server_t listener;
+    nsapi_tcp_socket_t conn;
+    char ip[NSAPI_IP_SIZE], command[512], cwd[256], ping[8];
+    uint32_t steps = 99, started, hello, done;
+    nsapi_size_or_error_t n = NSAPI_ERROR_WOULD_BLOCK;
+    nsapi_error_t r;
+    int i;
+
+    cr_assert_not_null(getcwd(cwd, sizeof cwd));
+    nsapi_socket_address_get_ip_address(&fx->local, ip, sizeof ip);
+    snprintf(command, sizeof command, "python3 %s/tests/tls/tls_step_client.py %s %d ca.pem", cwd, ip, PORT + 10);
+    serve_tls(&listener, &conn, command);
+    nsapi_tls_socket_set_blocking(&tls, false);
+    cr_expect_eq(nsapi_tls_socket_get_handshake_steps(&tls, &steps), NSAPI_ERROR_OK);
+    cr_expect_eq(steps, 0, "nothing done before accept");
+    wait_client_says("connected");
+    cr_expect_eq(nsapi_tls_socket_accept(&tls), NSAPI_ERROR_IN_PROGRESS);
+    cr_assert_eq(nsapi_tls_socket_get_handshake_steps(&tls, &started), NSAPI_ERROR_OK);
+    expect_no_move(started, "no ClientHello yet");
+    tls_case_say("half\n");
+    wait_client_says("half sent");
+    expect_no_move(started, "half a ClientHello moves nothing");
+    tls_case_say("rest\n");
+    cr_expect_eq(accept_until_moved(started, &hello), NSAPI_ERROR_ALREADY, "the ClientHello taken, the reply awaited");
+    cr_expect_gt(hello, started, "the whole ClientHello moved the handshake on");
+    wait_client_says("flight read");
+    expect_no_move(hello, "the client holds its reply");
+    tls_case_say("reply\n");
+    for (i = 0; i < 500 && (r = nsapi_tls_socket_accept(&tls)) == NSAPI_ERROR_ALREADY; i++) {
+        usleep(10000); /* the reply may come in pieces */
+    }
+    cr_expect_eq(r, NSAPI_ERROR_IS_CONNECTED, "the reply ended the handshake");
+    cr_expect_eq(nsapi_tls_socket_get_handshake_steps(&tls, &done), NSAPI_ERROR_OK);
+    cr_expect_gt(done, hello);
+    cr_expect_eq(nsapi_tls_socket_accept(&tls), NSAPI_ERROR_IS_CONNECTED);
+    cr_expect_eq(nsapi_tls_socket_get_handshake_steps(&tls, &steps), NSAPI_ERROR_OK);
+    cr_expect_eq(steps, done, "the count stops with the handshake");
+    for (i = 0; i < 500 && n == NSAPI_ERROR_WOULD_BLOCK; i++) {
+        usleep(10000);
+        n = nsapi_tls_socket_recv(&tls, ping, sizeof ping);
+    }
+    cr_expect(n == 4 && memcmp(ping, "ping", 4) == 0, "the client's record: %d", (int)n);
+    cr_expect_eq(nsapi_tls_socket_close(&tls), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_tls_socket_get_handshake_steps(&tls, &steps), NSAPI_ERROR_NO_SOCKET);
+    nsapi_tcp_socket_close(&conn);
+    nsapi_tcp_server_close(&listener);
+    cr_expect_eq(tls_case_exit_status(&server), 0, "the client checked the server and saw it close");
 }

@@ -358,6 +358,32 @@ public:
     }
 
     /**
+     * How far the handshake has got (nsapi's own; Mbed has none): the steps of
+     * mbedTLS's handshake done since connect or accept started it, 0 before.
+     * Every step is a message of the peer taken in whole or one of this end's
+     * own prepared, with the work either needs (a server's signature, the key
+     * exchange), so the count stays as it was across a connect or accept that
+     * found nothing new to take in: no message from the peer, or only part of
+     * one (a ClientHello trickling in), or a peer that reads nothing of what
+     * this end sends. A non-blocking caller compares the count before and after
+     * each call to tell a handshake that waits for its peer from one that
+     * waited for this end's own work (a server with many handshakes to make):
+     * connect and accept answer NSAPI_ERROR_ALREADY either way. The count stops
+     * when the handshake ends (done or failed) and starts again from 0 after
+     * close().
+     *
+     * @param steps Receives the count.
+     * @retval NSAPI_ERROR_OK        steps holds the count.
+     * @retval NSAPI_ERROR_PARAMETER a NULL argument.
+     * @retval NSAPI_ERROR_NO_SOCKET the TLSSocket is not open.
+     * @see nsapi_tls_socket_get_handshake_steps
+     */
+    nsapi_error_t get_handshake_steps(uint32_t *steps)
+    {
+        return nsapi_tls_socket_get_handshake_steps(nsapi_object(), steps);
+    }
+
+    /**
      * Check the server's certificate and name (true, the default), or accept
      * any server (false: for tests only; anyone on the path can then read and
      * change the traffic). Setting mbedTLS's authmode to

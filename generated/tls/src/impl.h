@@ -42,6 +42,7 @@ nsapi_error_t nsapi_impl_tls_socket_set_root_ca_path(nsapi_tls_socket_t *socket,
 nsapi_error_t nsapi_impl_tls_socket_set_client_cert_key(nsapi_tls_socket_t *socket, const void *cert, nsapi_size_t cert_size, const void *key, nsapi_size_t key_size);
 nsapi_error_t nsapi_impl_tls_socket_set_cert_key(nsapi_tls_socket_t *socket, const void *cert, nsapi_size_t cert_size, const void *key, nsapi_size_t key_size);
 nsapi_error_t nsapi_impl_tls_socket_accept(nsapi_tls_socket_t *socket);
+nsapi_error_t nsapi_impl_tls_socket_get_handshake_steps(nsapi_tls_socket_t *socket, uint32_t *steps);
 nsapi_error_t nsapi_impl_tls_socket_set_verify(nsapi_tls_socket_t *socket, bool verify);
 nsapi_error_t nsapi_impl_tls_socket_connect(nsapi_tls_socket_t *socket, const nsapi_socket_address_t *address);
 nsapi_error_t nsapi_impl_tls_socket_connect_host(nsapi_tls_socket_t *socket, const char *host, uint16_t port);

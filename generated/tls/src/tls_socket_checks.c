@@ -81,6 +81,15 @@ nsapi_error_t nsapi_tls_socket_accept(nsapi_tls_socket_t *socket)
     return nsapi_impl_tls_socket_accept(socket);
 }
 
+nsapi_error_t nsapi_tls_socket_get_handshake_steps(nsapi_tls_socket_t *socket, uint32_t *steps)
+{
+    if (socket == NULL ||
+        steps == NULL) {
+        return NSAPI_ERROR_PARAMETER;
+    }
+    return nsapi_impl_tls_socket_get_handshake_steps(socket, steps);
+}
+
 nsapi_error_t nsapi_tls_socket_set_verify(nsapi_tls_socket_t *socket, bool verify)
 {
     if (socket == NULL) {

@@ -335,6 +335,37 @@ Test(nsapi_tls_socket_accept, not_open)
 }
 
 /* the TLSSocket is NULL */
+Test(nsapi_tls_socket_get_handshake_steps, null_socket)
+{
+    uint32_t steps_object;
+
+    memset(&steps_object, 0, sizeof steps_object);
+    cr_expect_eq(nsapi_tls_socket_get_handshake_steps(NULL, &steps_object), NSAPI_ERROR_PARAMETER);
+}
+
+/* steps is NULL */
+Test(nsapi_tls_socket_get_handshake_steps, null_steps)
+{
+    nsapi_tls_socket_t socket;
+
+    memset(&socket, 0, sizeof socket);
+    cr_expect_eq(nsapi_tls_socket_get_handshake_steps(&socket, NULL), NSAPI_ERROR_PARAMETER);
+    cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
+}
+
+/* the TLSSocket is not open */
+Test(nsapi_tls_socket_get_handshake_steps, not_open)
+{
+    nsapi_tls_socket_t socket;
+    uint32_t steps_object;
+
+    memset(&socket, 0, sizeof socket);
+    memset(&steps_object, 0, sizeof steps_object);
+    cr_expect_eq(nsapi_tls_socket_get_handshake_steps(&socket, &steps_object), NSAPI_ERROR_NO_SOCKET);
+    cr_expect(is_zero(&socket, sizeof socket), "socket was changed");
+}
+
+/* the TLSSocket is NULL */
 Test(nsapi_tls_socket_set_verify, null_socket)
 {
     cr_expect_eq(nsapi_tls_socket_set_verify(NULL, false), NSAPI_ERROR_PARAMETER);

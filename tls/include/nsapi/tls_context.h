@@ -56,6 +56,7 @@ typedef struct nsapi_tls_context {
     int last_error;                   /**< mbedTLS code of the last failure, 0 if none */
     nsapi_error_t transport_error;    /**< what the transport answered in the current call, if it failed */
     nsapi_error_t failure;            /**< what a failed connection answers from then on */
+    uint32_t handshake_steps;         /**< the handshake's moves so far (get_handshake_steps) */
     uint8_t state;                    /**< where the connection is (tls_internal.h) */
     uint8_t timeout_set;              /**< 1 once set_timeout or set_blocking was called */
     uint8_t hostname_set;             /**< 1 once the name to check is known */
