@@ -10,7 +10,11 @@
  * runtime tells it so, so that it need not watch the socket for nobody.
  * On such a stack a receiving call that expects to wait (one like it just
  * found nothing) waits first and tries after: a ping-pong receiver would
- * otherwise make a system call that finds nothing each time.
+ * otherwise make a system call that finds nothing each time.  A stack with
+ * socket_block goes further: each attempt of a blocking call may block in
+ * the operation itself (for kernel sockets, one blocking recv where poll
+ * and recv were two), and the runtime waits only after one that returned
+ * early, with time left.
  */
 #include <limits.h>
 #include <string.h>
@@ -60,6 +64,12 @@ void nsapi_rt_socket_unclaim(nsapi_socket_t *socket)
 static bool waits_in_stack(const nsapi_stack_t *stack)
 {
     return stack->api->socket_wait != NULL;
+}
+
+/* Whether the stack's operations may block themselves (socket_block); then it waits too. */
+static bool blocks_in_stack(const nsapi_stack_t *stack)
+{
+    return stack->api->socket_block != NULL && waits_in_stack(stack);
 }
 
 /* Whether the calling thread may sleep: not inside the stack's own event context (a sigio the stack
@@ -236,6 +246,23 @@ static bool holds_turn(const nsapi_socket_t *socket, enum socket_role role)
                                    : socket->reader == self || socket->writer == self;
 }
 
+/* What is left until deadline, in ms for the stack (negative: no limit). */
+static int time_left(uint64_t deadline)
+{
+    uint64_t now;
+
+    if (deadline == NSAPI_OS_FOREVER) {
+        return -1;
+    }
+    now = nsapi_os_now_ms();
+    return now >= deadline ? 0 : deadline - now > INT_MAX ? INT_MAX : (int)(deadline - now);
+}
+
+static nsapi_wait_t wait_kind(enum socket_role role)
+{
+    return role == SOCKET_RECEIVER ? NSAPI_WAIT_RECEIVE : NSAPI_WAIT_SEND;
+}
+
 /*
  * Sleep in the stack until the socket may be ready for the role, close wakes
  * it or the deadline; false once the deadline has passed.  Lock held; the
@@ -243,16 +270,11 @@ static bool holds_turn(const nsapi_socket_t *socket, enum socket_role role)
  */
 static bool stack_wait(nsapi_socket_t *socket, enum socket_role role, uint64_t deadline)
 {
-    nsapi_wait_t what = role == SOCKET_RECEIVER ? NSAPI_WAIT_RECEIVE : NSAPI_WAIT_SEND;
-    uint64_t now = nsapi_os_now_ms();
-    int timeout = -1;
+    int timeout = time_left(deadline);
     nsapi_error_t err;
 
-    if (deadline != NSAPI_OS_FOREVER) {
-        timeout = now >= deadline ? 0 : deadline - now > INT_MAX ? INT_MAX : (int)(deadline - now);
-    }
     nsapi_os_unlock(&socket->sync);
-    err = stack_api_socket_wait(socket->stack, socket->handle, what, timeout);
+    err = stack_api_socket_wait(socket->stack, socket->handle, wait_kind(role), timeout);
     nsapi_os_lock(&socket->sync);
     return err != NSAPI_ERROR_WOULD_BLOCK;
 }
@@ -263,7 +285,8 @@ static bool stack_wait(nsapi_socket_t *socket, enum socket_role role, uint64_t d
  */
 static bool wait_first(nsapi_socket_t *socket, enum socket_role role, bool nonblocking)
 {
-    if (role != SOCKET_RECEIVER || nonblocking || socket->wait_first == 0 || !waits_in_stack(socket->stack)) {
+    if (role != SOCKET_RECEIVER || nonblocking || socket->wait_first == 0 || !waits_in_stack(socket->stack)
+        || blocks_in_stack(socket->stack)) {
         return false;
     }
     socket->wait_first--;
@@ -331,7 +354,7 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
     void *arg = NULL;
     uint64_t deadline;
     nsapi_error_t err;
-    bool nonblocking;
+    bool nonblocking, blocking_attempts;
 
     if (!socket->ready) {
         return NSAPI_ERROR_NO_SOCKET;
@@ -352,6 +375,7 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
         nsapi_os_unlock(&socket->sync);
         return err;
     }
+    blocking_attempts = role != SOCKET_CONTROL && blocks_in_stack(socket->stack);
     /* Timed out or not, one attempt follows: the call's answer is the stack's, never the wait's. */
     if (wait_first(socket, role, nonblocking)) {
         (void)stack_wait(socket, role, deadline);
@@ -363,6 +387,11 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
         /* Each attempt re-arms sigio: the next event after it calls the user again. */
         socket->flags &= (uint8_t)~SOCKET_SIGIO_SENT;
         nsapi_os_unlock(&socket->sync);
+        if (blocking_attempts) {
+            /* Told every attempt, non-blocking ones too: none may inherit an allowance left unused. */
+            (void)stack_api_socket_block(socket->stack, socket->handle, wait_kind(role),
+                                         nonblocking ? 0 : time_left(deadline));
+        }
         step = attempt(socket, op, &result);
         nsapi_os_lock(&socket->sync);
         if (step == SOCKET_DONE) {
@@ -382,6 +411,10 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
         /* Retry at once when asked to, or when an event came while the stack worked. */
         if (step == SOCKET_AGAIN || socket->events != seen) {
             continue;
+        }
+        /* The attempt blocked itself: it came back for want of time, or early (then wait, as below). */
+        if (blocking_attempts && time_left(deadline) == 0) {
+            break;
         }
         if (waits_in_stack(socket->stack) ? !stack_wait(socket, role, deadline)
                                           : !socket_wait(socket, deadline) && socket->events == seen) {

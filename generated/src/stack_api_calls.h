@@ -140,6 +140,15 @@ static inline nsapi_error_t stack_api_socket_wait(nsapi_stack_t *stack, nsapi_ha
     return stack->api->socket_wait(stack, handle, what, timeout_ms);
 }
 
+/** The stack's socket_block operation, or NSAPI_ERROR_UNSUPPORTED without one. */
+static inline nsapi_error_t stack_api_socket_block(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what, int timeout_ms)
+{
+    if (stack->api->socket_block == NULL) {
+        return NSAPI_ERROR_UNSUPPORTED;
+    }
+    return stack->api->socket_block(stack, handle, what, timeout_ms);
+}
+
 /** The stack's socket_wake operation, or NSAPI_ERROR_UNSUPPORTED without one. */
 static inline nsapi_error_t stack_api_socket_wake(nsapi_stack_t *stack, nsapi_handle_t handle)
 {

@@ -168,6 +168,8 @@ nsapi_error_t nsapi_posix_events_begin(struct posix_stack *ps, struct posix_sock
 
 void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
 {
+    int fd;
+
     pthread_mutex_lock(&ps->lock);
     s->event = NULL;
     while (ps->delivering == s && !pthread_equal(pthread_self(), ps->thread)) {
@@ -176,12 +178,13 @@ void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
     if (s->watched) {
         epoll_ctl(ps->epoll, EPOLL_CTL_DEL, s->fd, NULL);
     }
-    close(s->fd);
+    fd = s->fd;
     s->fd = -1;
     if (!s->ever_watched) {
         /* No event ever named it, so none read before the close can: freed now, without the thread. */
         ps->sockets--;
         pthread_mutex_unlock(&ps->lock);
+        close(fd);
         free(s);
         return;
     }
@@ -194,6 +197,8 @@ void nsapi_posix_events_remove(struct posix_stack *ps, struct posix_socket *s)
         wake(ps);
     }
     pthread_mutex_unlock(&ps->lock);
+    /* Unlocked: the close may wake the peer's thread, which would find the lock taken. */
+    close(fd);
 }
 
 nsapi_error_t nsapi_posix_events_want_write(struct posix_stack *ps, struct posix_socket *s)

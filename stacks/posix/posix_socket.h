@@ -26,10 +26,6 @@
 
 enum posix_tcp_state { POSIX_IDLE, POSIX_CONNECTING, POSIX_CONNECTED, POSIX_FAILED };
 
-/* What the last wait to receive saw, for the recv after it: nothing said, or data or the peer's
- * close without an error or hang-up (so a 0 from recv is that close, not a reset). */
-enum posix_seen { POSIX_SEEN_NOTHING, POSIX_SEEN_CLEAN };
-
 /* Whether the runtime wants a socket's events: not said yet (then they come as socket_open says), yes, no. */
 enum posix_events { POSIX_EVENTS_UNSAID, POSIX_EVENTS_WANTED, POSIX_EVENTS_UNWANTED };
 
@@ -40,8 +36,23 @@ struct posix_socket {
     /* Touched only by the calls that send (connect, send, sendto) and their waits, which the runtime
      * serialises. */
     enum posix_tcp_state state;
-    /* Touched only by the calls that receive (recv) and their waits, which the runtime serialises. */
-    enum posix_seen receive_seen;
+    /* The kernel's SO_RCVTIMEO and SO_SNDTIMEO now, in ms (0: none, as the kernel says it), and
+     * whether socket_block let the next call of each kind (nsapi_wait_t) block that long; each
+     * touched only by the calls of its kind, which the runtime serialises. */
+    int kernel_timeout[2];
+    bool may_block[2];
+    /* O_NONBLOCK is set on fd: by a non-blocking connect or accept, the only calls that need it (the
+     * others pass MSG_DONTWAIT), and cleared by a blocking call of the same kind (connect or send; accept)
+     * before it blocks.  A recv on a descriptor left non-blocking cannot block: it tries and the runtime
+     * polls.  Atomic. */
+    bool fd_nonblocking;
+    /* A connect is in the kernel or about to be: socket_wake shuts the socket down until it has left,
+     * since a connect, unlike the other calls, starts afresh on a socket shut down before it.  Atomic. */
+    bool connecting;
+    /* The kernel ended the connection with an error (a reset, a refusal, a peer given up on), which
+     * it reports once, to whichever call comes first: a recv reading 0 after that is not the peer's
+     * orderly close.  Every call that can take that error is ours, and sets this.  Atomic. */
+    bool ended;
     /* Set by bind and listen, read by other control calls that may run at the same time: atomic. */
     bool bound;
     bool listening;
@@ -51,11 +62,11 @@ struct posix_socket {
     /* Set by socket_wake before it shuts the socket down for close: what fails from then on is the
      * shutdown's doing, and answers WOULD_BLOCK (the runtime then says NO_SOCKET).  Atomic. */
     bool woken;
-    /* Under the stack's lock. */
+    /* Under the stack's lock (in this order, the structure stays 72 bytes: 80 with malloc's header). */
+    enum posix_events wanted;      /* what the runtime said with socket_events */
     nsapi_event_cb_t event;        /* NULL once closed */
     void *context;
     bool watching_writes;          /* EPOLLOUT is wanted, once a send found no room */
-    enum posix_events wanted;      /* what the runtime said with socket_events */
     bool watched;                  /* in the epoll set */
     bool ever_watched;             /* was in it once: an event read before the close may name it */
     struct posix_socket *next_closed;
@@ -110,6 +121,18 @@ nsapi_error_t nsapi_posix_socket_events(nsapi_stack_t *stack, nsapi_handle_t han
  * the wait ended early; NSAPI_ERROR_WOULD_BLOCK when timeout_ms passed. */
 nsapi_error_t nsapi_posix_socket_wait(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what,
                                       int timeout_ms);
+
+/* The vtable's socket_block: let s's next call of the kind what block for timeout_ms, setting the
+ * kernel's timeout for that kind to it when it differs.  NSAPI_ERROR_OK (a timeout the kernel
+ * refuses leaves the call not to block: the runtime then polls). */
+nsapi_error_t nsapi_posix_socket_block(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what,
+                                       int timeout_ms);
+
+/* Whether s's call of the kind what may block (without MSG_DONTWAIT): said once, for that call. */
+bool nsapi_posix_take_allowance(struct posix_socket *s, nsapi_wait_t what);
+
+/* Make s's descriptor non-blocking or blocking, unless it is already: false when the kernel refused. */
+bool nsapi_posix_fd_mode(struct posix_socket *s, bool nonblocking);
 
 /* The vtable's socket_wake: shut s down, so that every wait on it returns at once from now until
  * close.  NSAPI_ERROR_OK. */

@@ -1,15 +1,18 @@
 /*
  * The POSIX backend's vtable: each operation is one or two calls on a
- * non-blocking kernel socket, with errno turned into nsapi_error_t by
- * posix_errors.c.  What the kernel does differently from the nsapi
- * contract is made right here:
+ * kernel socket, non-blocking (MSG_DONTWAIT, or O_NONBLOCK for connect and
+ * accept) unless socket_block allowed it to block (posix_wait.c), with errno
+ * turned into nsapi_error_t by posix_errors.c; a blocking call a signal
+ * interrupts answers WOULD_BLOCK, and the runtime tries again.  What the
+ * kernel does differently from the nsapi contract is made right here:
  *   - connect: a failed attempt is NO_CONNECTION, every time after (the
  *     kernel would start a new one), and progress is read with poll,
  *     SO_ERROR and the peer's name (SO_ERROR alone is lost to any recv or
  *     send that reads it first);
  *   - listen: needs a bound socket (the kernel would pick a port);
  *   - recv: 0 means the peer closed, never a reset (after reporting
- *     ECONNRESET once the kernel reads 0, so the TCP state tells them apart);
+ *     ECONNRESET once, to whichever call came first, the kernel reads 0:
+ *     every call that can take that error remembers it);
  *   - recv and send: a peer the kernel gave up on (ETIMEDOUT, reported
  *     once) is CONNECTION_LOST every time after, not NO_CONNECTION;
  *   - on a socket woken for close (posix_wait.c shuts it down), what fails
@@ -20,7 +23,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,10 +81,11 @@ static struct posix_socket *make(struct posix_stack *ps, int type, nsapi_error_t
         return NULL;
     }
     s->family = AF_INET6;
-    s->fd = socket(AF_INET6, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    /* Blocking: a blocking call blocks in the kernel's call; the others pass MSG_DONTWAIT. */
+    s->fd = socket(AF_INET6, type | SOCK_CLOEXEC, 0);
     if (s->fd < 0 && errno == EAFNOSUPPORT) {
         s->family = AF_INET;
-        s->fd = socket(AF_INET, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        s->fd = socket(AF_INET, type | SOCK_CLOEXEC, 0);
     }
     if (s->fd < 0) {
         *err = errno_error();
@@ -164,7 +167,15 @@ static nsapi_error_t posix_socket_listen(nsapi_stack_t *stack, nsapi_handle_t ha
     return NSAPI_ERROR_OK;
 }
 
-/* Where a started connect stands: ALREADY, IS_CONNECTED or NO_CONNECTION. */
+/* A connect attempt failed: so will every later connect, and a recv reading 0 is no orderly close. */
+static nsapi_error_t connect_failed(struct posix_socket *s)
+{
+    s->state = POSIX_FAILED;
+    __atomic_store_n(&s->ended, true, __ATOMIC_RELAXED);
+    return NSAPI_ERROR_NO_CONNECTION;
+}
+
+/* Where a started connect stands, looked at without waiting: ALREADY, IS_CONNECTED or NO_CONNECTION. */
 static nsapi_error_t connect_progress(struct posix_socket *s)
 {
     struct pollfd p = {.fd = s->fd, .events = POLLOUT};
@@ -178,11 +189,46 @@ static nsapi_error_t connect_progress(struct posix_socket *s)
         if (woken(s)) {
             return NSAPI_ERROR_ALREADY; /* aborted by the shutdown for close, not failed */
         }
-        s->state = POSIX_FAILED; /* refused, reset or timed out: whatever SO_ERROR said, if anyone read it */
-        return NSAPI_ERROR_NO_CONNECTION;
+        return connect_failed(s); /* refused, reset or timed out: whatever SO_ERROR said, if anyone read it */
     }
     s->state = POSIX_CONNECTED;
     return NSAPI_ERROR_IS_CONNECTED;
+}
+
+/* The kernel's connect, with socket_wake told it may be under way (a shutdown before it would not
+ * stop it).  The connect's return, or -1 with errno EALREADY if the socket is woken. */
+static int kernel_connect(struct posix_socket *s, const struct sockaddr_storage *sa, socklen_t length)
+{
+    int r = -1;
+
+    __atomic_store_n(&s->connecting, true, __ATOMIC_SEQ_CST);
+    if (!woken(s)) {
+        r = connect(s->fd, (const struct sockaddr *)sa, length);
+    } else {
+        errno = EALREADY;
+    }
+    __atomic_store_n(&s->connecting, false, __ATOMIC_SEQ_CST);
+    return r;
+}
+
+/* A started connect, waited for in the kernel's connect (a second one waits for the first's end):
+ * ALREADY (time up, a signal, or woken), IS_CONNECTED or NO_CONNECTION. */
+static nsapi_error_t connect_finish(struct posix_socket *s, const nsapi_socket_address_t *address)
+{
+    struct sockaddr_storage sa;
+    socklen_t length = nsapi_posix_to_sockaddr(s, address, &sa);
+
+    if (length == 0 || !nsapi_posix_fd_mode(s, false)) {
+        return connect_progress(s);
+    }
+    if (kernel_connect(s, &sa, length) == 0 || errno == EISCONN) {
+        s->state = POSIX_CONNECTED;
+        return NSAPI_ERROR_IS_CONNECTED;
+    }
+    if (woken(s) || errno == EALREADY || errno == EINTR || errno == EINPROGRESS) {
+        return NSAPI_ERROR_ALREADY;
+    }
+    return connect_failed(s);
 }
 
 static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t handle,
@@ -191,6 +237,7 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     struct posix_socket *s = handle;
     struct sockaddr_storage sa;
     socklen_t length;
+    bool block;
 
     if (s->proto != NSAPI_TCP) {
         return NSAPI_ERROR_UNSUPPORTED; /* the runtime keeps UDP peers itself */
@@ -198,9 +245,10 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     if (woken(s)) {
         return NSAPI_ERROR_ALREADY; /* closing: the runtime answers NO_SOCKET */
     }
+    block = nsapi_posix_take_allowance(s, NSAPI_WAIT_SEND);
     switch (s->state) {
     case POSIX_CONNECTING:
-        return connect_progress(s);
+        return block ? connect_finish(s, address) : connect_progress(s);
     case POSIX_CONNECTED:
         return NSAPI_ERROR_IS_CONNECTED;
     case POSIX_FAILED:
@@ -215,11 +263,18 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     if (nsapi_posix_events_begin(STACK(stack), s) != NSAPI_ERROR_OK) {
         return NSAPI_ERROR_NO_MEMORY; /* no event would tell of the attempt's end */
     }
-    if (connect(s->fd, (struct sockaddr *)&sa, length) == 0) {
+    if (!nsapi_posix_fd_mode(s, !block)) {
+        return errno_error();
+    }
+    if (kernel_connect(s, &sa, length) == 0) {
         s->state = POSIX_CONNECTED;
         return NSAPI_ERROR_OK;
     }
-    if (errno == EINPROGRESS) {
+    if (woken(s)) {
+        return NSAPI_ERROR_ALREADY; /* closing, the attempt perhaps aborted: the runtime answers NO_SOCKET */
+    }
+    /* Started and not done: at once, or in the time allowed, or before a signal came. */
+    if (errno == EINPROGRESS || errno == EINTR) {
         s->state = POSIX_CONNECTING;
         return nsapi_posix_events_want_write(STACK(stack), s) == NSAPI_ERROR_OK ? NSAPI_ERROR_IN_PROGRESS
                                                                                  : NSAPI_ERROR_NO_MEMORY;
@@ -230,8 +285,7 @@ static nsapi_error_t posix_socket_connect(nsapi_stack_t *stack, nsapi_handle_t h
     if (errno == EADDRNOTAVAIL) {
         return NSAPI_ERROR_ADDRESS_IN_USE; /* every ephemeral port is taken; the socket may try again */
     }
-    s->state = POSIX_FAILED; /* refused at once, no route: the attempt failed */
-    return NSAPI_ERROR_NO_CONNECTION;
+    return connect_failed(s); /* refused, no route: the attempt failed */
 }
 
 static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t server, nsapi_handle_t *handle,
@@ -242,9 +296,14 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
     socklen_t length = sizeof from;
     nsapi_error_t err;
     int fd, tries = 0;
+    bool block = nsapi_posix_take_allowance(s, NSAPI_WAIT_RECEIVE);
 
     if (s->proto != NSAPI_TCP) {
         return NSAPI_ERROR_UNSUPPORTED;
+    }
+    /* Only a listener's mode: a connect of the sender's may be setting another socket's. */
+    if (__atomic_load_n(&s->listening, __ATOMIC_RELAXED) && !nsapi_posix_fd_mode(s, !block)) {
+        return errno_error();
     }
     c = calloc(1, sizeof *c);
     if (c == NULL) {
@@ -254,10 +313,10 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
      * and edge-triggered epoll would not report it again. */
     do {
         length = sizeof from;
-        fd = accept4(s->fd, (struct sockaddr *)&from, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        fd = accept4(s->fd, (struct sockaddr *)&from, &length, SOCK_CLOEXEC); /* blocking, as make()'s */
     } while (fd < 0 && errno == ECONNABORTED && tries++ < NSAPI_POSIX_ACCEPT_TRIES);
     if (fd < 0) {
-        err = errno == ECONNABORTED || woken(s) ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
+        err = errno == ECONNABORTED || errno == EINTR || woken(s) ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
         free(c);
         return err;
     }
@@ -279,13 +338,17 @@ static nsapi_error_t posix_socket_accept(nsapi_stack_t *stack, nsapi_handle_t se
     return NSAPI_ERROR_OK;
 }
 
-/* The error of a failed recv or send, remembered when it says the peer is lost. */
+/* The error of a failed recv or send, remembered when it ends the connection (the kernel says it
+ * once); a signal that interrupted a blocking one is WOULD_BLOCK, for the runtime to try again. */
 static nsapi_error_t transfer_error(struct posix_socket *s)
 {
-    nsapi_error_t err = errno_error();
+    nsapi_error_t err = errno == EINTR ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
 
     if (err == NSAPI_ERROR_CONNECTION_LOST) {
         __atomic_store_n(&s->lost, true, __ATOMIC_RELAXED);
+    }
+    if (err == NSAPI_ERROR_CONNECTION_LOST || errno == ECONNRESET || errno == ECONNREFUSED) {
+        __atomic_store_n(&s->ended, true, __ATOMIC_RELAXED);
     }
     return err;
 }
@@ -315,6 +378,7 @@ static nsapi_size_or_error_t posix_socket_send(nsapi_stack_t *stack, nsapi_handl
                                                nsapi_size_t size)
 {
     struct posix_socket *s = handle;
+    bool block = nsapi_posix_take_allowance(s, NSAPI_WAIT_SEND);
     ssize_t n;
 
     if (s->proto != NSAPI_TCP) {
@@ -323,27 +387,16 @@ static nsapi_size_or_error_t posix_socket_send(nsapi_stack_t *stack, nsapi_handl
     if (lost(s)) {
         return NSAPI_ERROR_CONNECTION_LOST;
     }
-    n = send(s->fd, data, (size_t)clamp(size), MSG_NOSIGNAL | MSG_DONTWAIT);
+    block = block && nsapi_posix_fd_mode(s, false); /* a non-blocking connect's O_NONBLOCK: the sender's */
+    n = send(s->fd, data, (size_t)clamp(size), MSG_NOSIGNAL | (block ? 0 : MSG_DONTWAIT));
     return n >= 0 ? (nsapi_size_or_error_t)n : send_error(stack, s);
-}
-
-/* After recv read 0: the peer's orderly close, or a reset the kernel reported once already. */
-static nsapi_size_or_error_t end_of_stream(const struct posix_socket *s)
-{
-    struct tcp_info info;
-    socklen_t length = sizeof info;
-
-    if (getsockopt(s->fd, IPPROTO_TCP, TCP_INFO, &info, &length) == 0 && info.tcpi_state == TCP_CLOSE) {
-        return NSAPI_ERROR_NO_CONNECTION;
-    }
-    return 0;
 }
 
 static nsapi_size_or_error_t posix_socket_recv(nsapi_stack_t *stack, nsapi_handle_t handle, void *data,
                                                nsapi_size_t size)
 {
     struct posix_socket *s = handle;
-    enum posix_seen seen;
+    bool block = nsapi_posix_take_allowance(s, NSAPI_WAIT_RECEIVE);
     ssize_t n;
 
     (void)stack;
@@ -353,9 +406,8 @@ static nsapi_size_or_error_t posix_socket_recv(nsapi_stack_t *stack, nsapi_handl
     if (lost(s)) {
         return NSAPI_ERROR_CONNECTION_LOST;
     }
-    seen = s->receive_seen;
-    s->receive_seen = POSIX_SEEN_NOTHING; /* it speaks for this recv only */
-    n = recv(s->fd, data, (size_t)clamp(size), MSG_DONTWAIT);
+    /* The descriptor's mode is the sender's: left non-blocking by a connect, this recv does not block. */
+    n = recv(s->fd, data, (size_t)clamp(size), block ? 0 : MSG_DONTWAIT);
     if (n > 0 || (n == 0 && size == 0)) {
         return (nsapi_size_or_error_t)n;
     }
@@ -363,8 +415,7 @@ static nsapi_size_or_error_t posix_socket_recv(nsapi_stack_t *stack, nsapi_handl
         return NSAPI_ERROR_WOULD_BLOCK; /* the shutdown for close */
     }
     if (n == 0) {
-        /* The wait just before saw the close without a hang-up: no reset had come. */
-        return seen == POSIX_SEEN_CLEAN ? 0 : end_of_stream(s);
+        return __atomic_load_n(&s->ended, __ATOMIC_RELAXED) ? NSAPI_ERROR_NO_CONNECTION : 0;
     }
     return transfer_error(s);
 }
@@ -374,6 +425,7 @@ static nsapi_size_or_error_t posix_socket_sendto(nsapi_stack_t *stack, nsapi_han
                                                  nsapi_size_t size)
 {
     struct posix_socket *s = handle;
+    bool block = nsapi_posix_take_allowance(s, NSAPI_WAIT_SEND);
     struct sockaddr_storage sa;
     socklen_t length;
     ssize_t n;
@@ -388,7 +440,7 @@ static nsapi_size_or_error_t posix_socket_sendto(nsapi_stack_t *stack, nsapi_han
     if (size > 65535) {
         return NSAPI_ERROR_NO_MEMORY; /* larger than any datagram: refused whole, never cut */
     }
-    n = sendto(s->fd, data, size, MSG_NOSIGNAL | MSG_DONTWAIT, (struct sockaddr *)&sa, length);
+    n = sendto(s->fd, data, size, MSG_NOSIGNAL | (block ? 0 : MSG_DONTWAIT), (struct sockaddr *)&sa, length);
     return n >= 0 ? (nsapi_size_or_error_t)n : send_error(stack, s);
 }
 
@@ -396,6 +448,7 @@ static nsapi_size_or_error_t posix_socket_recvfrom(nsapi_stack_t *stack, nsapi_h
                                                    nsapi_socket_address_t *address, void *data, nsapi_size_t size)
 {
     struct posix_socket *s = handle;
+    bool block = nsapi_posix_take_allowance(s, NSAPI_WAIT_RECEIVE);
     struct sockaddr_storage from;
     socklen_t length = sizeof from;
     ssize_t n;
@@ -404,9 +457,10 @@ static nsapi_size_or_error_t posix_socket_recvfrom(nsapi_stack_t *stack, nsapi_h
     if (s->proto != NSAPI_UDP) {
         return NSAPI_ERROR_UNSUPPORTED;
     }
-    n = recvfrom(s->fd, data, (size_t)clamp(size), MSG_DONTWAIT, (struct sockaddr *)&from, &length);
-    if (n < 0) {
-        return woken(s) ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
+    n = recvfrom(s->fd, data, (size_t)clamp(size), block ? 0 : MSG_DONTWAIT, (struct sockaddr *)&from, &length);
+    /* Woken, a blocked recvfrom reads 0 (the shutdown) with no datagram: it is not one. */
+    if (n < 0 || (n == 0 && woken(s))) {
+        return woken(s) || errno == EINTR ? NSAPI_ERROR_WOULD_BLOCK : errno_error();
     }
     if (address != NULL) {
         nsapi_posix_from_sockaddr(&from, address);
@@ -442,6 +496,7 @@ static const nsapi_stack_api_t posix_api = {
     .socket_sendto = posix_socket_sendto,
     .socket_recvfrom = posix_socket_recvfrom,
     .socket_wait = nsapi_posix_socket_wait,
+    .socket_block = nsapi_posix_socket_block,
     .socket_wake = nsapi_posix_socket_wake,
     .socket_events = nsapi_posix_socket_events,
     .setsockopt = posix_socket_setsockopt,

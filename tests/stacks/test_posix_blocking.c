@@ -16,6 +16,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -410,4 +411,278 @@ Test(posix_blocking, after_a_wait_a_close_reads_0_and_a_reset_an_error_every_tim
     cr_expect_eq(recv_across_peer_end(&s, true), NSAPI_ERROR_NO_CONNECTION, "the peer's reset");
     cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_NO_CONNECTION, "and again");
     nsapi_tcp_socket_close(&s);
+}
+
+/* ---- calls that block in the kernel's own call (socket_block) ---------------------------------- */
+
+static void no_restart(int sig)
+{
+    (void)sig; /* installed without SA_RESTART: a blocked call returns EINTR */
+}
+
+struct interrupted {
+    nsapi_udp_socket_t *udp;
+    nsapi_tcp_socket_t *tcp;
+    nsapi_tcp_server_t *server;
+    nsapi_size_or_error_t result;
+};
+
+static void *interrupted_call(void *arg)
+{
+    struct interrupted *c = arg;
+    nsapi_tcp_socket_t accepted = {0};
+    char buf[4];
+
+    if (c->udp != NULL) {
+        c->result = nsapi_udp_socket_recv(c->udp, buf, sizeof buf);
+    } else if (c->tcp != NULL) {
+        c->result = nsapi_tcp_socket_recv(c->tcp, buf, sizeof buf);
+    } else {
+        c->result = nsapi_tcp_server_accept(c->server, &accepted, NULL);
+        if (c->result == NSAPI_ERROR_OK) {
+            nsapi_tcp_socket_close(&accepted);
+        }
+    }
+    return NULL;
+}
+
+/* Signal the thread blocked in c a few times, then let what it waits for come (come(arg)); the call
+ * must have gone on waiting through the signals and return what came. */
+static void expect_signals_ignored(struct interrupted *c, void (*come)(void *), void *arg, const char *what)
+{
+    struct sigaction action = {.sa_handler = no_restart}, old;
+    pthread_t thread;
+    int i;
+
+    sigemptyset(&action.sa_mask);
+    cr_assert_eq(sigaction(SIGUSR1, &action, &old), 0);
+    cr_assert_eq(pthread_create(&thread, NULL, interrupted_call, c), 0);
+    for (i = 0; i < 3; i++) {
+        sleep_ms(50); /* in the kernel's call */
+        cr_assert_eq(pthread_kill(thread, SIGUSR1), 0);
+    }
+    sleep_ms(50);
+    come(arg);
+    join_bounded(thread, what);
+    cr_assert_eq(sigaction(SIGUSR1, &old, NULL), 0);
+    cr_expect_geq(c->result, 0, "%s through the signals: %s", what, nsapi_error_name(c->result));
+}
+
+struct datagram_to {
+    int fd;
+    struct sockaddr_in to;
+};
+
+static void send_datagram(void *arg)
+{
+    struct datagram_to *d = arg;
+
+    cr_assert_eq(sendto(d->fd, "x", 1, 0, (struct sockaddr *)&d->to, sizeof d->to), 1);
+}
+
+static void send_byte(void *arg)
+{
+    cr_assert_eq(send(*(int *)arg, "x", 1, 0), 1);
+}
+
+static void connect_to(void *arg)
+{
+    const nsapi_socket_address_t *at = arg;
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_port = htons(at->port)};
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+    memcpy(&in.sin_addr, at->addr.bytes, 4);
+    cr_assert_eq(connect(fd, (struct sockaddr *)&in, sizeof in), 0);
+    sleep_ms(50); /* accepted before it goes */
+    close(fd);
+}
+
+/* Open server listening on 127.0.0.1, on a port the kernel just gave another socket; its address in *at. */
+static void listen_free_port(nsapi_tcp_server_t *server, nsapi_socket_address_t *at)
+{
+    close(kernel_socket(SOCK_STREAM, at));
+    cr_assert_eq(nsapi_tcp_server_open(server, &stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_server_bind(server, at), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_server_listen(server, 4), NSAPI_ERROR_OK);
+}
+
+Test(posix_blocking, a_signal_does_not_end_a_blocked_recv_or_accept)
+{
+    nsapi_udp_socket_t udp = {0};
+    nsapi_tcp_socket_t tcp = {0};
+    nsapi_tcp_server_t server = {0};
+    nsapi_socket_address_t at, udp_at;
+    struct datagram_to d = {.to = {.sin_family = AF_INET}};
+    struct interrupted udp_call = {&udp, NULL, NULL, -1}, tcp_call = {NULL, &tcp, NULL, -1};
+    struct interrupted accept_call = {NULL, NULL, &server, -1};
+    int listener = kernel_socket(SOCK_STREAM, &at), peer;
+
+    open_connected(&udp, &d.fd, &udp_at);
+    d.to.sin_port = htons(udp_at.port);
+    memcpy(&d.to.sin_addr, udp_at.addr.bytes, 4);
+    expect_signals_ignored(&udp_call, send_datagram, &d, "a datagram recv");
+    nsapi_udp_socket_close(&udp);
+    close(d.fd);
+
+    cr_assert_eq(listen(listener, 1), 0);
+    cr_assert_eq(nsapi_tcp_socket_open(&tcp, &stack), NSAPI_ERROR_OK);
+    cr_assert_eq(nsapi_tcp_socket_connect(&tcp, &at), NSAPI_ERROR_OK);
+    peer = accept(listener, NULL, NULL);
+    cr_assert_geq(peer, 0);
+    expect_signals_ignored(&tcp_call, send_byte, &peer, "a stream recv");
+    nsapi_tcp_socket_close(&tcp);
+    close(peer);
+    close(listener);
+
+    listen_free_port(&server, &at);
+    expect_signals_ignored(&accept_call, connect_to, &at, "an accept");
+    nsapi_tcp_server_close(&server);
+}
+
+/* How long call took, in ms. */
+#define TIMED(took, call) \
+    do { \
+        long t0_ = now_ms(); \
+        call; \
+        (took) = now_ms() - t0_; \
+    } while (0)
+
+Test(posix_blocking, each_call_keeps_its_own_timeout_in_the_kernel)
+{
+    nsapi_tcp_server_t server = {0};
+    nsapi_tcp_socket_t client = {0};
+    nsapi_udp_socket_t udp = {0};
+    nsapi_socket_address_t at, full;
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    struct interrupted recv_call = {&udp, NULL, NULL, -1};
+    struct datagram_to d = {.to = {.sin_family = AF_INET}};
+    int listener = kernel_socket(SOCK_STREAM, &full), queued = socket(AF_INET, SOCK_STREAM, 0);
+    nsapi_error_t err;
+    pthread_t thread;
+    char buf[4];
+    long took;
+
+    listen_free_port(&server, &at);
+    nsapi_tcp_server_set_timeout(&server, 300);
+    TIMED(took, err = nsapi_tcp_server_accept(&server, &client, NULL));
+    cr_expect_eq(err, NSAPI_ERROR_WOULD_BLOCK, "%s", nsapi_error_name(err));
+    cr_expect(took >= 290 && took < 1000, "an accept of 300 ms: %ld ms", took);
+    nsapi_tcp_server_set_timeout(&server, 100);
+    TIMED(took, err = nsapi_tcp_server_accept(&server, &client, NULL));
+    cr_expect(err == NSAPI_ERROR_WOULD_BLOCK && took >= 90 && took < 290, "then of 100 ms: %ld ms", took);
+    nsapi_tcp_server_set_blocking(&server, false);
+    TIMED(took, err = nsapi_tcp_server_accept(&server, &client, NULL));
+    cr_expect(err == NSAPI_ERROR_WOULD_BLOCK && took < 50, "then not at all: %ld ms", took);
+    nsapi_tcp_server_close(&server);
+
+    /* A listener whose queue is full drops SYNs: a connect to it stays under way. */
+    cr_assert_eq(listen(listener, 0), 0);
+    in.sin_port = htons(full.port);
+    cr_assert_eq(connect(queued, (struct sockaddr *)&in, sizeof in), 0);
+    cr_assert_eq(nsapi_tcp_socket_open(&client, &stack), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_set_timeout(&client, 300);
+    TIMED(took, err = nsapi_tcp_socket_connect(&client, &full));
+    cr_expect(err == NSAPI_ERROR_WOULD_BLOCK && took >= 290 && took < 1000, "a connect of 300 ms: %s, %ld ms",
+              nsapi_error_name(err), took);
+    nsapi_tcp_socket_set_timeout(&client, 100);
+    TIMED(took, err = nsapi_tcp_socket_connect(&client, &full));
+    cr_expect(err == NSAPI_ERROR_WOULD_BLOCK && took >= 90 && took < 290, "then of 100 ms: %s, %ld ms",
+              nsapi_error_name(err), took);
+    nsapi_tcp_socket_set_blocking(&client, false);
+    TIMED(took, err = nsapi_tcp_socket_connect(&client, &full));
+    cr_expect(err == NSAPI_ERROR_ALREADY && took < 50, "then not at all: %s, %ld ms", nsapi_error_name(err), took);
+    nsapi_tcp_socket_close(&client);
+    close(queued);
+    close(listener);
+
+    /* After a call with a timeout, one without: it waits past the old one. */
+    open_connected(&udp, &d.fd, &at);
+    d.to.sin_port = htons(at.port);
+    memcpy(&d.to.sin_addr, at.addr.bytes, 4);
+    nsapi_udp_socket_set_timeout(&udp, 100);
+    cr_expect_eq(nsapi_udp_socket_recv(&udp, buf, sizeof buf), NSAPI_ERROR_WOULD_BLOCK);
+    nsapi_udp_socket_set_blocking(&udp, true);
+    cr_assert_eq(pthread_create(&thread, NULL, interrupted_call, &recv_call), 0);
+    sleep_ms(400);
+    send_datagram(&d);
+    join_bounded(thread, "the recv without a timeout");
+    cr_expect_eq(recv_call.result, 1, "waited for the datagram: %s", nsapi_error_name(recv_call.result));
+    nsapi_udp_socket_close(&udp);
+    close(d.fd);
+}
+
+struct connecting {
+    nsapi_tcp_socket_t *client;
+    const nsapi_socket_address_t *to;
+    nsapi_error_t result;
+};
+
+static void *connect_call(void *arg)
+{
+    struct connecting *c = arg;
+
+    c->result = nsapi_tcp_socket_connect(c->client, c->to);
+    return NULL;
+}
+
+Test(posix_blocking, a_blocking_recv_after_a_non_blocking_connect_waits)
+{
+    nsapi_tcp_socket_t s = {0};
+    nsapi_socket_address_t at;
+    struct interrupted recv_call = {NULL, &s, NULL, -1};
+    int listener = kernel_socket(SOCK_STREAM, &at), peer;
+    nsapi_error_t err = NSAPI_ERROR_IN_PROGRESS;
+    pthread_t thread;
+    int i;
+
+    cr_assert_eq(listen(listener, 1), 0);
+    cr_assert_eq(nsapi_tcp_socket_open(&s, &stack), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_set_blocking(&s, false);
+    for (i = 0; i < 100 && err != NSAPI_ERROR_IS_CONNECTED; i++) {
+        err = nsapi_tcp_socket_connect(&s, &at);
+        sleep_ms(10);
+    }
+    cr_assert_eq(err, NSAPI_ERROR_IS_CONNECTED, "%s", nsapi_error_name(err));
+    peer = accept(listener, NULL, NULL);
+    cr_assert_geq(peer, 0);
+    nsapi_tcp_socket_set_blocking(&s, true);
+    cr_assert_eq(pthread_create(&thread, NULL, interrupted_call, &recv_call), 0);
+    sleep_ms(200);
+    send_byte(&peer);
+    join_bounded(thread, "the recv");
+    cr_expect_eq(recv_call.result, 1, "waited for the byte: %s", nsapi_error_name(recv_call.result));
+    cr_expect_eq(nsapi_tcp_socket_send(&s, "y", 1), 1, "and a blocking send goes");
+    nsapi_tcp_socket_close(&s);
+    close(peer);
+    close(listener);
+}
+
+Test(posix_blocking, close_stops_a_connect_however_close_it_comes_to_its_start)
+{
+    nsapi_socket_address_t full;
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    int listener = kernel_socket(SOCK_STREAM, &full), queued = socket(AF_INET, SOCK_STREAM, 0);
+    long start_ms = now_ms();
+    int i;
+
+    cr_assert_eq(listen(listener, 0), 0);
+    in.sin_port = htons(full.port);
+    cr_assert_eq(connect(queued, (struct sockaddr *)&in, sizeof in), 0);
+    /* Closes from 0 to 99 µs after the connect's thread starts: some before the kernel's connect, some in it. */
+    for (i = 0; i < 100 && now_ms() - start_ms < 10000; i++) {
+        nsapi_tcp_socket_t client = {0};
+        struct connecting c = {&client, &full, 1};
+        struct timespec pause = {0, i * 1000L};
+        pthread_t thread;
+
+        cr_assert_eq(nsapi_tcp_socket_open(&client, &stack), NSAPI_ERROR_OK);
+        cr_assert_eq(pthread_create(&thread, NULL, connect_call, &c), 0);
+        nanosleep(&pause, NULL);
+        cr_expect_eq(nsapi_tcp_socket_close(&client), NSAPI_ERROR_OK);
+        join_bounded(thread, "the connect");
+        cr_expect(c.result == NSAPI_ERROR_NO_SOCKET || c.result == NSAPI_ERROR_OK, "%s", nsapi_error_name(c.result));
+    }
+    cr_expect_eq(nsapi_posix_open_sockets(&stack), 0);
+    close(queued);
+    close(listener);
 }

@@ -30,7 +30,10 @@ typedef enum nsapi_address_kind {
     NSAPI_ADDRESS_IPv6_GLOBAL = 4,     /**< a valid IPv6 address beyond the link (SLAAC or static), the preferred one first */
 } nsapi_address_kind_t;
 
-/** What a call blocked in nsapi_stack_api_t's socket_wait waits for. */
+/**
+ * What a call blocked in nsapi_stack_api_t's socket_wait waits for, or which
+ * operations socket_block lets block.
+ */
 typedef enum nsapi_wait {
     NSAPI_WAIT_RECEIVE = 0, /**< bytes, a datagram or a connection to accept, the peer's close, or an error */
     NSAPI_WAIT_SEND = 1,    /**< room to send, the end of a connect attempt, or an error */
@@ -45,7 +48,8 @@ typedef enum nsapi_wait {
 typedef void (*nsapi_event_cb_t)(void *context);
 
 /**
- * A stack backend's operations. They never block: each returns at once, with
+ * A stack backend's operations. They never block (but socket_wait, and an
+ * operation socket_block allowed to): each returns at once, with
  * NSAPI_ERROR_WOULD_BLOCK (or NSAPI_ERROR_IN_PROGRESS for connect) when it
  * cannot complete yet, and the backend calls the socket's event callback when
  * the operation may succeed if retried. The runtime builds blocking calls,
@@ -204,9 +208,32 @@ struct nsapi_stack_api {
      */
     nsapi_error_t (*socket_wait)(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what, int timeout_ms);
     /**
-     * End every socket_wait on the socket, and make every later one return at
-     * once, until socket_close: the runtime calls it when close begins, holding
-     * the socket's lock, so it must not call the event function.
+     * Let the socket's next operation of the kind what (NSAPI_WAIT_RECEIVE:
+     * recv, recvfrom or accept; NSAPI_WAIT_SEND: send, sendto or connect) block
+     * in the backend itself, as a kernel's blocking call does, until it can
+     * complete, socket_wake is called or timeout_ms pass (negative: no limit;
+     * 0: it does not block). That one operation takes the allowance; the ones
+     * after it do not block until told again. It then answers as it would have
+     * without blocking (WOULD_BLOCK, IN_PROGRESS or ALREADY when the time
+     * passed first); it may also return so early, and the runtime then waits
+     * with socket_wait and tries again with what is left of the call's timeout.
+     * The runtime tells it before each attempt of a call of that kind, blocking
+     * or not, holding the kind's turn, so a blocking call makes one operation
+     * where it would wait and then make it. A backend with it has socket_wait
+     * and socket_wake too.
+     *
+     * Left NULL: operations never block: a blocking call waits with socket_wait
+     * (or on the socket's lock) between attempts.
+     *
+     * @retval NSAPI_ERROR_OK the next operation of that kind may block that
+     *                        long.
+     */
+    nsapi_error_t (*socket_block)(nsapi_stack_t *stack, nsapi_handle_t handle, nsapi_wait_t what, int timeout_ms);
+    /**
+     * End every socket_wait on the socket, and every operation socket_block let
+     * block, and make every later one return at once, until socket_close: the
+     * runtime calls it when close begins, holding the socket's lock, so it must
+     * not call the event function.
      *
      * Left NULL: the runtime never calls it (a backend with socket_wait must
      * have it).
