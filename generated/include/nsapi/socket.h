@@ -53,15 +53,6 @@ struct nsapi_socket {
      */
     unsigned events;
     /**
-     * Runtime state bits (open, closing, timeout set, sigio sent), under sync.
-     */
-    uint8_t flags;
-    /**
-     * 1 once sync is set up, by the first open; apart from flags because it is
-     * read before taking the lock.
-     */
-    uint8_t ready;
-    /**
      * The thread (nsapi_os_thread_self) whose call that receives or accepts
      * runs, 0 when none; others wait their turn.
      */
@@ -71,6 +62,15 @@ struct nsapi_socket {
      * wait their turn.
      */
     uintptr_t writer;
+    /**
+     * Runtime state bits (open, closing, timeout set, sigio sent), under sync.
+     */
+    uint8_t flags;
+    /**
+     * 1 once sync is set up, by the first open; apart from flags because it is
+     * read before taking the lock.
+     */
+    uint8_t ready;
     /**
      * Calls without a turn (bind, options, listen) inside the stack; close
      * waits for them.
