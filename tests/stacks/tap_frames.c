@@ -2,6 +2,8 @@
 
 #include <criterion/criterion.h>
 
+#include <lwip/tcpip.h>
+
 static u32_t be32(const u8_t *p)
 {
     return (u32_t)p[0] << 24 | (u32_t)p[1] << 16 | (u32_t)p[2] << 8 | p[3];
@@ -34,15 +36,31 @@ int tap_tcp_read(const struct pbuf *frame, struct tap_tcp *out)
     return 1;
 }
 
-struct netif *tap_netif(void)
+void tap_wrap(struct tap_hooks *saved, netif_input_fn input, netif_linkoutput_fn linkoutput)
 {
-    struct netif *netif, *found = NULL;
+    struct netif *netif;
 
+    LOCK_TCPIP_CORE();
+    saved->netif = NULL;
     NETIF_FOREACH(netif) {
         if (netif->linkoutput != NULL && netif->hwaddr_len == 6) {
-            found = netif;
+            saved->netif = netif;
         }
     }
-    cr_assert_not_null(found, "the TAP netif");
-    return found;
+    if (saved->netif != NULL) {
+        saved->input = saved->netif->input;
+        saved->linkoutput = saved->netif->linkoutput;
+        saved->netif->input = input;
+        saved->netif->linkoutput = linkoutput;
+    }
+    UNLOCK_TCPIP_CORE();
+    cr_assert_not_null(saved->netif, "the TAP netif");
+}
+
+void tap_unwrap(const struct tap_hooks *saved)
+{
+    LOCK_TCPIP_CORE();
+    saved->netif->input = saved->input;
+    saved->netif->linkoutput = saved->linkoutput;
+    UNLOCK_TCPIP_CORE();
 }

@@ -20,7 +20,18 @@ struct tap_tcp {
 /* Whether frame is an IPv4 TCP segment over Ethernet; if so, its header in *out. */
 int tap_tcp_read(const struct pbuf *frame, struct tap_tcp *out);
 
-/* The fixture's TAP netif (the one Ethernet netif); call under the core lock. */
-struct netif *tap_netif(void);
+/* The fixture's TAP netif's own input and output, while a test's wrappers stand in for them. */
+struct tap_hooks {
+    struct netif *netif;
+    netif_input_fn input;           /* called by the TAP reader's thread */
+    netif_linkoutput_fn linkoutput; /* called in lwIP's thread */
+};
+
+/* Put input and linkoutput in front of the fixture's TAP netif (the one Ethernet netif); saved gets
+ * what they call on.  Takes the core lock. */
+void tap_wrap(struct tap_hooks *saved, netif_input_fn input, netif_linkoutput_fn linkoutput);
+
+/* Put back what tap_wrap() saved.  Takes the core lock. */
+void tap_unwrap(const struct tap_hooks *saved);
 
 #endif

@@ -28,9 +28,7 @@ static void setup(void)
 TestSuite(lwip_quick_ack, .init = setup, .fini = fixture_teardown, .timeout = 60);
 
 static struct {
-    struct netif *netif;
-    netif_input_fn input;
-    netif_linkoutput_fn linkoutput;
+    struct tap_hooks tap;
     u16_t port;    /* the peer's */
     int in_input;  /* lwIP's thread is processing an incoming frame */
     int awaited;   /* an echo arrived, its ACK not yet seen */
@@ -70,7 +68,7 @@ static err_t watching_linkoutput(struct netif *netif, struct pbuf *p)
         watch.acks++;
         watch.at_once += watch.in_input;
     }
-    return watch.linkoutput(netif, p);
+    return watch.tap.linkoutput(netif, p);
 }
 
 static int acks_seen(void)
@@ -89,15 +87,9 @@ Test(lwip_quick_ack, a_short_segment_is_acknowledged_while_lwip_processes_it)
     cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
     nsapi_tcp_socket_set_timeout(&s, 5000);
     cr_assert_eq(nsapi_tcp_socket_connect(&s, &fx->tcp[ECHO]), NSAPI_ERROR_OK);
-    LOCK_TCPIP_CORE();
     memset(&watch, 0, sizeof watch);
     watch.port = nsapi_socket_address_get_port(&fx->tcp[ECHO]);
-    watch.netif = tap_netif();
-    watch.input = watch.netif->input;
-    watch.netif->input = watching_input;
-    watch.linkoutput = watch.netif->linkoutput;
-    watch.netif->linkoutput = watching_linkoutput;
-    UNLOCK_TCPIP_CORE();
+    tap_wrap(&watch.tap, watching_input, watching_linkoutput);
     for (int round = 0; round < ROUNDS; round++) {
         char request[sizeof back];
 
@@ -115,10 +107,7 @@ Test(lwip_quick_ack, a_short_segment_is_acknowledged_while_lwip_processes_it)
             sleep_ms(1);
         }
     }
-    LOCK_TCPIP_CORE();
-    watch.netif->input = watch.input;
-    watch.netif->linkoutput = watch.linkoutput;
-    UNLOCK_TCPIP_CORE();
+    tap_unwrap(&watch.tap);
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
     cr_assert_eq(watch.acks, ROUNDS, "each echo's pure ACK was seen (%d)", watch.acks);
     cr_expect_eq(watch.at_once, ROUNDS, "%d of %d left while lwIP processed the echo", watch.at_once, ROUNDS);

@@ -52,9 +52,7 @@ static struct nsapi_lwip_recovery_counts counts_now(void)
 enum { HOLES = 2 };
 
 static struct {
-    struct netif *netif;
-    netif_linkoutput_fn linkoutput;
-    netif_input_fn input;
+    struct tap_hooks tap;
     u16_t port;               /* the peer's */
     int have_base;            /* base: the sequence number of the first byte of data */
     u32_t base;
@@ -84,7 +82,7 @@ static err_t cutting_linkoutput(struct netif *netif, struct pbuf *p)
             }
         }
     }
-    return cut.linkoutput(netif, p);
+    return cut.tap.linkoutput(netif, p);
 }
 
 /* The reader thread's input: drop duplicate ACKs for the first hole (from the peer's port, no data,
@@ -107,7 +105,7 @@ static err_t cutting_input(struct pbuf *p, struct netif *netif)
         pbuf_free(p);
         return ERR_OK;
     }
-    return cut.input(p, netif);
+    return cut.tap.input(p, netif);
 }
 
 /* Drop the first `times` sendings of the segments that hold data offsets first and second (times 0:
@@ -119,21 +117,12 @@ static void cut_start(const nsapi_socket_address_t *peer, u32_t first, u32_t sec
     cut.hole[0] = first;
     cut.hole[1] = second;
     memcpy(cut.times, times, sizeof cut.times);
-    LOCK_TCPIP_CORE();
-    cut.netif = tap_netif();
-    cut.linkoutput = cut.netif->linkoutput;
-    cut.netif->linkoutput = cutting_linkoutput;
-    cut.input = cut.netif->input;
-    cut.netif->input = cutting_input;
-    UNLOCK_TCPIP_CORE();
+    tap_wrap(&cut.tap, cutting_input, cutting_linkoutput);
 }
 
 static void cut_stop(void)
 {
-    LOCK_TCPIP_CORE();
-    cut.netif->linkoutput = cut.linkoutput;
-    cut.netif->input = cut.input;
-    UNLOCK_TCPIP_CORE();
+    tap_unwrap(&cut.tap);
 }
 
 /* What the repairs did from before to after, logged. */
