@@ -13,6 +13,7 @@
 
 #include <criterion/criterion.h>
 
+#include "blocked_recv.h"
 #include "clock.h"
 #include "fixture.h"
 #include "waits.h"
@@ -380,24 +381,10 @@ Test(tcp, accept_keeps_listening_and_reports_the_peer)
     nsapi_tcp_server_close(&server);
 }
 
-struct blocked {
-    nsapi_tcp_socket_t *socket;
-    nsapi_size_or_error_t result;
-};
-
-static void *blocked_recv(void *arg)
-{
-    struct blocked *b = arg;
-    char buf[16];
-
-    b->result = nsapi_tcp_socket_recv(b->socket, buf, sizeof buf);
-    return NULL;
-}
-
 Test(tcp, close_wakes_a_blocked_recv)
 {
     nsapi_tcp_socket_t s = {0};
-    struct blocked b = {&s, 1};
+    struct blocked_recv b = {&s, 1};
     pthread_t thread;
     long start;
 

@@ -11,6 +11,7 @@
 
 #include <criterion/criterion.h>
 
+#include "blocked_recv.h"
 #include "clock.h"
 #include "fake_stack.h"
 
@@ -206,28 +207,14 @@ Test(socket_runtime, blocking_recv_wakes_on_event)
     nsapi_tcp_socket_close(&s);
 }
 
-struct blocked {
-    nsapi_tcp_socket_t *socket;
-    nsapi_size_or_error_t result;
-};
-
-static void *recv_forever(void *arg)
-{
-    struct blocked *b = arg;
-    char buf[8];
-
-    b->result = nsapi_tcp_socket_recv(b->socket, buf, sizeof buf);
-    return NULL;
-}
-
 Test(socket_runtime, close_wakes_blocked_call)
 {
     nsapi_tcp_socket_t s = {0};
-    struct blocked b = {&s, 1};
+    struct blocked_recv b = {&s, 1};
     pthread_t thread;
 
     cr_assert_eq(nsapi_tcp_socket_open(&s, stack), NSAPI_ERROR_OK);
-    pthread_create(&thread, NULL, recv_forever, &b);
+    pthread_create(&thread, NULL, blocked_recv, &b);
     sleep_ms(100);
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
     pthread_join(thread, NULL);
@@ -237,12 +224,12 @@ Test(socket_runtime, close_wakes_blocked_call)
 Test(socket_runtime, one_receiver_at_a_time)
 {
     nsapi_tcp_socket_t s = {0};
-    struct blocked b = {&s, 1};
+    struct blocked_recv b = {&s, 1};
     pthread_t thread;
     char buf[8];
 
     cr_assert_eq(nsapi_tcp_socket_open(&s, stack), NSAPI_ERROR_OK);
-    pthread_create(&thread, NULL, recv_forever, &b);
+    pthread_create(&thread, NULL, blocked_recv, &b);
     sleep_ms(50);
     nsapi_tcp_socket_set_timeout(&s, 50);
     cr_expect_eq(nsapi_tcp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_WOULD_BLOCK, "waited for its turn, then timed out");

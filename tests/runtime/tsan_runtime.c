@@ -10,35 +10,22 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "blocked_recv.h"
 #include "clock.h"
 #include "fake_stack.h"
 #include "tsan_report.h"
-
-struct call {
-    nsapi_tcp_socket_t *socket;
-    nsapi_size_or_error_t result;
-};
-
-static void *recv_call(void *arg)
-{
-    struct call *c = arg;
-    char buf[16];
-
-    c->result = nsapi_tcp_socket_recv(c->socket, buf, sizeof buf);
-    return NULL;
-}
 
 static void close_wakes_blocked_receivers(void)
 {
     struct fake_stack f;
     nsapi_tcp_socket_t s = {0};
-    struct call a = {&s, 1}, b = {&s, 1};
+    struct blocked_recv a = {&s, 1}, b = {&s, 1};
     pthread_t ta, tb;
 
     fake_init(&f);
     nsapi_tcp_socket_open(&s, &f.stack);
-    pthread_create(&ta, NULL, recv_call, &a);
-    pthread_create(&tb, NULL, recv_call, &b); /* waits for a's turn */
+    pthread_create(&ta, NULL, blocked_recv, &a);
+    pthread_create(&tb, NULL, blocked_recv, &b); /* waits for a's turn */
     sleep_ms(50);
     report(nsapi_tcp_socket_close(&s) == NSAPI_ERROR_OK, "close_returns");
     pthread_join(ta, NULL);
@@ -51,13 +38,13 @@ static void receivers_take_turns(void)
 {
     struct fake_stack f;
     nsapi_tcp_socket_t s = {0};
-    struct call a = {&s, 1}, b = {&s, 1};
+    struct blocked_recv a = {&s, 1}, b = {&s, 1};
     pthread_t ta, tb;
 
     fake_init(&f);
     nsapi_tcp_socket_open(&s, &f.stack);
-    pthread_create(&ta, NULL, recv_call, &a);
-    pthread_create(&tb, NULL, recv_call, &b);
+    pthread_create(&ta, NULL, blocked_recv, &a);
+    pthread_create(&tb, NULL, blocked_recv, &b);
     sleep_ms(30);
     fake_push(&f, FAKE_RECV, 3);
     fake_push(&f, FAKE_RECV, 4);

@@ -22,6 +22,7 @@
 
 #include <criterion/criterion.h>
 
+#include "blocked_recv.h"
 #include "clock.h"
 #include "nsapi/posix.h"
 #include "waits.h"
@@ -359,20 +360,6 @@ Test(posix_blocking, a_receiver_that_waits_first_keeps_its_timeout_and_takes_wha
     close(peer);
 }
 
-struct blocked_recv {
-    nsapi_tcp_socket_t *socket;
-    nsapi_size_or_error_t result;
-};
-
-static void *recv_one(void *arg)
-{
-    struct blocked_recv *r = arg;
-    char buf[4];
-
-    r->result = nsapi_tcp_socket_recv(r->socket, buf, sizeof buf);
-    return NULL;
-}
-
 /* Connect s to a kernel listener, block a recv on it, end the peer (resetting it or not), and return
  * what the recv said. */
 static nsapi_size_or_error_t recv_across_peer_end(nsapi_tcp_socket_t *s, bool reset)
@@ -389,7 +376,7 @@ static nsapi_size_or_error_t recv_across_peer_end(nsapi_tcp_socket_t *s, bool re
     cr_assert_eq(nsapi_tcp_socket_connect(s, &at), NSAPI_ERROR_OK);
     peer = accept(listener, NULL, NULL);
     cr_assert_geq(peer, 0);
-    cr_assert_eq(pthread_create(&thread, NULL, recv_one, &r), 0);
+    cr_assert_eq(pthread_create(&thread, NULL, blocked_recv, &r), 0);
     sleep_ms(100); /* in its wait */
     if (reset) {
         cr_assert_eq(setsockopt(peer, SOL_SOCKET, SO_LINGER, &abort_it, sizeof abort_it), 0);
