@@ -565,8 +565,9 @@ def http_rows(run):
 
 def scale_rows(run):
     """An echo server holding 10,000 TCP connections (bench/scale.py): nsapi over POSIX against the same server
-    on epoll, messages a second and memory a connection; the server working in sigio; lwIP on TAP's count and
-    memory.  As root, in a network namespace of its own."""
+    on epoll, messages a second (nsapi's server doing its work in sigio, one thread as epoll's; and handing each
+    event to a loop in a second thread) and memory a connection; lwIP on TAP's count and memory.  As root, in a
+    network namespace of its own."""
     got = scale.measure(run.build, run.rounds, 1.0 if run.quick else 1.5)
     if "error" in got:
         print(f"scale failed: {got['error']}")
@@ -575,18 +576,21 @@ def scale_rows(run):
     per_message = lambda server: statistics.median(r["server_cpu"] / r["rate"] * 1e6 for r in got[server])
     cpu = lambda server: statistics.median(pick(server, "server_cpu"))
     load = lambda server: statistics.median(pick(server, "load_cpu"))
+    switches = lambda server: statistics.median(pick(server, "switches_each"))
     nsapi, epoll, sigio, lwip = (pick(s, "rate") for s in ("nsapi", "epoll", "nsapi-sigio", "lwip"))
     overhead = statistics.median(pick("nsapi", "bytes_each")) - statistics.median(pick("epoll", "bytes_each"))
     lwip_runs = got["lwip"]
     return [
-        Row(f"scale: {scale.CONNECTIONS:,} TCP connections (POSIX), echo, nsapi (sigio wakes the loop) vs epoll",
-            nsapi, epoll, "messages/s", 0.9,
-            note=f"server CPU a message {per_message('nsapi'):.1f} / {per_message('epoll'):.1f} us, server "
-                 f"{cpu('nsapi'):.2f} / {cpu('epoll'):.2f} cores, generator {load('nsapi'):.2f} / {load('epoll'):.2f}; "
-                 f"one {scale.MESSAGE} B message in flight a connection; not pinned"),
-        Row("scale: the same, nsapi's work done in sigio (the stack's thread) vs epoll", sigio, epoll, "messages/s",
-            note=f"server CPU a message {per_message('nsapi-sigio'):.1f} us, {cpu('nsapi-sigio'):.2f} cores: what "
-                 "the loop's thread crossing costs"),
+        Row(f"scale: {scale.CONNECTIONS:,} TCP connections (POSIX), echo, one thread: nsapi's work in sigio (the "
+            "stack's thread) vs epoll", sigio, epoll, "messages/s", 0.9,
+            note=f"server CPU a message {per_message('nsapi-sigio'):.1f} / {per_message('epoll'):.1f} us, context "
+                 f"switches a message {switches('nsapi-sigio'):.3f} / {switches('epoll'):.3f}, server "
+                 f"{cpu('nsapi-sigio'):.2f} / {cpu('epoll'):.2f} cores, generator {load('nsapi-sigio'):.2f} / "
+                 f"{load('epoll'):.2f}; one {scale.MESSAGE} B message in flight a connection; not pinned"),
+        Row("scale: the same, two threads: sigio wakes the application's loop vs epoll", nsapi, epoll, "messages/s",
+            note=f"server CPU a message {per_message('nsapi'):.1f} us, context switches a message "
+                 f"{switches('nsapi'):.3f}, {cpu('nsapi'):.2f} cores: what handing each event to another thread "
+                 "costs"),
         Row(f"scale: memory a connection (POSIX, {scale.CONNECTIONS:,} open), nsapi vs epoll",
             pick("nsapi", "bytes_each"), pick("epoll", "bytes_each"), "bytes", 1.5, higher_is_better=False,
             note=f"RSS growth / connections; nsapi adds {overhead:.0f} B a connection to the server's own "

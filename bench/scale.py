@@ -19,7 +19,6 @@ import time
 CONNECTIONS = 10000
 MESSAGE, BUFFER = 64, 512  # bench/scale.h's SCALE_MESSAGE and SCALE_BUFFER
 LWIP_CONNECTIONS = 10000
-MESSAGE, BUFFER = 64, 512  # bench/scale.h's SCALE_MESSAGE and SCALE_BUFFER
 SOURCES = 4                # source addresses 127.0.1.1-4 for the generator (ephemeral ports are per address)
 SERVERS = {"epoll": ["epoll"], "nsapi": ["nsapi", "--interface", "posix:lo"],
            "nsapi-sigio": ["nsapi-sigio", "--interface", "posix:lo"]}
@@ -54,8 +53,8 @@ def run_one(build, server, port, connections, address, seconds, sources, close_s
         load = subprocess.run([os.path.join(build, "scale_load"), address, str(port), str(connections), str(seconds),
                                str(sources), str(p.pid), str(close_seconds)],
                               capture_output=True, text=True, timeout=seconds + 240)
-        rate = re.search(r"connected (\d+) messages (\d+) seconds \S+ rate (\S+) load_cpu (\S+) server_cpu (\S+)",
-                         load.stdout)
+        rate = re.search(r"connected (\d+) messages (\d+) seconds \S+ rate (\S+) load_cpu (\S+) server_cpu (\S+)"
+                         r" server_switches (\S+)", load.stdout)
         closed = re.search(r"closed (\d+) of", load.stdout)
         up = re.search(r"up in (\S+) s", load.stderr)
         if load.returncode != 0 or not rate:
@@ -66,6 +65,7 @@ def run_one(build, server, port, connections, address, seconds, sources, close_s
         before, full, held = (int(x) for x in rss.groups())
         return {"connections": int(rate.group(1)), "held": held, "rate": float(rate.group(3)),
                 "load_cpu": float(rate.group(4)), "server_cpu": float(rate.group(5)),
+                "switches_each": float(rate.group(6)) / max(1, int(rate.group(2))),
                 "bytes_each": (full - before) * 1024 / held, "closed": int(closed.group(1)) if closed else 0,
                 "connect_s": float(up.group(1)) if up else None}
     finally:

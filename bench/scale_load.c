@@ -6,9 +6,10 @@
  * for its echo; once every connection has had it, all of them keep one
  * message in flight, every echo checked byte for byte, and the echoes that
  * come back in SECONDS are counted.  It prints
- *   connected N messages M seconds S rate R load_cpu L server_cpu C
- * (C only with SERVER_PID: the CPU each process used in the window, in
- * cores), closes them all (as close_all() says, waiting at most
+ *   connected N messages M seconds S rate R load_cpu L server_cpu C server_switches W
+ * (C and W only with SERVER_PID: the CPU each process used in the window,
+ * in cores, and the server's context switches in it, all its threads,
+ * voluntary or not), closes them all (as close_all() says, waiting at most
  * CLOSE_SECONDS, CLOSE_LIMIT_S unless given) and prints
  *   closed K of N in T s
  * SOURCES > 0 spreads the connections over that many source addresses
@@ -23,6 +24,7 @@
 #define _GNU_SOURCE
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <stdint.h>
@@ -248,6 +250,40 @@ static double cpu_of(long pid)
     return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
 }
 
+/* The context switches of every thread of process pid so far (/proc/PID/task/TID/status); -1 if unreadable. */
+static double switches_of(long pid)
+{
+    char path[96], line[256];
+    struct dirent *t;
+    unsigned long n, sum = 0;
+    DIR *tasks;
+    FILE *f;
+
+    snprintf(path, sizeof path, "/proc/%ld/task", pid);
+    tasks = opendir(path);
+    if (tasks == NULL) {
+        return -1;
+    }
+    while ((t = readdir(tasks)) != NULL) {
+        if (t->d_name[0] == '.') {
+            continue;
+        }
+        snprintf(path, sizeof path, "/proc/%ld/task/%.20s/status", pid, t->d_name);
+        f = fopen(path, "r");
+        while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+            if (sscanf(line, "voluntary_ctxt_switches: %lu", &n) == 1
+                || sscanf(line, "nonvoluntary_ctxt_switches: %lu", &n) == 1) {
+                sum += n;
+            }
+        }
+        if (f != NULL) {
+            fclose(f);
+        }
+    }
+    closedir(tasks);
+    return (double)sum;
+}
+
 /* End every connection as the server would see a client leave: shut down its sending side, at most
  * PACE at a time (a burst of thousands of FINs overflows a TAP device's queue, and each lost one
  * waits for the kernel's retransmission), and close it once the server has closed its side.  Those
@@ -304,7 +340,7 @@ static int parse(int argc, char **argv, double *seconds, long *server_pid, doubl
 
 int main(int argc, char **argv)
 {
-    double seconds, close_s, t0, t1, cpu0, server0, deadline, closing;
+    double seconds, close_s, t0, t1, cpu0, server0, switches0, deadline, closing;
     long server_pid;
     unsigned long i, start;
 
@@ -344,13 +380,16 @@ int main(int argc, char **argv)
     start = g.echoes;
     cpu0 = cpu_self();
     server0 = server_pid > 0 ? cpu_of(server_pid) : -1;
+    switches0 = server_pid > 0 ? switches_of(server_pid) : -1;
     t0 = now();
     while ((t1 = now()) - t0 < seconds) {
         turn(100);
     }
-    printf("connected %lu messages %lu seconds %.3f rate %.1f load_cpu %.2f server_cpu %.2f\n", g.up,
+    printf("connected %lu messages %lu seconds %.3f rate %.1f load_cpu %.2f server_cpu %.2f server_switches %.0f\n",
+           g.up,
            g.echoes - start, t1 - t0, (double)(g.echoes - start) / (t1 - t0), (cpu_self() - cpu0) / (t1 - t0),
-           server0 < 0 ? -1.0 : (cpu_of(server_pid) - server0) / (t1 - t0));
+           server0 < 0 ? -1.0 : (cpu_of(server_pid) - server0) / (t1 - t0),
+           switches0 < 0 ? -1.0 : switches_of(server_pid) - switches0);
     fflush(stdout);
     closing = now();
     i = close_all(close_s);
