@@ -349,6 +349,21 @@ static nsapi_sigio_cb_t settle_owed(nsapi_socket_t *socket, void **arg)
 
 nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op)
 {
+    return nsapi_rt_socket_run_checked(socket, role, NULL, attempt, op);
+}
+
+/* The call's own check, before its turn; NSAPI_ERROR_NO_SOCKET on a socket not open.  Lock held. */
+static nsapi_error_t run_check(nsapi_socket_t *socket, socket_check_fn check, void *op)
+{
+    if ((socket->flags & (SOCKET_OPEN | SOCKET_CLOSING)) != SOCKET_OPEN) {
+        return NSAPI_ERROR_NO_SOCKET;
+    }
+    return check(socket, op);
+}
+
+nsapi_size_or_error_t nsapi_rt_socket_run_checked(nsapi_socket_t *socket, enum socket_role role,
+                                                  socket_check_fn check, socket_attempt_fn attempt, void *op)
+{
     nsapi_size_or_error_t result = NSAPI_ERROR_NO_SOCKET;
     nsapi_sigio_cb_t owed;
     void *arg = NULL;
@@ -363,6 +378,11 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
     nonblocking = never_blocks(socket);
     if (!nonblocking && (socket->flags & SOCKET_OPEN) && (!may_wait(socket->stack) || holds_turn(socket, role))) {
         nonblocking = true; /* in the stack's event context, or its turn is ours: as with a timeout of 0 */
+    }
+    err = check != NULL ? run_check(socket, check, op) : NSAPI_ERROR_OK;
+    if (err != NSAPI_ERROR_OK) {
+        nsapi_os_unlock(&socket->sync);
+        return err;
     }
     deadline = nsapi_os_deadline(nonblocking ? 0 : (socket->flags & SOCKET_TIMEOUT_SET) ? socket->timeout : -1);
     err = socket_take_turn(socket, role, deadline);
@@ -431,7 +451,9 @@ nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_ro
     } else {
         *socket_turn(socket, role) = 0;
     }
-    nsapi_os_wake_all(&socket->sync); /* the next in turn, or close */
+    if (socket->waiters) {
+        nsapi_os_wake_all(&socket->sync); /* the next in turn, or close */
+    }
     nsapi_os_unlock(&socket->sync);
     if (owed != NULL) {
         owed(arg);

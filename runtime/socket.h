@@ -40,11 +40,26 @@ nsapi_error_t nsapi_rt_socket_open(nsapi_socket_t *socket, nsapi_stack_t *stack,
 bool nsapi_rt_socket_is_open(nsapi_socket_t *socket);
 
 /*
+ * A call's own check of the socket, run under its lock once the socket is
+ * known open and before the call waits for its turn (a UDP send reads its
+ * peer here).  NSAPI_ERROR_OK to go on, or the error the call returns.
+ */
+typedef nsapi_error_t (*socket_check_fn)(nsapi_socket_t *socket, void *op);
+
+/*
  * Run attempt until it is done, the socket's timeout passes (the last
  * *result stands) or the socket is closed (NSAPI_ERROR_NO_SOCKET).  Waits
  * for the role's turn first.
  */
 nsapi_size_or_error_t nsapi_rt_socket_run(nsapi_socket_t *socket, enum socket_role role, socket_attempt_fn attempt, void *op);
+
+/*
+ * nsapi_rt_socket_run() with check(socket, op) first, in the same hold of
+ * the lock: NSAPI_ERROR_NO_SOCKET if the socket is not open, check's error
+ * if it fails, else what the run returns.
+ */
+nsapi_size_or_error_t nsapi_rt_socket_run_checked(nsapi_socket_t *socket, enum socket_role role,
+                                                  socket_check_fn check, socket_attempt_fn attempt, void *op);
 
 /* Whether a datagram from from comes from peer: the same address and port, where an IPv4-mapped
  * IPv6 peer (::ffff:a.b.c.d) is the IPv4 host a.b.c.d, as a dual-stack stack reports it. */

@@ -53,18 +53,32 @@ static enum socket_step recvfrom_attempt(nsapi_socket_t *socket, void *op, nsapi
     return SOCKET_DONE;
 }
 
-/* The peer set by connect(), read under the lock; false if there is none or the socket is closed. */
-static bool udp_peer(nsapi_udp_socket_t *socket, nsapi_socket_address_t *peer)
+/* sendto's destination, judged once the socket is known open (a closed one says NO_SOCKET first). */
+static nsapi_error_t sendto_check(nsapi_socket_t *socket, void *op)
 {
-    bool set = false;
+    const struct datagram_op *o = op;
 
-    if (nsapi_rt_socket_is_open(&socket->base)) {
-        nsapi_os_lock(&socket->base.sync);
-        *peer = socket->base.peer;
-        set = peer->addr.version != NSAPI_UNSPEC;
-        nsapi_os_unlock(&socket->base.sync);
+    (void)socket;
+    return nsapi_rt_destination_usable(&o->peer, NSAPI_UDP) ? NSAPI_ERROR_OK : NSAPI_ERROR_PARAMETER;
+}
+
+/* send's destination: the peer set by connect(), read under the lock, which the call needs. */
+static nsapi_error_t send_check(nsapi_socket_t *socket, void *op)
+{
+    struct datagram_op *o = op;
+
+    o->peer = socket->peer;
+    if (o->peer.addr.version == NSAPI_UNSPEC) {
+        return NSAPI_ERROR_NO_ADDRESS;
     }
-    return set;
+    return sendto_check(socket, op); /* connect() records any peer, as Mbed's does */
+}
+
+/* A receive's filter: the peer set by connect(), if any, read under the lock. */
+static nsapi_error_t recv_check(nsapi_socket_t *socket, void *op)
+{
+    ((struct datagram_op *)op)->peer = socket->peer;
+    return NSAPI_ERROR_OK;
 }
 
 nsapi_size_or_error_t nsapi_impl_udp_socket_sendto(nsapi_udp_socket_t *socket, const nsapi_socket_address_t *address,
@@ -72,13 +86,7 @@ nsapi_size_or_error_t nsapi_impl_udp_socket_sendto(nsapi_udp_socket_t *socket, c
 {
     struct datagram_op op = {*address, data, NULL, size, NULL};
 
-    if (!nsapi_rt_socket_is_open(&socket->base)) {
-        return NSAPI_ERROR_NO_SOCKET;
-    }
-    if (!nsapi_rt_destination_usable(address, NSAPI_UDP)) {
-        return NSAPI_ERROR_PARAMETER;
-    }
-    return nsapi_rt_socket_run(&socket->base, SOCKET_SENDER, sendto_attempt, &op);
+    return nsapi_rt_socket_run_checked(&socket->base, SOCKET_SENDER, sendto_check, sendto_attempt, &op);
 }
 
 nsapi_size_or_error_t nsapi_impl_udp_socket_recvfrom(nsapi_udp_socket_t *socket, nsapi_socket_address_t *address,
@@ -86,8 +94,7 @@ nsapi_size_or_error_t nsapi_impl_udp_socket_recvfrom(nsapi_udp_socket_t *socket,
 {
     struct datagram_op op = {{{NSAPI_UNSPEC, {0}}, 0}, NULL, data, size, address};
 
-    udp_peer(socket, &op.peer);
-    return nsapi_rt_socket_run(&socket->base, SOCKET_RECEIVER, recvfrom_attempt, &op);
+    return nsapi_rt_socket_run_checked(&socket->base, SOCKET_RECEIVER, recv_check, recvfrom_attempt, &op);
 }
 
 nsapi_error_t nsapi_impl_udp_socket_connect(nsapi_udp_socket_t *socket, const nsapi_socket_address_t *address)
@@ -108,16 +115,7 @@ nsapi_size_or_error_t nsapi_impl_udp_socket_send(nsapi_udp_socket_t *socket, con
 {
     struct datagram_op op = {{{NSAPI_UNSPEC, {0}}, 0}, data, NULL, size, NULL};
 
-    if (!nsapi_rt_socket_is_open(&socket->base)) {
-        return NSAPI_ERROR_NO_SOCKET;
-    }
-    if (!udp_peer(socket, &op.peer)) {
-        return NSAPI_ERROR_NO_ADDRESS;
-    }
-    if (!nsapi_rt_destination_usable(&op.peer, NSAPI_UDP)) {
-        return NSAPI_ERROR_PARAMETER; /* connect() records any peer, as Mbed's does */
-    }
-    return nsapi_rt_socket_run(&socket->base, SOCKET_SENDER, sendto_attempt, &op);
+    return nsapi_rt_socket_run_checked(&socket->base, SOCKET_SENDER, send_check, sendto_attempt, &op);
 }
 
 nsapi_size_or_error_t nsapi_impl_udp_socket_recv(nsapi_udp_socket_t *socket, void *data, nsapi_size_t size)

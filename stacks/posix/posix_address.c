@@ -20,7 +20,7 @@ socklen_t nsapi_posix_to_sockaddr(const struct posix_socket *s, const nsapi_sock
 {
     const nsapi_addr_t *addr = &address->addr;
 
-    memset(out, 0, sizeof *out);
+    memset(out, 0, sizeof(struct sockaddr_in6)); /* the larger of the two used, not the whole storage */
     if (s->family == AF_INET6) {
         struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)out;
 
@@ -73,8 +73,9 @@ void nsapi_posix_from_sockaddr(const struct sockaddr_storage *in, nsapi_socket_a
         memcpy(addr.bytes, &in4->sin_addr, 4);
         port = ntohs(in4->sin_port);
     }
-    nsapi_socket_address_set_addr(address, &addr);
-    nsapi_socket_address_set_port(address, port);
+    /* Every byte set above: what the setters would store, without their checks on a datagram's path. */
+    address->addr = addr;
+    address->port = port;
 }
 
 /* The sockaddr bytes of an interface address, and their length; 0 for other families. */

@@ -57,7 +57,6 @@ nsapi_error_t nsapi_posix_socket_block(nsapi_stack_t *stack, nsapi_handle_t hand
 {
     struct posix_socket *s = handle;
     int kind = what == NSAPI_WAIT_SEND, kernel = timeout_ms < 0 ? 0 : timeout_ms;
-    struct timeval limit = {kernel / 1000, (kernel % 1000) * 1000};
 
     (void)stack;
     s->may_block[kind] = false;
@@ -65,6 +64,8 @@ nsapi_error_t nsapi_posix_socket_block(nsapi_stack_t *stack, nsapi_handle_t hand
         return NSAPI_ERROR_OK;
     }
     if (kernel != s->kernel_timeout[kind]) {
+        struct timeval limit = {kernel / 1000, (kernel % 1000) * 1000};
+
         if (setsockopt(s->fd, SOL_SOCKET, kind ? SO_SNDTIMEO : SO_RCVTIMEO, &limit, sizeof limit) != 0) {
             return NSAPI_ERROR_OK; /* the call tries at once; the runtime polls */
         }

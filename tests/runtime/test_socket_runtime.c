@@ -437,6 +437,30 @@ Test(socket_runtime, udp_send_needs_a_peer)
     nsapi_udp_socket_close(&s);
 }
 
+/* A call's own checks run inside the run's hold of the lock (runtime/socket.c): a socket not open still
+ * answers NO_SOCKET before any destination is judged, and a refused destination never reaches the stack. */
+Test(socket_runtime, udp_checks_in_order)
+{
+    nsapi_udp_socket_t s = {0};
+    nsapi_socket_address_t bad = address("192.0.2.9", 0), good = address("192.0.2.9", 5683), from;
+    char buf[8];
+
+    cr_expect_eq(nsapi_udp_socket_sendto(&s, &bad, "hi", 2), NSAPI_ERROR_NO_SOCKET, "never opened");
+    cr_expect_eq(nsapi_udp_socket_send(&s, "hi", 2), NSAPI_ERROR_NO_SOCKET, "never opened");
+    cr_expect_eq(nsapi_udp_socket_recvfrom(&s, &from, buf, sizeof buf), NSAPI_ERROR_NO_SOCKET, "never opened");
+    cr_assert_eq(nsapi_udp_socket_open(&s, stack), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_udp_socket_sendto(&s, &bad, "hi", 2), NSAPI_ERROR_PARAMETER, "port 0");
+    cr_expect_eq(nsapi_udp_socket_connect(&s, &bad), NSAPI_ERROR_OK, "connect records any peer");
+    cr_expect_eq(nsapi_udp_socket_send(&s, "hi", 2), NSAPI_ERROR_PARAMETER, "to port 0");
+    cr_expect_eq(fake_calls(&fake, FAKE_SENDTO), 0, "nothing refused reached the stack");
+    cr_expect_eq(nsapi_udp_socket_sendto(&s, &good, "hi", 2), 2, "sendto elsewhere on a connected socket");
+    cr_expect(nsapi_socket_address_equals(&fake.last_address[FAKE_SENDTO], &good));
+    cr_assert_eq(nsapi_udp_socket_close(&s), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_udp_socket_sendto(&s, &bad, "hi", 2), NSAPI_ERROR_NO_SOCKET, "closed");
+    cr_expect_eq(nsapi_udp_socket_send(&s, "hi", 2), NSAPI_ERROR_NO_SOCKET, "closed: its peer is gone too");
+    cr_expect_eq(nsapi_udp_socket_recv(&s, buf, sizeof buf), NSAPI_ERROR_NO_SOCKET, "closed");
+}
+
 Test(socket_runtime, udp_peer_filters_receive)
 {
     nsapi_udp_socket_t s = {0};
