@@ -14,9 +14,11 @@ mid-request and one that resets, again and again.  The probe sends a well-formed
 --tls CA: the server speaks HTTPS with a certificate for tls.test that CA signed.  The clients and
 the probe then make the TLS handshake first (the name and chain checked); --slowloris sends a
 ClientHello a byte a second; --idle connections never send a ClientHello; --idle-tls connections
-make the handshake and then send nothing; --hostile's attacks are garbage instead of a
-ClientHello, a record header announcing 64 KiB that never come, plain HTTP, a ClientHello and then
-a FIN, a ClientHello and a reset once the server has answered it, half a ClientHello and a reset.
+make the handshake and then send nothing (the crowd and the probe start once those handshakes are
+made, 10 s at most, so that they are not ahead of the probe); --hostile's attacks are garbage
+instead of a ClientHello, a record header announcing 64 KiB that never come, plain HTTP, a
+ClientHello and then a FIN, a ClientHello and a reset once the server has answered it, half a
+ClientHello and a reset.
 Prints "clients served N of M, reset R, failed F, last after T s" and "probe slowest MS ms over N
 (connect A, handshake B, exchange C ms)", the slowest probe's time split (handshake 0 without TLS)."""
 
