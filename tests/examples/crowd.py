@@ -1,10 +1,12 @@
 """A crowd of TCP clients against a server, well-formed and hostile at once, with a probe that
 times well-formed requests while the crowd runs.
 
-usage: python3 crowd.py ADDRESS PORT PROTOCOL [--clients N] [--slowloris N] [--idle N] [--hostile]
-                        [--probes N] [--deadline S] [--tls CA [--idle-tls N]]
+usage: python3 crowd.py ADDRESS PORT PROTOCOL [--clients N [--at-once C]] [--slowloris N] [--idle N]
+                        [--hostile] [--probes N] [--deadline S] [--tls CA [--idle-tls N]]
 PROTOCOL is http (each client GETs /bytes/1000 and checks the answer) or echo (each client sends
-1000 bytes and checks the echo).  --slowloris: clients that send a request head a byte a second
+1000 bytes and checks the echo).  The clients start all at once, or with --at-once C, C at a time:
+each of C threads makes its share of them one after another, so that a newcomer (the probe) finds
+at most C of them ahead of it.  --slowloris: clients that send a request head a byte a second
 and never end it, reconnecting when dropped; --idle: connections that send nothing; --hostile:
 one each of an oversized head, an oversized body, garbage bytes, a client that vanishes
 mid-request and one that resets, again and again.  The probe sends a well-formed request every
@@ -12,10 +14,13 @@ mid-request and one that resets, again and again.  The probe sends a well-formed
 --tls CA: the server speaks HTTPS with a certificate for tls.test that CA signed.  The clients and
 the probe then make the TLS handshake first (the name and chain checked); --slowloris sends a
 ClientHello a byte a second; --idle connections never send a ClientHello; --idle-tls connections
-make the handshake and then send nothing; --hostile's attacks are garbage instead of a
-ClientHello, a record header announcing 64 KiB that never come, plain HTTP, a ClientHello and then
-a FIN, a ClientHello and a reset once the server has answered it, half a ClientHello and a reset.
-Prints "clients served N of M, reset R, failed F, last after T s" and "probe slowest MS ms over N"."""
+make the handshake and then send nothing (the crowd and the probe start once those handshakes are
+made, 10 s at most, so that they are not ahead of the probe); --hostile's attacks are garbage
+instead of a ClientHello, a record header announcing 64 KiB that never come, plain HTTP, a
+ClientHello and then a FIN, a ClientHello and a reset once the server has answered it, half a
+ClientHello and a reset.
+Prints "clients served N of M, reset R, failed F, last after T s" and "probe slowest MS ms over N
+(connect A, handshake B, exchange C ms)", the slowest probe's time split (handshake 0 without TLS)."""
 
 import argparse
 import os
@@ -60,10 +65,11 @@ class Crowd:
         self.lock = threading.Lock()
         self.served = self.reset = self.failed = 0
         self.idle_connected = self.idle_reset = self.idle_failed = 0
-        self.idle_tls = 0
+        self.idle_tls = self.idle_tls_failed = 0
         self.tls = ssl.create_default_context(cafile=args.tls) if args.tls else None
         self.last = 0.0
-        self.probes = []
+        self.probes = []  # (total, connect, handshake, exchange) in ms, total inf when it failed
+        self.next_client = 0
         self.stop = threading.Event()
         self.start = time.monotonic()
         self.end = self.start + args.deadline
@@ -101,6 +107,15 @@ class Crowd:
         except OSError:
             with self.lock:
                 self.failed += 1
+
+    def clients(self):
+        """Clients one after another until the crowd's count is reached (--at-once)."""
+        while True:
+            with self.lock:
+                if self.next_client == self.args.clients:
+                    return
+                self.next_client += 1
+            self.client()
 
     def slowloris(self):
         head = b"GET / HTTP/1.1\r\nHost: slow\r\nX-Slow: " + b"x" * 10000
@@ -146,7 +161,8 @@ class Crowd:
                     self.idle_tls += 1
                 self.stop.wait()
         except OSError:
-            pass
+            with self.lock:
+                self.idle_tls_failed += 1
 
     def tls_attacks(self):
         """One round of the TLS attacks, each on a connection of its own."""
@@ -203,13 +219,18 @@ class Crowd:
 
     def probe(self):
         while not self.stop.wait(0.5) and len(self.probes) < self.args.probes:
-            t = time.monotonic()
+            times = [time.monotonic()]  # the start, then the end of each step
             try:
-                with self.secure(self.connect(10)) as s:
-                    ok = self.exchange(s)
+                with self.connect(10) as raw:
+                    times.append(time.monotonic())
+                    with self.secure(raw) as s:
+                        times.append(time.monotonic())
+                        ok = self.exchange(s)
             except OSError:
                 ok = False
-            self.probes.append((time.monotonic() - t) * 1000 if ok else float("inf"))
+            times.append(time.monotonic())
+            steps = [(b - a) * 1000 for a, b in zip(times, times[1:])] + [0, 0]
+            self.probes.append(((times[-1] - times[0]) * 1000 if ok else float("inf"), *steps[:3]))
 
     def run(self):
         a = self.args
@@ -220,9 +241,15 @@ class Crowd:
         for t in background:
             t.start()
         time.sleep(1.5 if background else 0)  # the hostile ones settle in first
+        settled = time.monotonic() + 10  # and the idle connections' handshakes are made before the crowd comes
+        while self.idle_tls + self.idle_tls_failed < a.idle_tls and time.monotonic() < settled:
+            time.sleep(0.05)
         prober = threading.Thread(target=self.probe)
         prober.start()
-        clients = [threading.Thread(target=self.client) for _ in range(a.clients)]
+        if a.at_once:
+            clients = [threading.Thread(target=self.clients) for _ in range(min(a.at_once, a.clients))]
+        else:
+            clients = [threading.Thread(target=self.client) for _ in range(a.clients)]
         for t in clients:
             t.start()
         for t in clients:
@@ -238,8 +265,9 @@ class Crowd:
                   f"failed {self.idle_failed}")
         if a.idle_tls:
             print(f"idle after the handshake {self.idle_tls} of {a.idle_tls}")
-        slowest = max(self.probes) if self.probes else float("inf")
-        print(f"probe slowest {slowest:.0f} ms over {len(self.probes)}")
+        slowest = max(self.probes) if self.probes else (float("inf"), 0, 0, 0)
+        print(f"probe slowest {slowest[0]:.0f} ms over {len(self.probes)} (connect {slowest[1]:.0f}, handshake"
+              f" {slowest[2]:.0f}, exchange {slowest[3]:.0f} ms)")
         return 0
 
 
@@ -249,6 +277,7 @@ def main():
     p.add_argument("port", type=int)
     p.add_argument("protocol", choices=["http", "echo"])
     p.add_argument("--clients", type=int, default=0)
+    p.add_argument("--at-once", type=int, default=0, metavar="C", help="the clients C at a time (default: all)")
     p.add_argument("--slowloris", type=int, default=0)
     p.add_argument("--idle", type=int, default=0)
     p.add_argument("--hostile", action="store_true")
