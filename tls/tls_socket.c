@@ -5,6 +5,19 @@
 #include "impl.h"
 #include "tls_internal.h"
 
+/*
+ * mbedTLS writes each record of a flight with a send of its own: with Nagle's algorithm the last
+ * short one waits for the peer's delayed ACK of the one before (40 ms from Linux), in every
+ * handshake.  Records are whole messages, so sending each at once costs no extra segments.  A
+ * backend without the option keeps Nagle's algorithm.
+ */
+static void send_at_once(nsapi_tcp_socket_t *transport)
+{
+    int on = 1;
+
+    (void)nsapi_tcp_socket_setsockopt(transport, NSAPI_SOCKET, NSAPI_NODELAY, &on, sizeof on);
+}
+
 static nsapi_error_t setup(nsapi_tls_socket_t *socket, nsapi_tcp_socket_t *transport)
 {
     nsapi_error_t r = NSAPI_ERROR_OK;
@@ -20,6 +33,7 @@ static nsapi_error_t setup(nsapi_tls_socket_t *socket, nsapi_tcp_socket_t *trans
         return r;
     }
     mbedtls_ssl_set_bio(&socket->tls.ssl, socket, nsapi_tls_bio_send, nsapi_tls_bio_recv, NULL);
+    send_at_once(transport);
     socket->transport = transport;
     return NSAPI_ERROR_OK;
 }

@@ -1,7 +1,7 @@
 /*
  * Socket options at level NSAPI_SOCKET over lwIP's pcbs: REUSEADDR and
  * KEEPALIVE in the pcb's so_options, the keep-alive times in the TCP pcb
- * (milliseconds, as lwIP keeps them), RCVBUF as the UDP queue's byte
+ * (milliseconds, as lwIP keeps them), NODELAY as the pcb's Nagle flag, RCVBUF as the UDP queue's byte
  * budget, and UDP multicast membership.  What lwIP fixes when it is built
  * (LINGER, SNDBUF, a TCP socket's RCVBUF) is UNSUPPORTED.
  */
@@ -21,7 +21,7 @@ static u8_t *so_options(struct nsapi_lwip_socket *s)
 static bool int_option_known(int optname)
 {
     return optname == NSAPI_REUSEADDR || optname == NSAPI_KEEPALIVE || optname == NSAPI_KEEPIDLE
-           || optname == NSAPI_KEEPINTVL || optname == NSAPI_RCVBUF;
+           || optname == NSAPI_KEEPINTVL || optname == NSAPI_RCVBUF || optname == NSAPI_NODELAY;
 }
 
 /* Set (set) or read (!set) an int-valued option.  Core lock held. */
@@ -60,6 +60,19 @@ static nsapi_error_t int_option(struct nsapi_lwip_socket *s, int optname, int *v
             set ? (void)(tcp->keep_idle = (u32_t)*value) : (void)(*value = (int)tcp->keep_idle);
         } else {
             set ? (void)(tcp->keep_intvl = (u32_t)*value) : (void)(*value = (int)tcp->keep_intvl);
+        }
+        return NSAPI_ERROR_OK;
+    case NSAPI_NODELAY:
+        if (tcp == NULL) {
+            return s->proto == NSAPI_TCP && s->state != NSAPI_LWIP_TCP_LISTENING ? NSAPI_ERROR_NO_CONNECTION
+                                                                      : NSAPI_ERROR_UNSUPPORTED;
+        }
+        if (set && *value) {
+            tcp_nagle_disable(tcp);
+        } else if (set) {
+            tcp_nagle_enable(tcp);
+        } else {
+            *value = tcp_nagle_disabled(tcp) != 0;
         }
         return NSAPI_ERROR_OK;
     case NSAPI_RCVBUF:

@@ -79,6 +79,13 @@ static nsapi_error_t locate(const struct posix_socket *s, int optname, int *leve
         *level = optname == NSAPI_KEEPALIVE ? SOL_SOCKET : IPPROTO_TCP;
         *name = optname == NSAPI_KEEPALIVE ? SO_KEEPALIVE : optname == NSAPI_KEEPIDLE ? TCP_KEEPIDLE : TCP_KEEPINTVL;
         return NSAPI_ERROR_OK;
+    case NSAPI_NODELAY:
+        if (s->proto != NSAPI_TCP) {
+            return NSAPI_ERROR_UNSUPPORTED;
+        }
+        *level = IPPROTO_TCP;
+        *name = TCP_NODELAY;
+        return NSAPI_ERROR_OK;
     default:
         return NSAPI_ERROR_UNSUPPORTED; /* LINGER, BIND_TO_DEVICE and the rest: not offered, as on lwIP */
     }
@@ -115,7 +122,7 @@ nsapi_error_t nsapi_posix_setsockopt(struct posix_socket *s, int level, int optn
         value = (value + 999) / 1000;
     } else if ((optname == NSAPI_SNDBUF || optname == NSAPI_RCVBUF) && value <= 0) {
         return NSAPI_ERROR_PARAMETER;
-    } else if (optname == NSAPI_REUSEADDR || optname == NSAPI_KEEPALIVE) {
+    } else if (optname == NSAPI_REUSEADDR || optname == NSAPI_KEEPALIVE || optname == NSAPI_NODELAY) {
         value = value != 0;
     }
     return setsockopt(s->fd, klevel, kname, &value, sizeof value) == 0 ? NSAPI_ERROR_OK : nsapi_posix_error(errno);

@@ -498,6 +498,30 @@ Test(tcp, options_read_back)
     nsapi_tcp_socket_close(&s);
 }
 
+/* nsapi's own option: Nagle's algorithm, on by default as in both stacks; TCP's alone. */
+Test(tcp, nodelay_read_back_and_tcp_only)
+{
+    nsapi_tcp_socket_t s = {0};
+    nsapi_udp_socket_t u = {0};
+    int on = 1, off = 0, value = -1;
+    unsigned length = sizeof value;
+
+    connect_to(&s, DISCARD);
+    cr_expect_eq(nsapi_tcp_socket_getsockopt(&s, NSAPI_SOCKET, NSAPI_NODELAY, &value, &length), NSAPI_ERROR_OK);
+    cr_expect_eq(value, 0, "Nagle's algorithm until told otherwise");
+    cr_expect_eq(nsapi_tcp_socket_setsockopt(&s, NSAPI_SOCKET, NSAPI_NODELAY, &on, sizeof on), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_tcp_socket_getsockopt(&s, NSAPI_SOCKET, NSAPI_NODELAY, &value, &length), NSAPI_ERROR_OK);
+    cr_expect_eq(value, 1);
+    cr_expect_eq(nsapi_tcp_socket_setsockopt(&s, NSAPI_SOCKET, NSAPI_NODELAY, &off, sizeof off), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_tcp_socket_getsockopt(&s, NSAPI_SOCKET, NSAPI_NODELAY, &value, &length), NSAPI_ERROR_OK);
+    cr_expect_eq(value, 0);
+    cr_expect_eq(nsapi_tcp_socket_setsockopt(&s, NSAPI_SOCKET, NSAPI_NODELAY, &on, 1), NSAPI_ERROR_PARAMETER);
+    nsapi_tcp_socket_close(&s);
+    cr_assert_eq(nsapi_udp_socket_open(&u, fx->stack), NSAPI_ERROR_OK);
+    cr_expect_eq(nsapi_udp_socket_setsockopt(&u, NSAPI_SOCKET, NSAPI_NODELAY, &on, sizeof on), NSAPI_ERROR_UNSUPPORTED);
+    nsapi_udp_socket_close(&u);
+}
+
 /* A documented difference between backends: lwIP fixes its TCP buffers when it is built. */
 Test(tcp, buffer_sizes_where_the_backend_offers_them)
 {

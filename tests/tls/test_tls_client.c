@@ -150,6 +150,16 @@ static size_t recv_all(unsigned char *buf, size_t size)
     return got;
 }
 
+/* The transport's NSAPI_NODELAY, or the error reading it gave. */
+static int nodelay(nsapi_tcp_socket_t *transport)
+{
+    int value = -1;
+    unsigned length = sizeof value;
+    nsapi_error_t err = nsapi_tcp_socket_getsockopt(transport, NSAPI_SOCKET, NSAPI_NODELAY, &value, &length);
+
+    return err == NSAPI_ERROR_OK ? value : err;
+}
+
 static void expect_tls_error(int code, const char *words)
 {
     char text[256];
@@ -169,6 +179,7 @@ Test(tls, download_1mib_ends_with_close_notify)
     write_file("big.bin", big, BIG);
     s_server("server.pem", "-WWW", NULL);
     client("ca.pem");
+    cr_expect_eq(nodelay(&tls.tcp), 1, "a handshake's records must not wait for the peer's delayed ACK");
     cr_assert_eq(connect_server(), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_tls_socket_connect(&tls, NULL), NSAPI_ERROR_IS_CONNECTED);
     cr_assert_eq(nsapi_tls_socket_send(&tls, get, sizeof get - 1), (int)sizeof get - 1);
@@ -557,6 +568,7 @@ Test(tls, wrapped_accepted_style_socket_stays_the_callers)
     cr_assert_eq(nsapi_tcp_socket_open(&tcp, fx->stack), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tcp_socket_connect(&tcp, &a), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_wrap(&tls, &tcp), NSAPI_ERROR_OK);
+    cr_expect_eq(nodelay(&tcp), 1, "wrap sends each record at once");
     cr_assert_eq(nsapi_tls_socket_set_root_ca_path(&tls, tls_case_path("ca.pem")), NSAPI_ERROR_OK);
     cr_assert_eq(nsapi_tls_socket_set_hostname(&tls, "tls.test"), NSAPI_ERROR_OK);
     cr_expect_eq(nsapi_tls_socket_get_handshake_steps(&tls, &steps), NSAPI_ERROR_OK);

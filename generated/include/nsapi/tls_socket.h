@@ -49,7 +49,9 @@ struct nsapi_tls_socket {
 /**
  * Open a TCP socket of the TLSSocket's own on a stack and set up TLS: a client
  * that requires the server's certificate, seeded from the platform's entropy. A
- * TLSSocket that was closed may be opened again.
+ * TLSSocket that was closed may be opened again. The TCP socket sends each
+ * record at once (NSAPI_NODELAY, where the stack has it), so that no record of
+ * a handshake waits for the peer's delayed acknowledgement.
  *
  * @param socket The TLSSocket.
  * @param stack  An initialised stack.
@@ -67,7 +69,8 @@ nsapi_error_t nsapi_tls_socket_open(nsapi_tls_socket_t *socket, nsapi_stack_t *s
 /**
  * Set up TLS over a caller's open TCP socket, connected or not (Mbed's
  * TLSSocketWrapper). The transport stays the caller's: the TLSSocket sets its
- * timeout and sigio for each call, and close() leaves it open.
+ * timeout and sigio for each call, and close() leaves it open. NSAPI_NODELAY is
+ * set on it, as open() does.
  *
  * @param socket    The TLSSocket.
  * @param transport An open TCPSocket, for instance one

@@ -133,6 +133,7 @@ typedef enum nsapi_socket_option {
     NSAPI_IPTOS = 12,           /**< IP type-of-service byte */
     NSAPI_BROADCAST = 13,       /**< allow sending UDP broadcasts */
     NSAPI_PKTINFO = 14,         /**< report the destination address of received datagrams */
+    NSAPI_NODELAY = 15,         /**< TCP: send short segments at once, not held for an acknowledgement (Nagle's algorithm off); nsapi's own */
 } nsapi_socket_option_t;
 
 /**

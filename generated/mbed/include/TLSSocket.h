@@ -18,7 +18,10 @@ public:
     /**
      * Open a TCP socket of the TLSSocket's own on a stack and set up TLS: a
      * client that requires the server's certificate, seeded from the platform's
-     * entropy. A TLSSocket that was closed may be opened again.
+     * entropy. A TLSSocket that was closed may be opened again. The TCP socket
+     * sends each record at once (NSAPI_NODELAY, where the stack has it), so
+     * that no record of a handshake waits for the peer's delayed
+     * acknowledgement.
      *
      * @param stack An initialised stack.
      * @retval NSAPI_ERROR_OK           the socket is open.
