@@ -47,6 +47,7 @@ static err_t on_poll(void *arg, struct tcp_pcb *pcb)
     (void)arg;
     nsapi_lwip_recovery_poll(pcb);
     nsapi_lwip_ooseq_poll(pcb);
+    nsapi_lwip_fill_ack_poll(pcb);
     return ERR_OK;
 }
 
