@@ -25,6 +25,7 @@
 #include <netinet/tcp.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
@@ -71,6 +72,7 @@ static struct {
     int dropped[HOLES];
     u32_t first_hole;         /* the sequence number of the first hole, once dropped */
     int one_ack;              /* let only the third of the duplicate ACKs for the first hole in */
+    int no_ack;               /* let none of them in */
     int acks;                 /* duplicate ACKs for the first hole seen */
     /* Coming in: the first in_times sendings of the peer's segment holding data offset in_hole, for
      * in_ms from the first; the end of the data that had reached lwIP when one got through, the
@@ -152,8 +154,9 @@ static err_t cutting_input(struct pbuf *p, struct netif *netif)
 
     if (tap_tcp_read(p, &t) && t.source == cut.port) {
         LOCK_TCPIP_CORE();
-        if (t.len == 0 && t.options > 0 && cut.one_ack && cut.dropped[0] > 0 && t.ack == cut.first_hole) {
-            drop = ++cut.acks != 3;
+        if (t.len == 0 && t.options > 0 && (cut.one_ack || cut.no_ack) && cut.dropped[0] > 0 &&
+            t.ack == cut.first_hole) {
+            drop = ++cut.acks != 3 || cut.no_ack;
         } else if (t.len > 0 && cut.in_ms > 0) {
             drop = drop_coming_in(&t);
         }
@@ -181,6 +184,30 @@ static void cut_start(const nsapi_socket_address_t *peer, u32_t first, u32_t sec
 static void cut_stop(void)
 {
     tap_unwrap(&cut.tap);
+}
+
+/* A connection from lwIP (s, opened) to a kernel socket of the case's own on the fixture's kernel
+ * address; *peer is that socket's address.  Returns the kernel's end, with TCP_NODELAY, and closes
+ * the listener. */
+static int kernel_peer(nsapi_tcp_socket_t *s, nsapi_socket_address_t *peer)
+{
+    struct sockaddr_in kernel = {.sin_family = AF_INET};
+    socklen_t length = sizeof kernel;
+    int listener = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+
+    cr_assert_geq(listener, 0);
+    cr_assert_eq(inet_pton(AF_INET, fx->kernel, &kernel.sin_addr), 1);
+    cr_assert_eq(bind(listener, (struct sockaddr *)&kernel, sizeof kernel), 0);
+    cr_assert_eq(listen(listener, 1), 0);
+    cr_assert_eq(getsockname(listener, (struct sockaddr *)&kernel, &length), 0);
+    *peer = fx->tcp[ECHO];
+    nsapi_socket_address_set_port(peer, ntohs(kernel.sin_port));
+    cr_assert_eq(nsapi_tcp_socket_connect(s, peer), NSAPI_ERROR_OK);
+    int conn = accept(listener, NULL, NULL);
+    cr_assert_geq(conn, 0);
+    close(listener);
+    cr_assert_eq(setsockopt(conn, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one), 0);
+    return conn;
 }
 
 /* What the repairs did from before to after, logged. */
@@ -262,6 +289,65 @@ Test(lwip_recovery, a_hole_whose_duplicate_acks_are_lost_goes_again_when_sack_sh
     cr_expect_geq(cut.acks, 3, "the duplicate ACKs came, and all but one were dropped");
     cr_expect_eq(did.sack_recoveries, 1, "one duplicate ACK's SACK blocks started the fast retransmit");
     cr_expect_eq(did.timeouts, 0, "without the timer");
+}
+
+/* Whether at least n duplicate ACKs for the first hole have been seen; takes the core lock. */
+static int acks_seen(int n)
+{
+    LOCK_TCPIP_CORE();
+    int seen = cut.acks >= n;
+    UNLOCK_TCPIP_CORE();
+    return seen;
+}
+
+Test(lwip_recovery, a_hole_shown_by_sack_on_the_peers_data_goes_again)
+{
+    static char data[20 * TCP_MSS], back[sizeof data], answer[3];
+    nsapi_socket_address_t peer;
+    nsapi_tcp_socket_t s = {0};
+    struct nsapi_lwip_recovery_counts before, after;
+    struct timeval patience = {.tv_sec = CALL_MS / 1000};
+
+    memset(data, 'd', sizeof data);
+    cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_set_timeout(&s, CALL_MS);
+    int conn = kernel_peer(&s, &peer);
+    cr_assert_eq(setsockopt(conn, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience), 0);
+    /* The 11th segment's first sending is lost, and so is every duplicate ACK for it: lwIP counts
+     * none.  Then the kernel sends three bytes, a segment each, which acknowledge up to the hole with
+     * SACK blocks for what followed it, as an echo's peer acknowledges on its data. */
+    cut_start(&peer, 10 * TCP_MSS, 0, (int[HOLES]){1, 0});
+    cut.no_ack = 1;
+    before = counts_now();
+    cr_assert_eq(nsapi_tcp_socket_send(&s, data, sizeof data), (nsapi_size_or_error_t)sizeof data);
+    for (int i = 0; i < 2000 && !acks_seen(3); i++) {
+        sleep_ms(1);
+    }
+    for (int i = 0; i < 3; i++) {
+        cr_assert_eq(send(conn, "k", 1, 0), 1);
+    }
+    for (size_t got = 0; got < sizeof back;) {
+        ssize_t n = recv(conn, back + got, sizeof back - got, 0);
+
+        cr_assert_gt(n, 0, "the kernel's recv: %zd", n);
+        got += (size_t)n;
+    }
+    for (size_t got = 0; got < sizeof answer;) {
+        nsapi_size_or_error_t n = nsapi_tcp_socket_recv(&s, answer + got, sizeof answer - got);
+
+        cr_assert_gt(n, 0, "recv: %d", (int)n);
+        got += (size_t)n;
+    }
+    after = counts_now();
+    cut_stop();
+    cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
+    close(conn);
+    cr_assert_eq(memcmp(data, back, sizeof data), 0);
+    cr_assert(cut.dropped[0] == 1 && cut.acks >= 3, "the hole and its duplicate ACKs were dropped (%d)", cut.acks);
+
+    struct nsapi_lwip_recovery_counts did = counts_between(&before, &after);
+    cr_expect_eq(did.sack_recoveries, 1, "the SACK blocks on the kernel's data started the fast retransmit");
+    cr_expect_eq(did.timeouts + did.probes, 0, "without the timer or a probe");
 }
 
 Test(lwip_recovery, a_lost_last_segment_is_sent_again_by_the_probe)
@@ -357,25 +443,13 @@ static int acked_past_twice(void)
 Test(lwip_recovery, the_ack_of_a_filled_hole_goes_twice)
 {
     static char data[12 * TCP_MSS], back[sizeof data];
-    struct sockaddr_in kernel = {.sin_family = AF_INET};
-    socklen_t length = sizeof kernel;
-    nsapi_socket_address_t peer = fx->tcp[ECHO];
+    nsapi_socket_address_t peer;
     nsapi_tcp_socket_t s = {0};
-    int listener = socket(AF_INET, SOCK_STREAM, 0), one = 1;
 
     /* The kernel's side is a socket of the case's own, which sends 12 segments and then nothing. */
-    cr_assert_geq(listener, 0);
-    cr_assert_eq(inet_pton(AF_INET, fx->kernel, &kernel.sin_addr), 1);
-    cr_assert_eq(bind(listener, (struct sockaddr *)&kernel, sizeof kernel), 0);
-    cr_assert_eq(listen(listener, 1), 0);
-    cr_assert_eq(getsockname(listener, (struct sockaddr *)&kernel, &length), 0);
-    nsapi_socket_address_set_port(&peer, ntohs(kernel.sin_port));
     cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
     nsapi_tcp_socket_set_timeout(&s, CALL_MS);
-    cr_assert_eq(nsapi_tcp_socket_connect(&s, &peer), NSAPI_ERROR_OK);
-    int conn = accept(listener, NULL, NULL);
-    cr_assert_geq(conn, 0);
-    cr_assert_eq(setsockopt(conn, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one), 0);
+    int conn = kernel_peer(&s, &peer);
     /* The 11th segment's first sending is dropped, the 12th arrives: the fast retransmit fills the
      * hole, and lwIP's first ACK that says so is dropped.  Nothing else is sent, so without a second
      * ACK lwIP says no more until the kernel's timer sends the hole again (200 ms or more). */
@@ -400,7 +474,6 @@ Test(lwip_recovery, the_ack_of_a_filled_hole_goes_twice)
     }
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
     close(conn);
-    close(listener);
     cr_assert_eq(memcmp(data, back, sizeof data), 0);
     cr_assert(cut.in_dropped == 1 && cut.acks_past >= 2, "the hole was dropped once, and lwIP acknowledged it twice");
     cr_expect_eq(cut.passed_at_second, 1,
