@@ -4,7 +4,12 @@ NSAPI_IMPAIR (stacks/lwip/netif_impair.c) and over POSIX on lo with the kernel d
 random (nftables, numgen random: loss only, the kernel here has no netem). Each run in a network
 namespace of its own; prints one line per run (completed or not, the longest round) and a summary.
 
-    python3 bench/lossy_link.py [--runs N] [--mib M] [--impair SPEC] [--examples DIR] [lwip-tap|posix ...]
+    python3 bench/lossy_link.py [--runs N] [--mib M] [--impair SPEC] [--examples DIR] [--nstat]
+                                [--capture DIR] [lwip-tap|posix ...]
+
+--nstat adds the kernel's TCP counters of each run's namespace (the peer's side: its timeouts,
+probes, recoveries); --capture writes each lwIP run's TCP headers as seen on the TAP device, after
+lwIP's outgoing impairment and before its incoming one (bench/tap_capture.py), to DIR/run-N.txt.
 """
 import argparse
 import concurrent.futures
@@ -19,6 +24,11 @@ import netns  # noqa: E402
 SPEC = "loss=10,reorder=25,duplicate=2,corrupt=1,delay=5,seed={seed}"
 ECHO = "socat TCP-LISTEN:7000,bind={ip},reuseaddr,fork PIPE"
 ROUND = 65536
+# The kernel's counters worth a column: its timeouts and what it repaired without them.
+NSTAT = ["TcpExtTCPTimeouts", "TcpExtTCPLossProbes", "TcpExtTCPLossProbeRecovery", "TcpExtTCPSackRecovery",
+         "TcpExtTCPSACKReneging", "TcpExtTCPRenoRecovery", "TcpExtTCPLostRetransmit", "TcpExtTCPSpuriousRTOs",
+         "TcpExtTCPDSACKRecv", "TcpRetransSegs"]
+CAPTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tap_capture.py")
 
 
 def nft_loss(percent):
@@ -27,20 +37,25 @@ def nft_loss(percent):
             f" && nft add rule inet impair out meta l4proto tcp numgen random mod 100 '<' {percent} counter drop")
 
 
-def one(config, rounds, spec, loss, size=ROUND):
-    """One run: (rc, seconds, the longest round, the longest wait in one call, the last line)."""
+def one(config, rounds, spec, loss, size=ROUND, nstat=False, capture=None):
+    """One run: (rc, seconds, the longest round, the longest wait in one call, the last line, the
+    kernel's counters)."""
     if config == "lwip-tap":
         servers, options = [ECHO], f"NSAPI_IMPAIR={spec}"
+        if capture:
+            servers.insert(0, f"python3 {CAPTURE} nsapi0 {capture}")
     else:
         servers, options = [nft_loss(loss), ECHO], ""
     start = time.monotonic()
     rc, out, err = netns.run(config, servers, [7000], "tcp_ping_pong", f"{{ip}} 7000 {rounds} {size}", timeout=1800,
-                             env=options)
+                             env=options, after="nstat -asz 'Tcp*'" if nstat else "")
     took = time.monotonic() - start
     m = re.search(r"max (\d+) ms", out)
     w = re.search(r"longest wait in one call: (\d+) ms", out)
-    return (rc, took, int(m.group(1)) if m else None, int(w.group(1)) if w else None,
-            (out + err).strip().splitlines()[-1:])
+    counts = {k: int(v) for k, v in re.findall(r"^(Tcp\w+)\s+(\d+)", out, re.M)}
+    lines = [line for line in (out + err).strip().splitlines() if not re.match(r"(Tcp\w+\s|#kernel)", line)]
+    last = lines[-1:] if rc == 0 else lines[-3:]  # a failed run's error, and what it said before
+    return (rc, took, int(m.group(1)) if m else None, int(w.group(1)) if w else None, last, counts)
 
 
 def main():
@@ -52,6 +67,9 @@ def main():
     a.add_argument("--impair", default=SPEC)
     a.add_argument("--loss", type=int, default=10, help="POSIX: percent of TCP packets nft drops")
     a.add_argument("--examples", default=os.path.join(netns.ROOT, "build", "release", "examples"))
+    a.add_argument("--nstat", action="store_true", help="the kernel's TCP counters of each run")
+    a.add_argument("--capture", help="a directory for each lwIP run's TCP headers on the TAP device")
+    a.add_argument("--first-seed", type=int, default=1, help="the first run's seed (NSAPI_IMPAIR's seed)")
     a.add_argument("configs", nargs="*", default=["lwip-tap", "posix"])
     o = a.parse_args()
     netns.EXAMPLES = o.examples
@@ -59,10 +77,15 @@ def main():
     for config in o.configs:
         # Runs wait on timers far more than they compute: several at once, each in its own namespace.
         with concurrent.futures.ThreadPoolExecutor(o.parallel) as pool:
-            results = list(pool.map(lambda i: one(config, rounds, o.impair.format(seed=i + 1), o.loss, o.round), range(o.runs)))
-        for i, (rc, took, longest, wait, last) in enumerate(results):
-            print(f"{config} run {i + 1}: rc {rc}, {took:.1f} s, longest round {longest} ms, longest wait {wait} ms"
-                  f"  {last}", flush=True)
+            results = list(pool.map(
+                lambda i: one(config, rounds, o.impair.format(seed=i), o.loss, o.round, o.nstat,
+                              o.capture and os.path.join(os.path.abspath(o.capture), f"run-{i}.txt")),
+                range(o.first_seed, o.first_seed + o.runs)))
+        for i, (rc, took, longest, wait, last, counts) in enumerate(results):
+            print(f"{config} run {i + o.first_seed}: rc {rc}, {took:.1f} s, longest round {longest} ms, longest wait"
+                  f" {wait} ms  {last}", flush=True)
+            if o.nstat:
+                print("    " + ", ".join(f"{k.replace('TcpExt', '')} {counts.get(k, 0)}" for k in NSTAT), flush=True)
         print(f"{config}: {sum(r[0] == 0 for r in results)} of {o.runs} completed, longest round"
               f" {max(r[2] or 0 for r in results)} ms, longest wait {max(r[3] or 0 for r in results)} ms", flush=True)
 

@@ -41,11 +41,13 @@ static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
     return ERR_OK;
 }
 
-/* Each slow-timer tick; lwIP sends what this queued when it returns. */
+/* Each slow-timer tick, after lwIP's own timeouts; lwIP sends what this queued when it returns. */
 static err_t on_poll(void *arg, struct tcp_pcb *pcb)
 {
     (void)arg;
     nsapi_lwip_recovery_poll(pcb);
+    nsapi_lwip_ooseq_poll(pcb);
+    nsapi_lwip_fill_ack_poll(pcb);
     return ERR_OK;
 }
 

@@ -21,11 +21,11 @@ CONFIGS = {
 SETUP_FAILED, NOT_LISTENING = 90, 91
 
 
-def run(config, servers, tcp_ports, example, args, udp_ports=(), timeout=120, options=None, env=""):
+def run(config, servers, tcp_ports, example, args, udp_ports=(), timeout=120, options=None, env="", after=""):
     """In a fresh namespace: set up config, start the servers (shell commands, {ip} replaced by the
     servers' address), wait for tcp_ports to accept and udp_ports to be bound, run the example with
     options (config's stack options unless given) and args, env (NAME=VALUE words) in its
-    environment; (rc, stdout, stderr)."""
+    environment, then the shell commands after (the namespace's counters, say); (rc, stdout, stderr)."""
     c = CONFIGS[config]
     ip = c["server"]
     starts = "\n".join(f"{cmd.format(ip=ip)} >/dev/null 2>&1 & pids=\"$pids $!\"" for cmd in servers)
@@ -45,6 +45,7 @@ pids=""
 {waits}
 {env} {shlex.quote(os.path.join(EXAMPLES, example))} {c["options"] if options is None else options} {args.format(ip=ip)}
 rc=$?
+{after}
 kill $pids; wait
 exit $rc
 """

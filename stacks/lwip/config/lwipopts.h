@@ -278,13 +278,32 @@ struct nsapi_lwip_recovery_counts {
     unsigned long timeouts;          /* retransmission timeouts */
 };
 void nsapi_lwip_recovery_counts(struct nsapi_lwip_recovery_counts *out);
+/* What arrived out of order is kept while the peer repairs the hole before it (config/ooseq_hold.c):
+ * lwIP drops it after six of its own retransmission timeouts without a segment, 360 ms with the
+ * 10 ms timer below, sooner than a peer's timer resends a hole lost twice (Linux: 200 ms, then
+ * 400 ms more).  The hook sees each segment (always 0); the backend's poll callback, each slow-timer
+ * tick, holds the queue. */
+int nsapi_lwip_ooseq_in(struct tcp_pcb *pcb);
+void nsapi_lwip_ooseq_poll(struct tcp_pcb *pcb);
+/* How long the queue is kept with nothing arriving: a hole lost seven times in a row from a peer's
+ * 200 ms timer (25.4 s).  Keep-alive, which reads the same idle time, is postponed by as much at
+ * most while a queue is held. */
+#ifndef NSAPI_LWIP_OOSEQ_HOLD_MS
+#define NSAPI_LWIP_OOSEQ_HOLD_MS 30000
+#endif
+/* A segment that fills the hole before what arrived out of order is acknowledged at once, and again
+ * at the next slow-timer tick (config/fill_ack.c): that ACK is often the only one the peer gets, and
+ * its loss cost a peer's retransmission timeout.  The hook (always 0) and the poll callback. */
+int nsapi_lwip_fill_ack_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const struct pbuf *p);
+void nsapi_lwip_fill_ack_poll(struct tcp_pcb *pcb);
 #ifndef LWIP_TCP_PCB_NUM_EXT_ARGS
-#define LWIP_TCP_PCB_NUM_EXT_ARGS 3 /* tcp_recovery.c's three words a pcb */
+#define LWIP_TCP_PCB_NUM_EXT_ARGS 5 /* tcp_recovery.c's three words a pcb, ooseq_hold.c's and fill_ack.c's one */
 #endif
 #ifndef LWIP_HOOK_TCP_INPACKET_PCB
 #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p)                                   \
     (nsapi_lwip_tcp_in(pcb, hdr, p) || nsapi_lwip_time_wait_in(pcb, hdr, optlen, opt1len, opt2, p)       \
-     || nsapi_lwip_quick_ack(pcb, p) || nsapi_lwip_recovery_in(pcb, hdr, optlen, opt1len, opt2, p))
+     || nsapi_lwip_quick_ack(pcb, p) || nsapi_lwip_recovery_in(pcb, hdr, optlen, opt1len, opt2, p)      \
+     || nsapi_lwip_ooseq_in(pcb) || nsapi_lwip_fill_ack_in(pcb, hdr, p))
 #endif
 /* End all but the newest keep TIME-WAIT connections (config/time_wait.c); under the core lock.  lwIP
  * does so itself only when its static pool of pcbs is empty, never with pools from malloc. */

@@ -19,7 +19,8 @@
  * - the peer's SACK blocks (RFC 2018; lwIP asks for them with LWIP_TCP_SACK_OUT
  *   but its sender never reads them): when more than two segments beyond the
  *   first hole have arrived, the hole is lost, whether or not three duplicate
- *   ACKs came (a lossy link loses ACKs too), and so is a hole sent again when
+ *   ACKs came (a lossy link loses ACKs too, and a peer that sends data
+ *   acknowledges on it, which lwIP never counts), and so is a hole sent again when
  *   more than two segments sent after it have arrived: it goes again at once
  *   instead of waiting for the timer, whose wait doubles at each expiry.  Only
  *   the highest edge is kept, so this is RFC 6675's loss rule for the first
@@ -252,8 +253,10 @@ int nsapi_lwip_recovery_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, u16_t
             state = repay(pcb, state);
         }
     }
-    /* Not duplicate_ack(): a window that moved does not make the SACK blocks less true. */
-    if (optlen > 0 && hdr->ackno == pcb->lastack && p->tot_len == 0 && pcb->unacked != NULL && pcb->rtime >= 0) {
+    /* Not duplicate_ack(): a window that moved does not make the SACK blocks less true, nor does data
+     * the segment carries (an echo's peer acknowledges on its data, which lwIP never counts as a
+     * duplicate ACK). */
+    if (optlen > 0 && hdr->ackno == pcb->lastack && pcb->unacked != NULL && pcb->rtime >= 0) {
         state = on_sack(pcb, state, &options);
     }
     set_state(pcb, state);
