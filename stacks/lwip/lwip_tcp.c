@@ -36,7 +36,8 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
 static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 {
     (void)len;
-    nsapi_lwip_recovery_sent(pcb); /* lwIP has processed the ACK and has not sent yet */
+    nsapi_lwip_rto_sent(pcb);      /* lwIP has processed the ACK and taken its sample */
+    nsapi_lwip_recovery_sent(pcb); /* and has not sent yet */
     nsapi_lwip_notify(arg);
     return ERR_OK;
 }
@@ -45,6 +46,7 @@ static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 static err_t on_poll(void *arg, struct tcp_pcb *pcb)
 {
     (void)arg;
+    nsapi_lwip_rto_poll(pcb);
     nsapi_lwip_recovery_poll(pcb);
     nsapi_lwip_ooseq_poll(pcb);
     nsapi_lwip_fill_ack_poll(pcb);

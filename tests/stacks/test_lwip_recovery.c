@@ -30,6 +30,7 @@
 
 #include <criterion/criterion.h>
 
+#include <lwip/priv/tcp_priv.h>
 #include <lwip/tcpip.h>
 
 #include "clock.h"
@@ -60,7 +61,7 @@ static struct nsapi_lwip_recovery_counts counts_now(void)
 
 /* ---- Dropping chosen segments: wrappers around the TAP netif's linkoutput and input ---- */
 
-enum { HOLES = 2 };
+enum { HOLES = 2, SENDINGS = 8 };
 
 static struct {
     struct tap_hooks tap;
@@ -70,6 +71,9 @@ static struct {
     u32_t hole[HOLES];        /* data offsets whose segments are dropped */
     int times[HOLES];         /* how many of their sendings, the first ones */
     int dropped[HOLES];
+    u32_t sent_at[SENDINGS];  /* lwIP's slow-timer tick at each sending of the first hole's segment, */
+    s32_t estimate[SENDINGS]; /* and the connection's estimate then (srtt + 4 rttvar), in ticks */
+    int sendings;
     u32_t first_hole;         /* the sequence number of the first hole, once dropped */
     int one_ack;              /* let only the third of the duplicate ACKs for the first hole in */
     int no_ack;               /* let none of them in */
@@ -82,6 +86,26 @@ static struct {
     int64_t in_ms, in_first;
     u32_t in_base, in_hole, in_hole_seq, in_end, in_held, ack_past;
 } cut;
+
+static u32_t ticks_now(void)
+{
+    LOCK_TCPIP_CORE();
+    u32_t ticks = tcp_ticks;
+    UNLOCK_TCPIP_CORE();
+    return ticks;
+}
+
+/* The retransmission estimate, (sa >> 3) + sv in lwIP's terms, of the connection to the peer's port;
+ * on lwIP's thread. */
+static s32_t estimate_now(void)
+{
+    for (const struct tcp_pcb *pcb = tcp_active_pcbs; pcb != NULL; pcb = pcb->next) {
+        if (pcb->remote_port == cut.port) {
+            return (pcb->sa >> 3) + pcb->sv;
+        }
+    }
+    return -1;
+}
 
 /* lwIP's thread, sending: drop the chosen sendings. */
 static err_t cutting_linkoutput(struct netif *netif, struct pbuf *p)
@@ -103,6 +127,10 @@ static err_t cutting_linkoutput(struct netif *netif, struct pbuf *p)
         if (!cut.have_base) {
             cut.base = t.seq;
             cut.have_base = 1;
+        }
+        if (cut.times[0] > 0 && cut.hole[0] - (t.seq - cut.base) < t.len && cut.sendings < SENDINGS) {
+            cut.estimate[cut.sendings] = estimate_now();
+            cut.sent_at[cut.sendings++] = tcp_ticks;
         }
         for (int i = 0; i < HOLES; i++) {
             if (cut.dropped[i] < cut.times[i] && cut.hole[i] - (t.seq - cut.base) < t.len) {
@@ -350,7 +378,9 @@ Test(lwip_recovery, a_hole_shown_by_sack_on_the_peers_data_goes_again)
     cr_expect_eq(did.timeouts + did.probes, 0, "without the timer or a probe");
 }
 
-Test(lwip_recovery, a_lost_last_segment_is_sent_again_by_the_probe)
+/* Ten segments to the echo service, the first `times` sendings of the one holding data offset at
+ * dropped, and the echo checked; what the repairs did. */
+static struct nsapi_lwip_recovery_counts echo_losing(u32_t at, int times)
 {
     static char data[10 * TCP_MSS], back[sizeof data];
     nsapi_tcp_socket_t s = {0};
@@ -359,10 +389,13 @@ Test(lwip_recovery, a_lost_last_segment_is_sent_again_by_the_probe)
     memset(data, 't', sizeof data);
     cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
     nsapi_tcp_socket_set_timeout(&s, CALL_MS);
-    cut_start(&fx->tcp[ECHO], 9 * TCP_MSS, 0, (int[HOLES]){1, 0});
+    cut_start(&fx->tcp[ECHO], at, 0, (int[HOLES]){times, 0});
     cr_assert_eq(nsapi_tcp_socket_connect(&s, &fx->tcp[ECHO]), NSAPI_ERROR_OK);
+    /* lwIP times no segment sent at tick 0 (rttest 0 means none), where a fresh process starts. */
+    for (int i = 0; i < 100 && ticks_now() == 0; i++) {
+        sleep_ms(10);
+    }
     before = counts_now();
-    /* Ten segments, the last lost: nothing follows it to bring a duplicate ACK. */
     cr_assert_eq(nsapi_tcp_socket_send(&s, data, sizeof data), (nsapi_size_or_error_t)sizeof data);
     for (size_t got = 0; got < sizeof back;) {
         nsapi_size_or_error_t n = nsapi_tcp_socket_recv(&s, back + got, sizeof back - got);
@@ -373,12 +406,65 @@ Test(lwip_recovery, a_lost_last_segment_is_sent_again_by_the_probe)
     after = counts_now();
     cut_stop();
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
-    cr_assert_eq(cut.dropped[0], 1, "the last segment was dropped");
+    cr_assert_eq(cut.dropped[0], times, "the segment's first %d sendings were dropped", times);
     cr_assert_eq(memcmp(data, back, sizeof data), 0);
+    return counts_between(&before, &after);
+}
 
-    struct nsapi_lwip_recovery_counts did = counts_between(&before, &after);
+/* The last of ten segments lost: nothing follows it to bring a duplicate ACK. */
+Test(lwip_recovery, a_lost_last_segment_is_sent_again_by_the_probe)
+{
+    struct nsapi_lwip_recovery_counts did = echo_losing(9 * TCP_MSS, 1);
+
     cr_expect_eq(did.probes, 1, "one probe");
     cr_expect_eq(did.timeouts, 0, "without the timer");
+}
+
+/* The last segment and its probe lost: the timer sends it again after the estimate that the
+ * connection's first round trip set, a few ticks on this link.  lwIP alone moves its estimate a
+ * quarter of the way from the initial 1 s (50 ticks) at the first sample, to 38 ticks. */
+Test(lwip_recovery, the_first_round_trip_sets_the_timeout)
+{
+    echo_losing(9 * TCP_MSS, 2);
+
+    cr_assert_geq(cut.sendings, 3, "the first sending, the probe and the timer's");
+    for (int i = 0; i < cut.sendings; i++) {
+        cr_log_info("sending %d: tick %u, estimate %d", i, (unsigned)cut.sent_at[i], (int)cut.estimate[i]);
+    }
+    cr_expect(cut.estimate[0] > 0 && cut.estimate[0] < NSAPI_LWIP_INITIAL_RTO_MS / TCP_SLOW_INTERVAL / 2,
+              "the estimate (%d ticks) follows the round trip", (int)cut.estimate[0]);
+    cr_expect_leq(cut.sent_at[2] - cut.sent_at[0], (u32_t)cut.estimate[0] + 1);
+}
+
+/* The last segment, its probe and the timer's first four sendings lost: on a connection with one
+ * segment queued each of the timer's waits is the estimate instead of doubling (2, 4, 8, 16 times
+ * it).  Counted in lwIP's slow-timer ticks, so a loaded machine that runs the timer late does not
+ * change them. */
+Test(lwip_recovery, a_thin_connections_timer_does_not_double)
+{
+    echo_losing(9 * TCP_MSS, 6);
+
+    cr_assert_geq(cut.sendings, 7, "the first sending, the probe, and five of the timer's");
+    for (int i = 3; i < 7; i++) {
+        u32_t wait = cut.sent_at[i] - cut.sent_at[i - 1];
+
+        cr_expect_leq(wait, (u32_t)cut.estimate[i - 1] + 1, "the timer's wait %d: %u ticks, the estimate %d", i - 2,
+                      (unsigned)wait, (int)cut.estimate[i - 1]);
+    }
+}
+
+/* The seventh of ten segments lost, then its fast retransmit and the timer's first sending: the
+ * timer's second comes twice the estimate after its first, as RFC 6298 doubles at each expiry.
+ * lwIP's backoff counts the fast retransmit too, which made it four times. */
+Test(lwip_recovery, the_timeout_doubles_at_the_timers_expiries_only)
+{
+    struct nsapi_lwip_recovery_counts did = echo_losing(6 * TCP_MSS, 3);
+
+    cr_assert_geq(cut.sendings, 4, "the first sending, the fast retransmit and two of the timer's");
+    cr_expect_eq(did.recoveries + did.sack_recoveries, 1, "one fast retransmit");
+    u32_t wait = cut.sent_at[3] - cut.sent_at[2];
+    cr_expect_leq(wait, 2 * (u32_t)cut.estimate[2] + 1, "the timer's second sending %u ticks after its first, the estimate %d",
+                  (unsigned)wait, (int)cut.estimate[2]);
 }
 
 Test(lwip_recovery, data_after_a_hole_is_kept_while_the_peer_resends_the_hole)
@@ -518,3 +604,4 @@ Test(lwip_recovery, lossy_link_delivers_every_byte)
     counts_between(&before, &after);
     cr_expect_gt(out.dropped, 40, "the link lost frames (%lu)", out.dropped);
 }
+

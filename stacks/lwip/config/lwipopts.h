@@ -278,6 +278,21 @@ struct nsapi_lwip_recovery_counts {
     unsigned long timeouts;          /* retransmission timeouts */
 };
 void nsapi_lwip_recovery_counts(struct nsapi_lwip_recovery_counts *out);
+/* The retransmission timeout as RFC 6298 sets it (config/rto.c): the first round-trip sample sets
+ * the estimate (lwIP moves it a quarter of the way from the initial 1 s), and the timeout doubles at
+ * each expiry of the timer only (lwIP's backoff counts fast retransmits too); undoubled on a thin
+ * connection.  The hook (always 0) sees progress and the sample coming, the sent callback seeds the
+ * estimate after lwIP took the sample, the poll callback sets the timeout after the timer went off. */
+int nsapi_lwip_rto_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr);
+void nsapi_lwip_rto_sent(struct tcp_pcb *pcb);
+void nsapi_lwip_rto_poll(struct tcp_pcb *pcb);
+/* Expiries that keep the timeout undoubled while fewer than four segments are queued, at most this
+ * many since the last progress, as Linux's tcp_thin_linear_timeouts (6): at the end of a write only
+ * the timer repairs a loss, and three of its sendings lost in a row cost seconds of doubled waits
+ * (100, 200, 400, 800 ms from a 100 ms timeout).  They do not count towards TCP_MAXRTX.  0: none. */
+#ifndef NSAPI_LWIP_LINEAR_TIMEOUTS
+#define NSAPI_LWIP_LINEAR_TIMEOUTS 6
+#endif
 /* What arrived out of order is kept while the peer repairs the hole before it (config/ooseq_hold.c):
  * lwIP drops it after six of its own retransmission timeouts without a segment, 360 ms with the
  * 10 ms timer below, sooner than a peer's timer resends a hole lost twice (Linux: 200 ms, then
@@ -297,13 +312,13 @@ void nsapi_lwip_ooseq_poll(struct tcp_pcb *pcb);
 int nsapi_lwip_fill_ack_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const struct pbuf *p);
 void nsapi_lwip_fill_ack_poll(struct tcp_pcb *pcb);
 #ifndef LWIP_TCP_PCB_NUM_EXT_ARGS
-#define LWIP_TCP_PCB_NUM_EXT_ARGS 5 /* tcp_recovery.c's three words a pcb, ooseq_hold.c's and fill_ack.c's one */
+#define LWIP_TCP_PCB_NUM_EXT_ARGS 6 /* tcp_recovery.c's three words a pcb, rto.c's, ooseq_hold.c's and fill_ack.c's one */
 #endif
 #ifndef LWIP_HOOK_TCP_INPACKET_PCB
 #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p)                                   \
     (nsapi_lwip_tcp_in(pcb, hdr, p) || nsapi_lwip_time_wait_in(pcb, hdr, optlen, opt1len, opt2, p)       \
      || nsapi_lwip_quick_ack(pcb, p) || nsapi_lwip_recovery_in(pcb, hdr, optlen, opt1len, opt2, p)      \
-     || nsapi_lwip_ooseq_in(pcb) || nsapi_lwip_fill_ack_in(pcb, hdr, p))
+     || nsapi_lwip_rto_in(pcb, hdr) || nsapi_lwip_ooseq_in(pcb) || nsapi_lwip_fill_ack_in(pcb, hdr, p))
 #endif
 /* End all but the newest keep TIME-WAIT connections (config/time_wait.c); under the core lock.  lwIP
  * does so itself only when its static pool of pcbs is empty, never with pools from malloc. */
