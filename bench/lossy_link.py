@@ -32,12 +32,13 @@ CAPTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tap_capture.
 
 
 def nft_loss(percent):
-    """Shell commands dropping percent of the packets lo carries (each is output once)."""
-    return ("nft add table inet impair && nft add chain inet impair out '{{{{ type filter hook output priority 0; }}}}'"
-            f" && nft add rule inet impair out meta l4proto tcp numgen random mod 100 '<' {percent} counter drop")
+    """Shell commands dropping percent of the TCP packets lo delivers.  On the input hook: a packet
+    dropped on output is a failed send that the sender sees and sends again at once, not a loss."""
+    return ("nft add table inet impair && nft add chain inet impair in '{{ type filter hook input priority 0; }}'"
+            f" && nft add rule inet impair in meta l4proto tcp numgen random mod 100 '<' {percent} counter drop")
 
 
-def one(config, rounds, spec, loss, size=ROUND, nstat=False, capture=None):
+def one(config, rounds, spec, loss, size=ROUND, nstat=False, capture=None, mtu=None, peer_linear=False):
     """One run: (rc, seconds, the longest round, the longest wait in one call, the last line, the
     kernel's counters)."""
     if config == "lwip-tap":
@@ -45,7 +46,10 @@ def one(config, rounds, spec, loss, size=ROUND, nstat=False, capture=None):
         if capture:
             servers.insert(0, f"python3 {CAPTURE} nsapi0 {capture}")
     else:
-        servers, options = [nft_loss(loss), ECHO], ""
+        drop = nft_loss(loss) if mtu is None else f"ip link set lo mtu {mtu} gso_max_segs 1 && {nft_loss(loss)}"
+        servers, options = [drop, ECHO], ""
+    if peer_linear:
+        servers.insert(0, "sysctl -qw net.ipv4.tcp_thin_linear_timeouts=1")
     start = time.monotonic()
     rc, out, err = netns.run(config, servers, [7000], "tcp_ping_pong", f"{{ip}} 7000 {rounds} {size}", timeout=1800,
                              env=options, after="nstat -asz 'Tcp*'" if nstat else "")
@@ -66,6 +70,9 @@ def main():
     a.add_argument("--mib", type=int, default=10)
     a.add_argument("--impair", default=SPEC)
     a.add_argument("--loss", type=int, default=10, help="POSIX: percent of TCP packets nft drops")
+    a.add_argument("--mtu", type=int, help="POSIX: lo's MTU (65536 unless given; 1500 gives lwIP's segment size)")
+    a.add_argument("--peer-linear", action="store_true",
+                   help="the kernel's tcp_thin_linear_timeouts in the run's namespace (Linux's timer undoubled)")
     a.add_argument("--examples", default=os.path.join(netns.ROOT, "build", "release", "examples"))
     a.add_argument("--nstat", action="store_true", help="the kernel's TCP counters of each run")
     a.add_argument("--capture", help="a directory for each lwIP run's TCP headers on the TAP device")
@@ -79,7 +86,8 @@ def main():
         with concurrent.futures.ThreadPoolExecutor(o.parallel) as pool:
             results = list(pool.map(
                 lambda i: one(config, rounds, o.impair.format(seed=i), o.loss, o.round, o.nstat,
-                              o.capture and os.path.join(os.path.abspath(o.capture), f"run-{i}.txt")),
+                              o.capture and os.path.join(os.path.abspath(o.capture), f"run-{i}.txt"), o.mtu,
+                              o.peer_linear),
                 range(o.first_seed, o.first_seed + o.runs)))
         for i, (rc, took, longest, wait, last, counts) in enumerate(results):
             print(f"{config} run {i + o.first_seed}: rc {rc}, {took:.1f} s, longest round {longest} ms, longest wait"
