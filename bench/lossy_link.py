@@ -1,15 +1,17 @@
 """Measured runs over an impaired link (not a test): 10 MiB each way through TCP echo, as
 examples/tcp_ping_pong rounds of 64 KiB against socat, over lwIP on a TAP device impaired by
 NSAPI_IMPAIR (stacks/lwip/netif_impair.c) and over POSIX on lo with the kernel dropping packets at
-random (nftables, numgen random: loss only, the kernel here has no netem). Each run in a network
-namespace of its own; prints one line per run (completed or not, the longest round) and a summary.
+random as they arrive (nftables, numgen random: loss only, the kernel here has no netem), lo's MTU
+lwIP's 1500 and one segment a packet. Each run in a network namespace of its own; prints one line
+per run (completed or not, the longest round) and a summary.
 
     python3 bench/lossy_link.py [--runs N] [--mib M] [--impair SPEC] [--examples DIR] [--nstat]
-                                [--capture DIR] [lwip-tap|posix ...]
+                                [--capture DIR] [--mtu M] [--peer-linear] [lwip-tap|posix ...]
 
 --nstat adds the kernel's TCP counters of each run's namespace (the peer's side: its timeouts,
 probes, recoveries); --capture writes each lwIP run's TCP headers as seen on the TAP device, after
-lwIP's outgoing impairment and before its incoming one (bench/tap_capture.py), to DIR/run-N.txt.
+lwIP's outgoing impairment and before its incoming one (bench/tap_capture.py), to DIR/run-N.txt;
+--peer-linear sets the kernel's tcp_thin_linear_timeouts in the run's namespace.
 """
 import argparse
 import concurrent.futures
@@ -46,7 +48,7 @@ def one(config, rounds, spec, loss, size=ROUND, nstat=False, capture=None, mtu=N
         if capture:
             servers.insert(0, f"python3 {CAPTURE} nsapi0 {capture}")
     else:
-        drop = nft_loss(loss) if mtu is None else f"ip link set lo mtu {mtu} gso_max_segs 1 && {nft_loss(loss)}"
+        drop = nft_loss(loss) if not mtu else f"ip link set lo mtu {mtu} gso_max_segs 1 && {nft_loss(loss)}"
         servers, options = [drop, ECHO], ""
     if peer_linear:
         servers.insert(0, "sysctl -qw net.ipv4.tcp_thin_linear_timeouts=1")
@@ -70,7 +72,8 @@ def main():
     a.add_argument("--mib", type=int, default=10)
     a.add_argument("--impair", default=SPEC)
     a.add_argument("--loss", type=int, default=10, help="POSIX: percent of TCP packets nft drops")
-    a.add_argument("--mtu", type=int, help="POSIX: lo's MTU (65536 unless given; 1500 gives lwIP's segment size)")
+    a.add_argument("--mtu", type=int, default=1500,
+                   help="POSIX: lo's MTU, one segment a packet (lwIP's segment size by default; 0: lo's own, with GSO)")
     a.add_argument("--peer-linear", action="store_true",
                    help="the kernel's tcp_thin_linear_timeouts in the run's namespace (Linux's timer undoubled)")
     a.add_argument("--examples", default=os.path.join(netns.ROOT, "build", "release", "examples"))

@@ -10,7 +10,10 @@
  *   sent after it show it lost, and it goes a third time;
  * - a hole whose duplicate ACKs are lost but one: that one's SACK blocks start
  *   the fast retransmit.
- * Without each repair, its case waits for the retransmission timer.  One
+ * Without each repair, its case waits for the retransmission timer.  Three
+ * cases check that timer (config/rto.c) in lwIP's slow-timer ticks: the first
+ * round trip sets its estimate, its waits stay at the estimate on a thin
+ * connection, and a fast retransmit does not double it.  One
  * case is lwIP's receiving side: every sending of one of the kernel's
  * segments is dropped for 700 ms, until its timer's third (200, 400 and
  * 800 ms apart), and what lwIP held beyond the hole meanwhile must still be
