@@ -62,6 +62,27 @@ static struct nsapi_lwip_recovery_counts counts_now(void)
     return c;
 }
 
+/* All of size bytes sent, or recv'd, through s, or the case fails. */
+static void send_all(nsapi_tcp_socket_t *s, const char *data, size_t size)
+{
+    for (size_t sent = 0; sent < size;) {
+        nsapi_size_or_error_t n = nsapi_tcp_socket_send(s, data + sent, size - sent);
+
+        cr_assert_gt(n, 0, "send: %d", (int)n);
+        sent += (size_t)n;
+    }
+}
+
+static void recv_all(nsapi_tcp_socket_t *s, char *into, size_t size)
+{
+    for (size_t got = 0; got < size;) {
+        nsapi_size_or_error_t n = nsapi_tcp_socket_recv(s, into + got, size - got);
+
+        cr_assert_gt(n, 0, "recv: %d", (int)n);
+        got += (size_t)n;
+    }
+}
+
 /* ---- Dropping chosen segments: wrappers around the TAP netif's linkoutput and input ---- */
 
 enum { HOLES = 2, SENDINGS = 8 };
@@ -280,12 +301,7 @@ static struct nsapi_lwip_recovery_counts send_through_holes(u32_t first, u32_t s
     cut.one_ack = one_ack;
     cr_assert_eq(nsapi_tcp_socket_connect(&s, &fx->tcp[DISCARD]), NSAPI_ERROR_OK);
     before = counts_now();
-    for (size_t sent = 0; sent < sizeof data;) {
-        nsapi_size_or_error_t n = nsapi_tcp_socket_send(&s, data + sent, sizeof data - sent);
-
-        cr_assert_gt(n, 0, "send: %d", (int)n);
-        sent += (size_t)n;
-    }
+    send_all(&s, data, sizeof data);
     after = counts_now();
     cut_stop();
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
@@ -363,12 +379,7 @@ Test(lwip_recovery, a_hole_shown_by_sack_on_the_peers_data_goes_again)
         cr_assert_gt(n, 0, "the kernel's recv: %zd", n);
         got += (size_t)n;
     }
-    for (size_t got = 0; got < sizeof answer;) {
-        nsapi_size_or_error_t n = nsapi_tcp_socket_recv(&s, answer + got, sizeof answer - got);
-
-        cr_assert_gt(n, 0, "recv: %d", (int)n);
-        got += (size_t)n;
-    }
+    recv_all(&s, answer, sizeof answer);
     after = counts_now();
     cut_stop();
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
@@ -400,12 +411,7 @@ static struct nsapi_lwip_recovery_counts echo_losing(u32_t at, int times)
     }
     before = counts_now();
     cr_assert_eq(nsapi_tcp_socket_send(&s, data, sizeof data), (nsapi_size_or_error_t)sizeof data);
-    for (size_t got = 0; got < sizeof back;) {
-        nsapi_size_or_error_t n = nsapi_tcp_socket_recv(&s, back + got, sizeof back - got);
-
-        cr_assert_gt(n, 0, "recv: %d", (int)n);
-        got += (size_t)n;
-    }
+    recv_all(&s, back, sizeof back);
     after = counts_now();
     cut_stop();
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
@@ -496,18 +502,8 @@ Test(lwip_recovery, data_after_a_hole_is_kept_while_the_peer_resends_the_hole)
     cut.in_ms = 700;
     cut.in_times = 1000;
     UNLOCK_TCPIP_CORE();
-    for (size_t sent = 0; sent < sizeof data;) {
-        nsapi_size_or_error_t n = nsapi_tcp_socket_send(&s, data + sent, sizeof data - sent);
-
-        cr_assert_gt(n, 0, "send: %d", (int)n);
-        sent += (size_t)n;
-    }
-    for (size_t got = 0; got < sizeof back;) {
-        nsapi_size_or_error_t n = nsapi_tcp_socket_recv(&s, back + got, sizeof back - got);
-
-        cr_assert_gt(n, 0, "recv: %d", (int)n);
-        got += (size_t)n;
-    }
+    send_all(&s, data, sizeof data);
+    recv_all(&s, back, sizeof back);
     cut_stop();
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
     cr_assert_eq(memcmp(data, back, sizeof data), 0);
@@ -555,12 +551,7 @@ Test(lwip_recovery, the_ack_of_a_filled_hole_goes_twice)
         sleep_ms(10);
     }
     cut_stop();
-    for (size_t got = 0; got < sizeof back;) {
-        nsapi_size_or_error_t n = nsapi_tcp_socket_recv(&s, back + got, sizeof back - got);
-
-        cr_assert_gt(n, 0, "recv: %d", (int)n);
-        got += (size_t)n;
-    }
+    recv_all(&s, back, sizeof back);
     cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
     close(conn);
     cr_assert_eq(memcmp(data, back, sizeof data), 0);
