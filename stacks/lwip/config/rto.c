@@ -72,7 +72,7 @@ int nsapi_lwip_rto_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr)
         return 0;
     }
     take_id();
-    uintptr_t word = word_of(pcb) & (SEEDED | PENDING | ~(((uintptr_t)1 << SAMPLE_SHIFT) - 1));
+    uintptr_t word = word_of(pcb) & ~(uintptr_t)(DOUBLED_MASK | LINEAR_MASK);
     /* Progress: the expiries start again from the estimate, as lwIP's timeout does.  The ACK that
      * ends lwIP's measurement (as lwIP will read it: rtseq below the ACK) gives the first sample. */
     if (!(word & SEEDED) && pcb->rttest != 0 && TCP_SEQ_LT(pcb->rtseq, hdr->ackno)) {
