@@ -33,13 +33,6 @@ NSTAT = ["TcpExtTCPTimeouts", "TcpExtTCPLossProbes", "TcpExtTCPLossProbeRecovery
 CAPTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tap_capture.py")
 
 
-def nft_loss(percent):
-    """Shell commands dropping percent of the TCP packets lo delivers.  On the input hook: a packet
-    dropped on output is a failed send that the sender sees and sends again at once, not a loss."""
-    return ("nft add table inet impair && nft add chain inet impair in '{{ type filter hook input priority 0; }}'"
-            f" && nft add rule inet impair in meta l4proto tcp numgen random mod 100 '<' {percent} counter drop")
-
-
 def one(config, rounds, spec, loss, size=ROUND, nstat=False, capture=None, mtu=None, peer_linear=False):
     """One run: (rc, seconds, the longest round, the longest wait in one call, the last line, the
     kernel's counters)."""
@@ -48,8 +41,7 @@ def one(config, rounds, spec, loss, size=ROUND, nstat=False, capture=None, mtu=N
         if capture:
             servers.insert(0, f"python3 {CAPTURE} nsapi0 {capture}")
     else:
-        drop = nft_loss(loss) if not mtu else f"ip link set lo mtu {mtu} gso_max_segs 1 && {nft_loss(loss)}"
-        servers, options = [drop, ECHO], ""
+        servers, options = [netns.nft_loss(loss, mtu), ECHO], ""
     if peer_linear:
         servers.insert(0, "sysctl -qw net.ipv4.tcp_thin_linear_timeouts=1")
     start = time.monotonic()

@@ -21,6 +21,20 @@ CONFIGS = {
 SETUP_FAILED, NOT_LISTENING = 90, 91
 
 
+
+def nft_loss(percent, mtu=1500):
+    """A server command that makes lo lose percent of the TCP packets it delivers, as a link would:
+    on the input hook (a drop on output is a send that fails, which the sender repeats at once),
+    one segment a packet at mtu (0: lo's own, with GSO), counted (NFT_DROPPED reads the counter).
+    Its braces are doubled for run's format."""
+    drop = ("nft add table inet impair && nft add chain inet impair in '{{ type filter hook input priority 0; }}'"
+            f" && nft add rule inet impair in meta l4proto tcp numgen random mod 100 '<' {percent} counter drop")
+    return f"ip link set lo mtu {mtu} gso_max_segs 1 && {drop}" if mtu else drop
+
+
+NFT_DROPPED = "nft list chain inet impair in"  # after the example: what nft_loss dropped
+
+
 def run(config, servers, tcp_ports, example, args, udp_ports=(), timeout=120, options=None, env="", after=""):
     """In a fresh namespace: set up config, start the servers (shell commands, {ip} replaced by the
     servers' address), wait for tcp_ports to accept and udp_ports to be bound, run the example with

@@ -23,10 +23,8 @@ import unittest
 import netns
 
 LOSSY = "NSAPI_IMPAIR=loss=10,reorder=25,duplicate=2,corrupt=1,delay=5,seed={seed}"
-NFT_LOSS = ("ip link set lo mtu 1500 gso_max_segs 1 && nft add table inet impair"
-            " && nft add chain inet impair in '{{ type filter hook input priority 0; }}'"
-            " && nft add rule inet impair in meta l4proto tcp numgen random mod 100 '<' 10 counter drop")
-NFT_DROPPED = "nft list chain inet impair in"  # run after the example: its counter
+NFT_LOSS = netns.nft_loss(10)
+NFT_DROPPED = netns.NFT_DROPPED
 # The kernel's side drops every other DNS query, the first included: a lookup needs the resolver's retry.
 DNS_DROP = ("nft add table inet dns && nft add chain inet dns in '{{ type filter hook input priority 0; }}'"
             " && nft add rule inet dns in udp dport 53 numgen inc mod 2 == 0 drop")
