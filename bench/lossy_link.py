@@ -10,7 +10,8 @@ per run (completed or not, the longest round) and a summary.
 
 --nstat adds the kernel's TCP counters of each run's namespace (the peer's side: its timeouts,
 probes, recoveries); --capture writes each lwIP run's TCP headers as seen on the TAP device, after
-lwIP's outgoing impairment and before its incoming one (bench/tap_capture.py), to DIR/run-N.txt;
+lwIP's outgoing impairment and before its incoming one (bench/tap_capture.py), to DIR/run-N.txt,
+and reports from it each sender's longest stall (its data out, the ACK still);
 --peer-linear sets the kernel's tcp_thin_linear_timeouts in the run's namespace.
 """
 import argparse
@@ -22,6 +23,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "examples"))
 import netns  # noqa: E402
+import tap_capture  # noqa: E402
 
 SPEC = "loss=10,reorder=25,duplicate=2,corrupt=1,delay=5,seed={seed}"
 ECHO = "socat TCP-LISTEN:7000,bind={ip},reuseaddr,fork PIPE"
@@ -56,6 +58,12 @@ def one(config, rounds, spec, loss, size=ROUND, nstat=False, capture=None, mtu=N
     return (rc, took, int(m.group(1)) if m else None, int(w.group(1)) if w else None, last, counts)
 
 
+def stall_line(s):
+    """Each sender's longest stall in a run's capture, as text."""
+    return (f"stall with lwIP sending {s['L'][0] * 1000:.0f} ms (at {s['L'][1]:.1f} s),"
+            f" with the kernel sending {s['K'][0] * 1000:.0f} ms (at {s['K'][1]:.1f} s)")
+
+
 def main():
     a = argparse.ArgumentParser()
     a.add_argument("--runs", type=int, default=10)
@@ -84,13 +92,21 @@ def main():
                               o.capture and os.path.join(os.path.abspath(o.capture), f"run-{i}.txt"), o.mtu,
                               o.peer_linear),
                 range(o.first_seed, o.first_seed + o.runs)))
+        stalls = []
         for i, (rc, took, longest, wait, last, counts) in enumerate(results):
             print(f"{config} run {i + o.first_seed}: rc {rc}, {took:.1f} s, longest round {longest} ms, longest wait"
                   f" {wait} ms  {last}", flush=True)
+            if o.capture and config == "lwip-tap":
+                stalls.append(tap_capture.stalls(os.path.join(o.capture, f"run-{i + o.first_seed}.txt")))
+                print("    " + stall_line(stalls[-1]), flush=True)
             if o.nstat:
                 print("    " + ", ".join(f"{k.replace('TcpExt', '')} {counts.get(k, 0)}" for k in NSTAT), flush=True)
         print(f"{config}: {sum(r[0] == 0 for r in results)} of {o.runs} completed, longest round"
               f" {max(r[2] or 0 for r in results)} ms, longest wait {max(r[3] or 0 for r in results)} ms", flush=True)
+        for who, name in (("L", "lwIP"), ("K", "the kernel")):
+            if stalls:
+                print(f"{config}: with {name} sending, {sum(s[who][0] <= 2 for s in stalls)} of {len(stalls)} runs"
+                      f" stalled 2 s at most, the longest {max(s[who][0] for s in stalls) * 1000:.0f} ms", flush=True)
 
 
 if __name__ == "__main__":
