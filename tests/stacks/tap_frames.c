@@ -1,7 +1,13 @@
 #include "tap_frames.h"
 
+#include <string.h>
+
 #include <criterion/criterion.h>
 
+#include <lwip/inet_chksum.h>
+#include <lwip/prot/ethernet.h>
+#include <lwip/prot/ip4.h>
+#include <lwip/prot/tcp.h>
 #include <lwip/tcpip.h>
 
 static u32_t be32(const u8_t *p)
@@ -50,8 +56,8 @@ void tap_wrap(struct tap_hooks *saved, netif_input_fn input, netif_linkoutput_fn
     if (saved->netif != NULL) {
         saved->input = saved->netif->input;
         saved->linkoutput = saved->netif->linkoutput;
-        saved->netif->input = input;
-        saved->netif->linkoutput = linkoutput;
+        saved->netif->input = input != NULL ? input : saved->input;
+        saved->netif->linkoutput = linkoutput != NULL ? linkoutput : saved->linkoutput;
     }
     UNLOCK_TCPIP_CORE();
     cr_assert_not_null(saved->netif, "the TAP netif");
@@ -63,4 +69,45 @@ void tap_unwrap(const struct tap_hooks *saved)
     saved->netif->input = saved->input;
     saved->netif->linkoutput = saved->linkoutput;
     UNLOCK_TCPIP_CORE();
+}
+
+void tap_tcp_forge(const struct tap_hooks *tap, const struct tcp_pcb *pcb, u32_t seq, const void *data, u16_t len)
+{
+    struct netif *netif = tap->netif;
+    u16_t tcp_len = (u16_t)(TCP_HLEN + len);
+    struct pbuf *segment = pbuf_alloc(PBUF_RAW, tcp_len, PBUF_RAM);
+    struct pbuf *frame = pbuf_alloc(PBUF_RAW, (u16_t)(SIZEOF_ETH_HDR + IP_HLEN + tcp_len), PBUF_RAM);
+
+    cr_assert(netif != NULL && segment != NULL && frame != NULL && pcb->snd_wnd <= 0xffff);
+    struct tcp_hdr *tcp = segment->payload;
+    memset(tcp, 0, TCP_HLEN);
+    tcp->src = lwip_htons(pcb->remote_port);
+    tcp->dest = lwip_htons(pcb->local_port);
+    tcp->seqno = lwip_htonl(seq);
+    tcp->ackno = lwip_htonl(pcb->lastack);
+    TCPH_HDRLEN_FLAGS_SET(tcp, TCP_HLEN / 4, TCP_ACK | TCP_PSH);
+    tcp->wnd = lwip_htons((u16_t)pcb->snd_wnd);
+    memcpy((u8_t *)tcp + TCP_HLEN, data, len);
+    tcp->chksum = ip_chksum_pseudo(segment, IP_PROTO_TCP, tcp_len, &pcb->remote_ip, &pcb->local_ip);
+
+    u8_t *eth = frame->payload;
+    memcpy(eth, netif->hwaddr, 6);
+    memcpy(eth + 6, (const u8_t[6]){0x02, 0, 0, 0, 0, 0x01}, 6); /* lwIP reads no source address */
+    eth[12] = 0x08;
+    eth[13] = 0x00;
+    struct ip_hdr *ip = (struct ip_hdr *)(eth + SIZEOF_ETH_HDR);
+    memset(ip, 0, IP_HLEN);
+    IPH_VHL_SET(ip, 4, IP_HLEN / 4);
+    IPH_LEN_SET(ip, lwip_htons((u16_t)(IP_HLEN + tcp_len)));
+    IPH_TTL_SET(ip, 64);
+    IPH_PROTO_SET(ip, IP_PROTO_TCP);
+    ip4_addr_copy(ip->src, *ip_2_ip4(&pcb->remote_ip));
+    ip4_addr_copy(ip->dest, *ip_2_ip4(&pcb->local_ip));
+    IPH_CHKSUM_SET(ip, inet_chksum(ip, IP_HLEN));
+    memcpy((u8_t *)ip + IP_HLEN, segment->payload, tcp_len);
+    pbuf_free(segment);
+    if (tap->input(frame, netif) != ERR_OK) {
+        pbuf_free(frame);
+        cr_assert_fail("lwIP took the forged frame");
+    }
 }

@@ -17,7 +17,9 @@
  * case is lwIP's receiving side: every sending of one of the kernel's
  * segments is dropped for 700 ms, until its timer's third (200, 400 and
  * 800 ms apart), and what lwIP held beyond the hole meanwhile must still be
- * there when the hole is filled.  The last case echoes 512 KiB
+ * there when the hole is filled; and one makes up the kernel's data in
+ * pieces (its own sendings dropped): a piece sent again inside what lwIP
+ * holds out of order must not cut that short.  The last case echoes 512 KiB
  * through a link that loses 10 % each way
  * (netif_impair.c) and checks the data; how often the timer was needed there
  * varies from run to run, and bench/lossy_link.py measures it
@@ -559,6 +561,73 @@ Test(lwip_recovery, the_ack_of_a_filled_hole_goes_twice)
     cr_expect_eq(cut.passed_at_second, 1,
                  "lwIP repeated its ACK of the filled hole before the kernel sent the hole again (%d sendings "
                  "through at the second ACK)", cut.passed_at_second);
+}
+
+/* ---- A segment inside data held out of order (config/ooseq_overlap.c) ---- */
+
+static struct {
+    struct tap_hooks tap;
+    u16_t port;  /* the kernel's */
+    int dropped; /* the kernel's data segments dropped */
+} forge;
+
+/* The reader thread: no data from the kernel reaches lwIP (the case forges what does). */
+static err_t dropping_input(struct pbuf *p, struct netif *netif)
+{
+    struct tap_tcp t;
+
+    if (tap_tcp_read(p, &t) && t.source == forge.port && t.len > 0) {
+        __atomic_add_fetch(&forge.dropped, 1, __ATOMIC_SEQ_CST);
+        pbuf_free(p);
+        return ERR_OK;
+    }
+    return forge.tap.input(p, netif);
+}
+
+Test(lwip_recovery, a_segment_inside_data_held_out_of_order_cuts_none_of_it)
+{
+    static char data[1100], back[sizeof data];
+    nsapi_socket_address_t peer;
+    nsapi_tcp_socket_t s = {0};
+
+    for (size_t i = 0; i < sizeof data; i++) {
+        data[i] = (char)('a' + i % 26);
+    }
+    cr_assert_eq(nsapi_tcp_socket_open(&s, fx->stack), NSAPI_ERROR_OK);
+    nsapi_tcp_socket_set_timeout(&s, 3000);
+    int conn = kernel_peer(&s, &peer);
+    /* The kernel sends the 1,100 bytes (its sequence numbers stay true to them), and every sending is
+     * dropped on the way in; lwIP gets them as the case makes them up, in three pieces: bytes 100 to
+     * 1,100 (held out of order), bytes 600 to 608 again (as Linux resends a piece cut to the room
+     * its SACK blocks leave), then the first 100.  lwIP 2.1.3 alone cut the held segment at 600 to
+     * queue the piece, freeing bytes 608 to 1,100: the first 608 came, the rest never. */
+    forge.port = nsapi_socket_address_get_port(&peer);
+    tap_wrap(&forge.tap, dropping_input, NULL);
+    cr_assert_eq(send(conn, data, sizeof data, 0), (ssize_t)sizeof data);
+    for (int i = 0; i < 200 && __atomic_load_n(&forge.dropped, __ATOMIC_SEQ_CST) == 0; i++) {
+        sleep_ms(10);
+    }
+    cr_assert_gt(forge.dropped, 0, "the kernel's sending was seen");
+    LOCK_TCPIP_CORE();
+    const struct tcp_pcb *pcb = tcp_active_pcbs;
+    while (pcb != NULL && pcb->remote_port != forge.port) {
+        pcb = pcb->next;
+    }
+    cr_assert_not_null(pcb);
+    u32_t base = pcb->rcv_nxt;
+    tap_tcp_forge(&forge.tap, pcb, base + 100, data + 100, 1000);
+    tap_tcp_forge(&forge.tap, pcb, base + 600, data + 600, 8);
+    tap_tcp_forge(&forge.tap, pcb, base, data, 100);
+    UNLOCK_TCPIP_CORE();
+    size_t got = 0;
+    for (nsapi_size_or_error_t n = 1; n > 0 && got < sizeof back; got += n > 0 ? (size_t)n : 0) {
+        n = nsapi_tcp_socket_recv(&s, back + got, sizeof back - got);
+    }
+    tap_unwrap(&forge.tap);
+    cr_expect_eq(nsapi_tcp_socket_close(&s), NSAPI_ERROR_OK);
+    close(conn);
+    cr_assert_eq(got, sizeof data, "all 1,100 bytes came (%zu did)", got);
+    cr_assert_eq(memcmp(data, back, sizeof data), 0);
 }
 
 Test(lwip_recovery, lossy_link_delivers_every_byte)

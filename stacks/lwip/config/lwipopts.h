@@ -311,14 +311,19 @@ void nsapi_lwip_ooseq_poll(struct tcp_pcb *pcb);
  * its loss cost a peer's retransmission timeout.  The hook (always 0) and the poll callback. */
 int nsapi_lwip_fill_ack_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const struct pbuf *p);
 void nsapi_lwip_fill_ack_poll(struct tcp_pcb *pcb);
+/* A segment that lies inside data held out of order, and brings nothing else, is answered with an
+ * ACK and dropped (config/ooseq_overlap.c): lwIP would cut the held data short at its end, data it
+ * has reported in SACK blocks.  The hook: -1 for such a segment, else 0; last in the chain. */
+int nsapi_lwip_ooseq_overlap_in(struct tcp_pcb *pcb, const struct tcp_hdr *hdr, const struct pbuf *p);
 #ifndef LWIP_TCP_PCB_NUM_EXT_ARGS
 #define LWIP_TCP_PCB_NUM_EXT_ARGS 6 /* tcp_recovery.c's three words a pcb, rto.c's, ooseq_hold.c's and fill_ack.c's one */
 #endif
 #ifndef LWIP_HOOK_TCP_INPACKET_PCB
 #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p)                                   \
     (nsapi_lwip_tcp_in(pcb, hdr, p) || nsapi_lwip_time_wait_in(pcb, hdr, optlen, opt1len, opt2, p)       \
-     || nsapi_lwip_quick_ack(pcb, p) || nsapi_lwip_recovery_in(pcb, hdr, optlen, opt1len, opt2, p)      \
-     || nsapi_lwip_rto_in(pcb, hdr) || nsapi_lwip_ooseq_in(pcb) || nsapi_lwip_fill_ack_in(pcb, hdr, p))
+     || nsapi_lwip_quick_ack(pcb, p) || nsapi_lwip_recovery_in(pcb, hdr, optlen, opt1len, opt2, p)       \
+     || nsapi_lwip_rto_in(pcb, hdr) || nsapi_lwip_ooseq_in(pcb) || nsapi_lwip_fill_ack_in(pcb, hdr, p)   \
+     || nsapi_lwip_ooseq_overlap_in(pcb, hdr, p))
 #endif
 /* End all but the newest keep TIME-WAIT connections (config/time_wait.c); under the core lock.  lwIP
  * does so itself only when its static pool of pcbs is empty, never with pools from malloc. */
