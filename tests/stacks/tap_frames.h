@@ -39,7 +39,8 @@ void tap_unwrap(const struct tap_hooks *saved);
 /* Hand the TAP netif's own input (saved by tap_wrap, past the case's wrapper), as the TAP reader
  * does, a segment from pcb's peer made up here: len bytes of data at sequence number seq, flags
  * ACK and PSH, acknowledging what pcb's peer last did, in the window it last gave.  Under the core
- * lock (pcb is read); lwIP's thread processes it later, in order with every other frame. */
-void tap_tcp_forge(const struct tap_hooks *tap, const struct tcp_pcb *pcb, u32_t seq, const void *data, u16_t len);
+ * lock (pcb is read), so it asserts nothing: ERR_OK once handed over (lwIP's thread processes it
+ * later, in order with every other frame), ERR_MEM, or what the input returned. */
+err_t tap_tcp_forge(const struct tap_hooks *tap, const struct tcp_pcb *pcb, u32_t seq, const void *data, u16_t len);
 
 #endif
