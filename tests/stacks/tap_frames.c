@@ -74,20 +74,15 @@ void tap_unwrap(const struct tap_hooks *saved)
 err_t tap_tcp_forge(const struct tap_hooks *tap, const struct tcp_pcb *pcb, u32_t seq, const void *data, u16_t len)
 {
     struct netif *netif = tap->netif;
-    u16_t tcp_len = (u16_t)(TCP_HLEN + len);
+    u16_t tcp_len = (u16_t)(TCP_HLEN + len), below_tcp = SIZEOF_ETH_HDR + IP_HLEN;
+    struct pbuf *frame = pbuf_alloc(PBUF_RAW, (u16_t)(below_tcp + tcp_len), PBUF_RAM);
 
-    struct pbuf *segment = pbuf_alloc(PBUF_RAW, tcp_len, PBUF_RAM);
-    struct pbuf *frame = pbuf_alloc(PBUF_RAW, (u16_t)(SIZEOF_ETH_HDR + IP_HLEN + tcp_len), PBUF_RAM);
-    if (segment == NULL || frame == NULL) {
-        if (segment != NULL) {
-            pbuf_free(segment);
-        }
-        if (frame != NULL) {
-            pbuf_free(frame);
-        }
+    if (frame == NULL) {
         return ERR_MEM;
     }
-    struct tcp_hdr *tcp = segment->payload;
+    u8_t *eth = frame->payload;
+    struct ip_hdr *ip = (struct ip_hdr *)(eth + SIZEOF_ETH_HDR);
+    struct tcp_hdr *tcp = (struct tcp_hdr *)(eth + below_tcp);
     memset(tcp, 0, TCP_HLEN);
     tcp->src = lwip_htons(pcb->remote_port);
     tcp->dest = lwip_htons(pcb->local_port);
@@ -100,14 +95,15 @@ err_t tap_tcp_forge(const struct tap_hooks *tap, const struct tcp_pcb *pcb, u32_
     tcp->wnd = lwip_htons(pcb->snd_wnd);
 #endif
     memcpy((u8_t *)tcp + TCP_HLEN, data, len);
-    tcp->chksum = ip_chksum_pseudo(segment, IP_PROTO_TCP, tcp_len, &pcb->remote_ip, &pcb->local_ip);
+    /* The checksum over the segment alone: the frame's payload moved to it and back (a RAM pbuf). */
+    pbuf_remove_header(frame, below_tcp);
+    tcp->chksum = ip_chksum_pseudo(frame, IP_PROTO_TCP, tcp_len, &pcb->remote_ip, &pcb->local_ip);
+    pbuf_add_header(frame, below_tcp);
 
-    u8_t *eth = frame->payload;
     memcpy(eth, netif->hwaddr, 6);
     memcpy(eth + 6, (const u8_t[6]){0x02, 0, 0, 0, 0, 0x01}, 6); /* lwIP reads no source address */
     eth[12] = 0x08;
     eth[13] = 0x00;
-    struct ip_hdr *ip = (struct ip_hdr *)(eth + SIZEOF_ETH_HDR);
     memset(ip, 0, IP_HLEN);
     IPH_VHL_SET(ip, 4, IP_HLEN / 4);
     IPH_LEN_SET(ip, lwip_htons((u16_t)(IP_HLEN + tcp_len)));
@@ -116,8 +112,6 @@ err_t tap_tcp_forge(const struct tap_hooks *tap, const struct tcp_pcb *pcb, u32_
     ip4_addr_copy(ip->src, *ip_2_ip4(&pcb->remote_ip));
     ip4_addr_copy(ip->dest, *ip_2_ip4(&pcb->local_ip));
     IPH_CHKSUM_SET(ip, inet_chksum(ip, IP_HLEN));
-    memcpy((u8_t *)ip + IP_HLEN, segment->payload, tcp_len);
-    pbuf_free(segment);
     err_t err = tap->input(frame, netif);
     if (err != ERR_OK) {
         pbuf_free(frame);
