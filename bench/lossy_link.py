@@ -84,20 +84,23 @@ def main():
     o = a.parse_args()
     netns.EXAMPLES = o.examples
     rounds = o.mib * 1024 * 1024 // o.round
+
+    def capture_of(seed):
+        return o.capture and os.path.join(os.path.abspath(o.capture), f"run-{seed}.txt")
+
     for config in o.configs:
         # Runs wait on timers far more than they compute: several at once, each in its own namespace.
         with concurrent.futures.ThreadPoolExecutor(o.parallel) as pool:
             results = list(pool.map(
                 lambda i: one(config, rounds, o.impair.format(seed=i), o.loss, o.round, o.nstat,
-                              o.capture and os.path.join(os.path.abspath(o.capture), f"run-{i}.txt"), o.mtu,
-                              o.peer_linear),
+                              capture_of(i), o.mtu, o.peer_linear),
                 range(o.first_seed, o.first_seed + o.runs)))
         stalls = []
         for i, (rc, took, longest, wait, last, counts) in enumerate(results):
             print(f"{config} run {i + o.first_seed}: rc {rc}, {took:.1f} s, longest round {longest} ms, longest wait"
                   f" {wait} ms  {last}", flush=True)
             if o.capture and config == "lwip-tap":
-                stalls.append(tap_capture.stalls(os.path.join(o.capture, f"run-{i + o.first_seed}.txt")))
+                stalls.append(tap_capture.stalls(capture_of(i + o.first_seed)))
                 print("    " + stall_line(stalls[-1]), flush=True)
             if o.nstat:
                 print("    " + ", ".join(f"{k.replace('TcpExt', '')} {counts.get(k, 0)}" for k in NSTAT), flush=True)

@@ -21,7 +21,6 @@ CONFIGS = {
 SETUP_FAILED, NOT_LISTENING = 90, 91
 
 
-
 def nft_loss(percent, mtu=1500):
     """A server command that makes lo lose percent of the TCP packets it delivers, as a link would:
     on the input hook (a drop on output is a send that fails, which the sender repeats at once),

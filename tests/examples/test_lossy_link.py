@@ -8,8 +8,8 @@ queries (dnsmasq, 40 % loss), UDP ping-pong reporting what it sent again, DHCP w
 (openssl s_server) and a DTLS one (coap-server-openssl), and a blackhole: the calls end within their
 timeouts with a clear error. Each run in a network namespace of its own, several at once (they wait
 on timers). The HTTP download is issue 18's 16 MiB (about 10 s over lwIP, within the blackhole's
-20 s, and 26 s over POSIX); the echo is 4 rounds of 64 KiB to fit scons test's budget, docs/reliability.md has the
-measured 10 MiB runs."""
+20 s, and 26 s over POSIX); the echo is 4 rounds of 64 KiB to fit scons test's budget,
+docs/reliability.md has the measured 10 MiB runs."""
 
 import concurrent.futures
 import hashlib
